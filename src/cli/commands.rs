@@ -1,0 +1,269 @@
+use super::{Cli, Command};
+use crate::bundle;
+use crate::i18n::system_lang;
+use crate::model::{Id, Kind, Lang, SessionData};
+use crate::paths;
+use crate::report::{self, Format};
+use crate::store::{NewContribution, NewSession, Store};
+use crate::templates::{Catalog, Origin};
+use anyhow::{anyhow, bail, Context, Result};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Opens the database named by `--db`/`ATELIER_DB`, or the default one.
+pub fn open_store(db: Option<&PathBuf>) -> Result<Store> {
+    let path = db.cloned().unwrap_or_else(paths::default_db);
+    Ok(Store::open(&path)?)
+}
+
+fn catalog() -> Catalog {
+    Catalog::load(paths::user_templates().as_deref())
+}
+
+/// Runs a subcommand. `None` (no subcommand) is the terminal UI, which the
+/// binary dispatches itself.
+pub fn run(cli: Cli) -> Result<()> {
+    let lang = cli.lang.unwrap_or_else(system_lang);
+    let Some(command) = cli.command else {
+        bail!("no subcommand given");
+    };
+    let out = &mut std::io::stdout().lock();
+    match command {
+        Command::Templates => templates(out, lang),
+        Command::New {
+            title,
+            question,
+            event,
+            lead,
+            context,
+            participants,
+            template,
+            date,
+        } => {
+            let catalog = catalog();
+            let template = catalog.get(&template).ok_or_else(|| {
+                anyhow!(
+                    "unknown template \"{template}\" (known: {})",
+                    catalog.keys()
+                )
+            })?;
+            let mut store = open_store(cli.db.as_ref())?;
+            let new = NewSession {
+                title,
+                event,
+                date: date.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                language: lang,
+                question,
+                context,
+                lead,
+                participants,
+            };
+            let id = store.create_session(&new, template)?;
+            writeln!(out, "{id}")?;
+            Ok(())
+        }
+        Command::List { json, all } => {
+            let store = open_store(cli.db.as_ref())?;
+            list(out, &store, json, all, lang)
+        }
+        Command::Show { session } => {
+            let store = open_store(cli.db.as_ref())?;
+            let id = store.resolve_session(&session)?;
+            let data = store.load(id)?;
+            write!(out, "{}", super::show::summary(&data, &catalog(), lang))?;
+            Ok(())
+        }
+        Command::Add {
+            session,
+            stage,
+            participant,
+            kind,
+            parent,
+            text,
+        } => {
+            let mut store = open_store(cli.db.as_ref())?;
+            let id = store.resolve_session(&session)?;
+            let data = store.load(id)?;
+            let new = contribution(
+                &store,
+                &data,
+                &catalog(),
+                &stage,
+                participant,
+                kind,
+                parent,
+                text,
+            )?;
+            let c = store.add_contribution(&new)?;
+            writeln!(out, "{}", c.id)?;
+            Ok(())
+        }
+        Command::Import { files } => {
+            let mut store = open_store(cli.db.as_ref())?;
+            let catalog = catalog();
+            for file in files {
+                let id = bundle::import_file(&mut store, &catalog, &file)?;
+                writeln!(out, "{id}")?;
+            }
+            Ok(())
+        }
+        Command::Export {
+            session,
+            format,
+            out: target,
+        } => {
+            let store = open_store(cli.db.as_ref())?;
+            let id = store.resolve_session(&session)?;
+            let data = store.load(id)?;
+            export(out, &data, format, target)
+        }
+    }
+}
+
+fn templates(out: &mut impl Write, lang: Lang) -> Result<()> {
+    let catalog = catalog();
+    for entry in &catalog.entries {
+        let t = &entry.template;
+        let origin = match &entry.origin {
+            Origin::BuiltIn => "built-in".to_string(),
+            Origin::User(p) => p.display().to_string(),
+        };
+        let stages: Vec<&str> = t.stages.iter().map(|s| s.title.get(lang)).collect();
+        writeln!(out, "{:<18} {} ({origin})", t.key, t.name.get(lang))?;
+        writeln!(out, "{:<18} {}", "", stages.join(" → "))?;
+    }
+    for e in &catalog.errors {
+        eprintln!("warning: {e}");
+    }
+    Ok(())
+}
+
+fn list(out: &mut impl Write, store: &Store, json: bool, all: bool, lang: Lang) -> Result<()> {
+    let sessions = store.list_sessions(all)?;
+    if json {
+        let array: Vec<serde_json::Value> = sessions
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "id": s.id.to_string(),
+                    "title": s.title,
+                    "event": s.event,
+                    "date": s.date.format("%Y-%m-%d").to_string(),
+                    "status": s.status.key(),
+                    "language": s.language.code(),
+                    "participants": s.participants,
+                    "contributions": s.contributions,
+                    "archived": s.archived,
+                })
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&array)?)?;
+        return Ok(());
+    }
+    if sessions.is_empty() {
+        writeln!(out, "{}", crate::i18n::t(lang, "cli.no_sessions"))?;
+        return Ok(());
+    }
+    for s in sessions {
+        let status = crate::i18n::t(lang, &format!("report.status.{}", s.status.key()));
+        writeln!(
+            out,
+            "{}  {}  {:<9}  {:>2} {}  {:>4} {}  {}{}",
+            s.id,
+            s.date.format("%Y-%m-%d"),
+            status,
+            s.participants,
+            crate::i18n::t(lang, "cli.people"),
+            s.contributions,
+            crate::i18n::t(lang, "cli.inputs"),
+            s.title,
+            if s.archived { " [archived]" } else { "" }
+        )?;
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn contribution(
+    store: &Store,
+    data: &SessionData,
+    catalog: &Catalog,
+    stage: &str,
+    participant: Option<String>,
+    kind: Option<String>,
+    parent: Option<String>,
+    text: String,
+) -> Result<NewContribution> {
+    let st = data.stages.iter().find(|s| s.key == stage).ok_or_else(|| {
+        let keys: Vec<&str> = data.stages.iter().map(|s| s.key.as_str()).collect();
+        anyhow!(
+            "unknown stage \"{stage}\" (this session has: {})",
+            keys.join(", ")
+        )
+    })?;
+    let participant_id = match participant {
+        None => None,
+        Some(name) => Some(find_participant(data, &name)?),
+    };
+    let kind = match kind {
+        Some(k) => Kind::parse(&k)
+            .ok_or_else(|| anyhow!("unknown kind \"{k}\" (use one of: {})", Kind::keys()))?,
+        None => catalog
+            .get(&data.session.template)
+            .and_then(|t| t.stage(&st.key))
+            .and_then(|s| s.kinds.first().copied())
+            .unwrap_or(Kind::Observation),
+    };
+    let parent_id = match parent {
+        None => None,
+        Some(p) => Some(store.resolve_contribution(data.session.id, &p)?),
+    };
+    Ok(NewContribution {
+        stage_id: st.id,
+        participant_id,
+        kind,
+        text,
+        parent_id,
+    })
+}
+
+/// Finds a roster member by name, ignoring case and surrounding spaces.
+fn find_participant(data: &SessionData, name: &str) -> Result<Id> {
+    let wanted = name.trim().to_lowercase();
+    data.roster()
+        .find(|p| p.name.to_lowercase() == wanted)
+        .map(|p| p.id)
+        .ok_or_else(|| {
+            let names: Vec<&str> = data.roster().map(|p| p.name.as_str()).collect();
+            anyhow!(
+                "no participant named \"{name}\" in this session (roster: {})",
+                if names.is_empty() {
+                    "empty".to_string()
+                } else {
+                    names.join(", ")
+                }
+            )
+        })
+}
+
+fn export(
+    out: &mut impl Write,
+    data: &SessionData,
+    format: Format,
+    target: Option<PathBuf>,
+) -> Result<()> {
+    let text = report::render(format, data);
+    let Some(target) = target else {
+        out.write_all(text.as_bytes())?;
+        return Ok(());
+    };
+    let path = if target.is_dir() {
+        target.join(report::file_name(data, format))
+    } else {
+        target
+    };
+    paths::write_atomically(&path, text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    writeln!(out, "{}", path.display())?;
+    Ok(())
+}

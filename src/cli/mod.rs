@@ -1,0 +1,124 @@
+//! The command line: argument definitions (clap) and their dispatch.
+
+mod commands;
+mod show;
+
+use crate::model::Lang;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "atelier",
+    version,
+    about = "Run participatory workshops from the terminal and publish their reports",
+    long_about = "Atelier guides a facilitator through a workshop's stages, records every \
+                  input in SQLite the moment it is typed, and exports a report.\n\n\
+                  Without a subcommand it opens the terminal interface."
+)]
+pub struct Cli {
+    /// The database file (default: atelier.sqlite3 in the platform data dir).
+    #[arg(long, global = true, env = "ATELIER_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Interface language (default: from the system locale, else English).
+    #[arg(long, global = true, value_parser = parse_lang, value_name = "fr|en")]
+    pub lang: Option<Lang>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a session; prints its id.
+    New {
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        question: String,
+        #[arg(long, default_value = "")]
+        event: String,
+        /// The lead facilitator ("porteuse").
+        #[arg(long, default_value = "")]
+        lead: String,
+        /// Context or origin of the question.
+        #[arg(long, default_value = "")]
+        context: String,
+        /// A participant; repeat for each person.
+        #[arg(long = "participant", value_name = "NAME")]
+        participants: Vec<String>,
+        /// Template key (see `atelier templates`).
+        #[arg(long, default_value = crate::templates::DEFAULT_TEMPLATE)]
+        template: String,
+        /// Date of the session, YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<chrono::NaiveDate>,
+    },
+    /// List sessions with date, counts and status.
+    List {
+        /// Print a JSON array, one object per session.
+        #[arg(long)]
+        json: bool,
+        /// Include archived sessions.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Print a readable summary of a session.
+    Show {
+        /// An id, a unique id prefix, or `latest`.
+        session: String,
+    },
+    /// Record one contribution; prints its id.
+    Add {
+        /// An id, a unique id prefix, or `latest`.
+        session: String,
+        /// Stage key (see `atelier show`).
+        #[arg(long)]
+        stage: String,
+        /// Who said it (default: the group).
+        #[arg(long)]
+        participant: Option<String>,
+        /// context, observation (constat), stake (enjeu), question, resource, idea, proposal, action.
+        #[arg(long)]
+        kind: Option<String>,
+        /// Make it a sub-point of this contribution (id or unique part of one).
+        #[arg(long)]
+        parent: Option<String>,
+        /// The text.
+        text: String,
+    },
+    /// Import session bundles (JSON); prints each new session id.
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Export a session as a report or a bundle.
+    Export {
+        /// An id, a unique id prefix, or `latest`.
+        session: String,
+        #[arg(long, value_parser = parse_format)]
+        format: crate::report::Format,
+        /// Write to this file (or into this folder) instead of stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// List built-in and user templates.
+    Templates,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("unknown language \"{s}\" (use fr or en)"))
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("\"{s}\" is not a date (use YYYY-MM-DD)"))
+}
+
+fn parse_format(s: &str) -> Result<crate::report::Format, String> {
+    crate::report::Format::parse(s)
+        .ok_or_else(|| format!("unknown format \"{s}\" (use md, html, json or csv)"))
+}
+
+pub use commands::{open_store, run};

@@ -1,0 +1,93 @@
+//! `atelier show`: a session summary for the terminal.
+
+use crate::i18n::{long_date, t};
+use crate::model::{Contribution, Lang, SessionData};
+use crate::templates::Catalog;
+use std::fmt::Write;
+
+/// The last eight characters of an id: enough to tell contributions apart
+/// and accepted by `--parent`.
+pub fn short_id(id: &crate::model::Id) -> String {
+    let s = id.simple().to_string();
+    s[s.len() - 8..].to_string()
+}
+
+pub fn summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
+    let s = &data.session;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", s.title);
+    let status = t(lang, &format!("report.status.{}", s.status.key()));
+    let mut meta = vec![long_date(lang, s.date), status.to_string()];
+    if !s.event.is_empty() {
+        meta.insert(0, s.event.clone());
+    }
+    let _ = writeln!(out, "{}", meta.join(" · "));
+    let _ = writeln!(out, "id {}\n", s.id);
+    let _ = writeln!(out, "{} : {}", t(lang, "report.question"), s.question);
+    if !s.context.is_empty() {
+        let _ = writeln!(out, "{} : {}", t(lang, "report.context"), s.context);
+    }
+    if !s.lead.is_empty() {
+        let _ = writeln!(out, "{} : {}", t(lang, "report.lead"), s.lead);
+    }
+    let names: Vec<&str> = data.roster().map(|p| p.name.as_str()).collect();
+    let _ = writeln!(
+        out,
+        "{} : {}",
+        t(lang, "report.participants"),
+        names.join(", ")
+    );
+    let template = catalog.get(&s.template);
+    for (i, stage) in data.stages.iter().enumerate() {
+        let count = data.live().filter(|c| c.stage_id == stage.id).count();
+        let _ = writeln!(
+            out,
+            "\n[{}] {} ({}: {}, {} min, {count} {})",
+            i + 1,
+            stage.title,
+            t(lang, "cli.stage_key"),
+            stage.key,
+            stage.planned_minutes,
+            t(lang, "cli.inputs"),
+        );
+        if template.and_then(|t| t.stage(&stage.key)).is_none() && template.is_some() {
+            let _ = writeln!(out, "    ({})", t(lang, "cli.stage_not_in_template"));
+        }
+        for top in data.children(stage.id, None) {
+            line(&mut out, data, top, 1, lang);
+        }
+    }
+    let syn = &data.synthesis;
+    if !syn.is_empty() {
+        let _ = writeln!(out, "\n{}", t(lang, "report.synthesis"));
+        if !syn.text.is_empty() {
+            let _ = writeln!(out, "  {}", syn.text);
+        }
+        for b in &syn.blocks {
+            let _ = writeln!(out, "  • {} : {}", b.title, b.text);
+        }
+        if !syn.proposal.is_empty() {
+            let _ = writeln!(out, "  {} : {}", t(lang, "report.proposal"), syn.proposal);
+        }
+    }
+    out
+}
+
+fn line(out: &mut String, data: &SessionData, c: &Contribution, depth: usize, lang: Lang) {
+    let who = c
+        .participant_id
+        .and_then(|p| data.participant(p))
+        .map(|p| format!(" — {}", p.name))
+        .unwrap_or_default();
+    let text = c.text.replace('\n', " / ");
+    let _ = writeln!(
+        out,
+        "  {}  {}{:<11} {text}{who}",
+        short_id(&c.id),
+        "  ".repeat(depth - 1),
+        c.kind.label(lang),
+    );
+    for child in data.children(c.stage_id, Some(c.id)) {
+        line(out, data, child, depth + 1, lang);
+    }
+}

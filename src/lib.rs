@@ -1,0 +1,12 @@
+//! Atelier: run participatory workshops from a terminal, record every input
+//! in SQLite the moment it is typed, and publish a report.
+
+pub mod bundle;
+pub mod cli;
+pub mod i18n;
+pub mod model;
+pub mod paths;
+pub mod report;
+pub mod store;
+pub mod templates;
+pub mod tui;

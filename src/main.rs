@@ -1,0 +1,22 @@
+//! The `atelier` binary: parse the command line and dispatch. Everything
+//! else lives in the library.
+
+use atelier::cli::Cli;
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = if cli.command.is_none() {
+        atelier::tui::run(cli.db.as_deref(), cli.lang)
+    } else {
+        atelier::cli::run(cli)
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("atelier: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+use super::{Id, Kind, Timestamp};
+
+/// One thing said in the room, as typed by the facilitator.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contribution {
+    pub id: Id,
+    pub stage_id: Id,
+    /// `None` when the contribution belongs to the whole group.
+    pub participant_id: Option<Id>,
+    pub kind: Kind,
+    pub text: String,
+    /// Sub-points hang under a parent in the same stage, to any depth.
+    pub parent_id: Option<Id>,
+    /// Order among siblings.
+    pub position: i64,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    /// Soft deletion: a deleted contribution can be restored.
+    pub deleted_at: Option<Timestamp>,
+    /// Every earlier text, oldest first.
+    pub revisions: Vec<Revision>,
+}
+
+/// A text that a contribution had before an edit, and when it was replaced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Revision {
+    pub text: String,
+    pub replaced_at: Timestamp,
+}

@@ -1,0 +1,28 @@
+//! Domain types of a workshop session. No I/O here: the store, the bundle and
+//! the reports all convert to and from these types.
+
+mod contribution;
+mod kind;
+mod lang;
+mod session;
+mod template;
+mod time;
+
+pub use contribution::{Contribution, Revision};
+pub use kind::Kind;
+pub use lang::Lang;
+pub use session::{
+    Anonymity, BuildingBlock, Participant, Session, SessionData, SessionStatus, Stage, Synthesis,
+};
+pub use template::{Localized, Template, TemplateStage};
+pub use time::{format_time, now, parse_time, Timestamp};
+
+/// Sessions, participants, stages and contributions are identified by UUIDv7:
+/// time-ordered and unique across laptops, so sessions recorded on several
+/// machines can later be merged without clashes.
+pub type Id = uuid::Uuid;
+
+/// A new time-ordered identifier.
+pub fn new_id() -> Id {
+    uuid::Uuid::now_v7()
+}

@@ -1,0 +1,160 @@
+use super::{Contribution, Id, Lang, Timestamp};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum SessionStatus {
+    #[default]
+    Draft,
+    Running,
+    Closed,
+}
+
+impl SessionStatus {
+    pub fn key(self) -> &'static str {
+        match self {
+            SessionStatus::Draft => "draft",
+            SessionStatus::Running => "running",
+            SessionStatus::Closed => "closed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SessionStatus> {
+        [
+            SessionStatus::Draft,
+            SessionStatus::Running,
+            SessionStatus::Closed,
+        ]
+        .into_iter()
+        .find(|v| v.key() == s)
+    }
+}
+
+/// Whether reports name who said what. `Anonymous` keeps the roster in the
+/// database (for participation balance) but never prints names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Anonymity {
+    #[default]
+    Named,
+    Anonymous,
+}
+
+impl Anonymity {
+    pub fn key(self) -> &'static str {
+        match self {
+            Anonymity::Named => "named",
+            Anonymity::Anonymous => "anonymous",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Anonymity> {
+        [Anonymity::Named, Anonymity::Anonymous]
+            .into_iter()
+            .find(|v| v.key() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub id: Id,
+    pub title: String,
+    pub event: String,
+    pub date: NaiveDate,
+    pub language: Lang,
+    pub template: String,
+    pub question: String,
+    pub context: String,
+    pub lead: String,
+    pub anonymity: Anonymity,
+    pub status: SessionStatus,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    /// Archived sessions are hidden from the home list but kept whole.
+    pub archived_at: Option<Timestamp>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Participant {
+    pub id: Id,
+    pub name: String,
+    pub role: String,
+    pub position: i64,
+    /// Removed from the roster; what they said is kept and still credited.
+    pub removed_at: Option<Timestamp>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stage {
+    pub id: Id,
+    pub key: String,
+    pub title: String,
+    pub position: i64,
+    pub planned_minutes: u32,
+    pub started_at: Option<Timestamp>,
+    pub ended_at: Option<Timestamp>,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BuildingBlock {
+    pub title: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Synthesis {
+    pub text: String,
+    pub blocks: Vec<BuildingBlock>,
+    pub proposal: String,
+}
+
+impl Synthesis {
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty() && self.blocks.is_empty() && self.proposal.trim().is_empty()
+    }
+}
+
+/// A whole session as one value: what a bundle holds and a report reads.
+/// Contributions are ordered as a tree walk: each parent before its
+/// children, siblings by position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionData {
+    pub session: Session,
+    pub participants: Vec<Participant>,
+    pub stages: Vec<Stage>,
+    pub contributions: Vec<Contribution>,
+    pub synthesis: Synthesis,
+}
+
+impl SessionData {
+    pub fn participant(&self, id: Id) -> Option<&Participant> {
+        self.participants.iter().find(|p| p.id == id)
+    }
+
+    /// The current roster, without removed participants.
+    pub fn roster(&self) -> impl Iterator<Item = &Participant> {
+        self.participants.iter().filter(|p| p.removed_at.is_none())
+    }
+
+    pub fn stage(&self, id: Id) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.id == id)
+    }
+
+    /// Contributions that are not deleted.
+    pub fn live(&self) -> impl Iterator<Item = &Contribution> {
+        self.contributions.iter().filter(|c| c.deleted_at.is_none())
+    }
+
+    /// Children of `parent` (or top-level items of `stage` when `parent` is
+    /// `None`), live only, in order.
+    pub fn children(&self, stage: Id, parent: Option<Id>) -> Vec<&Contribution> {
+        let mut v: Vec<&Contribution> = self
+            .live()
+            .filter(|c| c.stage_id == stage && c.parent_id == parent)
+            .collect();
+        v.sort_by_key(|c| c.position);
+        v
+    }
+}

@@ -1,0 +1,69 @@
+use super::{Kind, Lang};
+use serde::{Deserialize, Serialize};
+
+/// A text given in both languages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Localized {
+    pub fr: String,
+    pub en: String,
+}
+
+impl Localized {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A workshop format: the stages a session goes through.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    pub key: String,
+    pub name: Localized,
+    pub description: Localized,
+    pub stages: Vec<TemplateStage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateStage {
+    pub key: String,
+    pub title: Localized,
+    /// What the facilitator asks and watches for during this stage.
+    pub guidance: Localized,
+    pub minutes: u32,
+    /// The kinds the input box offers, the first being the default.
+    pub kinds: Vec<Kind>,
+}
+
+impl Template {
+    pub fn stage(&self, key: &str) -> Option<&TemplateStage> {
+        self.stages.iter().find(|s| s.key == key)
+    }
+
+    /// Checks what serde cannot: keys present and unique, kinds offered.
+    pub fn check(&self) -> Result<(), String> {
+        if self.key.trim().is_empty() {
+            return Err("\"key\" is empty".into());
+        }
+        if self.stages.is_empty() {
+            return Err("\"stages\" is empty: a template needs at least one stage".into());
+        }
+        for (i, stage) in self.stages.iter().enumerate() {
+            if stage.key.trim().is_empty() {
+                return Err(format!("stages[{i}].key is empty"));
+            }
+            if self.stages[..i].iter().any(|s| s.key == stage.key) {
+                return Err(format!("stages[{i}].key \"{}\" is used twice", stage.key));
+            }
+            if stage.kinds.is_empty() {
+                return Err(format!("stages[{i}].kinds is empty"));
+            }
+        }
+        Ok(())
+    }
+}

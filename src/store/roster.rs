@@ -1,0 +1,177 @@
+use super::rows::{self, text_id, text_time};
+use super::{Result, Store, StoreError};
+use crate::model::{new_id, now, Id, Participant};
+use rusqlite::{params, OptionalExtension, Transaction};
+
+pub(super) fn insert_participant(
+    tx: &Transaction,
+    session: Id,
+    name: &str,
+    role: &str,
+) -> Result<Participant> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(StoreError::Invalid("a participant's name is empty".into()));
+    }
+    let position: i64 = tx.query_row(
+        "SELECT coalesce(max(position), 0) + 1 FROM participants WHERE session_id = ?1",
+        [text_id(&session)],
+        |r| r.get(0),
+    )?;
+    let p = Participant {
+        id: new_id(),
+        name: name.to_string(),
+        role: role.trim().to_string(),
+        position,
+        removed_at: None,
+    };
+    insert_participant_row(tx, session, &p)?;
+    Ok(p)
+}
+
+pub(super) fn insert_participant_row(
+    tx: &Transaction,
+    session: Id,
+    p: &Participant,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO participants (id, session_id, name, role, position, removed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            text_id(&p.id),
+            text_id(&session),
+            p.name,
+            p.role,
+            p.position,
+            rows::opt_text_time(&p.removed_at)
+        ],
+    )?;
+    Ok(())
+}
+
+pub(super) fn participants(conn: &rusqlite::Connection, session: Id) -> Result<Vec<Participant>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, name, role, position, removed_at FROM participants
+         WHERE session_id = ?1 ORDER BY position, id",
+    )?;
+    let list = stmt
+        .query_map([text_id(&session)], |r| {
+            Ok(Participant {
+                id: rows::id(r, 0)?,
+                name: r.get(1)?,
+                role: r.get(2)?,
+                position: r.get(3)?,
+                removed_at: rows::opt_time(r, 4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(list)
+}
+
+impl Store {
+    /// Adds someone at the end of the roster.
+    pub fn add_participant(&mut self, session: Id, name: &str, role: &str) -> Result<Participant> {
+        self.write(|tx| {
+            let p = insert_participant(tx, session, name, role)?;
+            super::sessions::touch(tx, session, &now())?;
+            Ok(p)
+        })
+    }
+
+    /// Adds one participant per non-empty line, as when pasting a list.
+    pub fn add_participants(&mut self, session: Id, lines: &str) -> Result<Vec<Participant>> {
+        self.write(|tx| {
+            let mut added = Vec::new();
+            for line in lines.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                added.push(insert_participant(tx, session, line, "")?);
+            }
+            super::sessions::touch(tx, session, &now())?;
+            Ok(added)
+        })
+    }
+
+    pub fn rename_participant(&mut self, id: Id, name: &str) -> Result<()> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(StoreError::Invalid("a participant's name is empty".into()));
+        }
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE participants SET name = ?2 WHERE id = ?1",
+                params![text_id(&id), name],
+            )?;
+            participant_found(n, id)
+        })
+    }
+
+    /// Takes someone off the roster; their contributions stay theirs.
+    pub fn remove_participant(&mut self, id: Id) -> Result<()> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE participants SET removed_at = ?2 WHERE id = ?1",
+                params![text_id(&id), text_time(&now())],
+            )?;
+            participant_found(n, id)
+        })
+    }
+
+    pub fn restore_participant(&mut self, id: Id) -> Result<()> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE participants SET removed_at = NULL WHERE id = ?1",
+                [text_id(&id)],
+            )?;
+            participant_found(n, id)
+        })
+    }
+
+    /// Swaps a participant with the previous (`up`) or next one on the roster.
+    pub fn move_participant(&mut self, id: Id, up: bool) -> Result<()> {
+        self.write(|tx| {
+            let (session, position): (String, i64) = tx
+                .query_row(
+                    "SELECT session_id, position FROM participants WHERE id = ?1",
+                    [text_id(&id)],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?
+                .ok_or_else(|| StoreError::NotFound(format!("no participant with id {id}")))?;
+            let sql = if up {
+                "SELECT id, position FROM participants WHERE session_id = ?1 AND position < ?2
+                 AND removed_at IS NULL ORDER BY position DESC LIMIT 1"
+            } else {
+                "SELECT id, position FROM participants WHERE session_id = ?1 AND position > ?2
+                 AND removed_at IS NULL ORDER BY position ASC LIMIT 1"
+            };
+            let other: Option<(String, i64)> = tx
+                .query_row(sql, params![session, position], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()?;
+            if let Some((other_id, other_pos)) = other {
+                tx.execute(
+                    "UPDATE participants SET position = ?2 WHERE id = ?1",
+                    params![text_id(&id), other_pos],
+                )?;
+                tx.execute(
+                    "UPDATE participants SET position = ?2 WHERE id = ?1",
+                    params![other_id, position],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The whole roster, removed participants included (flagged).
+    pub fn participants(&self, session: Id) -> Result<Vec<Participant>> {
+        participants(self.read(), session)
+    }
+}
+
+fn participant_found(n: usize, id: Id) -> Result<()> {
+    if n == 0 {
+        Err(StoreError::NotFound(format!("no participant with id {id}")))
+    } else {
+        Ok(())
+    }
+}

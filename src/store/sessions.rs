@@ -1,0 +1,329 @@
+use super::rows::{self, text_id, text_time};
+use super::{Result, Store, StoreError};
+use crate::model::{new_id, now, Anonymity, Id, Lang, Session, SessionStatus, Template, Timestamp};
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+
+/// What `Store::create_session` needs.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub title: String,
+    pub event: String,
+    pub date: NaiveDate,
+    pub language: Lang,
+    pub question: String,
+    pub context: String,
+    pub lead: String,
+    pub participants: Vec<String>,
+}
+
+/// One line of the session list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionSummary {
+    pub id: Id,
+    pub title: String,
+    pub event: String,
+    pub date: NaiveDate,
+    pub status: SessionStatus,
+    pub language: Lang,
+    pub participants: i64,
+    pub contributions: i64,
+    pub archived: bool,
+}
+
+pub(super) const SESSION_COLUMNS: &str = "id, title, event, date, language, template, question, \
+     context, lead, anonymity, status, created_at, updated_at, archived_at";
+
+pub(super) fn session_from_row(r: &Row) -> rusqlite::Result<Session> {
+    Ok(Session {
+        id: rows::id(r, 0)?,
+        title: r.get(1)?,
+        event: r.get(2)?,
+        date: rows::parsed(r, 3, "date", |s| {
+            NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+        })?,
+        language: rows::parsed(r, 4, "language", Lang::parse)?,
+        template: r.get(5)?,
+        question: r.get(6)?,
+        context: r.get(7)?,
+        lead: r.get(8)?,
+        anonymity: rows::parsed(r, 9, "anonymity", Anonymity::parse)?,
+        status: rows::parsed(r, 10, "status", SessionStatus::parse)?,
+        created_at: rows::time(r, 11)?,
+        updated_at: rows::time(r, 12)?,
+        archived_at: rows::opt_time(r, 13)?,
+    })
+}
+
+pub(super) fn insert_session(tx: &Transaction, s: &Session) -> rusqlite::Result<()> {
+    tx.execute(
+        &format!("INSERT INTO sessions ({SESSION_COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"),
+        params![
+            text_id(&s.id),
+            s.title,
+            s.event,
+            s.date.format("%Y-%m-%d").to_string(),
+            s.language.code(),
+            s.template,
+            s.question,
+            s.context,
+            s.lead,
+            s.anonymity.key(),
+            s.status.key(),
+            text_time(&s.created_at),
+            text_time(&s.updated_at),
+            rows::opt_text_time(&s.archived_at),
+        ],
+    )?;
+    Ok(())
+}
+
+/// Marks a session as changed now; every write to its content calls this.
+pub(super) fn touch(tx: &Transaction, session: Id, at: &Timestamp) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE sessions SET updated_at = ?2 WHERE id = ?1",
+        params![text_id(&session), text_time(at)],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    /// Creates a session with the template's stages (titled in the
+    /// session's language) and the given roster.
+    pub fn create_session(&mut self, new: &NewSession, template: &Template) -> Result<Id> {
+        if new.title.trim().is_empty() {
+            return Err(StoreError::Invalid("the title is empty".into()));
+        }
+        let t = now();
+        let session = Session {
+            id: new_id(),
+            title: new.title.trim().to_string(),
+            event: new.event.trim().to_string(),
+            date: new.date,
+            language: new.language,
+            template: template.key.clone(),
+            question: new.question.trim().to_string(),
+            context: new.context.trim().to_string(),
+            lead: new.lead.trim().to_string(),
+            anonymity: Anonymity::Named,
+            status: SessionStatus::Draft,
+            created_at: t,
+            updated_at: t,
+            archived_at: None,
+        };
+        self.write(|tx| {
+            insert_session(tx, &session)?;
+            super::stages::insert_template_stages(tx, session.id, template, session.language)?;
+            for name in &new.participants {
+                super::roster::insert_participant(tx, session.id, name, "")?;
+            }
+            Ok(session.id)
+        })
+    }
+
+    pub fn session(&self, id: Id) -> Result<Session> {
+        self.read()
+            .query_row(
+                &format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?1"),
+                [text_id(&id)],
+                session_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("no session with id {id}")))
+    }
+
+    /// Saves the editable fields of a session (set-up screen).
+    pub fn update_session(&mut self, s: &Session) -> Result<()> {
+        if s.title.trim().is_empty() {
+            return Err(StoreError::Invalid("the title is empty".into()));
+        }
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE sessions SET title=?2, event=?3, date=?4, language=?5, question=?6,
+                 context=?7, lead=?8, anonymity=?9, status=?10, updated_at=?11 WHERE id=?1",
+                params![
+                    text_id(&s.id),
+                    s.title.trim(),
+                    s.event,
+                    s.date.format("%Y-%m-%d").to_string(),
+                    s.language.code(),
+                    s.question,
+                    s.context,
+                    s.lead,
+                    s.anonymity.key(),
+                    s.status.key(),
+                    text_time(&now()),
+                ],
+            )?;
+            found(n, s.id)
+        })
+    }
+
+    pub fn set_status(&mut self, id: Id, status: SessionStatus) -> Result<()> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE sessions SET status=?2, updated_at=?3 WHERE id=?1",
+                params![text_id(&id), status.key(), text_time(&now())],
+            )?;
+            found(n, id)
+        })
+    }
+
+    /// Hides a session from the list; `unarchive` brings it back.
+    pub fn archive(&mut self, id: Id) -> Result<()> {
+        self.set_archived(id, Some(now()))
+    }
+
+    pub fn unarchive(&mut self, id: Id) -> Result<()> {
+        self.set_archived(id, None)
+    }
+
+    fn set_archived(&mut self, id: Id, at: Option<Timestamp>) -> Result<()> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE sessions SET archived_at=?2 WHERE id=?1",
+                params![text_id(&id), rows::opt_text_time(&at)],
+            )?;
+            found(n, id)
+        })
+    }
+
+    /// Deletes a session and everything in it, for good.
+    pub fn delete_session(&mut self, id: Id) -> Result<()> {
+        self.write(|tx| {
+            let n = tx.execute("DELETE FROM sessions WHERE id=?1", [text_id(&id)])?;
+            found(n, id)
+        })
+    }
+
+    /// Sessions, newest first. Archived ones only when asked.
+    pub fn list_sessions(&self, include_archived: bool) -> Result<Vec<SessionSummary>> {
+        let mut stmt = self.read().prepare(
+            "SELECT s.id, s.title, s.event, s.date, s.status, s.language, s.archived_at IS NOT NULL,
+               (SELECT count(*) FROM participants p WHERE p.session_id = s.id AND p.removed_at IS NULL),
+               (SELECT count(*) FROM contributions c WHERE c.session_id = s.id AND c.deleted_at IS NULL)
+             FROM sessions s
+             WHERE ?1 OR s.archived_at IS NULL
+             ORDER BY s.date DESC, s.created_at DESC, s.rowid DESC",
+        )?;
+        let list = stmt
+            .query_map([include_archived], |r| {
+                Ok(SessionSummary {
+                    id: rows::id(r, 0)?,
+                    title: r.get(1)?,
+                    event: r.get(2)?,
+                    date: rows::parsed(r, 3, "date", |s| {
+                        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+                    })?,
+                    status: rows::parsed(r, 4, "status", SessionStatus::parse)?,
+                    language: rows::parsed(r, 5, "language", Lang::parse)?,
+                    archived: r.get(6)?,
+                    participants: r.get(7)?,
+                    contributions: r.get(8)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(list)
+    }
+
+    /// Finds a session from what a user typed: a full id, a unique prefix
+    /// of one, or `latest` (the session most recently added to this file).
+    pub fn resolve_session(&self, reference: &str) -> Result<Id> {
+        let r = reference.trim().to_ascii_lowercase();
+        if r == "latest" {
+            return self
+                .read()
+                .query_row(
+                    "SELECT id FROM sessions WHERE archived_at IS NULL ORDER BY rowid DESC LIMIT 1",
+                    [],
+                    |row| rows::id(row, 0),
+                )
+                .optional()?
+                .ok_or_else(|| StoreError::NotFound("there is no session yet".into()));
+        }
+        if r.is_empty() || !r.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+            return Err(StoreError::NotFound(format!(
+                "\"{reference}\" is not a session id (use an id, a prefix of one, or latest)"
+            )));
+        }
+        let mut stmt = self
+            .read()
+            .prepare("SELECT id FROM sessions WHERE id LIKE ?1 || '%' LIMIT 2")?;
+        let ids = stmt
+            .query_map([&r], |row| rows::id(row, 0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        match ids.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(StoreError::NotFound(format!(
+                "no session matches \"{reference}\" (see `atelier list`)"
+            ))),
+            _ => Err(StoreError::NotFound(format!(
+                "\"{reference}\" matches several sessions; type more of the id"
+            ))),
+        }
+    }
+
+    /// Starts the next session of the same workshop: same question,
+    /// template, lead and roster, an incremented title, no contributions.
+    pub fn duplicate_as_next(&mut self, id: Id) -> Result<Id> {
+        let data = self.load(id)?;
+        let t = now();
+        let mut session = data.session.clone();
+        session.id = new_id();
+        session.title = next_title(&session.title);
+        session.date = t.date_naive();
+        session.status = SessionStatus::Draft;
+        session.created_at = t;
+        session.updated_at = t;
+        session.archived_at = None;
+        self.write(|tx| {
+            insert_session(tx, &session)?;
+            for stage in &data.stages {
+                super::stages::insert_stage_row(tx, session.id, stage, false)?;
+            }
+            for p in data.participants.iter().filter(|p| p.removed_at.is_none()) {
+                super::roster::insert_participant(tx, session.id, &p.name, &p.role)?;
+            }
+            Ok(session.id)
+        })
+    }
+}
+
+fn found(n: usize, id: Id) -> Result<()> {
+    if n == 0 {
+        Err(StoreError::NotFound(format!("no session with id {id}")))
+    } else {
+        Ok(())
+    }
+}
+
+/// "Atelier 5 - Session 1" → "Atelier 5 - Session 2"; "Retro" → "Retro (2)".
+pub fn next_title(title: &str) -> String {
+    let digits: String = title
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    match digits.parse::<u64>() {
+        Ok(n) if !digits.is_empty() => {
+            format!("{}{}", &title[..title.len() - digits.len()], n + 1)
+        }
+        _ => format!("{title} (2)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn next_title_increments_trailing_number() {
+        assert_eq!(
+            super::next_title("Atelier 5 - Emergence - Session 1"),
+            "Atelier 5 - Emergence - Session 2"
+        );
+        assert_eq!(super::next_title("Rétro"), "Rétro (2)");
+        assert_eq!(super::next_title("Session 9"), "Session 10");
+    }
+}

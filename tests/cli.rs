@@ -1,0 +1,255 @@
+mod common;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+/// The real binary with its own database, HOME and an English locale.
+fn atelier(dir: &TempDir) -> Command {
+    let mut cmd = Command::cargo_bin("atelier").unwrap();
+    cmd.env("ATELIER_DB", dir.path().join("db.sqlite3"))
+        .env("HOME", dir.path())
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .env_remove("LC_ALL")
+        .env("LANG", "C");
+    cmd
+}
+
+fn stdout(cmd: &mut Command) -> String {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    String::from_utf8(out).unwrap()
+}
+
+fn imported(dir: &TempDir) -> String {
+    let out = stdout(atelier(dir).arg("import").arg(common::sample_path()));
+    out.trim().to_string()
+}
+
+#[test]
+fn new_add_show_list_round() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = stdout(atelier(&dir).args([
+        "new",
+        "--title",
+        "Rétro équipe",
+        "--question",
+        "What next?",
+        "--lead",
+        "Florence",
+        "--participant",
+        "Ana",
+        "--participant",
+        "Bo",
+    ]));
+    let id = id.trim();
+    assert_eq!(id.len(), 36);
+    let c1 = stdout(atelier(&dir).args([
+        "add",
+        "latest",
+        "--stage",
+        "constats",
+        "--participant",
+        "ana",
+        "Too many meetings",
+    ]));
+    stdout(atelier(&dir).args([
+        "add",
+        &id[..13],
+        "--stage",
+        "idees",
+        "--kind",
+        "idée",
+        "Fewer meetings",
+    ]));
+    let parent = c1.trim();
+    stdout(atelier(&dir).args([
+        "add",
+        "latest",
+        "--stage",
+        "constats",
+        "--parent",
+        &parent[parent.len() - 8..],
+        "Sub point",
+    ]));
+    let show = stdout(atelier(&dir).args(["show", "latest"]));
+    assert!(show.contains("Too many meetings — Ana"), "{show}");
+    assert!(show.contains("Fewer meetings"));
+    assert!(show.contains("Sub point"));
+    let list = stdout(atelier(&dir).arg("list"));
+    assert!(
+        list.contains("Rétro équipe") && list.contains("3 inputs"),
+        "{list}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(atelier(&dir).args(["list", "--json"]))).unwrap();
+    assert_eq!(json[0]["contributions"], 3);
+    assert_eq!(json[0]["participants"], 2);
+    assert_eq!(json[0]["id"], id);
+}
+
+#[test]
+fn import_and_export_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = imported(&dir);
+    let json = stdout(atelier(&dir).args(["export", &id, "--format", "json"]));
+    assert_eq!(json, common::sample_text());
+    let md = stdout(atelier(&dir).args(["export", "latest", "--format", "md"]));
+    assert!(md.contains("## Idées à creuser"));
+    let csv = stdout(atelier(&dir).args(["export", "latest", "--format", "csv"]));
+    assert!(csv.starts_with("id,stage,kind"));
+    let out = dir.path().join("reports");
+    std::fs::create_dir(&out).unwrap();
+    let written = stdout(
+        atelier(&dir)
+            .args(["export", "latest", "--format", "html", "--out"])
+            .arg(&out),
+    );
+    let path = std::path::PathBuf::from(written.trim());
+    assert_eq!(
+        path.file_name().unwrap(),
+        "atelier-5-emergence-session-1.html"
+    );
+    assert!(std::fs::read_to_string(path)
+        .unwrap()
+        .contains("<!DOCTYPE html>"));
+}
+
+#[test]
+fn templates_are_listed_and_broken_ones_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let tdir = dir.path().join("config/atelier/templates");
+    std::fs::create_dir_all(&tdir).unwrap();
+    std::fs::write(tdir.join("mine.json"), "{oops").unwrap();
+    atelier(&dir)
+        .arg("templates")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("emergence").and(predicate::str::contains("retro")))
+        .stderr(predicate::str::contains("mine.json").and(predicate::str::contains("line 1")));
+}
+
+#[test]
+fn bad_input_gets_one_clear_line_and_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    imported(&dir);
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["show", "ffffffff"], "no session matches"),
+        (vec!["show", "not-an-id!"], "is not a session id"),
+        (
+            vec!["add", "latest", "--stage", "lunch", "x"],
+            "unknown stage \"lunch\"",
+        ),
+        (
+            vec![
+                "add", "latest", "--stage", "constats", "--kind", "potato", "x",
+            ],
+            "unknown kind",
+        ),
+        (
+            vec![
+                "add",
+                "latest",
+                "--stage",
+                "constats",
+                "--participant",
+                "Zed",
+                "x",
+            ],
+            "no participant named \"Zed\"",
+        ),
+        (
+            vec!["add", "latest", "--stage", "constats", "   "],
+            "the text is empty",
+        ),
+        (
+            vec![
+                "add", "latest", "--stage", "constats", "--parent", "abcdef99", "x",
+            ],
+            "no contribution",
+        ),
+        (
+            vec![
+                "new",
+                "--title",
+                "T",
+                "--question",
+                "Q",
+                "--template",
+                "nope",
+            ],
+            "unknown template",
+        ),
+        (vec!["import", "/nonexistent/file.json"], "file.json"),
+    ];
+    for (args, message) in cases {
+        let assert = atelier(&dir).args(&args).assert().code(1);
+        let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+        assert!(err.contains(message), "{args:?}: {err}");
+        assert_eq!(
+            err.trim().lines().count(),
+            1,
+            "{args:?}: one line, got {err}"
+        );
+        assert!(!err.contains("panicked"));
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    atelier(&dir)
+        .args(["export", "latest", "--format", "pdfx"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown format"));
+    atelier(&dir).args(["new", "--title", "T"]).assert().code(2);
+    atelier(&dir)
+        .args(["--lang", "de", "list"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn import_error_names_file_and_path_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        common::sample_text().replace("\"kind\": \"stake\"", "\"kind\": \"potato\""),
+    )
+    .unwrap();
+    atelier(&dir)
+        .arg("import")
+        .arg(&bad)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "bad.json: stages[1].contributions[4].kind",
+        ));
+    let list = stdout(atelier(&dir).args(["list", "--json"]));
+    assert_eq!(list.trim(), "[]");
+}
+
+#[test]
+fn a_foreign_database_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "plain text").unwrap();
+    atelier(&dir)
+        .arg("--db")
+        .arg(&file)
+        .arg("list")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is not an Atelier database"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "plain text");
+}
+
+#[test]
+fn french_list_output() {
+    let dir = tempfile::tempdir().unwrap();
+    imported(&dir);
+    let list = stdout(atelier(&dir).args(["--lang", "fr", "list"]));
+    assert!(list.contains("terminée"), "{list}");
+}

@@ -1,0 +1,36 @@
+//! Helpers shared by the integration tests: real SQLite files in temp dirs.
+#![allow(dead_code)]
+
+use atelier::model::{Id, SessionData};
+use atelier::store::Store;
+use atelier::templates::Catalog;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+pub fn sample_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/atelier-5-emergence-session-1.json")
+}
+
+pub fn sample_text() -> String {
+    std::fs::read_to_string(sample_path()).unwrap()
+}
+
+/// A fresh database in its own temp dir (kept alive by the returned guard).
+pub fn temp_store() -> (TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("atelier.sqlite3")).unwrap();
+    (dir, store)
+}
+
+/// A fresh database holding the sample session.
+pub fn sample_store() -> (TempDir, Store, Id) {
+    let (dir, mut store) = temp_store();
+    let id =
+        atelier::bundle::import_file(&mut store, &Catalog::built_in(), &sample_path()).unwrap();
+    (dir, store, id)
+}
+
+pub fn sample_data() -> SessionData {
+    let (_dir, store, id) = sample_store();
+    store.load(id).unwrap()
+}
