@@ -368,6 +368,38 @@ impl Store {
         })
     }
 
+    /// Swaps the places of two sibling contributions (the interface groups
+    /// siblings by kind, so it picks the neighbour itself).
+    pub fn swap_contributions(&mut self, a: Id, b: Id) -> Result<()> {
+        self.write(|tx| {
+            let pa = place(tx, a)?;
+            let pb = place(tx, b)?;
+            if pa.stage != pb.stage || pa.parent != pb.parent {
+                return Err(StoreError::Invalid("only siblings can swap places".into()));
+            }
+            set_place(tx, a, pa.parent, pb.position)?;
+            set_place(tx, b, pb.parent, pa.position)?;
+            Ok(())
+        })
+    }
+
+    /// Makes a contribution the last sub-point of `parent` (same stage, and
+    /// not one of its own sub-points).
+    pub fn indent_under(&mut self, id: Id, parent: Id) -> Result<()> {
+        self.write(|tx| {
+            let p = place(tx, id)?;
+            let pp = place(tx, parent)?;
+            if pp.stage != p.stage || subtree(tx, id)?.contains(&text_id(&parent)) {
+                return Err(StoreError::Invalid(
+                    "a sub-point needs a parent in the same stage, outside itself".into(),
+                ));
+            }
+            let position = next_position(tx, p.stage, Some(parent))?;
+            set_place(tx, id, Some(parent), position)?;
+            Ok(())
+        })
+    }
+
     /// Makes a contribution the last sub-point of its previous sibling.
     pub fn indent_contribution(&mut self, id: Id) -> Result<bool> {
         self.write(|tx| {

@@ -29,6 +29,7 @@ pub struct SessionSummary {
     pub participants: i64,
     pub contributions: i64,
     pub archived: bool,
+    pub question: String,
 }
 
 pub(super) const SESSION_COLUMNS: &str = "id, title, event, date, language, template, question, \
@@ -201,7 +202,8 @@ impl Store {
         let mut stmt = self.read().prepare(
             "SELECT s.id, s.title, s.event, s.date, s.status, s.language, s.archived_at IS NOT NULL,
                (SELECT count(*) FROM participants p WHERE p.session_id = s.id AND p.removed_at IS NULL),
-               (SELECT count(*) FROM contributions c WHERE c.session_id = s.id AND c.deleted_at IS NULL)
+               (SELECT count(*) FROM contributions c WHERE c.session_id = s.id AND c.deleted_at IS NULL),
+               s.question
              FROM sessions s
              WHERE ?1 OR s.archived_at IS NULL
              ORDER BY s.date DESC, s.created_at DESC, s.rowid DESC",
@@ -220,6 +222,7 @@ impl Store {
                     archived: r.get(6)?,
                     participants: r.get(7)?,
                     contributions: r.get(8)?,
+                    question: r.get(9)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

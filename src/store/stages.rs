@@ -123,6 +123,16 @@ impl Store {
         })
     }
 
+    pub fn set_stage_title(&mut self, stage: Id, title: &str) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE stages SET title = ?2 WHERE id = ?1",
+                params![text_id(&stage), title],
+            )?;
+            Ok(())
+        })
+    }
+
     pub fn set_stage_notes(&mut self, stage: Id, notes: &str) -> Result<()> {
         self.write(|tx| {
             let n = tx.execute(
@@ -132,6 +142,34 @@ impl Store {
             if n == 0 {
                 return Err(StoreError::NotFound(format!("no stage with id {stage}")));
             }
+            Ok(())
+        })
+    }
+
+    /// Switches a session to another template, replacing its stages. Only
+    /// while nothing has been recorded, so no contribution loses its stage.
+    pub fn set_template(&mut self, session: Id, template: &Template) -> Result<()> {
+        let s = self.session(session)?;
+        self.write(|tx| {
+            let recorded: i64 = tx.query_row(
+                "SELECT count(*) FROM contributions WHERE session_id = ?1",
+                [text_id(&session)],
+                |r| r.get(0),
+            )?;
+            if recorded > 0 {
+                return Err(StoreError::Invalid(
+                    "the template can only change before anything is recorded".into(),
+                ));
+            }
+            tx.execute(
+                "DELETE FROM stages WHERE session_id = ?1",
+                [text_id(&session)],
+            )?;
+            insert_template_stages(tx, session, template, s.language)?;
+            tx.execute(
+                "UPDATE sessions SET template = ?2, updated_at = ?3 WHERE id = ?1",
+                params![text_id(&session), template.key, text_time(&now())],
+            )?;
             Ok(())
         })
     }

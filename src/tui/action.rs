@@ -1,0 +1,78 @@
+//! Everything a user can ask for. Keys map to actions through the keymap
+//! (`assets/keymap.json`, read with serde); `update` interprets them.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Action {
+    // Moving around.
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Left,
+    Right,
+    Back,
+    Quit,
+    Help,
+    Confirm,
+    Yes,
+    No,
+    // Home.
+    Open,
+    NewSession,
+    Duplicate,
+    Archive,
+    ToggleArchived,
+    DeleteForever,
+    Filter,
+    // Set-up.
+    Setup,
+    AddParticipant,
+    PasteRoster,
+    Run,
+    // Run: the list of contributions.
+    Write,
+    Edit,
+    Delete,
+    Undo,
+    RestoreDeleted,
+    MoveUp,
+    MoveDown,
+    Indent,
+    Outdent,
+    CycleKind,
+    PrevKind,
+    SetWho,
+    MoveToStage,
+    NextStage,
+    PrevStage,
+    Notes,
+    Synthesis,
+    Review,
+    // Typing.
+    Submit,
+    Newline,
+    PickParticipant,
+    /// Alt+digit: participant by roster number, 0 for the group.
+    Participant(u8),
+    UndoText,
+    RedoText,
+    // Synthesis.
+    FocusNext,
+    FocusPrev,
+    AddBlock,
+    PickToText,
+    PickToBlock,
+    PickToProposal,
+    // Review & export.
+    ExportAll,
+    ExportMarkdown,
+    ExportHtml,
+    ExportCsv,
+    ExportJson,
+    OpenExported,
+    CloseSession,
+}

@@ -1,0 +1,241 @@
+//! Dialogs over the current screen: a yes/no question, a list to pick
+//! from (type to filter, digits to choose), and a text editor.
+
+use super::keymap::Context;
+use super::text::{clean, truncate, width};
+use super::theme::Theme;
+use super::widgets::{centered, editor};
+use crate::model::Id;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui_textarea::TextArea;
+
+/// What a yes/no question leads to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    DeleteSession(Id),
+    EndSession,
+    Quit,
+}
+
+/// What a picked item is for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PickFor {
+    /// Who says the next contribution.
+    InputParticipant,
+    /// Change who said a recorded contribution.
+    Who(Id),
+    /// Move a contribution to the stage picked.
+    Stage(Id),
+    /// Restore a deleted contribution.
+    Restore,
+}
+
+/// What an edited text is for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EditFor {
+    Field(super::screens::setup::Field),
+    AddParticipant,
+    RenameParticipant(Id),
+    PasteRoster,
+    StageNotes(Id),
+    SynthesisText,
+    SynthesisProposal,
+    /// A building block: `None` adds one; the first line is its title.
+    Block(Option<usize>),
+}
+
+pub struct Picker {
+    pub title: String,
+    /// (value, label) pairs; the value is an id or an index.
+    pub items: Vec<(Option<Id>, String)>,
+    pub filter: String,
+    pub selected: usize,
+    /// Digits choose items by their number (0 is the first item).
+    pub numbered: bool,
+    pub purpose: PickFor,
+}
+
+impl Picker {
+    /// Items matching the filter, with their index in `items`.
+    pub fn visible(&self) -> Vec<(usize, &(Option<Id>, String))> {
+        let f = self.filter.to_lowercase();
+        self.items
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, label))| f.is_empty() || label.to_lowercase().contains(&f))
+            .collect()
+    }
+
+    pub fn chosen(&self) -> Option<usize> {
+        self.visible().get(self.selected).map(|(i, _)| *i)
+    }
+
+    pub fn type_char(&mut self, c: char) -> Option<usize> {
+        if self.numbered && self.filter.is_empty() {
+            if let Some(d) = c.to_digit(10) {
+                let i = d as usize;
+                return (i < self.items.len()).then_some(i);
+            }
+        }
+        self.filter.push(c);
+        self.selected = 0;
+        None
+    }
+
+    pub fn backspace(&mut self) {
+        self.filter.pop();
+        self.selected = 0;
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        let n = self.visible().len();
+        if n == 0 {
+            return;
+        }
+        self.selected = (self.selected as isize + delta).clamp(0, n as isize - 1) as usize;
+    }
+}
+
+pub struct Editor {
+    pub title: String,
+    pub hint: String,
+    pub textarea: TextArea<'static>,
+    pub purpose: EditFor,
+    pub multi_line: bool,
+    /// The text it opened with, to know whether anything was typed.
+    pub original: String,
+}
+
+impl Editor {
+    pub fn new(
+        title: String,
+        hint: String,
+        text: &str,
+        purpose: EditFor,
+        multi_line: bool,
+        theme: &Theme,
+    ) -> Editor {
+        Editor {
+            title,
+            hint,
+            textarea: editor::textarea(text, "", theme),
+            purpose,
+            multi_line,
+            original: text.to_string(),
+        }
+    }
+
+    pub fn text(&self) -> String {
+        editor::text_of(&self.textarea)
+    }
+}
+
+pub enum Popup {
+    Confirm { message: String, pending: Pending },
+    Picker(Picker),
+    Editor(Box<Editor>),
+}
+
+impl Popup {
+    pub fn context(&self) -> Context {
+        match self {
+            Popup::Confirm { .. } => Context::Confirm,
+            Popup::Picker(_) => Context::Picker,
+            Popup::Editor(_) => Context::Editor,
+        }
+    }
+
+    pub fn has_text(&self) -> bool {
+        match self {
+            Popup::Editor(e) => e.text() != e.original,
+            _ => false,
+        }
+    }
+
+    pub fn render(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
+        match self {
+            Popup::Confirm { message, .. } => {
+                let w = (width(message) as u16 + 4).clamp(24, 70);
+                let lines = super::text::wrap(&clean(message, true), w as usize - 4);
+                let rect = centered(area, w, lines.len() as u16 + 4);
+                Clear.render(rect, buf);
+                let mut text: Vec<Line> = lines.into_iter().map(Line::from).collect();
+                text.push(Line::from(""));
+                text.push(Line::from(vec![
+                    Span::styled("y", theme.key()),
+                    Span::raw(" / "),
+                    Span::styled("n", theme.key()),
+                ]));
+                Paragraph::new(text)
+                    .block(Block::bordered().border_style(theme.warn()))
+                    .render(rect, buf);
+            }
+            Popup::Picker(p) => render_picker(p, theme, area, buf),
+            Popup::Editor(e) => {
+                let height = if e.multi_line { 12 } else { 5 };
+                let rect = centered(area, 72, height + 1);
+                Clear.render(rect, buf);
+                let [text_area, hint_area] = ratatui::layout::Layout::vertical([
+                    ratatui::layout::Constraint::Min(3),
+                    ratatui::layout::Constraint::Length(1),
+                ])
+                .areas(rect);
+                let block = Block::bordered()
+                    .title(format!(" {} ", clean(&e.title, false)))
+                    .border_style(theme.border(true));
+                let inner = block.inner(text_area);
+                block.render(text_area, buf);
+                (&e.textarea).render(inner, buf);
+                Paragraph::new(Span::styled(e.hint.clone(), theme.muted()))
+                    .wrap(Wrap { trim: true })
+                    .render(hint_area, buf);
+            }
+        }
+    }
+}
+
+fn render_picker(p: &Picker, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let visible = p.visible();
+    let height = (visible.len() as u16 + 3).clamp(5, area.height.saturating_sub(2).max(5));
+    let rect = centered(area, 60, height);
+    Clear.render(rect, buf);
+    let title = if p.filter.is_empty() {
+        format!(" {} ", p.title)
+    } else {
+        format!(" {} — /{} ", p.title, clean(&p.filter, false))
+    };
+    let block = Block::bordered()
+        .title(title)
+        .border_style(theme.border(true));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let rows = inner.height as usize;
+    let offset = p.selected.saturating_sub(rows.saturating_sub(1));
+    let lines: Vec<Line> = visible
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(i, (n, (_, label)))| {
+            let number = if p.numbered && *n < 10 {
+                format!("{n} ")
+            } else {
+                "  ".into()
+            };
+            let text = truncate(&clean(label, false), inner.width.saturating_sub(4) as usize);
+            let style = if i == p.selected {
+                theme.selected()
+            } else {
+                ratatui::style::Style::default()
+            };
+            Line::from(vec![
+                Span::styled(number, theme.key()),
+                Span::styled(text, style),
+            ])
+        })
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+}

@@ -1,0 +1,45 @@
+//! One file per screen: its state, how actions change it, how it draws.
+
+pub mod home;
+pub mod review;
+pub mod run;
+pub mod run_edit;
+pub mod run_view;
+pub mod setup;
+pub mod setup_view;
+pub mod synthesis;
+pub mod synthesis_view;
+
+use super::app::Core;
+use crate::model::{Id, SessionData};
+
+/// Loads a session for a screen, reporting failure on the status line.
+pub fn load(core: &mut Core, id: Id) -> Option<SessionData> {
+    match core.store.load(id) {
+        Ok(data) => Some(data),
+        Err(e) => {
+            core.error(e);
+            None
+        }
+    }
+}
+
+/// Moves a selection index by `delta` within `len` items.
+pub fn step(selected: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    (selected as isize + delta).clamp(0, len as isize - 1) as usize
+}
+
+/// The first row to draw so that `selected` is visible in `rows` lines.
+pub fn scroll_to(offset: usize, selected: usize, rows: usize) -> usize {
+    let rows = rows.max(1);
+    if selected < offset {
+        selected
+    } else if selected >= offset + rows {
+        selected + 1 - rows
+    } else {
+        offset
+    }
+}

@@ -1,0 +1,335 @@
+//! Review & export: the report as it will read, scrollable, and export to
+//! each format into the documents folder, showing the written paths.
+
+use super::load;
+use crate::i18n::tf;
+use crate::model::{Id, SessionData, SessionStatus};
+use crate::report::{self, Format, Item, Report};
+use crate::tui::action::Action;
+use crate::tui::app::{Core, Nav};
+use crate::tui::text::{clean, wrap};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+use std::path::PathBuf;
+
+/// A paragraph of the preview: how it looks and how far it is indented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Look {
+    Title,
+    Heading,
+    Sub,
+    Body,
+    Muted,
+}
+
+pub struct ReviewState {
+    pub data: SessionData,
+    pub paragraphs: Vec<(Look, usize, String)>,
+    pub offset: usize,
+    pub exported: Vec<PathBuf>,
+    pub back: Nav,
+}
+
+impl ReviewState {
+    pub fn open(core: &mut Core, id: Id, back: Nav) -> Option<ReviewState> {
+        let data = load(core, id)?;
+        let paragraphs = preview(&Report::build(&data));
+        Some(ReviewState {
+            data,
+            paragraphs,
+            offset: 0,
+            exported: Vec::new(),
+            back,
+        })
+    }
+}
+
+/// The report as paragraphs, in the same order as the Markdown and HTML.
+fn preview(r: &Report) -> Vec<(Look, usize, String)> {
+    let mut out = vec![(Look::Title, 0, r.title.clone())];
+    let meta = if r.event.is_empty() {
+        r.date.clone()
+    } else {
+        format!("{} · {}", r.event, r.date)
+    };
+    out.push((Look::Muted, 0, meta));
+    let section = |out: &mut Vec<_>, title: &str| {
+        out.push((Look::Body, 0, String::new()));
+        out.push((Look::Heading, 0, title.to_string()));
+    };
+    section(&mut out, r.label("question"));
+    out.push((Look::Body, 0, r.question.clone()));
+    if !r.synthesis.is_empty {
+        section(&mut out, r.label("synthesis"));
+        if !r.synthesis.text.is_empty() {
+            out.push((Look::Body, 0, r.synthesis.text.clone()));
+        }
+        if !r.synthesis.blocks.is_empty() {
+            out.push((Look::Sub, 0, r.synthesis.blocks_heading.clone()));
+            for (t, x) in &r.synthesis.blocks {
+                let line = if x.is_empty() {
+                    format!("• {t}")
+                } else {
+                    format!("• {t} : {x}")
+                };
+                out.push((Look::Body, 1, line));
+            }
+        }
+        if !r.synthesis.proposal.is_empty() {
+            out.push((Look::Sub, 0, r.label("proposal").to_string()));
+            out.push((Look::Body, 0, r.synthesis.proposal.clone()));
+        }
+    }
+    if !r.lead.is_empty() {
+        section(&mut out, r.label("lead"));
+        out.push((Look::Body, 0, r.lead.clone()));
+    }
+    section(&mut out, r.label("participants"));
+    match &r.anonymous_note {
+        Some(note) => out.push((Look::Body, 0, note.clone())),
+        None => out.extend(
+            r.participants
+                .iter()
+                .map(|p| (Look::Body, 1, format!("• {p}"))),
+        ),
+    }
+    if !r.discussion.is_empty() {
+        section(&mut out, r.label("discussion"));
+        for g in &r.discussion {
+            out.push((Look::Sub, 0, g.heading.clone()));
+            items(&mut out, &g.items, 1);
+        }
+    }
+    if !r.ideas.is_empty() {
+        section(&mut out, r.label("ideas"));
+        items(&mut out, &r.ideas, 1);
+    }
+    if !r.resources.is_empty() {
+        section(&mut out, r.label("resources"));
+        items(&mut out, &r.resources, 1);
+    }
+    section(&mut out, r.label("stats"));
+    for (caption, rows) in [
+        (r.label("by_participant"), &r.stats.by_participant),
+        (r.label("by_stage"), &r.stats.by_stage),
+        (r.label("by_kind"), &r.stats.by_kind),
+    ] {
+        out.push((Look::Sub, 0, caption.to_string()));
+        for c in rows {
+            out.push((Look::Body, 1, format!("{:<30} {:>4}", c.label, c.count)));
+        }
+    }
+    out
+}
+
+fn items(out: &mut Vec<(Look, usize, String)>, list: &[Item], depth: usize) {
+    for item in list {
+        let mut text = String::new();
+        if let Some(kind) = &item.kind {
+            text.push_str(&format!("[{kind}] "));
+        }
+        text.push_str(&item.text);
+        if let Some(a) = &item.author {
+            text.push_str(&format!(" — {a}"));
+        }
+        let bullet = if depth == 1 { "• " } else { "◦ " };
+        out.push((Look::Body, depth, format!("{bullet}{text}")));
+        items(out, &item.children, depth + 1);
+    }
+}
+
+pub fn update(s: &mut ReviewState, core: &mut Core, action: Action) -> Option<Nav> {
+    let last = s.paragraphs.len().saturating_sub(1);
+    match action {
+        Action::Up => s.offset = s.offset.saturating_sub(1),
+        Action::Down => s.offset = (s.offset + 1).min(last),
+        Action::PageUp => s.offset = s.offset.saturating_sub(10),
+        Action::PageDown => s.offset = (s.offset + 10).min(last),
+        Action::Top => s.offset = 0,
+        Action::Bottom => s.offset = last,
+        Action::Back => return Some(s.back),
+        Action::ExportAll => export(s, core, &Format::ALL),
+        Action::ExportMarkdown => export(s, core, &[Format::Markdown]),
+        Action::ExportHtml => export(s, core, &[Format::Html]),
+        Action::ExportCsv => export(s, core, &[Format::Csv]),
+        Action::ExportJson => export(s, core, &[Format::Json]),
+        Action::OpenExported => open_exported(s, core),
+        Action::CloseSession => close(s, core),
+        _ => {}
+    }
+    None
+}
+
+fn export(s: &mut ReviewState, core: &mut Core, formats: &[Format]) {
+    for format in formats {
+        let path = core.export_dir.join(report::file_name(&s.data, *format));
+        let text = report::render(*format, &s.data);
+        match crate::paths::write_atomically(&path, text.as_bytes()) {
+            Ok(()) => {
+                s.exported.retain(|p| *p != path);
+                s.exported.push(path.clone());
+                core.success(tf(
+                    core.lang,
+                    "review.exported",
+                    &[("path", &path.display().to_string())],
+                ));
+            }
+            Err(e) => {
+                core.error(tf(
+                    core.lang,
+                    "review.export_failed",
+                    &[
+                        ("path", &path.display().to_string()),
+                        ("error", &e.to_string()),
+                    ],
+                ));
+                return;
+            }
+        }
+    }
+}
+
+/// Opens the most useful exported file (HTML first) with the system viewer.
+fn open_exported(s: &ReviewState, core: &mut Core) {
+    let path = s
+        .exported
+        .iter()
+        .find(|p| p.extension().is_some_and(|e| e == "html"))
+        .or(s.exported.last())
+        .cloned();
+    let Some(path) = path else {
+        core.info(core.t("review.export_first"));
+        return;
+    };
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    let spawned = std::process::Command::new(opener)
+        .arg(&path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    match spawned {
+        Ok(_) => core.success(tf(
+            core.lang,
+            "review.opened",
+            &[("path", &path.display().to_string())],
+        )),
+        Err(e) => core.error(tf(
+            core.lang,
+            "review.open_failed",
+            &[("error", &e.to_string())],
+        )),
+    }
+}
+
+fn close(s: &mut ReviewState, core: &mut Core) {
+    let id = s.data.session.id;
+    let running = s
+        .data
+        .stages
+        .iter()
+        .filter(|st| st.started_at.is_some() && st.ended_at.is_none());
+    let ends: Vec<Id> = running.map(|st| st.id).collect();
+    let result = ends
+        .into_iter()
+        .try_for_each(|st| core.store.end_stage(st))
+        .and_then(|_| core.store.set_status(id, SessionStatus::Closed));
+    match result {
+        Ok(()) => {
+            if let Some(data) = load(core, id) {
+                s.data = data;
+            }
+            core.success(core.t("review.closed"));
+        }
+        Err(e) => core.error(e),
+    }
+}
+
+pub fn render(s: &ReviewState, core: &Core, area: Rect, buf: &mut Buffer) {
+    let theme = &core.theme;
+    let files = s.exported.len().min(4) as u16;
+    let [head, body, foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(files + 2),
+    ])
+    .areas(area);
+    let status = core.t(&format!("report.status.{}", s.data.session.status.key()));
+    Paragraph::new(Line::from(vec![
+        Span::styled(core.t("review.heading"), theme.title()),
+        Span::styled(
+            format!("  {} · {status}", clean(&s.data.session.title, false)),
+            theme.heading(),
+        ),
+    ]))
+    .render(head, buf);
+    let block = Block::bordered()
+        .title(format!(" {} ", core.t("review.preview")))
+        .border_style(theme.border(true));
+    let inner = block.inner(body);
+    block.render(body, buf);
+    let mut y = inner.y;
+    for (look, indent, text) in s.paragraphs.iter().skip(s.offset) {
+        let style = match look {
+            Look::Title => theme.title(),
+            Look::Heading => theme.heading(),
+            Look::Sub => theme.accent(),
+            Look::Muted => theme.muted(),
+            Look::Body => Style::default(),
+        };
+        let pad = "  ".repeat(*indent);
+        let room = (inner.width as usize).saturating_sub(pad.len() + 2).max(8);
+        for (i, chunk) in wrap(&clean(text, true), room).into_iter().enumerate() {
+            if y >= inner.bottom() {
+                break;
+            }
+            let lead = if i == 0 {
+                pad.clone()
+            } else {
+                format!("{pad}  ")
+            };
+            buf.set_line(
+                inner.x,
+                y,
+                &Line::from(vec![Span::raw(lead), Span::styled(chunk, style)]),
+                inner.width,
+            );
+            y += 1;
+        }
+        if y >= inner.bottom() {
+            break;
+        }
+    }
+    let block = Block::bordered()
+        .title(format!(
+            " {} — {} ",
+            core.t("review.exports"),
+            core.export_dir.display()
+        ))
+        .border_style(theme.border(false));
+    let inner = block.inner(foot);
+    block.render(foot, buf);
+    let lines: Vec<Line> = if s.exported.is_empty() {
+        vec![Line::from(Span::styled(
+            core.t("review.none_yet"),
+            theme.muted(),
+        ))]
+    } else {
+        s.exported
+            .iter()
+            .rev()
+            .take(files as usize)
+            .map(|p| Line::from(Span::styled(format!("✓ {}", p.display()), theme.ok())))
+            .collect()
+    };
+    Paragraph::new(lines).render(inner, buf);
+}

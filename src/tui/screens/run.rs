@@ -1,0 +1,548 @@
+//! Run: the heart of the app. The facilitator types what each person says
+//! as they speak; every submit is committed to the store before the list
+//! shows it.
+
+use super::{load, step};
+use crate::i18n::tf;
+use crate::model::{Id, Kind, SessionData, SessionStatus, Template};
+use crate::store::NewContribution;
+use crate::tui::action::Action;
+use crate::tui::app::{Core, Nav};
+use crate::tui::flow::{Effect, StageFlow};
+use crate::tui::keymap::Context;
+use crate::tui::popup::{EditFor, Editor, Pending, PickFor, Picker, Popup};
+use crate::tui::widgets::editor;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
+use std::cell::Cell;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Input,
+}
+
+/// One line of the contribution list: a kind heading or a contribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Header { kind: Kind, count: usize },
+    Item { id: Id, depth: usize },
+}
+
+/// How to take back the last change.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UndoOp {
+    Added(Id),
+    Deleted(Id),
+    Edited(Id),
+    Swapped(Id, Id),
+    Indented(Id),
+    Outdented {
+        id: Id,
+        parent: Id,
+    },
+    Kind(Id, Kind),
+    Who(Id, Option<Id>),
+    Stage {
+        id: Id,
+        stage: Id,
+        parent: Option<Id>,
+    },
+}
+
+pub struct RunState {
+    pub data: SessionData,
+    pub template: Option<Template>,
+    pub flow: StageFlow,
+    pub rows: Vec<Row>,
+    /// Index into `rows`; always an item row when there is one.
+    pub selected: usize,
+    pub offset: Cell<usize>,
+    pub focus: Focus,
+    pub input: TextArea<'static>,
+    /// Kind and speaker of the next submit.
+    pub kind: Kind,
+    pub participant: Option<Id>,
+    /// Set while the input box edits a recorded contribution.
+    pub editing: Option<Id>,
+    pub undo: Vec<UndoOp>,
+    /// Contributions per participant (None = group): (this stage, overall).
+    pub counts: HashMap<Option<Id>, (usize, usize)>,
+}
+
+impl RunState {
+    pub fn open(core: &mut Core, id: Id) -> Option<RunState> {
+        let data = load(core, id)?;
+        let template = core.catalog.get(&data.session.template).cloned();
+        let started: Vec<bool> = data.stages.iter().map(|s| s.started_at.is_some()).collect();
+        let ended: Vec<bool> = data.stages.iter().map(|s| s.ended_at.is_some()).collect();
+        let closed = data.session.status == SessionStatus::Closed;
+        let flow = StageFlow::new(
+            StageFlow::resume_point(&started, &ended),
+            data.stages.len(),
+            closed,
+        );
+        let mut state = RunState {
+            data,
+            template,
+            flow,
+            rows: Vec::new(),
+            selected: 0,
+            offset: Cell::new(0),
+            focus: Focus::Input,
+            input: editor::textarea("", "", &core.theme),
+            kind: Kind::Observation,
+            participant: None,
+            editing: None,
+            undo: Vec::new(),
+            counts: HashMap::new(),
+        };
+        state.reset_input(core);
+        state.kind = state.stage_kinds()[0];
+        let effect = state.flow.open();
+        state.apply(core, effect);
+        if let Some(draft) = core_draft(core, id) {
+            state.input = editor::textarea(&draft, core.t("run.placeholder"), &core.theme);
+        }
+        Some(state)
+    }
+
+    pub fn context(&self) -> Context {
+        match self.focus {
+            Focus::List => Context::Run,
+            Focus::Input => Context::Input,
+        }
+    }
+
+    pub fn has_text(&self) -> bool {
+        !editor::text_of(&self.input).trim().is_empty()
+    }
+
+    pub fn session_id(&self) -> Id {
+        self.data.session.id
+    }
+
+    pub fn stage(&self) -> Option<&crate::model::Stage> {
+        self.data.stages.get(self.flow.current)
+    }
+
+    pub fn timer_running(&self) -> bool {
+        !self.flow.closed
+            && self
+                .stage()
+                .is_some_and(|s| s.started_at.is_some() && s.ended_at.is_none())
+    }
+
+    /// The kinds offered in this stage first, then the others.
+    pub fn stage_kinds(&self) -> Vec<Kind> {
+        let mut kinds: Vec<Kind> = self
+            .stage()
+            .and_then(|s| self.template.as_ref().and_then(|t| t.stage(&s.key)))
+            .map(|ts| ts.kinds.clone())
+            .unwrap_or_default();
+        for k in Kind::ALL {
+            if !kinds.contains(&k) {
+                kinds.push(k);
+            }
+        }
+        kinds
+    }
+
+    pub fn selected_id(&self) -> Option<Id> {
+        match self.rows.get(self.selected) {
+            Some(Row::Item { id, .. }) => Some(*id),
+            _ => None,
+        }
+    }
+
+    pub fn contribution(&self, id: Id) -> Option<&crate::model::Contribution> {
+        self.data.contributions.iter().find(|c| c.id == id)
+    }
+
+    fn reset_input(&mut self, core: &Core) {
+        self.input = editor::textarea("", core.t("run.placeholder"), &core.theme);
+        self.editing = None;
+    }
+
+    /// Reloads the session after a write and rebuilds the list, keeping
+    /// `select` (or the current row) selected.
+    pub fn refresh(&mut self, core: &mut Core, select: Option<Id>) {
+        let keep = select.or_else(|| self.selected_id());
+        if let Some(data) = load(core, self.session_id()) {
+            self.data = data;
+        }
+        self.flow.closed = self.data.session.status == SessionStatus::Closed;
+        self.rebuild(keep);
+    }
+
+    /// Rebuilds the rows and counts of the current stage. Done on change,
+    /// not on draw, so drawing costs only the visible rows.
+    pub fn rebuild(&mut self, select: Option<Id>) {
+        let Some(stage) = self.stage().map(|s| s.id) else {
+            self.rows.clear();
+            return;
+        };
+        let mut rows = Vec::new();
+        let top = self.data.children(stage, None);
+        for kind in self.stage_kinds() {
+            let group: Vec<Id> = top
+                .iter()
+                .filter(|c| c.kind == kind)
+                .map(|c| c.id)
+                .collect();
+            if group.is_empty() {
+                continue;
+            }
+            rows.push(Row::Header {
+                kind,
+                count: group.len(),
+            });
+            for id in group {
+                self.push_tree(&mut rows, stage, id, 0);
+            }
+        }
+        self.rows = rows;
+        self.counts.clear();
+        for c in self.data.live() {
+            let entry = self.counts.entry(c.participant_id).or_default();
+            entry.1 += 1;
+            if c.stage_id == stage {
+                entry.0 += 1;
+            }
+        }
+        let at = select.and_then(|id| {
+            self.rows
+                .iter()
+                .position(|r| matches!(r, Row::Item { id: rid, .. } if *rid == id))
+        });
+        self.selected = at.unwrap_or(self.selected.min(self.rows.len().saturating_sub(1)));
+        self.settle(1);
+    }
+
+    fn push_tree(&self, rows: &mut Vec<Row>, stage: Id, id: Id, depth: usize) {
+        rows.push(Row::Item { id, depth });
+        for child in self.data.children(stage, Some(id)) {
+            self.push_tree(rows, stage, child.id, depth + 1);
+        }
+    }
+
+    /// Moves the selection off a heading, in direction `dir`.
+    fn settle(&mut self, dir: isize) {
+        let n = self.rows.len();
+        if n == 0 {
+            self.selected = 0;
+            return;
+        }
+        let mut i = self.selected.min(n - 1) as isize;
+        while (0..n as isize).contains(&i) && matches!(self.rows[i as usize], Row::Header { .. }) {
+            i += dir;
+        }
+        if !(0..n as isize).contains(&i) {
+            i = self.selected.min(n - 1) as isize;
+            while (0..n as isize).contains(&i)
+                && matches!(self.rows[i as usize], Row::Header { .. })
+            {
+                i -= dir;
+            }
+        }
+        self.selected = i.clamp(0, n as isize - 1) as usize;
+    }
+
+    fn move_selection(&mut self, delta: isize) {
+        self.selected = step(self.selected, delta, self.rows.len());
+        self.settle(if delta < 0 { -1 } else { 1 });
+    }
+
+    /// Carries out what the stage flow decided.
+    fn apply(&mut self, core: &mut Core, effect: Effect) {
+        match effect {
+            Effect::Record { stage, leaving } => {
+                let ids = |i: usize| self.data.stages.get(i).map(|s| s.id);
+                if let Some(stage_id) = ids(stage) {
+                    if let Err(e) =
+                        core.store
+                            .enter_stage(self.session_id(), stage_id, leaving.and_then(ids))
+                    {
+                        core.error(e);
+                    }
+                }
+                self.refresh(core, None);
+            }
+            Effect::Show { .. } => self.rebuild(None),
+            Effect::AskToEnd => {
+                core.popup = Some(Popup::Confirm {
+                    message: core.t("run.confirm_end").to_string(),
+                    pending: Pending::EndSession,
+                });
+            }
+            Effect::Nothing => {}
+        }
+        let kinds = self.stage_kinds();
+        if self.editing.is_none() {
+            self.kind = kinds[0];
+        }
+    }
+
+    pub fn key(&mut self, key: KeyEvent) {
+        self.input.input(key);
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        self.focus = Focus::Input;
+        editor::paste(&mut self.input, text, true);
+    }
+}
+
+/// A draft left in the input box when the facilitator stepped away.
+fn core_draft(core: &mut Core, session: Id) -> Option<String> {
+    core.store
+        .meta(&format!("draft:{session}"))
+        .ok()
+        .flatten()
+        .filter(|d| !d.is_empty())
+}
+
+/// Keeps the unsent text of the input box for when the session reopens.
+pub fn save_draft(state: &RunState, core: &mut Core) {
+    let text = if state.editing.is_some() {
+        String::new()
+    } else {
+        editor::text_of(&state.input)
+    };
+    let _ = core
+        .store
+        .set_meta(&format!("draft:{}", state.session_id()), &text);
+}
+
+pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
+    let id = s.session_id();
+    match action {
+        Action::Up => s.move_selection(-1),
+        Action::Down => s.move_selection(1),
+        Action::PageUp => s.move_selection(-10),
+        Action::PageDown => s.move_selection(10),
+        Action::Top => {
+            s.selected = 0;
+            s.settle(1);
+        }
+        Action::Bottom => {
+            s.selected = s.rows.len().saturating_sub(1);
+            s.settle(-1);
+        }
+        Action::Write => {
+            s.focus = Focus::Input;
+        }
+        Action::Back if s.focus == Focus::Input => {
+            if s.editing.is_some() {
+                s.reset_input(core);
+                core.info(core.t("run.edit_cancelled"));
+            }
+            s.focus = Focus::List;
+        }
+        Action::Back => {
+            save_draft(s, core);
+            return Some(Nav::Home);
+        }
+        Action::Submit => submit(s, core),
+        Action::Newline => s.input.insert_newline(),
+        Action::UndoText => {
+            s.input.undo();
+        }
+        Action::RedoText => {
+            s.input.redo();
+        }
+        Action::CycleKind | Action::PrevKind => cycle_kind(s, core, action == Action::CycleKind),
+        Action::Participant(n) => choose_participant(s, core, n as usize),
+        Action::PickParticipant => {
+            core.popup = Some(participant_picker(s, core, PickFor::InputParticipant));
+        }
+        Action::SetWho => {
+            if let Some(cid) = s.selected_id() {
+                core.popup = Some(participant_picker(s, core, PickFor::Who(cid)));
+            }
+        }
+        Action::NextStage | Action::PrevStage => {
+            let (flow, effect) = if action == Action::NextStage {
+                s.flow.next()
+            } else {
+                s.flow.prev()
+            };
+            s.flow = flow;
+            s.offset.set(0);
+            s.apply(core, effect);
+        }
+        Action::Synthesis => {
+            save_draft(s, core);
+            return Some(Nav::Synthesis(id));
+        }
+        Action::Review => {
+            save_draft(s, core);
+            return Some(Nav::Review(id));
+        }
+        Action::Setup => {
+            save_draft(s, core);
+            return Some(Nav::Setup(id));
+        }
+        Action::Notes => {
+            if let Some(stage) = s.stage() {
+                let title = tf(core.lang, "run.notes_title", &[("stage", &stage.title)]);
+                core.popup = Some(Popup::Editor(Box::new(Editor::new(
+                    title,
+                    core.t("run.notes_hint").into(),
+                    &stage.notes,
+                    EditFor::StageNotes(stage.id),
+                    true,
+                    &core.theme,
+                ))));
+            }
+        }
+        Action::RestoreDeleted => restore_picker(s, core),
+        _ => return super::run_edit::update(s, core, action),
+    }
+    None
+}
+
+fn submit(s: &mut RunState, core: &mut Core) {
+    let text = crate::tui::text::clean(&editor::text_of(&s.input), true);
+    if text.trim().is_empty() {
+        core.info(core.t("run.nothing_to_record"));
+        return;
+    }
+    let Some(stage) = s.stage().map(|st| st.id) else {
+        return;
+    };
+    if let Some(cid) = s.editing {
+        let before = s.contribution(cid).cloned();
+        let result = core
+            .store
+            .edit_contribution(cid, &text)
+            .and_then(|_| core.store.set_contribution_kind(cid, s.kind))
+            .and_then(|_| core.store.set_contribution_participant(cid, s.participant));
+        match result {
+            Ok(()) => {
+                if before.is_some_and(|b| b.text != text.trim_end()) {
+                    s.undo.push(UndoOp::Edited(cid));
+                }
+                s.reset_input(core);
+                s.participant = None;
+                s.focus = Focus::List;
+                s.refresh(core, Some(cid));
+                core.success(core.t("run.saved"));
+            }
+            Err(e) => core.error(e),
+        }
+        return;
+    }
+    let new = NewContribution {
+        stage_id: stage,
+        participant_id: s.participant,
+        kind: s.kind,
+        text,
+        parent_id: None,
+    };
+    match core.store.add_contribution(&new) {
+        Ok(c) => {
+            s.undo.push(UndoOp::Added(c.id));
+            let who = s.speaker_name(core, s.participant);
+            s.reset_input(core);
+            s.participant = None;
+            s.refresh(core, Some(c.id));
+            save_draft(s, core);
+            core.success(tf(
+                core.lang,
+                "run.recorded",
+                &[
+                    ("who", &who),
+                    ("kind", c.kind.label(s.data.session.language)),
+                ],
+            ));
+        }
+        Err(e) => core.error(e),
+    }
+}
+
+impl RunState {
+    pub fn speaker_name(&self, core: &Core, who: Option<Id>) -> String {
+        who.and_then(|p| self.data.participant(p))
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| core.t("run.group").to_string())
+    }
+}
+
+fn cycle_kind(s: &mut RunState, core: &mut Core, forward: bool) {
+    let kinds = s.stage_kinds();
+    let turn = |k: Kind| {
+        let i = kinds.iter().position(|x| *x == k).unwrap_or(0);
+        let n = kinds.len();
+        kinds[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
+    };
+    if s.focus == Focus::Input {
+        s.kind = turn(s.kind);
+        return;
+    }
+    let Some(cid) = s.selected_id() else { return };
+    let Some(old) = s.contribution(cid).map(|c| c.kind) else {
+        return;
+    };
+    match core.store.set_contribution_kind(cid, turn(old)) {
+        Ok(()) => {
+            s.undo.push(UndoOp::Kind(cid, old));
+            s.refresh(core, Some(cid));
+        }
+        Err(e) => core.error(e),
+    }
+}
+
+fn choose_participant(s: &mut RunState, core: &mut Core, n: usize) {
+    if n == 0 {
+        s.participant = None;
+        return;
+    }
+    match s.data.roster().nth(n - 1) {
+        Some(p) => s.participant = Some(p.id),
+        None => core.error(tf(
+            core.lang,
+            "run.no_participant_n",
+            &[("n", &n.to_string())],
+        )),
+    }
+}
+
+pub fn participant_picker(s: &RunState, core: &Core, purpose: PickFor) -> Popup {
+    let mut items = vec![(None, core.t("run.group").to_string())];
+    items.extend(s.data.roster().map(|p| (Some(p.id), p.name.clone())));
+    Popup::Picker(Picker {
+        title: core.t("run.pick_participant").into(),
+        items,
+        filter: String::new(),
+        selected: 0,
+        numbered: true,
+        purpose,
+    })
+}
+
+fn restore_picker(s: &RunState, core: &mut Core) {
+    match core.store.deleted_contributions(s.session_id()) {
+        Ok(list) if list.is_empty() => core.info(core.t("run.nothing_deleted")),
+        Ok(list) => {
+            let items = list
+                .iter()
+                .map(|c| (Some(c.id), c.text.replace('\n', " ")))
+                .collect();
+            core.popup = Some(Popup::Picker(Picker {
+                title: core.t("run.restore_title").into(),
+                items,
+                filter: String::new(),
+                selected: 0,
+                numbered: false,
+                purpose: PickFor::Restore,
+            }));
+        }
+        Err(e) => core.error(e),
+    }
+}

@@ -1,0 +1,380 @@
+//! Drawing the run screen. Only the visible rows are wrapped and drawn, so
+//! the cost does not grow with the size of the session.
+
+use super::run::{Focus, Row, RunState};
+use crate::tui::app::Core;
+use crate::tui::text::{clean, truncate, width, wrap};
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+pub fn render(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
+    let big = area.height >= 32;
+    let question_lines = if big { 3 } else { 2 };
+    let guidance_lines = if big { 3 } else { 2 };
+    let input_height = if big { 7 } else { 4 };
+    let [head, question, stages, guidance, body, input] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(question_lines),
+        Constraint::Length(1),
+        Constraint::Length(guidance_lines),
+        Constraint::Min(4),
+        Constraint::Length(input_height),
+    ])
+    .areas(area);
+    let theme = &core.theme;
+    header(s, core, head, buf);
+    Paragraph::new(Line::from(vec![
+        Span::styled(format!("{} : ", core.t("report.question")), theme.accent()),
+        Span::styled(clean(&s.data.session.question, false), theme.accent()),
+    ]))
+    .wrap(Wrap { trim: true })
+    .render(question, buf);
+    stage_bar(s, core, stages, buf);
+    let lang = s.data.session.language;
+    let guide = s
+        .stage()
+        .and_then(|st| s.template.as_ref().and_then(|t| t.stage(&st.key)))
+        .map(|ts| ts.guidance.get(lang).to_string())
+        .unwrap_or_default();
+    Paragraph::new(Span::styled(guide, theme.muted()))
+        .wrap(Wrap { trim: true })
+        .render(guidance, buf);
+    let roster_width = if area.width >= 110 { 34 } else { 26 };
+    let [list_area, roster_area] =
+        Layout::horizontal([Constraint::Min(20), Constraint::Length(roster_width)]).areas(body);
+    contributions(s, core, list_area, buf);
+    roster(s, core, roster_area, buf);
+    input_box(s, core, input, buf);
+}
+
+fn header(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
+    let theme = &core.theme;
+    let (timer, over) = timer_text(s, core);
+    let timer_width = width(&timer) as u16 + 1;
+    let [title_area, timer_area] =
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(timer_width)]).areas(area);
+    let title = truncate(
+        &clean(&s.data.session.title, false),
+        title_area.width as usize,
+    );
+    Paragraph::new(Span::styled(title, theme.title())).render(title_area, buf);
+    let style = if over {
+        theme.overtime()
+    } else {
+        theme.heading()
+    };
+    Paragraph::new(Span::styled(timer, style))
+        .alignment(ratatui::layout::Alignment::Right)
+        .render(timer_area, buf);
+}
+
+/// "12:34 / 30:00", or "+3:20 / 30:00" once over time.
+pub fn timer_text(s: &RunState, core: &Core) -> (String, bool) {
+    let Some(stage) = s.stage() else {
+        return (String::new(), false);
+    };
+    let planned = format!("{}:00", stage.planned_minutes);
+    let Some(start) = stage.started_at else {
+        return (format!("⏱ --:-- / {planned}"), false);
+    };
+    let end = stage.ended_at.unwrap_or_else(|| (core.clock)());
+    let secs = (end - start).num_seconds().max(0);
+    let limit = i64::from(stage.planned_minutes) * 60;
+    let mmss = |t: i64| format!("{}:{:02}", t / 60, t % 60);
+    if limit > 0 && secs > limit {
+        (format!("⏱ +{} / {planned}", mmss(secs - limit)), true)
+    } else {
+        (format!("⏱ {} / {planned}", mmss(secs)), false)
+    }
+}
+
+fn stage_bar(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
+    let theme = &core.theme;
+    let n = s.data.stages.len().max(1);
+    let room = (area.width as usize / n).saturating_sub(4).max(3);
+    let mut spans = Vec::new();
+    for (i, stage) in s.data.stages.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" › ", theme.muted()));
+        }
+        let done = stage.ended_at.is_some() && i != s.flow.current;
+        let label = format!(
+            "{}{} {}",
+            i + 1,
+            if done { "✓" } else { "" },
+            truncate(&clean(&stage.title, false), room)
+        );
+        let style = if i == s.flow.current {
+            theme.current_stage()
+        } else if done {
+            theme.muted()
+        } else {
+            Style::default()
+        };
+        spans.push(Span::styled(label, style));
+    }
+    if s.stage().is_some_and(|st| !st.notes.is_empty()) {
+        spans.push(Span::styled(
+            format!("  [{}]", core.t("run.has_notes")),
+            theme.muted(),
+        ));
+    }
+    Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+/// The lines an item takes at `width` columns.
+fn item_lines(
+    s: &RunState,
+    core: &Core,
+    id: crate::model::Id,
+    depth: usize,
+    columns: usize,
+) -> Vec<Line<'static>> {
+    let theme = &core.theme;
+    let Some(c) = s.contribution(id) else {
+        return Vec::new();
+    };
+    let indent = "  ".repeat(depth);
+    let bullet = if depth == 0 { "• " } else { "◦ " };
+    let lead = width(&indent) + 2 + 1;
+    let text = clean(&c.text, true);
+    let body_width = columns.saturating_sub(lead).max(8);
+    let mut wrapped = wrap(&text, body_width);
+    let author = c
+        .participant_id
+        .and_then(|p| s.data.participant(p))
+        .map(|p| format!(" — {}", clean(&p.name, false)));
+    let mut lines = Vec::new();
+    for (i, chunk) in wrapped.drain(..).enumerate() {
+        let prefix = if i == 0 {
+            format!(" {indent}{bullet}")
+        } else {
+            format!(" {indent}  ")
+        };
+        let mut spans = vec![Span::raw(prefix), Span::raw(chunk)];
+        if i == 0
+            && depth > 0
+            && s.contribution(c.parent_id.unwrap_or(id))
+                .is_some_and(|p| p.kind != c.kind)
+        {
+            spans.insert(
+                1,
+                Span::styled(
+                    format!("[{}] ", c.kind.label(s.data.session.language)),
+                    theme.kind(),
+                ),
+            );
+        }
+        lines.push(Line::from(spans));
+    }
+    if let Some(author) = author {
+        // On the last line if it fits, else on a line of its own.
+        let fits = lines
+            .last()
+            .is_some_and(|l| l.width() + width(&author) <= columns);
+        let styled = Span::styled(author, theme.muted());
+        match lines.last_mut() {
+            Some(last) if fits => last.spans.push(styled),
+            _ => lines.push(Line::from(vec![Span::raw(format!(" {indent}  ")), styled])),
+        }
+    }
+    lines
+}
+
+fn row_lines(s: &RunState, core: &Core, row: &Row, width: usize) -> Vec<Line<'static>> {
+    match row {
+        Row::Header { kind, count } => vec![Line::from(Span::styled(
+            format!("{} ({count})", kind.plural(s.data.session.language)),
+            core.theme.heading(),
+        ))],
+        Row::Item { id, depth } => item_lines(s, core, *id, *depth, width),
+    }
+}
+
+fn contributions(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
+    let theme = &core.theme;
+    let focused = s.focus == Focus::List;
+    let title = s
+        .stage()
+        .map(|st| format!(" {} ", clean(&st.title, false)))
+        .unwrap_or_default();
+    let block = Block::bordered()
+        .title(title)
+        .border_style(theme.border(focused));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if s.rows.is_empty() {
+        Paragraph::new(Span::styled(core.t("run.empty_stage"), theme.muted()))
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+        return;
+    }
+    let w = inner.width as usize;
+    let h = inner.height as usize;
+    let height_of = |i: usize| row_lines(s, core, &s.rows[i], w).len();
+    // Keep the selection in view, measuring only rows near it.
+    let mut offset = s.offset.get().min(s.rows.len() - 1);
+    if s.selected < offset {
+        offset = s.selected;
+        if offset > 0 && matches!(s.rows[offset - 1], Row::Header { .. }) {
+            offset -= 1;
+        }
+    }
+    while offset < s.selected && (offset..=s.selected).map(height_of).sum::<usize>() > h {
+        offset += 1;
+    }
+    s.offset.set(offset);
+    let mut y = inner.y;
+    for (i, row) in s.rows.iter().enumerate().skip(offset) {
+        if y >= inner.bottom() {
+            break;
+        }
+        let selected = i == s.selected;
+        for line in row_lines(s, core, row, w) {
+            if y >= inner.bottom() {
+                break;
+            }
+            let line = if selected {
+                highlight(line, theme, focused)
+            } else {
+                line
+            };
+            buf.set_line(inner.x, y, &line, inner.width);
+            y += 1;
+        }
+    }
+}
+
+fn highlight(mut line: Line<'static>, theme: &Theme, focused: bool) -> Line<'static> {
+    if let Some(first) = line.spans.first_mut() {
+        if first.content.contains('•') || first.content.contains('◦') {
+            let marked: String = first.content.replacen(' ', "›", 1);
+            first.content = marked.into();
+        }
+    }
+    if focused {
+        line.style(theme.selected())
+    } else {
+        line.style(theme.accent())
+    }
+}
+
+fn roster(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
+    let theme = &core.theme;
+    let unheard = s
+        .data
+        .roster()
+        .filter(|p| s.counts.get(&Some(p.id)).is_none_or(|c| c.0 == 0))
+        .count();
+    let title = format!(" {} ", core.t("run.roster"));
+    let block = Block::bordered()
+        .title(title)
+        .border_style(theme.border(false));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let w = inner.width as usize;
+    let mut lines = vec![Line::from(Span::styled(
+        format!("{:>w$}", core.t("run.counts_legend"), w = w),
+        theme.muted(),
+    ))];
+    let count = |who: Option<crate::model::Id>| s.counts.get(&who).copied().unwrap_or((0, 0));
+    let mut entry = |n: String, name: String, who: Option<crate::model::Id>, heard: bool| {
+        let (stage, total) = count(who);
+        let chosen = s.participant == who && s.focus == Focus::Input;
+        let mark = if chosen {
+            "▶"
+        } else if heard {
+            " "
+        } else {
+            "○"
+        };
+        let counts = format!("{stage:>2}/{total:<3}");
+        let name_room = w.saturating_sub(counts.len() + n.len() + 3);
+        let name = truncate(&clean(&name, false), name_room);
+        let pad = w.saturating_sub(width(&name) + counts.len() + n.len() + 3);
+        let name_style = if chosen {
+            theme.selected()
+        } else if !heard {
+            theme.unheard()
+        } else {
+            Style::default()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(n, theme.key()),
+            Span::styled(
+                format!("{mark} "),
+                if heard {
+                    Style::default()
+                } else {
+                    theme.unheard()
+                },
+            ),
+            Span::styled(name, name_style),
+            Span::raw(" ".repeat(pad + 1)),
+            Span::styled(counts, theme.muted()),
+        ]));
+    };
+    entry("0".into(), core.t("run.group").into(), None, true);
+    for (i, p) in s.data.roster().enumerate() {
+        let n = if i < 9 {
+            format!("{}", i + 1)
+        } else {
+            " ".into()
+        };
+        let heard = count(Some(p.id)).0 > 0;
+        entry(n, p.name.clone(), Some(p.id), heard);
+    }
+    if unheard > 0 && s.data.roster().count() > 0 {
+        lines.push(Line::from(Span::styled(
+            crate::i18n::tf(core.lang, "run.unheard", &[("n", &unheard.to_string())]),
+            theme.unheard(),
+        )));
+    } else if s.data.roster().count() > 0 {
+        lines.push(Line::from(Span::styled(
+            core.t("run.all_heard"),
+            theme.ok(),
+        )));
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+fn input_box(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
+    let theme = &core.theme;
+    let focused = s.focus == Focus::Input;
+    let who = s.speaker_name(core, s.participant);
+    let kind = s.kind.label(s.data.session.language);
+    let verb = if s.editing.is_some() {
+        core.t("run.editing_label")
+    } else {
+        core.t("run.input_label")
+    };
+    let title = Line::from(vec![
+        Span::raw(format!(" {verb} ")),
+        Span::styled(clean(&who, false), theme.accent()),
+        Span::raw(" · "),
+        Span::styled(kind.to_string(), theme.kind()),
+        Span::raw(" "),
+    ]);
+    let block = Block::bordered()
+        .title(title)
+        .border_style(theme.border(focused));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if focused {
+        (&s.input).render(inner, buf);
+    } else {
+        let text = crate::tui::widgets::editor::text_of(&s.input);
+        let shown = if text.is_empty() {
+            Span::styled(core.t("run.input_hint"), theme.muted())
+        } else {
+            Span::raw(clean(&text, false))
+        };
+        Paragraph::new(shown)
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+    }
+}

@@ -1,0 +1,274 @@
+//! Synthesis: the facilitator writes the synthesis text, its building
+//! blocks and the proposal, with the session's contributions beside them
+//! to pick from. Each change is saved at once.
+
+use super::{load, step};
+use crate::model::{BuildingBlock, Id, SessionData, Synthesis};
+use crate::tui::action::Action;
+use crate::tui::app::{Core, Nav};
+use crate::tui::popup::{EditFor, Editor, Popup};
+use std::cell::Cell;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Text,
+    Blocks,
+    Proposal,
+    Contributions,
+}
+
+const PANES: [Pane; 4] = [
+    Pane::Text,
+    Pane::Blocks,
+    Pane::Proposal,
+    Pane::Contributions,
+];
+
+pub struct SynthesisState {
+    pub data: SessionData,
+    pub pane: Pane,
+    pub block: usize,
+    /// Every live contribution in report order: its index in
+    /// `data.contributions` and its depth.
+    pub items: Vec<(usize, usize)>,
+    pub item: usize,
+    pub offset: Cell<usize>,
+}
+
+impl SynthesisState {
+    pub fn open(core: &mut Core, id: Id) -> Option<SynthesisState> {
+        let mut s = SynthesisState {
+            data: load(core, id)?,
+            pane: Pane::Text,
+            block: 0,
+            items: Vec::new(),
+            item: 0,
+            offset: Cell::new(0),
+        };
+        s.index();
+        Some(s)
+    }
+
+    fn index(&mut self) {
+        self.items.clear();
+        let at: std::collections::HashMap<Id, usize> = self
+            .data
+            .contributions
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i))
+            .collect();
+        for stage in &self.data.stages {
+            let mut stack: Vec<(Id, usize)> = self
+                .data
+                .children(stage.id, None)
+                .iter()
+                .rev()
+                .map(|c| (c.id, 0))
+                .collect();
+            while let Some((id, depth)) = stack.pop() {
+                self.items.push((at[&id], depth));
+                for child in self.data.children(stage.id, Some(id)).iter().rev() {
+                    stack.push((child.id, depth + 1));
+                }
+            }
+        }
+        self.item = self.item.min(self.items.len().saturating_sub(1));
+    }
+
+    fn synthesis(&self) -> &Synthesis {
+        &self.data.synthesis
+    }
+
+    fn picked_text(&self) -> Option<String> {
+        let (i, _) = self.items.get(self.item)?;
+        self.data.contributions.get(*i).map(|c| c.text.clone())
+    }
+
+    fn save(&mut self, core: &mut Core, next: Synthesis) {
+        match core.store.save_synthesis(self.data.session.id, &next) {
+            Ok(()) => {
+                if let Some(data) = load(core, self.data.session.id) {
+                    self.data = data;
+                    self.index();
+                }
+                self.block = self
+                    .block
+                    .min(self.data.synthesis.blocks.len().saturating_sub(1));
+                core.success(core.t("synthesis.saved"));
+            }
+            Err(e) => core.error(e),
+        }
+    }
+}
+
+pub fn update(s: &mut SynthesisState, core: &mut Core, action: Action) -> Option<Nav> {
+    let id = s.data.session.id;
+    match action {
+        Action::FocusNext | Action::FocusPrev => {
+            let i = PANES.iter().position(|p| *p == s.pane).unwrap_or(0);
+            let d = if action == Action::FocusNext {
+                1
+            } else {
+                PANES.len() - 1
+            };
+            s.pane = PANES[(i + d) % PANES.len()];
+        }
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => {
+            let delta = match action {
+                Action::Up => -1,
+                Action::Down => 1,
+                Action::PageUp => -10,
+                Action::PageDown => 10,
+                Action::Top => -100_000,
+                _ => 100_000,
+            };
+            match s.pane {
+                Pane::Blocks => s.block = step(s.block, delta, s.synthesis().blocks.len()),
+                Pane::Contributions => s.item = step(s.item, delta, s.items.len()),
+                _ => {}
+            }
+        }
+        Action::Edit => edit(s, core),
+        Action::AddBlock => open_editor(core, "synthesis.block_title", "", EditFor::Block(None)),
+        Action::Delete if s.pane == Pane::Blocks && !s.synthesis().blocks.is_empty() => {
+            let mut next = s.synthesis().clone();
+            next.blocks.remove(s.block);
+            s.save(core, next);
+        }
+        Action::MoveUp | Action::MoveDown if s.pane == Pane::Blocks => {
+            let up = action == Action::MoveUp;
+            let n = s.synthesis().blocks.len();
+            let j = if up {
+                s.block.checked_sub(1)
+            } else {
+                Some(s.block + 1).filter(|j| *j < n)
+            };
+            if let Some(j) = j {
+                let mut next = s.synthesis().clone();
+                next.blocks.swap(s.block, j);
+                s.block = j;
+                s.save(core, next);
+            }
+        }
+        Action::PickToText | Action::PickToBlock | Action::PickToProposal => {
+            let Some(text) = s.picked_text() else {
+                core.info(core.t("synthesis.nothing_to_pick"));
+                return None;
+            };
+            let mut next = s.synthesis().clone();
+            match action {
+                Action::PickToText => append(&mut next.text, &text),
+                Action::PickToProposal => append(&mut next.proposal, &text),
+                _ => {
+                    next.blocks.push(BuildingBlock {
+                        title: text,
+                        text: String::new(),
+                    });
+                    s.block = next.blocks.len() - 1;
+                }
+            }
+            s.save(core, next);
+        }
+        Action::Run | Action::Back => return Some(Nav::Run(id)),
+        Action::Review => return Some(Nav::Review(id)),
+        _ => {}
+    }
+    None
+}
+
+fn append(field: &mut String, text: &str) {
+    if !field.trim().is_empty() {
+        field.push('\n');
+    }
+    field.push_str(text);
+}
+
+fn edit(s: &mut SynthesisState, core: &mut Core) {
+    match s.pane {
+        Pane::Text => {
+            let text = s.synthesis().text.clone();
+            open_editor(core, "synthesis.text", &text, EditFor::SynthesisText);
+        }
+        Pane::Proposal => {
+            let text = s.synthesis().proposal.clone();
+            open_editor(
+                core,
+                "synthesis.proposal",
+                &text,
+                EditFor::SynthesisProposal,
+            );
+        }
+        Pane::Blocks => {
+            let Some(b) = s.synthesis().blocks.get(s.block) else {
+                open_editor(core, "synthesis.block_title", "", EditFor::Block(None));
+                return;
+            };
+            let text = if b.text.is_empty() {
+                b.title.clone()
+            } else {
+                format!("{}\n{}", b.title, b.text)
+            };
+            open_editor(
+                core,
+                "synthesis.block_title",
+                &text,
+                EditFor::Block(Some(s.block)),
+            );
+        }
+        Pane::Contributions => {
+            core.info(core.t("synthesis.pick_hint"));
+        }
+    }
+}
+
+fn open_editor(core: &mut Core, title: &str, text: &str, purpose: EditFor) {
+    let hint = if matches!(purpose, EditFor::Block(_)) {
+        core.t("synthesis.block_hint")
+    } else {
+        core.t("setup.edit_hint")
+    };
+    core.popup = Some(Popup::Editor(Box::new(Editor::new(
+        core.t(title).into(),
+        hint.into(),
+        text,
+        purpose,
+        true,
+        &core.theme,
+    ))));
+}
+
+/// A text saved in one of the synthesis editors.
+pub fn edited(s: &mut SynthesisState, core: &mut Core, purpose: EditFor, text: String) {
+    let text = crate::tui::text::clean(&text, true).trim().to_string();
+    let mut next = s.synthesis().clone();
+    match purpose {
+        EditFor::SynthesisText => next.text = text,
+        EditFor::SynthesisProposal => next.proposal = text,
+        EditFor::Block(at) => {
+            let (title, body) = match text.split_once('\n') {
+                Some((t, b)) => (t.trim().to_string(), b.trim().to_string()),
+                None => (text.clone(), String::new()),
+            };
+            if title.is_empty() {
+                core.info(core.t("synthesis.block_empty"));
+                return;
+            }
+            let block = BuildingBlock { title, text: body };
+            match at {
+                Some(i) if i < next.blocks.len() => next.blocks[i] = block,
+                _ => {
+                    next.blocks.push(block);
+                    s.block = next.blocks.len() - 1;
+                }
+            }
+        }
+        _ => return,
+    }
+    s.save(core, next);
+}

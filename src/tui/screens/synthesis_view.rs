@@ -1,0 +1,131 @@
+//! Drawing the synthesis screen: the synthesis on the left, the session's
+//! contributions on the right.
+
+use super::synthesis::{Pane, SynthesisState};
+use crate::tui::app::Core;
+use crate::tui::text::{clean, truncate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+pub fn render(s: &SynthesisState, core: &Core, area: Rect, buf: &mut Buffer) {
+    let theme = &core.theme;
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+    Paragraph::new(Line::from(vec![
+        Span::styled(core.t("synthesis.heading"), theme.title()),
+        Span::styled(
+            format!("  {}", clean(&s.data.session.title, false)),
+            theme.heading(),
+        ),
+    ]))
+    .render(head, buf);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(body);
+    let [text_area, blocks_area, proposal_area] = Layout::vertical([
+        Constraint::Percentage(34),
+        Constraint::Percentage(36),
+        Constraint::Percentage(30),
+    ])
+    .areas(left);
+    let syn = &s.data.synthesis;
+    let lang = s.data.session.language;
+    let boxed = |title: &str, pane: Pane| {
+        Block::bordered()
+            .title(format!(" {title} "))
+            .border_style(theme.border(s.pane == pane))
+    };
+    let paragraph = |text: &str| {
+        if text.trim().is_empty() {
+            Paragraph::new(Span::styled(core.t("synthesis.empty"), theme.muted()))
+        } else {
+            Paragraph::new(clean(text, true))
+        }
+    };
+    paragraph(&syn.text)
+        .wrap(Wrap { trim: false })
+        .block(boxed(crate::i18n::t(lang, "report.synthesis"), Pane::Text))
+        .render(text_area, buf);
+    let blocks_title = crate::i18n::tf(
+        lang,
+        "report.blocks",
+        &[("n", &syn.blocks.len().to_string())],
+    );
+    let block = boxed(&blocks_title, Pane::Blocks);
+    let inner = block.inner(blocks_area);
+    block.render(blocks_area, buf);
+    let lines: Vec<Line> = if syn.blocks.is_empty() {
+        vec![Line::from(Span::styled(
+            core.t("synthesis.no_blocks"),
+            theme.muted(),
+        ))]
+    } else {
+        let first = s
+            .block
+            .saturating_sub(inner.height.saturating_sub(1) as usize);
+        syn.blocks
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(inner.height as usize)
+            .map(|(i, b)| {
+                let text = if b.text.is_empty() {
+                    clean(&b.title, false)
+                } else {
+                    format!("{} : {}", clean(&b.title, false), clean(&b.text, false))
+                };
+                let line = Line::from(format!("• {}", truncate(&text, inner.width as usize - 2)));
+                if i == s.block && s.pane == Pane::Blocks {
+                    line.style(theme.selected())
+                } else {
+                    line
+                }
+            })
+            .collect()
+    };
+    Paragraph::new(lines).render(inner, buf);
+    paragraph(&syn.proposal)
+        .wrap(Wrap { trim: false })
+        .block(boxed(
+            crate::i18n::t(lang, "report.proposal"),
+            Pane::Proposal,
+        ))
+        .render(proposal_area, buf);
+
+    let block = boxed(core.t("synthesis.contributions"), Pane::Contributions);
+    let inner = block.inner(right);
+    block.render(right, buf);
+    let rows = inner.height as usize;
+    let offset = super::scroll_to(s.offset.get(), s.item, rows);
+    s.offset.set(offset);
+    let lines: Vec<Line> = s
+        .items
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .filter_map(|(i, (at, depth))| {
+            let c = s.data.contributions.get(*at)?;
+            let prefix = format!(
+                "{}{} ",
+                "  ".repeat(*depth),
+                if *depth == 0 { "•" } else { "◦" }
+            );
+            let room = (inner.width as usize).saturating_sub(prefix.len() + 2);
+            let line = Line::from(vec![
+                Span::raw(prefix),
+                Span::styled(format!("{} ", c.kind.label(lang)), theme.kind()),
+                Span::raw(truncate(
+                    &clean(&c.text, false),
+                    room.saturating_sub(c.kind.label(lang).len()),
+                )),
+            ]);
+            Some(if i == s.item && s.pane == Pane::Contributions {
+                line.style(theme.selected())
+            } else {
+                line
+            })
+        })
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+}

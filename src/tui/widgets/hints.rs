@@ -1,0 +1,57 @@
+//! The bottom bar: the few keys that matter now (from the keymap), or the
+//! latest status message.
+
+use crate::tui::action::Action;
+use crate::tui::app::{App, Tone};
+use crate::tui::keymap::bindings;
+use crate::tui::text::width;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+/// As many of the context's bar keys as fit, in keymap order; the help
+/// key always stays visible, since it leads to all the others.
+pub fn render_bar(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.core.theme;
+    let entries: Vec<(String, &str, bool)> = bindings(app.context())
+        .iter()
+        .filter(|b| b.bar)
+        .map(|b| {
+            let is_help = b.action == Action::Help;
+            (b.short_label(), app.t(&format!("key.{}", b.help)), is_help)
+        })
+        .collect();
+    let cost = |(k, d, _): &(String, &str, bool)| width(k) + width(d) + 4;
+    let reserved: usize = entries.iter().filter(|e| e.2).map(cost).sum();
+    let mut room = (area.width as usize).saturating_sub(reserved);
+    let mut spans = Vec::new();
+    for entry in &entries {
+        if !entry.2 {
+            if cost(entry) > room {
+                continue;
+            }
+            room -= cost(entry);
+        }
+        if !spans.is_empty() {
+            spans.push(Span::styled(" · ", theme.muted()));
+        }
+        spans.push(Span::styled(entry.0.clone(), theme.key()));
+        spans.push(Span::raw(" "));
+        spans.push(Span::raw(entry.1));
+    }
+    Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(status) = &app.core.status else {
+        return;
+    };
+    let style = match status.tone {
+        Tone::Info => app.core.theme.muted(),
+        Tone::Success => app.core.theme.ok(),
+        Tone::Error => app.core.theme.error(),
+    };
+    let text = crate::tui::text::clean(&status.text, false);
+    Paragraph::new(Line::from(Span::styled(text, style))).render(area, buf);
+}
