@@ -6,7 +6,7 @@ mod html;
 mod markdown;
 mod view;
 
-pub use view::{Count, Group, Item, Report, Stats, SynthesisView};
+pub use view::{blocks_heading, Count, Group, Item, Report, Stats, SynthesisView};
 
 use crate::model::SessionData;
 

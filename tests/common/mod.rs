@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: real SQLite files in temp dirs.
 #![allow(dead_code)]
 
+pub mod tui;
+
 use atelier::model::{Id, SessionData};
 use atelier::store::Store;
 use atelier::templates::Catalog;

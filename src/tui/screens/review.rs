@@ -165,6 +165,7 @@ pub fn update(s: &mut ReviewState, core: &mut Core, action: Action) -> Option<Na
 
 fn export(s: &mut ReviewState, core: &mut Core, formats: &[Format]) {
     for format in formats {
+        core.status = None;
         let path = core.export_dir.join(report::file_name(&s.data, *format));
         let text = report::render(*format, &s.data);
         match crate::paths::write_atomically(&path, text.as_bytes()) {
@@ -189,6 +190,11 @@ fn export(s: &mut ReviewState, core: &mut Core, formats: &[Format]) {
                 return;
             }
         }
+    }
+    if formats.len() > 1 {
+        let dir = core.export_dir.display().to_string();
+        let n = formats.len().to_string();
+        core.success(tf(core.lang, "review.exported_many", &[("n", &n), ("dir", &dir)]));
     }
 }
 
@@ -256,7 +262,7 @@ fn close(s: &mut ReviewState, core: &mut Core) {
 
 pub fn render(s: &ReviewState, core: &Core, area: Rect, buf: &mut Buffer) {
     let theme = &core.theme;
-    let files = s.exported.len().min(4) as u16;
+    let files = s.exported.len().clamp(1, 4) as u16;
     let [head, body, foot] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),

@@ -147,15 +147,20 @@ pub fn update(s: &mut SetupState, core: &mut Core, action: Action) -> Option<Nav
             SetupRow::Field(f) if f.is_choice() => cycle(s, core, f, true),
             SetupRow::Field(f) => {
                 let multi = matches!(f, Field::Question | Field::Context);
-                let hint = if f == Field::Date {
-                    core.t("setup.date_hint")
-                } else {
-                    core.t("setup.edit_hint")
+                let hint = match f {
+                    Field::Date => core.t("setup.date_hint"),
+                    _ if multi => core.t("setup.edit_hint"),
+                    _ => core.t("setup.edit_hint_line"),
                 };
+                // A new session's placeholder title is replaced, not edited.
+                let mut value = s.value(core, f);
+                if f == Field::Title && value == core.t("home.new_title") {
+                    value.clear();
+                }
                 core.popup = Some(Popup::Editor(Box::new(Editor::new(
                     core.t(f.label_key()).into(),
                     hint.into(),
-                    &s.value(core, f),
+                    &value,
                     EditFor::Field(f),
                     multi,
                     &core.theme,
@@ -169,7 +174,7 @@ pub fn update(s: &mut SetupState, core: &mut Core, action: Action) -> Option<Nav
                     .unwrap_or_default();
                 core.popup = Some(Popup::Editor(Box::new(Editor::new(
                     core.t("setup.rename").into(),
-                    core.t("setup.edit_hint").into(),
+                    core.t("setup.edit_hint_line").into(),
                     &name,
                     EditFor::RenameParticipant(id),
                     false,
@@ -216,7 +221,7 @@ pub fn update(s: &mut SetupState, core: &mut Core, action: Action) -> Option<Nav
 fn add_participant(core: &mut Core) {
     core.popup = Some(Popup::Editor(Box::new(Editor::new(
         core.t("setup.add_title").into(),
-        core.t("setup.edit_hint").into(),
+        core.t("setup.edit_hint_line").into(),
         "",
         EditFor::AddParticipant,
         false,

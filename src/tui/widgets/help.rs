@@ -37,7 +37,12 @@ pub fn render(app: &App, offset: &Cell<usize>, area: Rect, buf: &mut Buffer) {
     let visible = rect.height.saturating_sub(2) as usize;
     let max_offset = all.len().saturating_sub(visible);
     offset.set(offset.get().min(max_offset));
-    let title = format!(" {} — {} ", app.t("help.title"), app.t("help.close"));
+    let more = if all.len() > visible {
+        format!(" ({}–{}/{}, ↑↓)", offset.get() + 1, (offset.get() + visible).min(all.len()), all.len())
+    } else {
+        String::new()
+    };
+    let title = format!(" {}{more} — {} ", app.t("help.title"), app.t("help.close"));
     let block = Block::bordered()
         .title(title)
         .border_style(app.core.theme.border(true));

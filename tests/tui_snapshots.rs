@@ -1,0 +1,72 @@
+//! Every screen at 80×24 and 120×40, in French and English, on the sample
+//! session (TestBackend + insta).
+
+mod common;
+
+use atelier::model::Lang;
+use atelier::tui::action::Action;
+use atelier::tui::app::App;
+use common::tui::{act, app, screen};
+
+fn sample_app(lang: Lang) -> (tempfile::TempDir, App) {
+    let (dir, store, _id) = common::sample_store();
+    (dir, app(store, lang))
+}
+
+/// Brings the app to `name`'s screen from home.
+fn go(app: &mut App, name: &str) {
+    match name {
+        "home" => {}
+        "setup" => act(app, Action::Setup),
+        "run" => {
+            act(app, Action::Open);
+            act(app, Action::NextStage);
+            act(app, Action::Back);
+            act(app, Action::Down);
+        }
+        "run_ideas" => {
+            act(app, Action::Open);
+            act(app, Action::NextStage);
+            act(app, Action::NextStage);
+            act(app, Action::Back);
+            for _ in 0..3 {
+                act(app, Action::Down);
+            }
+        }
+        "synthesis" => {
+            act(app, Action::Open);
+            act(app, Action::Synthesis);
+        }
+        "review" => act(app, Action::Review),
+        "help" => {
+            act(app, Action::Open);
+            act(app, Action::Back);
+            act(app, Action::Help);
+        }
+        other => panic!("no screen {other}"),
+    }
+}
+
+#[test]
+fn every_screen_in_both_languages_and_sizes() {
+    for name in ["home", "setup", "run", "run_ideas", "synthesis", "review", "help"] {
+        for lang in Lang::ALL {
+            for (w, h) in [(80, 24), (120, 40)] {
+                let (_dir, mut app) = sample_app(lang);
+                go(&mut app, name);
+                insta::assert_snapshot!(format!("{name}_{lang}_{w}x{h}"), screen(&app, w, h));
+            }
+        }
+    }
+}
+
+#[test]
+fn tiny_terminal_asks_for_more_room() {
+    let (_dir, mut app) = sample_app(Lang::En);
+    go(&mut app, "run");
+    let text = screen(&app, 40, 10);
+    assert!(text.contains("Enlarge the terminal window"), "{text}");
+    for (w, h) in [(1, 1), (2, 30), (200, 3), (59, 17), (60, 18), (300, 100)] {
+        screen(&app, w, h);
+    }
+}
