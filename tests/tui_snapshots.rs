@@ -49,7 +49,15 @@ fn go(app: &mut App, name: &str) {
 
 #[test]
 fn every_screen_in_both_languages_and_sizes() {
-    for name in ["home", "setup", "run", "run_ideas", "synthesis", "review", "help"] {
+    for name in [
+        "home",
+        "setup",
+        "run",
+        "run_ideas",
+        "synthesis",
+        "review",
+        "help",
+    ] {
         for lang in Lang::ALL {
             for (w, h) in [(80, 24), (120, 40)] {
                 let (_dir, mut app) = sample_app(lang);

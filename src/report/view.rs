@@ -311,6 +311,10 @@ fn stats(data: &SessionData, names: &Names, lang: Lang) -> Stats {
 
 /// "3 grandes briques", "1 building block".
 pub fn blocks_heading(lang: Lang, n: usize) -> String {
-    let key = if n == 1 { "report.block_one" } else { "report.blocks" };
+    let key = if n == 1 {
+        "report.block_one"
+    } else {
+        "report.blocks"
+    };
     tf(lang, key, &[("n", &n.to_string())])
 }

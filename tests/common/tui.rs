@@ -45,9 +45,7 @@ pub fn type_text(app: &mut App, text: &str) {
 /// The screen as text, `width`×`height`.
 pub fn screen(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|f| atelier::tui::ui::draw(f, app))
-        .unwrap();
+    terminal.draw(|f| atelier::tui::ui::draw(f, app)).unwrap();
     let buf = terminal.backend().buffer().clone();
     let mut out = String::new();
     for y in 0..buf.area.height {

@@ -194,7 +194,11 @@ fn export(s: &mut ReviewState, core: &mut Core, formats: &[Format]) {
     if formats.len() > 1 {
         let dir = core.export_dir.display().to_string();
         let n = formats.len().to_string();
-        core.success(tf(core.lang, "review.exported_many", &[("n", &n), ("dir", &dir)]));
+        core.success(tf(
+            core.lang,
+            "review.exported_many",
+            &[("n", &n), ("dir", &dir)],
+        ));
     }
 }
 

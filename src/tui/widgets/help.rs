@@ -38,7 +38,12 @@ pub fn render(app: &App, offset: &Cell<usize>, area: Rect, buf: &mut Buffer) {
     let max_offset = all.len().saturating_sub(visible);
     offset.set(offset.get().min(max_offset));
     let more = if all.len() > visible {
-        format!(" ({}–{}/{}, ↑↓)", offset.get() + 1, (offset.get() + visible).min(all.len()), all.len())
+        format!(
+            " ({}–{}/{}, ↑↓)",
+            offset.get() + 1,
+            (offset.get() + visible).min(all.len()),
+            all.len()
+        )
     } else {
         String::new()
     };

@@ -1,0 +1,243 @@
+//! End-to-end: the real binary in a pseudo-terminal (80×24), with its own
+//! database and HOME, driven as a facilitator would.
+#![cfg(unix)]
+
+use expectrl::session::OsSession as Session;
+use expectrl::{Eof, Expect};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+const ALT_RIGHT: &str = "\x1b[1;3C";
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("e2e.sqlite3")
+    }
+
+    fn command(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_atelier"));
+        cmd.env("ATELIER_DB", self.db())
+            .env("HOME", self.dir.path())
+            .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env("TERM", "xterm-256color")
+            .env("NO_COLOR", "1");
+        cmd
+    }
+
+    fn tui(&self) -> Session {
+        let mut s = expectrl::Session::spawn(self.command()).unwrap();
+        s.set_expect_timeout(Some(Duration::from_secs(15)));
+        s
+    }
+
+    fn cli(&self, args: &[&str]) -> String {
+        let out = self.command().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn contributions(&self) -> Vec<serde_json::Value> {
+        let json: serde_json::Value =
+            serde_json::from_str(&self.cli(&["export", "latest", "--format", "json"])).unwrap();
+        json["stages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["contributions"].as_array().unwrap().clone())
+            .collect()
+    }
+}
+
+fn send(s: &mut Session, text: &str) {
+    s.send(text).unwrap();
+    // Give the app a moment, so a lone Esc is not read as Alt+key.
+    std::thread::sleep(Duration::from_millis(80));
+}
+
+/// Records one contribution as said by roster member `n` and waits until
+/// the screen confirms it.
+fn say(s: &mut Session, n: u8, text: &str) {
+    send(s, &format!("\x1b{n}"));
+    send(s, text);
+    send(s, "\r");
+    s.expect("Recorded").unwrap();
+}
+
+/// Waits for `text` on screen. The app draws only changed cells, so words
+/// may be separated by cursor moves instead of spaces: accept either.
+fn expect_text(s: &mut Session, text: &str) {
+    let gap = r"(?:\x1b\[[0-9;?]*[A-Za-z]| )+";
+    let pattern: Vec<String> = text.split(' ').map(regex_escape).collect();
+    s.expect(expectrl::Regex(pattern.join(gap))).unwrap();
+}
+
+fn regex_escape(word: &str) -> String {
+    word.chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_string()
+            } else {
+                format!("\\x{{{:x}}}", c as u32)
+            }
+        })
+        .collect()
+}
+
+fn kill(s: &Session, signal: &str) {
+    let pid = s.get_process().pid().to_string();
+    let status = Command::new("kill").args([signal, &pid]).status().unwrap();
+    assert!(status.success());
+}
+
+fn create_session(env: &Env) {
+    env.cli(&[
+        "new",
+        "--title",
+        "E2E workshop",
+        "--question",
+        "How do we involve everyone?",
+        "--participant",
+        "Ana",
+        "--participant",
+        "Bo",
+    ]);
+}
+
+#[test]
+fn first_launch_shows_the_sample() {
+    let env = Env::new();
+    let mut s = env.tui();
+    expect_text(&mut s, "Atelier 5 - Emergence - Session 1");
+    send(&mut s, "q");
+    s.expect(Eof).unwrap();
+    assert!(env.cli(&["list"]).contains("Atelier 5 - Emergence"));
+}
+
+#[test]
+fn a_whole_round_survives_quit_and_restart() {
+    let env = Env::new();
+    let mut s = env.tui();
+    s.expect("sessions").unwrap();
+    // New session, titled from the set-up screen, with two participants.
+    send(&mut s, "n");
+    s.expect("Set up").unwrap();
+    send(&mut s, "\r");
+    send(&mut s, "Round trip\r");
+    s.expect("Saved").unwrap();
+    send(&mut s, "a");
+    send(&mut s, "Ana\r");
+    send(&mut s, "a");
+    send(&mut s, "Bo\r");
+    s.expect("Bo").unwrap();
+    send(&mut s, "r");
+    s.expect("Said by").unwrap();
+    say(&mut s, 1, "Ana in the first stage");
+    say(&mut s, 2, "Bo in the first stage");
+    send(&mut s, ALT_RIGHT);
+    s.expect("observe").unwrap();
+    say(&mut s, 1, "Ana in the second stage");
+    say(&mut s, 2, "Bo in the second stage");
+    send(&mut s, "\x03");
+    s.expect(Eof).unwrap();
+
+    let all = env.contributions();
+    assert_eq!(all.len(), 4);
+    let json = env.cli(&["export", "latest", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["stages"][0]["contributions"].as_array().unwrap().len(), 2);
+    assert_eq!(v["stages"][1]["contributions"].as_array().unwrap().len(), 2);
+
+    // Start again: the session is there and opens where we left off.
+    let mut s = env.tui();
+    expect_text(&mut s, "Round trip");
+    send(&mut s, "\r");
+    expect_text(&mut s, "Bo in the second stage");
+    send(&mut s, "\x03");
+    s.expect(Eof).unwrap();
+}
+
+#[test]
+fn sigkill_right_after_submitting_loses_nothing() {
+    let env = Env::new();
+    create_session(&env);
+    let mut s = env.tui();
+    expect_text(&mut s, "E2E workshop");
+    send(&mut s, "\r");
+    s.expect("Said by").unwrap();
+    for i in 0..5 {
+        say(&mut s, (i % 2) + 1, &format!("contribution number {i}"));
+    }
+    kill(&s, "-KILL");
+    s.expect(Eof).ok();
+    let texts: Vec<String> = env
+        .contributions()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(texts.len(), 5, "{texts:?}");
+    for i in 0..5 {
+        assert!(texts.contains(&format!("contribution number {i}")));
+    }
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let env = Env::new();
+    create_session(&env);
+    let mut s = env.tui();
+    expect_text(&mut s, "E2E workshop");
+    kill(&s, "-TERM");
+    // Leaving the alternate screen is the last thing the app writes.
+    s.expect("\x1b[?1049l").unwrap();
+    s.expect(Eof).ok();
+}
+
+#[test]
+fn resizing_reflows_and_a_tiny_window_asks_for_room() {
+    let env = Env::new();
+    create_session(&env);
+    let mut s = env.tui();
+    expect_text(&mut s, "E2E workshop");
+    send(&mut s, "\r");
+    s.expect("Said by").unwrap();
+    s.get_process_mut().set_window_size(40, 10).unwrap();
+    s.expect("Enlarge").unwrap();
+    s.get_process_mut().set_window_size(120, 40).unwrap();
+    s.expect("Said by").unwrap();
+    say(&mut s, 1, "after the resize");
+    s.get_process_mut().set_window_size(80, 24).unwrap();
+    expect_text(&mut s, "after the resize");
+    send(&mut s, "\x03");
+    s.expect(Eof).unwrap();
+    assert_eq!(env.contributions().len(), 1);
+}
+
+#[test]
+fn starts_in_a_tiny_terminal_without_breaking() {
+    let env = Env::new();
+    create_session(&env);
+    let mut s = env.tui();
+    s.get_process_mut().set_window_size(20, 5).unwrap();
+    s.expect("Enlarge").unwrap();
+    send(&mut s, "q");
+    s.expect(Eof).unwrap();
+    let _ = Path::new("");
+}

@@ -1,0 +1,405 @@
+//! `update` for every action, on a real database: what the facilitator
+//! does and what ends up committed.
+
+mod common;
+
+use atelier::model::{Kind, Lang, SessionStatus};
+use atelier::store::{NewSession, Store};
+use atelier::templates::Catalog;
+use atelier::tui::action::Action;
+use atelier::tui::app::{App, Screen};
+use atelier::tui::keymap::Context;
+use atelier::tui::popup::Popup;
+use atelier::tui::screens::run::{Focus, RunState};
+use common::tui::{act, app, key, type_text};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+/// A fresh session with three participants, opened on the run screen.
+fn running() -> (tempfile::TempDir, App) {
+    let (dir, mut store) = common::temp_store();
+    let catalog = Catalog::built_in();
+    store
+        .create_session(
+            &NewSession {
+                title: "Test".into(),
+                event: "".into(),
+                date: chrono::NaiveDate::from_ymd_opt(2026, 3, 18).unwrap(),
+                language: Lang::En,
+                question: "How?".into(),
+                context: "".into(),
+                lead: "".into(),
+                participants: vec!["Ana".into(), "Bo".into(), "Cy".into()],
+            },
+            catalog.get("emergence").unwrap(),
+        )
+        .unwrap();
+    let mut app = app(store, Lang::En);
+    act(&mut app, Action::Open);
+    assert!(matches!(app.screen, Screen::Run(_)));
+    (dir, app)
+}
+
+fn run(app: &App) -> &RunState {
+    match &app.screen {
+        Screen::Run(r) => r,
+        _ => panic!("not on the run screen"),
+    }
+}
+
+fn store(app: &App) -> &Store {
+    &app.core.store
+}
+
+fn live_texts(app: &App) -> Vec<String> {
+    let id = run(app).session_id();
+    store(app)
+        .load(id)
+        .unwrap()
+        .live()
+        .map(|c| c.text.clone())
+        .collect()
+}
+
+fn say(app: &mut App, text: &str) {
+    type_text(app, text);
+    act(app, Action::Submit);
+}
+
+#[test]
+fn opening_a_draft_session_starts_the_first_stage() {
+    let (_d, app) = running();
+    let r = run(&app);
+    assert_eq!(r.flow.current, 0);
+    assert!(r.data.stages[0].started_at.is_some());
+    assert_eq!(r.data.session.status, SessionStatus::Running);
+    assert_eq!(r.focus, Focus::Input);
+    assert_eq!(app.context(), Context::Input);
+}
+
+#[test]
+fn submit_records_with_participant_and_kind() {
+    let (_d, mut app) = running();
+    act(&mut app, Action::Participant(2));
+    act(&mut app, Action::CycleKind);
+    say(&mut app, "We need time for this");
+    let r = run(&app);
+    let c = r.data.live().next().unwrap();
+    assert_eq!(c.text, "We need time for this");
+    assert_eq!(
+        r.data.participant(c.participant_id.unwrap()).unwrap().name,
+        "Bo"
+    );
+    assert_eq!(c.kind, Kind::Question, "Tab moved from context to question");
+    assert!(r.participant.is_none(), "the speaker resets to the group");
+    assert!(app.core.status.as_ref().unwrap().text.contains("Recorded"));
+    // Committed: a second connection sees it.
+    let other = Store::open(store(&app).path()).unwrap();
+    assert_eq!(other.load(r.session_id()).unwrap().live().count(), 1);
+}
+
+#[test]
+fn empty_submit_records_nothing_and_unknown_participant_is_refused() {
+    let (_d, mut app) = running();
+    act(&mut app, Action::Submit);
+    assert!(live_texts(&app).is_empty());
+    act(&mut app, Action::Participant(9));
+    assert!(app
+        .core
+        .status
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("No participant number 9"));
+    assert!(run(&app).participant.is_none());
+}
+
+#[test]
+fn newline_and_text_undo_redo_in_the_input() {
+    let (_d, mut app) = running();
+    type_text(&mut app, "one");
+    act(&mut app, Action::Newline);
+    type_text(&mut app, "two");
+    act(&mut app, Action::UndoText);
+    act(&mut app, Action::RedoText);
+    act(&mut app, Action::Submit);
+    assert_eq!(live_texts(&app), ["one\ntwo"]);
+}
+
+#[test]
+fn stage_moves_record_start_and_end() {
+    let (_d, mut app) = running();
+    act(&mut app, Action::NextStage);
+    let r = run(&app);
+    assert_eq!(r.flow.current, 1);
+    assert!(r.data.stages[0].ended_at.is_some());
+    assert!(r.data.stages[1].started_at.is_some());
+    act(&mut app, Action::PrevStage);
+    assert_eq!(run(&app).flow.current, 0);
+    assert!(run(&app).data.stages[1].ended_at.is_some());
+    for _ in 0..3 {
+        act(&mut app, Action::NextStage);
+    }
+    act(&mut app, Action::NextStage);
+    assert!(
+        matches!(app.core.popup, Some(Popup::Confirm { .. })),
+        "asks to end"
+    );
+    act(&mut app, Action::Yes);
+    assert!(matches!(app.screen, Screen::Review(_)));
+    let id = match &app.screen {
+        Screen::Review(r) => r.data.session.id,
+        _ => unreachable!(),
+    };
+    assert_eq!(
+        store(&app).session(id).unwrap().status,
+        SessionStatus::Closed
+    );
+}
+
+#[test]
+fn edit_delete_undo_restore() {
+    let (_d, mut app) = running();
+    say(&mut app, "first");
+    say(&mut app, "second");
+    act(&mut app, Action::Back);
+    assert_eq!(run(&app).focus, Focus::List);
+    act(&mut app, Action::Up);
+    act(&mut app, Action::Edit);
+    assert_eq!(run(&app).focus, Focus::Input);
+    type_text(&mut app, " (edited)");
+    act(&mut app, Action::Submit);
+    assert_eq!(live_texts(&app), ["first (edited)", "second"]);
+    let id = run(&app).selected_id().unwrap();
+    assert_eq!(store(&app).revisions(id).unwrap()[0].text, "first");
+    act(&mut app, Action::Undo);
+    assert_eq!(live_texts(&app), ["first", "second"]);
+    act(&mut app, Action::Delete);
+    assert_eq!(live_texts(&app), ["second"]);
+    act(&mut app, Action::Undo);
+    assert_eq!(live_texts(&app), ["first", "second"]);
+    act(&mut app, Action::Delete);
+    act(&mut app, Action::RestoreDeleted);
+    assert_eq!(app.context(), Context::Picker);
+    act(&mut app, Action::Confirm);
+    assert_eq!(live_texts(&app), ["first", "second"]);
+}
+
+#[test]
+fn indent_outdent_and_move() {
+    let (_d, mut app) = running();
+    say(&mut app, "a");
+    say(&mut app, "b");
+    say(&mut app, "c");
+    act(&mut app, Action::Back);
+    act(&mut app, Action::Indent);
+    let r = run(&app);
+    let c = r.contribution(r.selected_id().unwrap()).unwrap();
+    assert_eq!(c.text, "c");
+    assert!(c.parent_id.is_some());
+    act(&mut app, Action::Outdent);
+    let r = run(&app);
+    assert!(r
+        .contribution(r.selected_id().unwrap())
+        .unwrap()
+        .parent_id
+        .is_none());
+    act(&mut app, Action::MoveUp);
+    assert_eq!(live_texts(&app), ["a", "c", "b"]);
+    act(&mut app, Action::MoveDown);
+    assert_eq!(live_texts(&app), ["a", "b", "c"]);
+    act(&mut app, Action::Undo);
+    assert_eq!(live_texts(&app), ["a", "c", "b"]);
+}
+
+#[test]
+fn kind_who_and_stage_pickers() {
+    let (_d, mut app) = running();
+    say(&mut app, "x");
+    act(&mut app, Action::Back);
+    act(&mut app, Action::CycleKind);
+    let kind = |app: &App| run(app).data.live().next().unwrap().kind;
+    assert_eq!(kind(&app), Kind::Question);
+    act(&mut app, Action::PrevKind);
+    assert_eq!(kind(&app), Kind::Context);
+    act(&mut app, Action::SetWho);
+    assert_eq!(app.context(), Context::Picker);
+    key(&mut app, KeyCode::Char('3'), KeyModifiers::NONE);
+    let r = run(&app);
+    let who = r.data.live().next().unwrap().participant_id.unwrap();
+    assert_eq!(r.data.participant(who).unwrap().name, "Cy");
+    act(&mut app, Action::MoveToStage);
+    act(&mut app, Action::Down);
+    act(&mut app, Action::Confirm);
+    let r = run(&app);
+    assert_eq!(r.data.live().next().unwrap().stage_id, r.data.stages[1].id);
+    assert!(r.rows.is_empty(), "gone from this stage's list");
+}
+
+#[test]
+fn participant_picker_filters_by_typing() {
+    let (_d, mut app) = running();
+    act(&mut app, Action::PickParticipant);
+    type_text(&mut app, "bo");
+    act(&mut app, Action::Confirm);
+    let r = run(&app);
+    assert_eq!(
+        r.data.participant(r.participant.unwrap()).unwrap().name,
+        "Bo"
+    );
+}
+
+#[test]
+fn stage_notes_are_saved() {
+    let (_d, mut app) = running();
+    act(&mut app, Action::Back);
+    act(&mut app, Action::Notes);
+    type_text(&mut app, "Start with Cy");
+    act(&mut app, Action::Submit);
+    assert_eq!(run(&app).data.stages[0].notes, "Start with Cy");
+}
+
+#[test]
+fn quitting_with_typed_text_asks_first_and_keeps_a_draft() {
+    let (_d, mut app) = running();
+    type_text(&mut app, "half a sentence");
+    act(&mut app, Action::Quit);
+    assert!(!app.core.quit);
+    assert!(matches!(app.core.popup, Some(Popup::Confirm { .. })));
+    act(&mut app, Action::No);
+    assert!(!app.core.quit);
+    act(&mut app, Action::Back);
+    act(&mut app, Action::Back);
+    assert!(matches!(app.screen, Screen::Home(_)));
+    act(&mut app, Action::Open);
+    assert!(run(&app).has_text(), "the draft came back");
+    act(&mut app, Action::Quit);
+    act(&mut app, Action::Yes);
+    assert!(app.core.quit);
+}
+
+#[test]
+fn help_opens_and_closes() {
+    let (_d, mut app) = running();
+    act(&mut app, Action::Help);
+    assert_eq!(app.context(), Context::Help);
+    act(&mut app, Action::Down);
+    act(&mut app, Action::Back);
+    assert_eq!(app.context(), Context::Input);
+}
+
+#[test]
+fn home_new_duplicate_archive_delete() {
+    let (_d, store, _id) = common::sample_store();
+    let mut app = app(store, Lang::Fr);
+    act(&mut app, Action::Duplicate);
+    let count = |app: &App| match &app.screen {
+        Screen::Home(h) => h.visible().len(),
+        _ => panic!("not home"),
+    };
+    assert_eq!(count(&app), 2);
+    act(&mut app, Action::Archive);
+    assert_eq!(count(&app), 1);
+    act(&mut app, Action::ToggleArchived);
+    assert_eq!(count(&app), 2);
+    act(&mut app, Action::Filter);
+    type_text(&mut app, "session 2");
+    assert_eq!(count(&app), 1);
+    act(&mut app, Action::Confirm);
+    act(&mut app, Action::DeleteForever);
+    act(&mut app, Action::Yes);
+    assert_eq!(app.core.store.list_sessions(true).unwrap().len(), 1);
+    act(&mut app, Action::NewSession);
+    assert!(matches!(app.screen, Screen::Setup(_)));
+    assert_eq!(app.core.store.list_sessions(true).unwrap().len(), 2);
+}
+
+#[test]
+fn setup_edits_fields_and_roster() {
+    let (_d, store, _id) = common::sample_store();
+    let mut app = app(store, Lang::En);
+    act(&mut app, Action::Setup);
+    act(&mut app, Action::Edit);
+    key(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    for _ in 0..40 {
+        key(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    }
+    type_text(&mut app, "Atelier 6");
+    act(&mut app, Action::Submit);
+    act(&mut app, Action::AddParticipant);
+    type_text(&mut app, "Zoé");
+    act(&mut app, Action::Submit);
+    act(&mut app, Action::PasteRoster);
+    atelier::tui::handle_event(
+        &mut app,
+        ratatui::crossterm::event::Event::Paste("Yann\r\nXavier\n\n".into()),
+    );
+    act(&mut app, Action::Submit);
+    let data = match &app.screen {
+        Screen::Setup(s) => s.data.clone(),
+        _ => panic!(),
+    };
+    assert_eq!(data.session.title, "Atelier 6");
+    let names: Vec<_> = data.roster().map(|p| p.name.clone()).collect();
+    assert_eq!(names[4..], ["Zoé", "Yann", "Xavier"]);
+    // Down to the language field and flip it.
+    act(&mut app, Action::Top);
+    for _ in 0..6 {
+        act(&mut app, Action::Down);
+    }
+    act(&mut app, Action::Right);
+    let data = match &app.screen {
+        Screen::Setup(s) => s.data.clone(),
+        _ => panic!(),
+    };
+    assert_eq!(data.session.language, Lang::En);
+    assert_eq!(data.stages[1].title, "Observations & stakes");
+    act(&mut app, Action::Run);
+    assert!(matches!(app.screen, Screen::Run(_)));
+}
+
+#[test]
+fn synthesis_is_written_and_picked() {
+    let (_d, mut app) = running();
+    say(&mut app, "Tools are missing");
+    act(&mut app, Action::Back);
+    act(&mut app, Action::Synthesis);
+    act(&mut app, Action::Edit);
+    type_text(&mut app, "We agree.");
+    act(&mut app, Action::Submit);
+    act(&mut app, Action::FocusPrev);
+    act(&mut app, Action::PickToBlock);
+    act(&mut app, Action::PickToProposal);
+    act(&mut app, Action::AddBlock);
+    type_text(&mut app, "Governance");
+    act(&mut app, Action::Newline);
+    type_text(&mut app, "who carries it");
+    act(&mut app, Action::Submit);
+    let id = match &app.screen {
+        Screen::Synthesis(s) => s.data.session.id,
+        _ => panic!(),
+    };
+    let syn = app.core.store.synthesis(id).unwrap();
+    assert_eq!(syn.text, "We agree.");
+    assert_eq!(syn.proposal, "Tools are missing");
+    assert_eq!(syn.blocks.len(), 2);
+    assert_eq!(syn.blocks[1].title, "Governance");
+    assert_eq!(syn.blocks[1].text, "who carries it");
+}
+
+#[test]
+fn review_exports_every_format() {
+    let (dir, store, _id) = common::sample_store();
+    let mut app = app(store, Lang::En);
+    app.core.export_dir = dir.path().join("exports");
+    act(&mut app, Action::Review);
+    act(&mut app, Action::ExportAll);
+    for ext in ["md", "html", "csv", "json"] {
+        let path = dir
+            .path()
+            .join(format!("exports/atelier-5-emergence-session-1.{ext}"));
+        assert!(path.exists(), "{ext}");
+    }
+    assert!(app.core.status.as_ref().unwrap().text.contains("4 files"));
+    act(&mut app, Action::Back);
+    assert!(matches!(app.screen, Screen::Home(_)));
+}
