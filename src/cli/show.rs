@@ -1,7 +1,7 @@
 //! `atelier show`: a session summary for the terminal.
 
 use crate::i18n::{long_date, t};
-use crate::model::{Contribution, Lang, SessionData};
+use crate::model::{Contribution, Lang, SessionData, Tree};
 use crate::templates::Catalog;
 use std::fmt::Write;
 
@@ -38,6 +38,7 @@ pub fn summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
         names.join(", ")
     );
     let template = catalog.get(&s.template);
+    let tree = Tree::new(data);
     for (i, stage) in data.stages.iter().enumerate() {
         let count = data.live().filter(|c| c.stage_id == stage.id).count();
         let _ = writeln!(
@@ -53,8 +54,8 @@ pub fn summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
         if template.and_then(|t| t.stage(&stage.key)).is_none() && template.is_some() {
             let _ = writeln!(out, "    ({})", t(lang, "cli.stage_not_in_template"));
         }
-        for top in data.children(stage.id, None) {
-            line(&mut out, data, top, 1, lang);
+        for (c, depth) in tree.walk_stage(stage.id) {
+            line(&mut out, data, c, depth, lang);
         }
     }
     let syn = &data.synthesis;
@@ -84,10 +85,7 @@ fn line(out: &mut String, data: &SessionData, c: &Contribution, depth: usize, la
         out,
         "  {}  {}{:<11} {text}{who}",
         short_id(&c.id),
-        "  ".repeat(depth - 1),
+        "  ".repeat(depth),
         c.kind.label(lang),
     );
-    for child in data.children(c.stage_id, Some(c.id)) {
-        line(out, data, child, depth + 1, lang);
-    }
 }

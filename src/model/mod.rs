@@ -7,6 +7,7 @@ mod lang;
 mod session;
 mod template;
 mod time;
+mod tree;
 
 pub use contribution::{Contribution, Revision};
 pub use kind::Kind;
@@ -16,6 +17,7 @@ pub use session::{
 };
 pub use template::{Localized, Template, TemplateStage};
 pub use time::{format_time, now, parse_time, Timestamp};
+pub use tree::Tree;
 
 /// Sessions, participants, stages and contributions are identified by UUIDv7:
 /// time-ordered and unique across laptops, so sessions recorded on several

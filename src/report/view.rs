@@ -1,5 +1,5 @@
 use crate::i18n::{long_date, t, tf};
-use crate::model::{Anonymity, Contribution, Id, Kind, Lang, SessionData};
+use crate::model::{Anonymity, Contribution, Id, Kind, Lang, SessionData, Tree};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -108,7 +108,7 @@ impl Report {
         let mut by_kind: Vec<(Kind, Vec<Item>)> = Vec::new();
         for stage in &data.stages {
             for top in tree.children(stage.id, None) {
-                let item = tree.item(top, &names, lang);
+                let item = item(&tree, top, &names, lang);
                 match by_kind.iter_mut().find(|(k, _)| *k == top.kind) {
                     Some((_, items)) => items.push(item),
                     None => by_kind.push((top.kind, vec![item])),
@@ -217,50 +217,22 @@ impl Names {
     }
 }
 
-/// Live contributions indexed by (stage, parent), in order.
-struct Tree<'a> {
-    children: HashMap<(Id, Option<Id>), Vec<&'a Contribution>>,
-}
-
-impl<'a> Tree<'a> {
-    fn new(data: &'a SessionData) -> Tree<'a> {
-        let mut children: HashMap<(Id, Option<Id>), Vec<&Contribution>> = HashMap::new();
-        for c in data.live() {
-            children
-                .entry((c.stage_id, c.parent_id))
-                .or_default()
-                .push(c);
-        }
-        for list in children.values_mut() {
-            list.sort_by_key(|c| c.position);
-        }
-        Tree { children }
-    }
-
-    fn children(&self, stage: Id, parent: Option<Id>) -> &[&'a Contribution] {
-        self.children
-            .get(&(stage, parent))
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
-    }
-
-    fn item(&self, c: &Contribution, names: &Names, lang: Lang) -> Item {
-        Item {
-            text: c.text.clone(),
-            author: names.author(c),
-            kind: None,
-            children: self
-                .children(c.stage_id, Some(c.id))
-                .iter()
-                .map(|child| {
-                    let mut item = self.item(child, names, lang);
-                    if child.kind != c.kind {
-                        item.kind = Some(child.kind.label(lang).to_string());
-                    }
-                    item
-                })
-                .collect(),
-        }
+fn item(tree: &Tree, c: &Contribution, names: &Names, lang: Lang) -> Item {
+    Item {
+        text: c.text.clone(),
+        author: names.author(c),
+        kind: None,
+        children: tree
+            .children(c.stage_id, Some(c.id))
+            .iter()
+            .map(|child| {
+                let mut item = item(tree, child, names, lang);
+                if child.kind != c.kind {
+                    item.kind = Some(child.kind.label(lang).to_string());
+                }
+                item
+            })
+            .collect(),
     }
 }
 

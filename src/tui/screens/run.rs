@@ -4,7 +4,7 @@
 
 use super::{load, step};
 use crate::i18n::tf;
-use crate::model::{Id, Kind, SessionData, SessionStatus, Template};
+use crate::model::{Id, Kind, SessionData, SessionStatus, Template, Tree};
 use crate::store::NewContribution;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Nav};
@@ -69,6 +69,8 @@ pub struct RunState {
     pub undo: Vec<UndoOp>,
     /// Contributions per participant (None = group): (this stage, overall).
     pub counts: HashMap<Option<Id>, (usize, usize)>,
+    /// Where each contribution sits in `data.contributions`.
+    pub index: HashMap<Id, usize>,
 }
 
 impl RunState {
@@ -97,6 +99,7 @@ impl RunState {
             editing: None,
             undo: Vec::new(),
             counts: HashMap::new(),
+            index: HashMap::new(),
         };
         state.reset_input(core);
         state.kind = state.stage_kinds()[0];
@@ -157,7 +160,9 @@ impl RunState {
     }
 
     pub fn contribution(&self, id: Id) -> Option<&crate::model::Contribution> {
-        self.data.contributions.iter().find(|c| c.id == id)
+        self.index
+            .get(&id)
+            .and_then(|i| self.data.contributions.get(*i))
     }
 
     fn reset_input(&mut self, core: &Core) {
@@ -184,13 +189,10 @@ impl RunState {
             return;
         };
         let mut rows = Vec::new();
-        let top = self.data.children(stage, None);
+        let tree = Tree::new(&self.data);
+        let top = tree.children(stage, None);
         for kind in self.stage_kinds() {
-            let group: Vec<Id> = top
-                .iter()
-                .filter(|c| c.kind == kind)
-                .map(|c| c.id)
-                .collect();
+            let group: Vec<_> = top.iter().filter(|c| c.kind == kind).collect();
             if group.is_empty() {
                 continue;
             }
@@ -198,11 +200,22 @@ impl RunState {
                 kind,
                 count: group.len(),
             });
-            for id in group {
-                self.push_tree(&mut rows, stage, id, 0);
+            for c in group {
+                rows.extend(
+                    tree.walk(c, 0)
+                        .into_iter()
+                        .map(|(c, depth)| Row::Item { id: c.id, depth }),
+                );
             }
         }
         self.rows = rows;
+        self.index = self
+            .data
+            .contributions
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i))
+            .collect();
         self.counts.clear();
         for c in self.data.live() {
             let entry = self.counts.entry(c.participant_id).or_default();
@@ -218,13 +231,6 @@ impl RunState {
         });
         self.selected = at.unwrap_or(self.selected.min(self.rows.len().saturating_sub(1)));
         self.settle(1);
-    }
-
-    fn push_tree(&self, rows: &mut Vec<Row>, stage: Id, id: Id, depth: usize) {
-        rows.push(Row::Item { id, depth });
-        for child in self.data.children(stage, Some(id)) {
-            self.push_tree(rows, stage, child.id, depth + 1);
-        }
     }
 
     /// Moves the selection off a heading, in direction `dir`.

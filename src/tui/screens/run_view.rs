@@ -224,9 +224,14 @@ fn contributions(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
             offset -= 1;
         }
     }
-    while offset < s.selected && (offset..=s.selected).map(height_of).sum::<usize>() > h {
-        offset += 1;
+    // Walk up from the selection while rows still fit: O(visible rows).
+    let mut used = height_of(s.selected);
+    let mut first = s.selected;
+    while first > offset && used + height_of(first - 1) <= h {
+        first -= 1;
+        used += height_of(first);
     }
+    offset = offset.max(first);
     s.offset.set(offset);
     let mut y = inner.y;
     for (i, row) in s.rows.iter().enumerate().skip(offset) {

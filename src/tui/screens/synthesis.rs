@@ -3,7 +3,7 @@
 //! to pick from. Each change is saved at once.
 
 use super::{load, step};
-use crate::model::{BuildingBlock, Id, SessionData, Synthesis};
+use crate::model::{BuildingBlock, Id, SessionData, Synthesis, Tree};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Nav};
 use crate::tui::popup::{EditFor, Editor, Popup};
@@ -58,19 +58,10 @@ impl SynthesisState {
             .enumerate()
             .map(|(i, c)| (c.id, i))
             .collect();
+        let tree = Tree::new(&self.data);
         for stage in &self.data.stages {
-            let mut stack: Vec<(Id, usize)> = self
-                .data
-                .children(stage.id, None)
-                .iter()
-                .rev()
-                .map(|c| (c.id, 0))
-                .collect();
-            while let Some((id, depth)) = stack.pop() {
-                self.items.push((at[&id], depth));
-                for child in self.data.children(stage.id, Some(id)).iter().rev() {
-                    stack.push((child.id, depth + 1));
-                }
+            for (c, depth) in tree.walk_stage(stage.id) {
+                self.items.push((at[&c.id], depth));
             }
         }
         self.item = self.item.min(self.items.len().saturating_sub(1));
