@@ -199,15 +199,18 @@ fn sigkill_right_after_submitting_loses_nothing() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
+fn sigterm_and_sighup_restore_the_terminal() {
     let env = Env::new();
     create_session(&env);
-    let mut s = env.tui();
-    expect_text(&mut s, "E2E workshop");
-    kill(&s, "-TERM");
-    // Leaving the alternate screen is the last thing the app writes.
-    s.expect("\x1b[?1049l").unwrap();
-    s.expect(Eof).ok();
+    for signal in ["-TERM", "-HUP"] {
+        let mut s = env.tui();
+        expect_text(&mut s, "E2E workshop");
+        kill(&s, signal);
+        // Leaving mouse capture and the alternate screen, shown again.
+        s.expect("\x1b[?1000l").unwrap();
+        s.expect("\x1b[?1049l").unwrap();
+        s.expect(Eof).ok();
+    }
 }
 
 #[test]

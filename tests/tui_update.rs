@@ -403,3 +403,55 @@ fn review_exports_every_format() {
     act(&mut app, Action::Back);
     assert!(matches!(app.screen, Screen::Home(_)));
 }
+
+#[test]
+fn mouse_wheel_scrolls_the_list_while_typing() {
+    use ratatui::crossterm::event::{Event, MouseEvent, MouseEventKind};
+    let (_d, mut app) = running();
+    for t in ["a", "b", "c", "d", "e"] {
+        say(&mut app, t);
+    }
+    let wheel = |kind| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 5,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let before = run(&app).selected;
+    atelier::tui::handle_event(&mut app, wheel(MouseEventKind::ScrollUp));
+    assert!(run(&app).selected < before);
+    assert_eq!(run(&app).focus, Focus::Input, "typing focus kept");
+    type_text(&mut app, "still typing");
+    assert!(run(&app).has_text());
+}
+
+#[test]
+fn hostile_text_never_breaks_the_layout() {
+    let (_d, mut app) = running();
+    for text in [
+        "漢字とかなの混在テキスト、とても長い文章がここに続きます。漢字漢字漢字漢字漢字漢字",
+        "👩‍👩‍👧‍👦 famille 🎉🎉🎉 emoji",
+        "نص عربي من اليمين إلى اليسار مع كلمات كثيرة",
+        "\u{1b}[2J\u{1b}[31mred?\u{7}\u{202e}reversed",
+        &"x".repeat(500),
+    ] {
+        atelier::tui::handle_event(
+            &mut app,
+            ratatui::crossterm::event::Event::Paste(text.into()),
+        );
+        act(&mut app, Action::Submit);
+    }
+    assert_eq!(live_texts(&app).len(), 5);
+    for (w, h) in [(80, 24), (61, 18), (120, 40), (200, 60)] {
+        let screen = common::tui::screen(&app, w, h);
+        for line in screen.lines() {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= w as usize,
+                "{line}"
+            );
+            assert!(!line.contains('\u{1b}'), "escape reached the screen");
+        }
+    }
+}

@@ -106,11 +106,19 @@ pub fn handle_event(app: &mut App, event: Event) {
                 MouseEventKind::ScrollDown => Action::Down,
                 _ => return,
             };
-            if matches!(app.context(), Context::Input | Context::Editor) {
-                return;
-            }
-            for _ in 0..3 {
-                update::update(app, action.clone());
+            match app.context() {
+                Context::Editor | Context::Confirm => {}
+                // While typing, the wheel still scrolls the list beside.
+                Context::Input => {
+                    if let Screen::Run(r) = &mut app.screen {
+                        r.scroll(if action == Action::Up { -3 } else { 3 });
+                    }
+                }
+                _ => {
+                    for _ in 0..3 {
+                        update::update(app, action.clone());
+                    }
+                }
             }
         }
         _ => {}

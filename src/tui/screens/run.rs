@@ -255,6 +255,11 @@ impl RunState {
         self.selected = i.clamp(0, n as isize - 1) as usize;
     }
 
+    /// Mouse wheel: moves the list selection without taking the focus.
+    pub fn scroll(&mut self, delta: isize) {
+        self.move_selection(delta);
+    }
+
     fn move_selection(&mut self, delta: isize) {
         self.selected = step(self.selected, delta, self.rows.len());
         self.settle(if delta < 0 { -1 } else { 1 });

@@ -1,0 +1,47 @@
+//! A session of any size, written straight into a temp database.
+
+use atelier::model::{new_id, Contribution, Kind, SessionData};
+use atelier::store::Store;
+use atelier::templates::Catalog;
+
+pub const SAMPLE: &str = atelier::tui::SAMPLE;
+
+/// The sample session with `n` more contributions spread over its stages,
+/// one in five a sub-point.
+pub fn big_session(n: usize) -> SessionData {
+    let mut data = atelier::bundle::parse("sample", SAMPLE, &Catalog::built_in()).unwrap();
+    let t = data.session.created_at;
+    let people: Vec<_> = data.participants.iter().map(|p| p.id).collect();
+    let mut last_top = vec![None; data.stages.len()];
+    for i in 0..n {
+        let s = i % data.stages.len();
+        let parent = if i % 5 == 4 { last_top[s] } else { None };
+        let c = Contribution {
+            id: new_id(),
+            stage_id: data.stages[s].id,
+            participant_id: people.get(i % (people.len() + 1)).copied(),
+            kind: Kind::ALL[i % Kind::ALL.len()],
+            text: format!(
+                "contribution {i}: une idée assez longue pour passer à la ligne dans la liste"
+            ),
+            parent_id: parent,
+            position: i as i64 + 100,
+            created_at: t,
+            updated_at: t,
+            deleted_at: None,
+            revisions: Vec::new(),
+        };
+        if parent.is_none() {
+            last_top[s] = Some(c.id);
+        }
+        data.contributions.push(c);
+    }
+    data
+}
+
+pub fn store_with(data: &SessionData) -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("bench.sqlite3")).unwrap();
+    store.insert_session_data(data).unwrap();
+    (dir, store)
+}
