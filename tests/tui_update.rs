@@ -91,6 +91,11 @@ fn submit_records_with_participant_and_kind() {
     );
     assert_eq!(c.kind, Kind::Question, "Tab moved from context to question");
     assert!(r.participant.is_none(), "the speaker resets to the group");
+    assert_eq!(
+        r.kind,
+        Kind::Context,
+        "the kind resets to the stage's first"
+    );
     assert!(app.core.status.as_ref().unwrap().text.contains("Recorded"));
     // Committed: a second connection sees it.
     let other = Store::open(store(&app).path()).unwrap();

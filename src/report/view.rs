@@ -156,11 +156,7 @@ impl Report {
             }),
             synthesis: SynthesisView {
                 text: syn.text.clone(),
-                blocks_heading: tf(
-                    lang,
-                    "report.blocks",
-                    &[("n", &syn.blocks.len().to_string())],
-                ),
+                blocks_heading: blocks_heading(lang, syn.blocks.len()),
                 blocks: syn
                     .blocks
                     .iter()

@@ -206,6 +206,46 @@ fn pretty(spec: &str) -> String {
     parts.join("+")
 }
 
+/// The key map of every screen as Markdown tables, for the README (a test
+/// keeps the README in step with the keymap).
+pub fn markdown(lang: crate::model::Lang) -> String {
+    let sections = [
+        (Context::Home, "Home"),
+        (Context::Filter, "Home, while filtering"),
+        (Context::Setup, "Set-up"),
+        (Context::Run, "Run — the list of contributions"),
+        (Context::Input, "Run — typing in the input box"),
+        (Context::Synthesis, "Synthesis"),
+        (Context::Review, "Review & export"),
+        (
+            Context::Editor,
+            "Any text editor (fields, notes, synthesis)",
+        ),
+        (
+            Context::Picker,
+            "Any list to pick from (who, stage, restore)",
+        ),
+        (Context::Confirm, "Any yes/no question"),
+        (Context::Global, "Everywhere"),
+    ];
+    let mut out = String::new();
+    for (ctx, title) in sections {
+        out.push_str(&format!("**{title}**\n\n| keys | action |\n|---|---|\n"));
+        let mut seen: Vec<&str> = Vec::new();
+        for b in bindings(ctx) {
+            if seen.contains(&b.help.as_str()) {
+                continue;
+            }
+            seen.push(&b.help);
+            let keys = b.keys_label().replace('|', "\\|");
+            let desc = crate::i18n::t(lang, &format!("key.{}", b.help));
+            out.push_str(&format!("| `{keys}` | {desc} |\n"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

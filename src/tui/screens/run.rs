@@ -456,8 +456,11 @@ fn submit(s: &mut RunState, core: &mut Core) {
         Ok(c) => {
             s.undo.push(UndoOp::Added(c.id));
             let who = s.speaker_name(core, s.participant);
+            // Speaker and kind go back to the defaults, so the next input
+            // is never credited to the wrong person by accident.
             s.reset_input(core);
             s.participant = None;
+            s.kind = s.stage_kinds()[0];
             s.refresh(core, Some(c.id));
             save_draft(s, core);
             core.success(tf(

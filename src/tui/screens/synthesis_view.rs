@@ -46,11 +46,7 @@ pub fn render(s: &SynthesisState, core: &Core, area: Rect, buf: &mut Buffer) {
         .wrap(Wrap { trim: false })
         .block(boxed(crate::i18n::t(lang, "report.synthesis"), Pane::Text))
         .render(text_area, buf);
-    let blocks_title = crate::i18n::tf(
-        lang,
-        "report.blocks",
-        &[("n", &syn.blocks.len().to_string())],
-    );
+    let blocks_title = crate::report::blocks_heading(lang, syn.blocks.len());
     let block = boxed(&blocks_title, Pane::Blocks);
     let inner = block.inner(blocks_area);
     block.render(blocks_area, buf);
