@@ -107,6 +107,16 @@ fn kill(s: &Session, signal: &str) {
     assert!(status.success());
 }
 
+/// A new session made with the CLI, opened on the run screen.
+fn open_new_session(env: &Env) -> Session {
+    create_session(env);
+    let mut s = env.tui();
+    expect_text(&mut s, "E2E workshop");
+    send(&mut s, "\r");
+    s.expect("Said by").unwrap();
+    s
+}
+
 fn create_session(env: &Env) {
     env.cli(&[
         "new",
@@ -177,11 +187,7 @@ fn a_whole_round_survives_quit_and_restart() {
 #[test]
 fn sigkill_right_after_submitting_loses_nothing() {
     let env = Env::new();
-    create_session(&env);
-    let mut s = env.tui();
-    expect_text(&mut s, "E2E workshop");
-    send(&mut s, "\r");
-    s.expect("Said by").unwrap();
+    let mut s = open_new_session(&env);
     for i in 0..5 {
         say(&mut s, (i % 2) + 1, &format!("contribution number {i}"));
     }
@@ -216,11 +222,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
 #[test]
 fn resizing_reflows_and_a_tiny_window_asks_for_room() {
     let env = Env::new();
-    create_session(&env);
-    let mut s = env.tui();
-    expect_text(&mut s, "E2E workshop");
-    send(&mut s, "\r");
-    s.expect("Said by").unwrap();
+    let mut s = open_new_session(&env);
     s.get_process_mut().set_window_size(40, 10).unwrap();
     s.expect("Enlarge").unwrap();
     s.get_process_mut().set_window_size(120, 40).unwrap();

@@ -1,27 +1,11 @@
 mod common;
 
-use atelier::model::{Kind, Lang};
-use atelier::store::{migrations, NewContribution, NewSession, Store, StoreError, LATEST_VERSION};
-use atelier::templates::Catalog;
+use atelier::model::Kind;
+use atelier::store::{migrations, NewContribution, Store, StoreError, LATEST_VERSION};
 use common::{sample_store, temp_store};
 
 fn new_session(store: &mut Store) -> atelier::model::Id {
-    let catalog = Catalog::built_in();
-    store
-        .create_session(
-            &NewSession {
-                title: "Test".into(),
-                event: "".into(),
-                date: chrono::NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(),
-                language: Lang::En,
-                question: "Why?".into(),
-                context: "".into(),
-                lead: "Lea".into(),
-                participants: vec!["Ana".into(), "Bo".into()],
-            },
-            catalog.get("emergence").unwrap(),
-        )
-        .unwrap()
+    common::new_session(store, &["Ana", "Bo"])
 }
 
 fn add(store: &mut Store, session: atelier::model::Id, text: &str) -> atelier::model::Contribution {

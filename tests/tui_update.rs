@@ -4,8 +4,7 @@
 mod common;
 
 use atelier::model::{Kind, Lang, SessionStatus};
-use atelier::store::{NewSession, Store};
-use atelier::templates::Catalog;
+use atelier::store::Store;
 use atelier::tui::action::Action;
 use atelier::tui::app::{App, Screen};
 use atelier::tui::keymap::Context;
@@ -17,22 +16,7 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 /// A fresh session with three participants, opened on the run screen.
 fn running() -> (tempfile::TempDir, App) {
     let (dir, mut store) = common::temp_store();
-    let catalog = Catalog::built_in();
-    store
-        .create_session(
-            &NewSession {
-                title: "Test".into(),
-                event: "".into(),
-                date: chrono::NaiveDate::from_ymd_opt(2026, 3, 18).unwrap(),
-                language: Lang::En,
-                question: "How?".into(),
-                context: "".into(),
-                lead: "".into(),
-                participants: vec!["Ana".into(), "Bo".into(), "Cy".into()],
-            },
-            catalog.get("emergence").unwrap(),
-        )
-        .unwrap();
+    common::new_session(&mut store, &["Ana", "Bo", "Cy"]);
     let mut app = app(store, Lang::En);
     act(&mut app, Action::Open);
     assert!(matches!(app.screen, Screen::Run(_)));

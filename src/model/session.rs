@@ -133,6 +133,15 @@ impl SessionData {
         self.participants.iter().find(|p| p.id == id)
     }
 
+    /// Where each contribution sits in `contributions`.
+    pub fn index(&self) -> std::collections::HashMap<Id, usize> {
+        self.contributions
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i))
+            .collect()
+    }
+
     /// The current roster, without removed participants.
     pub fn roster(&self) -> impl Iterator<Item = &Participant> {
         self.participants.iter().filter(|p| p.removed_at.is_none())

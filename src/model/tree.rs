@@ -8,9 +8,15 @@ pub struct Tree<'a> {
 }
 
 impl<'a> Tree<'a> {
+    /// The live (not deleted) contributions of a session.
     pub fn new(data: &'a SessionData) -> Tree<'a> {
+        Tree::of(data.live())
+    }
+
+    /// Any set of contributions, deleted ones included if given.
+    pub fn of(contributions: impl Iterator<Item = &'a Contribution>) -> Tree<'a> {
         let mut children: HashMap<(Id, Option<Id>), Vec<&Contribution>> = HashMap::new();
-        for c in data.live() {
+        for c in contributions {
             children
                 .entry((c.stage_id, c.parent_id))
                 .or_default()

@@ -1,7 +1,6 @@
 use super::rows::text_id;
 use super::{Result, Store, StoreError};
-use crate::model::{Contribution, Id, SessionData};
-use std::collections::HashMap;
+use crate::model::{Id, SessionData, Tree};
 
 impl Store {
     /// Reads a whole session. Contributions come in tree order: stage by
@@ -10,20 +9,12 @@ impl Store {
         let s = self.session(session)?;
         let stages = super::stages::stages(self.read(), session)?;
         let all = super::contributions::all(self.read(), session)?;
-        let mut children: HashMap<(Id, Option<Id>), Vec<&Contribution>> = HashMap::new();
-        for c in &all {
-            children
-                .entry((c.stage_id, c.parent_id))
-                .or_default()
-                .push(c);
-        }
-        for list in children.values_mut() {
-            list.sort_by_key(|c| (c.position, c.id));
-        }
-        let mut contributions = Vec::with_capacity(all.len());
-        for stage in &stages {
-            walk(&children, stage.id, None, &mut contributions);
-        }
+        let tree = Tree::of(all.iter());
+        let contributions = stages
+            .iter()
+            .flat_map(|stage| tree.walk_stage(stage.id))
+            .map(|(c, _)| c.clone())
+            .collect();
         Ok(SessionData {
             session: s,
             participants: super::roster::participants(self.read(), session)?,
@@ -64,18 +55,5 @@ impl Store {
             }
             Ok(())
         })
-    }
-}
-
-/// Appends the sub-tree under `parent` in `stage`, parents first.
-fn walk(
-    children: &HashMap<(Id, Option<Id>), Vec<&Contribution>>,
-    stage: Id,
-    parent: Option<Id>,
-    out: &mut Vec<Contribution>,
-) {
-    for c in children.get(&(stage, parent)).into_iter().flatten() {
-        out.push((*c).clone());
-        walk(children, stage, Some(c.id), out);
     }
 }

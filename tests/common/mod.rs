@@ -36,3 +36,22 @@ pub fn sample_data() -> SessionData {
     let (_dir, store, id) = sample_store();
     store.load(id).unwrap()
 }
+
+/// A new English session "Test" on the emergence template with `people`.
+pub fn new_session(store: &mut Store, people: &[&str]) -> Id {
+    store
+        .create_session(
+            &atelier::store::NewSession {
+                title: "Test".into(),
+                event: "".into(),
+                date: chrono::NaiveDate::from_ymd_opt(2026, 3, 18).unwrap(),
+                language: atelier::model::Lang::En,
+                question: "How?".into(),
+                context: "".into(),
+                lead: "Lea".into(),
+                participants: people.iter().map(|p| p.to_string()).collect(),
+            },
+            Catalog::built_in().get("emergence").unwrap(),
+        )
+        .unwrap()
+}

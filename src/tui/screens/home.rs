@@ -1,7 +1,7 @@
 //! Home: the sessions in the database, newest first; open, create,
 //! duplicate as the next session, export, archive, delete.
 
-use super::{scroll_to, step};
+use super::{moved, scroll_to};
 use crate::i18n::tf;
 use crate::model::Lang;
 use crate::store::{NewSession, SessionSummary};
@@ -88,13 +88,11 @@ impl HomeState {
 pub fn update(s: &mut HomeState, core: &mut Core, action: Action) -> Option<Nav> {
     let len = s.visible().len();
     let current = s.current().map(|c| (c.id, c.archived, c.title.clone()));
+    if let Some(to) = moved(&action, s.selected, len) {
+        s.selected = to;
+        return None;
+    }
     match action {
-        Action::Up => s.selected = step(s.selected, -1, len),
-        Action::Down => s.selected = step(s.selected, 1, len),
-        Action::PageUp => s.selected = step(s.selected, -10, len),
-        Action::PageDown => s.selected = step(s.selected, 10, len),
-        Action::Top => s.selected = 0,
-        Action::Bottom => s.selected = len.saturating_sub(1),
         Action::Filter => s.filtering = true,
         Action::Confirm => s.filtering = false,
         Action::Back if s.filtering => {

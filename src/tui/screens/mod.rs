@@ -24,6 +24,21 @@ pub fn load(core: &mut Core, id: Id) -> Option<SessionData> {
     }
 }
 
+/// Where a list selection lands for a moving action (`None` for others).
+pub fn moved(action: &crate::tui::action::Action, selected: usize, len: usize) -> Option<usize> {
+    use crate::tui::action::Action;
+    let delta = match action {
+        Action::Up => -1,
+        Action::Down => 1,
+        Action::PageUp => -10,
+        Action::PageDown => 10,
+        Action::Top => isize::MIN / 2,
+        Action::Bottom => isize::MAX / 2,
+        _ => return None,
+    };
+    Some(step(selected, delta, len))
+}
+
 /// Moves a selection index by `delta` within `len` items.
 pub fn step(selected: usize, delta: isize, len: usize) -> usize {
     if len == 0 {

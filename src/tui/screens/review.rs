@@ -8,6 +8,7 @@ use crate::report::{self, Format, Item, Report};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Nav};
 use crate::tui::text::{clean, wrap};
+use crate::tui::widgets::screen_title;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -274,14 +275,8 @@ pub fn render(s: &ReviewState, core: &Core, area: Rect, buf: &mut Buffer) {
     ])
     .areas(area);
     let status = core.t(&format!("report.status.{}", s.data.session.status.key()));
-    Paragraph::new(Line::from(vec![
-        Span::styled(core.t("review.heading"), theme.title()),
-        Span::styled(
-            format!("  {} · {status}", clean(&s.data.session.title, false)),
-            theme.heading(),
-        ),
-    ]))
-    .render(head, buf);
+    let title = format!("{} · {status}", s.data.session.title);
+    screen_title(core, "review.heading", &title, head, buf);
     let block = Block::bordered()
         .title(format!(" {} ", core.t("review.preview")))
         .border_style(theme.border(true));

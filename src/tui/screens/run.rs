@@ -209,13 +209,7 @@ impl RunState {
             }
         }
         self.rows = rows;
-        self.index = self
-            .data
-            .contributions
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id, i))
-            .collect();
+        self.index = self.data.index();
         self.counts.clear();
         for c in self.data.live() {
             let entry = self.counts.entry(c.participant_id).or_default();

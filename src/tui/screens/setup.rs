@@ -2,7 +2,7 @@
 //! language, template and anonymity, and its roster. Every change is saved
 //! as soon as it is confirmed.
 
-use super::{load, step};
+use super::{load, moved};
 use crate::i18n::tf;
 use crate::model::{Anonymity, Id, Lang, SessionData};
 use crate::tui::action::Action;
@@ -129,13 +129,11 @@ impl SetupState {
 
 pub fn update(s: &mut SetupState, core: &mut Core, action: Action) -> Option<Nav> {
     let len = s.rows().len();
+    if let Some(to) = moved(&action, s.selected, len) {
+        s.selected = to;
+        return None;
+    }
     match action {
-        Action::Up => s.selected = step(s.selected, -1, len),
-        Action::Down => s.selected = step(s.selected, 1, len),
-        Action::PageUp => s.selected = step(s.selected, -10, len),
-        Action::PageDown => s.selected = step(s.selected, 10, len),
-        Action::Top => s.selected = 0,
-        Action::Bottom => s.selected = len - 1,
         Action::Back => return Some(Nav::Home),
         Action::Run => return Some(Nav::Run(s.data.session.id)),
         Action::Left | Action::Right => {

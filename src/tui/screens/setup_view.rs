@@ -3,6 +3,7 @@
 use super::setup::{Field, SetupRow, SetupState};
 use crate::tui::app::Core;
 use crate::tui::text::{clean, truncate};
+use crate::tui::widgets::screen_title;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -12,14 +13,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 pub fn render(s: &SetupState, core: &Core, area: Rect, buf: &mut Buffer) {
     let theme = &core.theme;
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
-    Paragraph::new(Line::from(vec![
-        Span::styled(core.t("setup.heading"), theme.title()),
-        Span::styled(
-            format!("  {}", clean(&s.data.session.title, false)),
-            theme.heading(),
-        ),
-    ]))
-    .render(head, buf);
+    screen_title(core, "setup.heading", &s.data.session.title, head, buf);
     let [fields_area, roster_area] =
         Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(body);
     let current = s.current();

@@ -2,7 +2,7 @@
 //! blocks and the proposal, with the session's contributions beside them
 //! to pick from. Each change is saved at once.
 
-use super::{load, step};
+use super::{load, moved};
 use crate::model::{BuildingBlock, Id, SessionData, Synthesis, Tree};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Nav};
@@ -51,13 +51,7 @@ impl SynthesisState {
 
     fn index(&mut self) {
         self.items.clear();
-        let at: std::collections::HashMap<Id, usize> = self
-            .data
-            .contributions
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id, i))
-            .collect();
+        let at = self.data.index();
         let tree = Tree::new(&self.data);
         for stage in &self.data.stages {
             for (c, depth) in tree.walk_stage(stage.id) {
@@ -110,21 +104,16 @@ pub fn update(s: &mut SynthesisState, core: &mut Core, action: Action) -> Option
         | Action::PageUp
         | Action::PageDown
         | Action::Top
-        | Action::Bottom => {
-            let delta = match action {
-                Action::Up => -1,
-                Action::Down => 1,
-                Action::PageUp => -10,
-                Action::PageDown => 10,
-                Action::Top => -100_000,
-                _ => 100_000,
-            };
-            match s.pane {
-                Pane::Blocks => s.block = step(s.block, delta, s.synthesis().blocks.len()),
-                Pane::Contributions => s.item = step(s.item, delta, s.items.len()),
-                _ => {}
+        | Action::Bottom => match s.pane {
+            Pane::Blocks => {
+                let n = s.synthesis().blocks.len();
+                s.block = moved(&action, s.block, n).unwrap_or(s.block);
             }
-        }
+            Pane::Contributions => {
+                s.item = moved(&action, s.item, s.items.len()).unwrap_or(s.item);
+            }
+            _ => {}
+        },
         Action::Edit => edit(s, core),
         Action::AddBlock => open_editor(core, "synthesis.block_title", "", EditFor::Block(None)),
         Action::Delete if s.pane == Pane::Blocks && !s.synthesis().blocks.is_empty() => {

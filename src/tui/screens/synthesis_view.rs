@@ -4,6 +4,7 @@
 use super::synthesis::{Pane, SynthesisState};
 use crate::tui::app::Core;
 use crate::tui::text::{clean, truncate};
+use crate::tui::widgets::screen_title;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -12,14 +13,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 pub fn render(s: &SynthesisState, core: &Core, area: Rect, buf: &mut Buffer) {
     let theme = &core.theme;
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
-    Paragraph::new(Line::from(vec![
-        Span::styled(core.t("synthesis.heading"), theme.title()),
-        Span::styled(
-            format!("  {}", clean(&s.data.session.title, false)),
-            theme.heading(),
-        ),
-    ]))
-    .render(head, buf);
+    screen_title(core, "synthesis.heading", &s.data.session.title, head, buf);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(body);
     let [text_area, blocks_area, proposal_area] = Layout::vertical([

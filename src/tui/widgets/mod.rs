@@ -16,3 +16,21 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         .areas(row);
     cell
 }
+
+/// The first line of a screen: its name, then the session's title.
+pub fn screen_title(
+    core: &crate::tui::app::Core,
+    heading_key: &str,
+    title: &str,
+    area: Rect,
+    buf: &mut ratatui::buffer::Buffer,
+) {
+    use ratatui::text::{Line, Span};
+    use ratatui::widgets::{Paragraph, Widget};
+    let title = crate::tui::text::clean(title, false);
+    Paragraph::new(Line::from(vec![
+        Span::styled(core.t(heading_key), core.theme.title()),
+        Span::styled(format!("  {title}"), core.theme.heading()),
+    ]))
+    .render(area, buf);
+}
