@@ -78,17 +78,18 @@ pub fn timer_text(s: &RunState, core: &Core) -> (String, bool) {
         return (String::new(), false);
     };
     let planned = format!("{}:00", stage.planned_minutes);
+    let label = core.t("run.timer");
     let Some(start) = stage.started_at else {
-        return (format!("⏱ --:-- / {planned}"), false);
+        return (format!("{label} --:-- / {planned}"), false);
     };
     let end = stage.ended_at.unwrap_or_else(|| (core.clock)());
     let secs = (end - start).num_seconds().max(0);
     let limit = i64::from(stage.planned_minutes) * 60;
     let mmss = |t: i64| format!("{}:{:02}", t / 60, t % 60);
     if limit > 0 && secs > limit {
-        (format!("⏱ +{} / {planned}", mmss(secs - limit)), true)
+        (format!("{label} +{} / {planned}", mmss(secs - limit)), true)
     } else {
-        (format!("⏱ {} / {planned}", mmss(secs)), false)
+        (format!("{label} {} / {planned}", mmss(secs)), false)
     }
 }
 
