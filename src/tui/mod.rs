@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod events;
 pub mod flow;
 pub mod keymap;
 pub mod popup;
@@ -18,16 +19,9 @@ use crate::i18n::system_lang;
 use crate::model::Lang;
 use crate::store::Store;
 use crate::templates::Catalog;
-use action::Action;
 use anyhow::Context as _;
 use app::{App, Screen};
-use keymap::Context;
-use popup::Popup;
-use ratatui::crossterm::event::{
-    self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
-};
 use std::path::Path;
-use std::time::Duration;
 
 /// The sample session, offered on the very first launch.
 pub const SAMPLE: &str = include_str!("../../sessions/atelier-5-emergence-session-1.json");
@@ -53,7 +47,7 @@ pub fn run(db: Option<&Path>, lang: Option<Lang>) -> anyhow::Result<()> {
         app.core.error(e);
     }
     let (_guard, mut terminal) = terminal::TerminalGuard::enter()?;
-    let result = event_loop(&mut terminal, &mut app);
+    let result = events::event_loop(&mut terminal, &mut app);
     if let Screen::Run(r) = &app.screen {
         screens::run::save_draft(r, &mut app.core);
     }
@@ -77,126 +71,4 @@ pub fn offer_sample(store: &mut Store, catalog: &Catalog) -> anyhow::Result<()> 
     Ok(())
 }
 
-fn event_loop(terminal: &mut terminal::Term, app: &mut App) -> anyhow::Result<()> {
-    loop {
-        terminal.draw(|f| ui::draw(f, app))?;
-        if app.core.quit {
-            return Ok(());
-        }
-        if app.timer_visible() {
-            // Wake at the next whole second so the timer ticks evenly.
-            let millis = 1000 - (app.core.clock)().timestamp_subsec_millis() as u64 % 1000;
-            if !event::poll(Duration::from_millis(millis.max(1)))? {
-                continue;
-            }
-        }
-        let event = event::read()?;
-        handle_event(app, event);
-    }
-}
-
-/// Turns one terminal event into actions or typed text.
-pub fn handle_event(app: &mut App, event: Event) {
-    match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => handle_key(app, key),
-        Event::Paste(text) => paste(app, &text),
-        Event::Mouse(mouse) => {
-            let action = match mouse.kind {
-                MouseEventKind::ScrollUp => Action::Up,
-                MouseEventKind::ScrollDown => Action::Down,
-                _ => return,
-            };
-            match app.context() {
-                Context::Editor | Context::Confirm => {}
-                // While typing, the wheel still scrolls the list beside.
-                Context::Input => {
-                    if let Screen::Run(r) = &mut app.screen {
-                        r.scroll(if action == Action::Up { -3 } else { 3 });
-                    }
-                }
-                _ => {
-                    for _ in 0..3 {
-                        update::update(app, action.clone());
-                    }
-                }
-            }
-        }
-        _ => {}
-    }
-}
-
-pub fn handle_key(app: &mut App, key: KeyEvent) {
-    let context = app.context();
-    if let Some(action) = keymap::lookup(context, &key) {
-        update::update(app, action);
-        return;
-    }
-    if !context.takes_text() {
-        return;
-    }
-    let plain_char = match key.code {
-        KeyCode::Char(c)
-            if !key
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            Some(c)
-        }
-        _ => None,
-    };
-    match context {
-        Context::Filter => {
-            if let Screen::Home(h) = &mut app.screen {
-                match (plain_char, key.code) {
-                    (Some(c), _) => h.type_char(c),
-                    (None, KeyCode::Backspace) => h.backspace(),
-                    _ => {}
-                }
-            }
-        }
-        Context::Picker => match (plain_char, key.code) {
-            (Some(c), _) => update::picker_char(app, c),
-            (None, KeyCode::Backspace) => {
-                if let Some(Popup::Picker(p)) = &mut app.core.popup {
-                    p.backspace();
-                }
-            }
-            _ => {}
-        },
-        Context::Editor => {
-            if let Some(Popup::Editor(e)) = &mut app.core.popup {
-                e.textarea.input(key);
-            }
-        }
-        Context::Input => {
-            if let Screen::Run(r) = &mut app.screen {
-                r.key(key);
-            }
-        }
-        _ => {}
-    }
-}
-
-fn paste(app: &mut App, text: &str) {
-    match app.context() {
-        Context::Editor => {
-            if let Some(Popup::Editor(e)) = &mut app.core.popup {
-                let multi = e.multi_line;
-                widgets::editor::paste(&mut e.textarea, text, multi);
-            }
-        }
-        Context::Input | Context::Run => {
-            if let Screen::Run(r) = &mut app.screen {
-                r.paste(text);
-            }
-        }
-        Context::Filter => {
-            if let Screen::Home(h) = &mut app.screen {
-                for c in text::clean(text, false).chars() {
-                    h.type_char(c);
-                }
-            }
-        }
-        _ => {}
-    }
-}
+pub use events::{handle_event, handle_key};

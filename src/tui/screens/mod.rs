@@ -4,6 +4,7 @@ pub mod home;
 pub mod review;
 pub mod run;
 pub mod run_edit;
+mod run_input;
 pub mod run_view;
 pub mod setup;
 pub mod setup_view;

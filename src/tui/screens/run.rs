@@ -5,12 +5,11 @@
 use super::{load, step};
 use crate::i18n::tf;
 use crate::model::{Id, Kind, SessionData, SessionStatus, Template, Tree};
-use crate::store::NewContribution;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Nav};
 use crate::tui::flow::{Effect, StageFlow};
 use crate::tui::keymap::Context;
-use crate::tui::popup::{EditFor, Editor, Pending, PickFor, Picker, Popup};
+use crate::tui::popup::{EditFor, Editor, Pending, PickFor, Popup};
 use crate::tui::widgets::editor;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
@@ -165,7 +164,7 @@ impl RunState {
             .and_then(|i| self.data.contributions.get(*i))
     }
 
-    fn reset_input(&mut self, core: &Core) {
+    pub fn reset_input(&mut self, core: &Core) {
         self.input = editor::textarea("", core.t("run.placeholder"), &core.theme);
         self.editing = None;
     }
@@ -349,7 +348,7 @@ pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> 
             save_draft(s, core);
             return Some(Nav::Home);
         }
-        Action::Submit => submit(s, core),
+        Action::Submit => super::run_input::submit(s, core),
         Action::Newline => s.input.insert_newline(),
         Action::UndoText => {
             s.input.undo();
@@ -357,14 +356,24 @@ pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> 
         Action::RedoText => {
             s.input.redo();
         }
-        Action::CycleKind | Action::PrevKind => cycle_kind(s, core, action == Action::CycleKind),
-        Action::Participant(n) => choose_participant(s, core, n as usize),
+        Action::CycleKind | Action::PrevKind => {
+            super::run_input::cycle_kind(s, core, action == Action::CycleKind)
+        }
+        Action::Participant(n) => super::run_input::choose_participant(s, core, n as usize),
         Action::PickParticipant => {
-            core.popup = Some(participant_picker(s, core, PickFor::InputParticipant));
+            core.popup = Some(super::run_input::participant_picker(
+                s,
+                core,
+                PickFor::InputParticipant,
+            ));
         }
         Action::SetWho => {
             if let Some(cid) = s.selected_id() {
-                core.popup = Some(participant_picker(s, core, PickFor::Who(cid)));
+                core.popup = Some(super::run_input::participant_picker(
+                    s,
+                    core,
+                    PickFor::Who(cid),
+                ));
             }
         }
         Action::NextStage | Action::PrevStage => {
@@ -402,155 +411,8 @@ pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> 
                 ))));
             }
         }
-        Action::RestoreDeleted => restore_picker(s, core),
+        Action::RestoreDeleted => super::run_input::restore_picker(s, core),
         _ => return super::run_edit::update(s, core, action),
     }
     None
-}
-
-fn submit(s: &mut RunState, core: &mut Core) {
-    let text = crate::tui::text::clean(&editor::text_of(&s.input), true);
-    if text.trim().is_empty() {
-        core.info(core.t("run.nothing_to_record"));
-        return;
-    }
-    let Some(stage) = s.stage().map(|st| st.id) else {
-        return;
-    };
-    if let Some(cid) = s.editing {
-        let before = s.contribution(cid).cloned();
-        let result = core
-            .store
-            .edit_contribution(cid, &text)
-            .and_then(|_| core.store.set_contribution_kind(cid, s.kind))
-            .and_then(|_| core.store.set_contribution_participant(cid, s.participant));
-        match result {
-            Ok(()) => {
-                if before.is_some_and(|b| b.text != text.trim_end()) {
-                    s.undo.push(UndoOp::Edited(cid));
-                }
-                s.reset_input(core);
-                s.participant = None;
-                s.focus = Focus::List;
-                s.refresh(core, Some(cid));
-                core.success(core.t("run.saved"));
-            }
-            Err(e) => core.error(e),
-        }
-        return;
-    }
-    let new = NewContribution {
-        stage_id: stage,
-        participant_id: s.participant,
-        kind: s.kind,
-        text,
-        parent_id: None,
-    };
-    match core.store.add_contribution(&new) {
-        Ok(c) => {
-            s.undo.push(UndoOp::Added(c.id));
-            let who = s.speaker_name(core, s.participant);
-            // Speaker and kind go back to the defaults, so the next input
-            // is never credited to the wrong person by accident.
-            s.reset_input(core);
-            s.participant = None;
-            s.kind = s.stage_kinds()[0];
-            s.refresh(core, Some(c.id));
-            save_draft(s, core);
-            core.success(tf(
-                core.lang,
-                "run.recorded",
-                &[
-                    ("who", &who),
-                    ("kind", c.kind.label(s.data.session.language)),
-                ],
-            ));
-        }
-        Err(e) => core.error(e),
-    }
-}
-
-impl RunState {
-    pub fn speaker_name(&self, core: &Core, who: Option<Id>) -> String {
-        who.and_then(|p| self.data.participant(p))
-            .map(|p| p.name.clone())
-            .unwrap_or_else(|| core.t("run.group").to_string())
-    }
-}
-
-fn cycle_kind(s: &mut RunState, core: &mut Core, forward: bool) {
-    let kinds = s.stage_kinds();
-    let turn = |k: Kind| {
-        let i = kinds.iter().position(|x| *x == k).unwrap_or(0);
-        let n = kinds.len();
-        kinds[if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        }]
-    };
-    if s.focus == Focus::Input {
-        s.kind = turn(s.kind);
-        return;
-    }
-    let Some(cid) = s.selected_id() else { return };
-    let Some(old) = s.contribution(cid).map(|c| c.kind) else {
-        return;
-    };
-    match core.store.set_contribution_kind(cid, turn(old)) {
-        Ok(()) => {
-            s.undo.push(UndoOp::Kind(cid, old));
-            s.refresh(core, Some(cid));
-        }
-        Err(e) => core.error(e),
-    }
-}
-
-fn choose_participant(s: &mut RunState, core: &mut Core, n: usize) {
-    if n == 0 {
-        s.participant = None;
-        return;
-    }
-    match s.data.roster().nth(n - 1) {
-        Some(p) => s.participant = Some(p.id),
-        None => core.error(tf(
-            core.lang,
-            "run.no_participant_n",
-            &[("n", &n.to_string())],
-        )),
-    }
-}
-
-pub fn participant_picker(s: &RunState, core: &Core, purpose: PickFor) -> Popup {
-    let mut items = vec![(None, core.t("run.group").to_string())];
-    items.extend(s.data.roster().map(|p| (Some(p.id), p.name.clone())));
-    Popup::Picker(Picker {
-        title: core.t("run.pick_participant").into(),
-        items,
-        filter: String::new(),
-        selected: 0,
-        numbered: true,
-        purpose,
-    })
-}
-
-fn restore_picker(s: &RunState, core: &mut Core) {
-    match core.store.deleted_contributions(s.session_id()) {
-        Ok(list) if list.is_empty() => core.info(core.t("run.nothing_deleted")),
-        Ok(list) => {
-            let items = list
-                .iter()
-                .map(|c| (Some(c.id), c.text.replace('\n', " ")))
-                .collect();
-            core.popup = Some(Popup::Picker(Picker {
-                title: core.t("run.restore_title").into(),
-                items,
-                filter: String::new(),
-                selected: 0,
-                numbered: false,
-                purpose: PickFor::Restore,
-            }));
-        }
-        Err(e) => core.error(e),
-    }
 }

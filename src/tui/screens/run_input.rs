@@ -1,0 +1,157 @@
+//! Run: what the input box records — submitting, choosing the speaker and
+//! the kind — and the pickers the run screen opens.
+
+use super::run::{save_draft, Focus, RunState, UndoOp};
+use crate::i18n::tf;
+use crate::model::{Id, Kind};
+use crate::store::NewContribution;
+use crate::tui::app::Core;
+use crate::tui::popup::{PickFor, Picker, Popup};
+use crate::tui::widgets::editor;
+
+pub fn submit(s: &mut RunState, core: &mut Core) {
+    let text = crate::tui::text::clean(&editor::text_of(&s.input), true);
+    if text.trim().is_empty() {
+        core.info(core.t("run.nothing_to_record"));
+        return;
+    }
+    let Some(stage) = s.stage().map(|st| st.id) else {
+        return;
+    };
+    if let Some(cid) = s.editing {
+        let before = s.contribution(cid).cloned();
+        let result = core
+            .store
+            .edit_contribution(cid, &text)
+            .and_then(|_| core.store.set_contribution_kind(cid, s.kind))
+            .and_then(|_| core.store.set_contribution_participant(cid, s.participant));
+        match result {
+            Ok(()) => {
+                if before.is_some_and(|b| b.text != text.trim_end()) {
+                    s.undo.push(UndoOp::Edited(cid));
+                }
+                s.reset_input(core);
+                s.participant = None;
+                s.focus = Focus::List;
+                s.refresh(core, Some(cid));
+                core.success(core.t("run.saved"));
+            }
+            Err(e) => core.error(e),
+        }
+        return;
+    }
+    let new = NewContribution {
+        stage_id: stage,
+        participant_id: s.participant,
+        kind: s.kind,
+        text,
+        parent_id: None,
+    };
+    match core.store.add_contribution(&new) {
+        Ok(c) => {
+            s.undo.push(UndoOp::Added(c.id));
+            let who = s.speaker_name(core, s.participant);
+            // Speaker and kind go back to the defaults, so the next input
+            // is never credited to the wrong person by accident.
+            s.reset_input(core);
+            s.participant = None;
+            s.kind = s.stage_kinds()[0];
+            s.refresh(core, Some(c.id));
+            save_draft(s, core);
+            core.success(tf(
+                core.lang,
+                "run.recorded",
+                &[
+                    ("who", &who),
+                    ("kind", c.kind.label(s.data.session.language)),
+                ],
+            ));
+        }
+        Err(e) => core.error(e),
+    }
+}
+
+impl RunState {
+    pub fn speaker_name(&self, core: &Core, who: Option<Id>) -> String {
+        who.and_then(|p| self.data.participant(p))
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| core.t("run.group").to_string())
+    }
+}
+
+pub fn cycle_kind(s: &mut RunState, core: &mut Core, forward: bool) {
+    let kinds = s.stage_kinds();
+    let turn = |k: Kind| {
+        let i = kinds.iter().position(|x| *x == k).unwrap_or(0);
+        let n = kinds.len();
+        kinds[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
+    };
+    if s.focus == Focus::Input {
+        s.kind = turn(s.kind);
+        return;
+    }
+    let Some(cid) = s.selected_id() else { return };
+    let Some(old) = s.contribution(cid).map(|c| c.kind) else {
+        return;
+    };
+    match core.store.set_contribution_kind(cid, turn(old)) {
+        Ok(()) => {
+            s.undo.push(UndoOp::Kind(cid, old));
+            s.refresh(core, Some(cid));
+        }
+        Err(e) => core.error(e),
+    }
+}
+
+pub fn choose_participant(s: &mut RunState, core: &mut Core, n: usize) {
+    if n == 0 {
+        s.participant = None;
+        return;
+    }
+    match s.data.roster().nth(n - 1) {
+        Some(p) => s.participant = Some(p.id),
+        None => core.error(tf(
+            core.lang,
+            "run.no_participant_n",
+            &[("n", &n.to_string())],
+        )),
+    }
+}
+
+pub fn participant_picker(s: &RunState, core: &Core, purpose: PickFor) -> Popup {
+    let mut items = vec![(None, core.t("run.group").to_string())];
+    items.extend(s.data.roster().map(|p| (Some(p.id), p.name.clone())));
+    Popup::Picker(Picker {
+        title: core.t("run.pick_participant").into(),
+        items,
+        filter: String::new(),
+        selected: 0,
+        numbered: true,
+        purpose,
+    })
+}
+
+pub fn restore_picker(s: &RunState, core: &mut Core) {
+    match core.store.deleted_contributions(s.session_id()) {
+        Ok(list) if list.is_empty() => core.info(core.t("run.nothing_deleted")),
+        Ok(list) => {
+            let items = list
+                .iter()
+                .map(|c| (Some(c.id), c.text.replace('\n', " ")))
+                .collect();
+            core.popup = Some(Popup::Picker(Picker {
+                title: core.t("run.restore_title").into(),
+                items,
+                filter: String::new(),
+                selected: 0,
+                numbered: false,
+                purpose: PickFor::Restore,
+            }));
+        }
+        Err(e) => core.error(e),
+    }
+}
