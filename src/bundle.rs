@@ -130,8 +130,7 @@ struct BBlock {
 }
 
 /// Why a bundle was refused: the file, where in it, and what is wrong.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{file}: {place}: {problem}")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BundleError {
     pub file: String,
     /// A JSON path such as `stages[2].contributions[5].kind`, or a line and
@@ -139,6 +138,18 @@ pub struct BundleError {
     pub place: String,
     pub problem: String,
 }
+
+impl std::fmt::Display for BundleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.place.is_empty() {
+            write!(f, "{}: {}", self.file, self.problem)
+        } else {
+            write!(f, "{}: {}: {}", self.file, self.place, self.problem)
+        }
+    }
+}
+
+impl std::error::Error for BundleError {}
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -270,7 +281,7 @@ pub fn import_file(store: &mut Store, catalog: &Catalog, path: &Path) -> Result<
     let file = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| BundleError {
         file: file.clone(),
-        place: "file".into(),
+        place: String::new(),
         problem: format!("cannot be read: {e}"),
     })?;
     let data = parse(&file, &text, catalog)?;
