@@ -7,64 +7,9 @@ use atelier::model::Lang;
 use atelier::tui::action::Action;
 use proptest::prelude::*;
 
+/// Any action a key can produce (the keymap's own list).
 fn action() -> impl Strategy<Value = Action> {
-    use Action::*;
-    prop::sample::select(vec![
-        Up,
-        Down,
-        PageUp,
-        PageDown,
-        Top,
-        Bottom,
-        Left,
-        Right,
-        Back,
-        Help,
-        Confirm,
-        Yes,
-        No,
-        Open,
-        NewSession,
-        Duplicate,
-        Archive,
-        ToggleArchived,
-        Filter,
-        Setup,
-        AddParticipant,
-        Run,
-        Write,
-        Edit,
-        Delete,
-        Undo,
-        RestoreDeleted,
-        MoveUp,
-        MoveDown,
-        Indent,
-        Outdent,
-        CycleKind,
-        PrevKind,
-        SetWho,
-        MoveToStage,
-        NextStage,
-        PrevStage,
-        Notes,
-        Synthesis,
-        Review,
-        Submit,
-        Newline,
-        PickParticipant,
-        Participant(1),
-        Participant(0),
-        Participant(7),
-        UndoText,
-        RedoText,
-        FocusNext,
-        FocusPrev,
-        AddBlock,
-        PickToText,
-        PickToBlock,
-        PickToProposal,
-    ])
+    prop::sample::select(atelier::tui::keymap::bound_actions())
 }
 
 #[derive(Debug, Clone)]
@@ -87,13 +32,15 @@ proptest! {
 
     #[test]
     fn random_use_never_panics(steps in prop::collection::vec(step(), 1..60)) {
-        let (_dir, store, _id) = common::sample_store();
+        let (dir, store, _id) = common::sample_store();
         let mut app = common::tui::app(store, Lang::Fr);
+        app.core.export_dir = dir.path().join("exports");
         for s in steps {
             match s {
                 Step::Act(a) => {
-                    // Quitting ends the run; everything else goes through.
-                    if a != Action::Quit {
+                    // Quitting ends the run and opening a file starts the
+                    // system viewer; everything else goes through.
+                    if a != Action::Quit && a != Action::OpenExported {
                         common::tui::act(&mut app, a);
                     }
                 }

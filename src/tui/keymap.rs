@@ -103,6 +103,19 @@ pub fn bindings(context: Context) -> &'static [Binding] {
     map().get(context.key()).map(Vec::as_slice).unwrap_or(&[])
 }
 
+/// Every action some key is bound to, once each.
+pub fn bound_actions() -> Vec<Action> {
+    let mut all: Vec<Action> = Vec::new();
+    for list in map().values() {
+        for b in list {
+            if !all.contains(&b.action) {
+                all.push(b.action.clone());
+            }
+        }
+    }
+    all
+}
+
 /// The action bound to `event` in `context` (then the global bindings).
 pub fn lookup(context: Context, event: &KeyEvent) -> Option<Action> {
     bindings(context)

@@ -239,3 +239,25 @@ fn render_picker(p: &Picker, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .collect();
     Paragraph::new(lines).render(inner, buf);
 }
+
+impl crate::tui::app::Core {
+    /// Opens a text editor over the screen; `hint` is already translated.
+    pub fn open_editor(
+        &mut self,
+        title: impl Into<String>,
+        hint: &str,
+        text: &str,
+        purpose: EditFor,
+        multi_line: bool,
+    ) {
+        let editor = Editor::new(
+            title.into(),
+            hint.into(),
+            text,
+            purpose,
+            multi_line,
+            &self.theme,
+        );
+        self.popup = Some(Popup::Editor(Box::new(editor)));
+    }
+}

@@ -9,7 +9,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{Core, Nav};
 use crate::tui::flow::{Effect, StageFlow};
 use crate::tui::keymap::Context;
-use crate::tui::popup::{EditFor, Editor, Pending, PickFor, Popup};
+use crate::tui::popup::{EditFor, Pending, PickFor, Popup};
 use crate::tui::widgets::editor;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
@@ -401,14 +401,13 @@ pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> 
         Action::Notes => {
             if let Some(stage) = s.stage() {
                 let title = tf(core.lang, "run.notes_title", &[("stage", &stage.title)]);
-                core.popup = Some(Popup::Editor(Box::new(Editor::new(
+                core.open_editor(
                     title,
-                    core.t("run.notes_hint").into(),
+                    core.t("run.notes_hint"),
                     &stage.notes,
                     EditFor::StageNotes(stage.id),
                     true,
-                    &core.theme,
-                ))));
+                );
             }
         }
         Action::RestoreDeleted => super::run_input::restore_picker(s, core),

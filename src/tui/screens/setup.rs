@@ -7,7 +7,7 @@ use crate::i18n::tf;
 use crate::model::{Anonymity, Id, Lang, SessionData};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Nav};
-use crate::tui::popup::{EditFor, Editor, Popup};
+use crate::tui::popup::EditFor;
 use std::cell::Cell;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,14 +155,13 @@ pub fn update(s: &mut SetupState, core: &mut Core, action: Action) -> Option<Nav
                 if f == Field::Title && value == core.t("home.new_title") {
                     value.clear();
                 }
-                core.popup = Some(Popup::Editor(Box::new(Editor::new(
-                    core.t(f.label_key()).into(),
-                    hint.into(),
+                core.open_editor(
+                    core.t(f.label_key()),
+                    hint,
                     &value,
                     EditFor::Field(f),
                     multi,
-                    &core.theme,
-                ))));
+                );
             }
             SetupRow::Participant(id) => {
                 let name = s
@@ -170,27 +169,25 @@ pub fn update(s: &mut SetupState, core: &mut Core, action: Action) -> Option<Nav
                     .participant(id)
                     .map(|p| p.name.clone())
                     .unwrap_or_default();
-                core.popup = Some(Popup::Editor(Box::new(Editor::new(
-                    core.t("setup.rename").into(),
-                    core.t("setup.edit_hint_line").into(),
+                core.open_editor(
+                    core.t("setup.rename"),
+                    core.t("setup.edit_hint_line"),
                     &name,
                     EditFor::RenameParticipant(id),
                     false,
-                    &core.theme,
-                ))));
+                );
             }
             SetupRow::Add => add_participant(core),
         },
         Action::AddParticipant => add_participant(core),
         Action::PasteRoster => {
-            core.popup = Some(Popup::Editor(Box::new(Editor::new(
-                core.t("setup.paste_title").into(),
-                core.t("setup.paste_hint").into(),
+            core.open_editor(
+                core.t("setup.paste_title"),
+                core.t("setup.paste_hint"),
                 "",
                 EditFor::PasteRoster,
                 true,
-                &core.theme,
-            ))));
+            );
         }
         Action::Delete => {
             if let SetupRow::Participant(id) = s.current() {
@@ -217,14 +214,13 @@ pub fn update(s: &mut SetupState, core: &mut Core, action: Action) -> Option<Nav
 }
 
 fn add_participant(core: &mut Core) {
-    core.popup = Some(Popup::Editor(Box::new(Editor::new(
-        core.t("setup.add_title").into(),
-        core.t("setup.edit_hint_line").into(),
+    core.open_editor(
+        core.t("setup.add_title"),
+        core.t("setup.edit_hint_line"),
         "",
         EditFor::AddParticipant,
         false,
-        &core.theme,
-    ))));
+    );
 }
 
 /// Steps a choice field (language, template, anonymity) and saves it.

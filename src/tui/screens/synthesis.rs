@@ -6,7 +6,7 @@ use super::{load, moved};
 use crate::model::{BuildingBlock, Id, SessionData, Synthesis, Tree};
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Nav};
-use crate::tui::popup::{EditFor, Editor, Popup};
+use crate::tui::popup::EditFor;
 use std::cell::Cell;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,14 +213,7 @@ fn open_editor(core: &mut Core, title: &str, text: &str, purpose: EditFor) {
     } else {
         core.t("setup.edit_hint")
     };
-    core.popup = Some(Popup::Editor(Box::new(Editor::new(
-        core.t(title).into(),
-        hint.into(),
-        text,
-        purpose,
-        true,
-        &core.theme,
-    ))));
+    core.open_editor(core.t(title), hint, text, purpose, true);
 }
 
 /// A text saved in one of the synthesis editors.
