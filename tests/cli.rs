@@ -108,7 +108,7 @@ fn import_and_export_every_format() {
     let path = std::path::PathBuf::from(written.trim());
     assert_eq!(
         path.file_name().unwrap(),
-        "atelier-5-emergence-session-1.html"
+        "2021-06-10-atelier-5-emergence-session-1.html"
     );
     assert!(std::fs::read_to_string(path)
         .unwrap()

@@ -385,7 +385,7 @@ fn review_exports_every_format() {
     for ext in ["md", "html", "csv", "json"] {
         let path = dir
             .path()
-            .join(format!("exports/atelier-5-emergence-session-1.{ext}"));
+            .join(format!("exports/2021-06-10-atelier-5-emergence-session-1.{ext}"));
         assert!(path.exists(), "{ext}");
     }
     assert!(app.core.status.as_ref().unwrap().text.contains("4 files"));

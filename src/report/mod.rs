@@ -51,8 +51,10 @@ pub fn render(format: Format, data: &SessionData) -> String {
     }
 }
 
-/// A file name for a session's report: the title made safe for any file
-/// system, e.g. `atelier-5-emergence-session-1.html`.
+/// A file name for a session's report: its date and title made safe for
+/// any file system, e.g. `2021-06-10-atelier-5-emergence-session-1.html`.
+/// The date keeps a folder of reports in order and sessions that share a
+/// title apart.
 pub fn file_name(data: &SessionData, format: Format) -> String {
     let mut slug = String::new();
     for c in data.session.title.chars().flat_map(char::to_lowercase) {
@@ -65,7 +67,7 @@ pub fn file_name(data: &SessionData, format: Format) -> String {
     }
     let slug = slug.trim_end_matches('-');
     let slug = if slug.is_empty() { "session" } else { slug };
-    format!("{slug}.{}", format.extension())
+    format!("{}-{slug}.{}", data.session.date.format("%Y-%m-%d"), format.extension())
 }
 
 fn fold_accent(c: char) -> char {
