@@ -330,6 +330,14 @@ fn setup_edits_fields_and_roster() {
     assert_eq!(data.session.title, "Atelier 6");
     let names: Vec<_> = data.roster().map(|p| p.name.clone()).collect();
     assert_eq!(names[4..], ["Zoé", "Yann", "Xavier"]);
+    act(&mut app, Action::Delete);
+    let count = |app: &App| match &app.screen {
+        Screen::Setup(s) => s.data.roster().count(),
+        _ => panic!(),
+    };
+    assert_eq!(count(&app), 6);
+    act(&mut app, Action::Undo);
+    assert_eq!(count(&app), 7);
     // Down to the language field and flip it.
     act(&mut app, Action::Top);
     for _ in 0..6 {
@@ -383,9 +391,9 @@ fn review_exports_every_format() {
     act(&mut app, Action::Review);
     act(&mut app, Action::ExportAll);
     for ext in ["md", "html", "csv", "json"] {
-        let path = dir
-            .path()
-            .join(format!("exports/2021-06-10-atelier-5-emergence-session-1.{ext}"));
+        let path = dir.path().join(format!(
+            "exports/2021-06-10-atelier-5-emergence-session-1.{ext}"
+        ));
         assert!(path.exists(), "{ext}");
     }
     assert!(app.core.status.as_ref().unwrap().text.contains("4 files"));

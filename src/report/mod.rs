@@ -67,7 +67,11 @@ pub fn file_name(data: &SessionData, format: Format) -> String {
     }
     let slug = slug.trim_end_matches('-');
     let slug = if slug.is_empty() { "session" } else { slug };
-    format!("{}-{slug}.{}", data.session.date.format("%Y-%m-%d"), format.extension())
+    format!(
+        "{}-{slug}.{}",
+        data.session.date.format("%Y-%m-%d"),
+        format.extension()
+    )
 }
 
 fn fold_accent(c: char) -> char {

@@ -65,6 +65,8 @@ pub enum SetupRow {
 
 pub struct SetupState {
     pub data: SessionData,
+    /// The participant last removed, for `u` to bring back.
+    pub removed: Option<Id>,
     pub selected: usize,
     pub offset: Cell<usize>,
 }
@@ -73,6 +75,7 @@ impl SetupState {
     pub fn open(core: &mut Core, id: Id) -> Option<SetupState> {
         Some(SetupState {
             data: load(core, id)?,
+            removed: None,
             selected: 0,
             offset: Cell::new(0),
         })
@@ -193,6 +196,7 @@ pub fn update(s: &mut SetupState, core: &mut Core, action: Action) -> Option<Nav
             if let SetupRow::Participant(id) = s.current() {
                 match core.store.remove_participant(id) {
                     Ok(()) => {
+                        s.removed = Some(id);
                         s.reload(core, None);
                         core.success(core.t("setup.removed"));
                     }
@@ -200,6 +204,16 @@ pub fn update(s: &mut SetupState, core: &mut Core, action: Action) -> Option<Nav
                 }
             }
         }
+        Action::Undo => match s.removed.take() {
+            Some(id) => match core.store.restore_participant(id) {
+                Ok(()) => {
+                    s.reload(core, Some(SetupRow::Participant(id)));
+                    core.success(core.t("run.restored"));
+                }
+                Err(e) => core.error(e),
+            },
+            None => core.info(core.t("run.nothing_to_undo")),
+        },
         Action::MoveUp | Action::MoveDown => {
             if let SetupRow::Participant(id) = s.current() {
                 match core.store.move_participant(id, action == Action::MoveUp) {

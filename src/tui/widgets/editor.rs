@@ -3,7 +3,6 @@
 use crate::tui::text::clean;
 use crate::tui::theme::Theme;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::Block;
 use ratatui_textarea::{TextArea, WrapMode};
 
 /// A text box holding `text`, cursor at the end, soft-wrapped.
@@ -37,8 +36,4 @@ pub fn paste(ta: &mut TextArea, pasted: &str, multi_line: bool) {
         multi_line,
     );
     ta.insert_str(text);
-}
-
-pub fn with_block(ta: &mut TextArea<'static>, block: Block<'static>) {
-    ta.set_block(block);
 }
