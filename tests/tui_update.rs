@@ -338,6 +338,14 @@ fn setup_edits_fields_and_roster() {
     assert_eq!(count(&app), 6);
     act(&mut app, Action::Undo);
     assert_eq!(count(&app), 7);
+    act(&mut app, Action::Role);
+    type_text(&mut app, "DRH");
+    act(&mut app, Action::Submit);
+    let md = match &app.screen {
+        Screen::Setup(s) => atelier::report::render(atelier::report::Format::Markdown, &s.data),
+        _ => panic!(),
+    };
+    assert!(md.contains("(DRH)"), "the role reads in the report");
     // Down to the language field and flip it.
     act(&mut app, Action::Top);
     for _ in 0..6 {

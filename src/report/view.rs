@@ -145,7 +145,12 @@ impl Report {
             participants: if anonymous {
                 Vec::new()
             } else {
-                data.roster().map(|p| p.name.clone()).collect()
+                data.roster()
+                    .map(|p| match p.role.trim() {
+                        "" => p.name.clone(),
+                        role => format!("{} ({role})", p.name),
+                    })
+                    .collect()
             },
             anonymous_note: anonymous.then(|| {
                 tf(

@@ -104,6 +104,17 @@ impl Store {
         })
     }
 
+    /// Sets someone's role or organisation (empty to clear it).
+    pub fn set_participant_role(&mut self, id: Id, role: &str) -> Result<()> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE participants SET role = ?2 WHERE id = ?1",
+                params![text_id(&id), role.trim()],
+            )?;
+            participant_found(n, id)
+        })
+    }
+
     /// Takes someone off the roster; their contributions stay theirs.
     pub fn remove_participant(&mut self, id: Id) -> Result<()> {
         self.write(|tx| {

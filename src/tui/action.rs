@@ -32,6 +32,8 @@ pub enum Action {
     Setup,
     AddParticipant,
     PasteRoster,
+    /// Edit a participant's role or organisation.
+    Role,
     Run,
     // Run: the list of contributions.
     Write,

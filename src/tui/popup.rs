@@ -39,6 +39,7 @@ pub enum EditFor {
     Field(super::screens::setup::Field),
     AddParticipant,
     RenameParticipant(Id),
+    ParticipantRole(Id),
     PasteRoster,
     StageNotes(Id),
     SynthesisText,

@@ -183,6 +183,18 @@ pub fn update(s: &mut SetupState, core: &mut Core, action: Action) -> Option<Nav
             SetupRow::Add => add_participant(core),
         },
         Action::AddParticipant => add_participant(core),
+        Action::Role => {
+            if let SetupRow::Participant(id) = s.current() {
+                let role = s
+                    .data
+                    .participant(id)
+                    .map(|p| p.role.clone())
+                    .unwrap_or_default();
+                let title = core.t("setup.role_title");
+                let hint = core.t("setup.edit_hint_line");
+                core.open_editor(title, hint, &role, EditFor::ParticipantRole(id), false);
+            }
+        }
         Action::PasteRoster => {
             core.open_editor(
                 core.t("setup.paste_title"),
@@ -329,6 +341,7 @@ pub fn edited(s: &mut SetupState, core: &mut Core, purpose: EditFor, text: Strin
             .add_participant(session.id, &text, "")
             .map(|_| ()),
         EditFor::RenameParticipant(id) => core.store.rename_participant(id, &text),
+        EditFor::ParticipantRole(id) => core.store.set_participant_role(id, &text),
         EditFor::PasteRoster => core.store.add_participants(session.id, &text).map(|added| {
             core.success(tf(
                 core.lang,

@@ -84,12 +84,22 @@ pub fn render(s: &SetupState, core: &Core, area: Rect, buf: &mut Buffer) {
             let selected = current == *row;
             let text = match row {
                 SetupRow::Participant(id) => {
-                    let name = s
+                    let (name, role) = s
                         .data
                         .participant(*id)
-                        .map(|p| p.name.clone())
+                        .map(|p| (p.name.clone(), p.role.clone()))
                         .unwrap_or_default();
-                    format!("{:>2}. {}", i + 1, clean(&name, false))
+                    let role = if role.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({role})")
+                    };
+                    format!(
+                        "{:>2}. {}{}",
+                        i + 1,
+                        clean(&name, false),
+                        clean(&role, false)
+                    )
                 }
                 _ => format!("  + {}", core.t("setup.add_row")),
             };
