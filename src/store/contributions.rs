@@ -96,6 +96,33 @@ fn set_place(tx: &Transaction, id: Id, parent: Option<Id>, position: i64) -> rus
     Ok(())
 }
 
+/// Swaps the places of two siblings.
+fn swap(tx: &Transaction, a: Id, b: Id) -> Result<()> {
+    let pa = place(tx, a)?;
+    let pb = place(tx, b)?;
+    if pa.stage != pb.stage || pa.parent != pb.parent {
+        return Err(StoreError::Invalid("only siblings can swap places".into()));
+    }
+    set_place(tx, a, pa.parent, pb.position)?;
+    set_place(tx, b, pb.parent, pa.position)?;
+    Ok(())
+}
+
+/// Makes `id` the last sub-point of `parent`: same stage, and not one of
+/// its own sub-points.
+fn indent(tx: &Transaction, id: Id, parent: Id) -> Result<()> {
+    let p = place(tx, id)?;
+    let pp = place(tx, parent)?;
+    if pp.stage != p.stage || subtree(tx, id)?.contains(&text_id(&parent)) {
+        return Err(StoreError::Invalid(
+            "a sub-point needs a parent in the same stage, outside itself".into(),
+        ));
+    }
+    let position = next_position(tx, p.stage, Some(parent))?;
+    set_place(tx, id, Some(parent), position)?;
+    Ok(())
+}
+
 /// The ids of a contribution and all its descendants.
 fn subtree(tx: &Transaction, id: Id) -> rusqlite::Result<Vec<String>> {
     let mut stmt = tx.prepare(
@@ -359,11 +386,10 @@ impl Store {
     pub fn move_contribution(&mut self, id: Id, up: bool) -> Result<bool> {
         self.write(|tx| {
             let p = place(tx, id)?;
-            let Some((other, other_pos)) = neighbour(tx, &p, up)? else {
+            let Some((other, _)) = neighbour(tx, &p, up)? else {
                 return Ok(false);
             };
-            set_place(tx, id, p.parent, other_pos)?;
-            set_place(tx, other, p.parent, p.position)?;
+            swap(tx, id, other)?;
             Ok(true)
         })
     }
@@ -371,33 +397,13 @@ impl Store {
     /// Swaps the places of two sibling contributions (the interface groups
     /// siblings by kind, so it picks the neighbour itself).
     pub fn swap_contributions(&mut self, a: Id, b: Id) -> Result<()> {
-        self.write(|tx| {
-            let pa = place(tx, a)?;
-            let pb = place(tx, b)?;
-            if pa.stage != pb.stage || pa.parent != pb.parent {
-                return Err(StoreError::Invalid("only siblings can swap places".into()));
-            }
-            set_place(tx, a, pa.parent, pb.position)?;
-            set_place(tx, b, pb.parent, pa.position)?;
-            Ok(())
-        })
+        self.write(|tx| swap(tx, a, b))
     }
 
     /// Makes a contribution the last sub-point of `parent` (same stage, and
     /// not one of its own sub-points).
     pub fn indent_under(&mut self, id: Id, parent: Id) -> Result<()> {
-        self.write(|tx| {
-            let p = place(tx, id)?;
-            let pp = place(tx, parent)?;
-            if pp.stage != p.stage || subtree(tx, id)?.contains(&text_id(&parent)) {
-                return Err(StoreError::Invalid(
-                    "a sub-point needs a parent in the same stage, outside itself".into(),
-                ));
-            }
-            let position = next_position(tx, p.stage, Some(parent))?;
-            set_place(tx, id, Some(parent), position)?;
-            Ok(())
-        })
+        self.write(|tx| indent(tx, id, parent))
     }
 
     /// Makes a contribution the last sub-point of its previous sibling.
@@ -407,8 +413,7 @@ impl Store {
             let Some((new_parent, _)) = neighbour(tx, &p, true)? else {
                 return Ok(false);
             };
-            let position = next_position(tx, p.stage, Some(new_parent))?;
-            set_place(tx, id, Some(new_parent), position)?;
+            indent(tx, id, new_parent)?;
             Ok(true)
         })
     }

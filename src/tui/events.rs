@@ -6,7 +6,7 @@ use super::action::Action;
 use super::app::{App, Screen};
 use super::keymap::{self, Context};
 use super::popup::Popup;
-use super::{terminal, text, ui, update, widgets};
+use super::{screens, terminal, text, ui, update, widgets};
 use ratatui::crossterm::event::{
     self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
 };
@@ -46,7 +46,8 @@ pub fn handle_event(app: &mut App, event: Event) {
                 // While typing, the wheel still scrolls the list beside.
                 Context::Input => {
                     if let Screen::Run(r) = &mut app.screen {
-                        r.scroll(if action == Action::Up { -3 } else { 3 });
+                        let delta = if action == Action::Up { -3 } else { 3 };
+                        r.select_row(screens::step(r.selected, delta, r.rows.len()));
                     }
                 }
                 _ => {

@@ -2,7 +2,7 @@
 //! as they speak; every submit is committed to the store before the list
 //! shows it.
 
-use super::{load, step};
+use super::{load, moved};
 use crate::i18n::tf;
 use crate::model::{Id, Kind, SessionData, SessionStatus, Template, Tree};
 use crate::tui::action::Action;
@@ -248,14 +248,12 @@ impl RunState {
         self.selected = i.clamp(0, n as isize - 1) as usize;
     }
 
-    /// Mouse wheel: moves the list selection without taking the focus.
-    pub fn scroll(&mut self, delta: isize) {
-        self.move_selection(delta);
-    }
-
-    fn move_selection(&mut self, delta: isize) {
-        self.selected = step(self.selected, delta, self.rows.len());
-        self.settle(if delta < 0 { -1 } else { 1 });
+    /// Selects row `to`, stepping off a heading the way the move went.
+    /// Also what the mouse wheel uses, without taking the focus.
+    pub fn select_row(&mut self, to: usize) {
+        let dir = if to < self.selected { -1 } else { 1 };
+        self.selected = to;
+        self.settle(dir);
     }
 
     /// Carries out what the stage flow decided.
@@ -308,12 +306,17 @@ fn core_draft(core: &mut Core, session: Id) -> Option<String> {
 }
 
 /// Keeps the unsent text of the input box for when the session reopens.
+/// An empty box only clears a draft that exists, so a submit does not pay
+/// for a second committed write.
 pub fn save_draft(state: &RunState, core: &mut Core) {
     let text = if state.editing.is_some() {
         String::new()
     } else {
         editor::text_of(&state.input)
     };
+    if text.is_empty() && core_draft(core, state.session_id()).is_none() {
+        return;
+    }
     let _ = core
         .store
         .set_meta(&format!("draft:{}", state.session_id()), &text);
@@ -321,19 +324,11 @@ pub fn save_draft(state: &RunState, core: &mut Core) {
 
 pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
     let id = s.session_id();
+    if let Some(to) = moved(&action, s.selected, s.rows.len()) {
+        s.select_row(to);
+        return None;
+    }
     match action {
-        Action::Up => s.move_selection(-1),
-        Action::Down => s.move_selection(1),
-        Action::PageUp => s.move_selection(-10),
-        Action::PageDown => s.move_selection(10),
-        Action::Top => {
-            s.selected = 0;
-            s.settle(1);
-        }
-        Action::Bottom => {
-            s.selected = s.rows.len().saturating_sub(1);
-            s.settle(-1);
-        }
         Action::Write => {
             s.focus = Focus::Input;
         }
