@@ -17,7 +17,7 @@ pub use session::{
 };
 pub use template::{Localized, Template, TemplateStage};
 pub use time::{format_time, now, parse_time, Timestamp};
-pub use tree::Tree;
+pub use tree::{Tree, MAX_DEPTH};
 
 /// Sessions, participants, stages and contributions are identified by UUIDv7:
 /// time-ordered and unique across laptops, so sessions recorded on several

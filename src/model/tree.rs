@@ -1,6 +1,13 @@
 use super::{Contribution, Id, SessionData};
 use std::collections::HashMap;
 
+/// The deepest a sub-point may sit under a top-level contribution (a
+/// top-level item is at depth 0). Real workshops stay within three or four
+/// levels; the limit keeps every renderer, the screen and the store's
+/// walks bounded whatever a bundle or a key-repeat tries. The store, the
+/// bundle import and the TUI's indent all refuse to go deeper.
+pub const MAX_DEPTH: usize = 12;
+
 /// The live contributions of a session as a tree, indexed once so that
 /// walking it costs O(n) however deep or wide it is.
 pub struct Tree<'a> {
