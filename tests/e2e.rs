@@ -150,12 +150,15 @@ fn a_whole_round_survives_quit_and_restart() {
     send(&mut s, "n");
     s.expect("Set up").unwrap();
     send(&mut s, "\r");
-    send(&mut s, "Round trip\r");
+    send(&mut s, "Round trip");
+    send(&mut s, "\r");
     s.expect("Saved").unwrap();
     send(&mut s, "a");
-    send(&mut s, "Ana\r");
+    send(&mut s, "Ana");
+    send(&mut s, "\r");
     send(&mut s, "a");
-    send(&mut s, "Bo\r");
+    send(&mut s, "Bo");
+    send(&mut s, "\r");
     s.expect("Bo").unwrap();
     send(&mut s, "r");
     s.expect("Said by").unwrap();
@@ -245,4 +248,92 @@ fn starts_in_a_tiny_terminal_without_breaking() {
     send(&mut s, "q");
     s.expect(Eof).unwrap();
     let _ = Path::new("");
+}
+
+#[test]
+fn a_cli_add_appears_in_the_running_tui_without_a_key_press() {
+    let env = Env::new();
+    let mut s = open_new_session(&env);
+    env.cli(&[
+        "add",
+        "latest",
+        "--stage",
+        "question",
+        "--participant",
+        "Bo",
+        "written from another terminal",
+    ]);
+    // No key is sent: the running app notices the outside write itself.
+    expect_text(&mut s, "written from another terminal");
+    send(&mut s, "\x03");
+    s.expect(Eof).unwrap();
+}
+
+#[test]
+fn sighup_keeps_the_draft_with_its_speaker_and_kind() {
+    let env = Env::new();
+    let mut s = open_new_session(&env);
+    send(&mut s, "\x1b2"); // Bo speaks
+    send(&mut s, "\t"); // the next kind
+    send(&mut s, "half a sentence");
+    expect_text(&mut s, "half a sentence");
+    kill(&s, "-HUP");
+    s.expect(Eof).ok();
+    assert_eq!(env.contributions().len(), 0, "a draft is not recorded");
+
+    let mut s = env.tui();
+    expect_text(&mut s, "E2E workshop");
+    send(&mut s, "\r");
+    expect_text(&mut s, "half a sentence");
+    // Submitting it now records it as Bo's, with the kind chosen before.
+    send(&mut s, "\r");
+    expect_text(&mut s, "Recorded");
+    send(&mut s, "\x03");
+    s.expect(Eof).unwrap();
+    let all = env.contributions();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0]["text"], "half a sentence");
+    let bo = participant_id(&env, "Bo");
+    assert_eq!(all[0]["participant"], bo);
+    assert_ne!(
+        all[0]["kind"], "context",
+        "the kind chosen with Tab is kept"
+    );
+}
+
+#[test]
+fn a_paste_without_bracketed_mode_runs_no_command() {
+    let env = Env::new();
+    create_session(&env);
+    let mut s = env.tui();
+    expect_text(&mut s, "E2E workshop");
+    send(&mut s, "e"); // set-up
+    s.expect("Set up").unwrap();
+    send(&mut s, "p");
+    std::thread::sleep(Duration::from_millis(200));
+    // A terminal without bracketed paste types the clipboard as keys, all
+    // in one write: Enter would save the dialog and the next letters would
+    // be commands (d deletes, r runs, q leaves).
+    send(&mut s, "Dora\rRené\rQuentin\r");
+    send(&mut s, "\r");
+    expect_text(&mut s, "Quentin");
+    send(&mut s, "\x03");
+    s.expect(Eof).unwrap();
+    let shown = env.cli(&["show", "latest"]);
+    for name in ["Ana", "Bo", "Dora", "René", "Quentin"] {
+        assert!(shown.contains(name), "{name} in:\n{shown}");
+    }
+}
+
+/// The id of a roster member, as the bundle writes it.
+fn participant_id(env: &Env, name: &str) -> serde_json::Value {
+    let json: serde_json::Value =
+        serde_json::from_str(&env.cli(&["export", "latest", "--format", "json"])).unwrap();
+    json["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == name)
+        .map(|p| p["id"].clone())
+        .unwrap()
 }

@@ -189,3 +189,13 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(())
 }
+
+impl Store {
+    /// A number that changes whenever another connection (another process,
+    /// a second instance) commits to the database; reading it costs no I/O.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
+}

@@ -157,6 +157,27 @@ impl App {
         popup_text || input_text
     }
 
+    /// Keeps what is typed but not yet recorded, before the app leaves.
+    pub fn save_drafts(&mut self) {
+        if let Screen::Run(r) = &self.screen {
+            super::screens::run::save_draft(r, &mut self.core);
+        }
+    }
+
+    /// Another process wrote to the database (a CLI `add`, a second
+    /// instance): the screen shows the new state, keeping what is typed
+    /// and what is selected.
+    pub fn store_changed(&mut self) {
+        let core = &mut self.core;
+        match &mut self.screen {
+            Screen::Home(h) => h.reload(core),
+            Screen::Setup(s) => s.refresh(core),
+            Screen::Run(r) => r.refresh(core, None),
+            Screen::Synthesis(s) => s.refresh(core),
+            Screen::Review(r) => r.refresh(core),
+        }
+    }
+
     /// Whether a running timer is on screen, so the loop must tick.
     pub fn timer_visible(&self) -> bool {
         match &self.screen {

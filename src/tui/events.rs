@@ -1,34 +1,14 @@
-//! The event loop and the translation of terminal events into actions or
-//! typed text. The loop blocks on input; it wakes once a second only while
-//! a stage timer is on screen, and draws only after something happened.
+//! The translation of terminal events into actions or typed text. The loop
+//! that feeds them is in `event_loop`.
 
 use super::action::Action;
 use super::app::{App, Screen};
 use super::keymap::{self, Context};
 use super::popup::Popup;
-use super::{screens, terminal, text, ui, update, widgets};
+use super::{screens, text, update, widgets};
 use ratatui::crossterm::event::{
-    self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
 };
-use std::time::Duration;
-
-pub fn event_loop(terminal: &mut terminal::Term, app: &mut App) -> anyhow::Result<()> {
-    loop {
-        terminal.draw(|f| ui::draw(f, app))?;
-        if app.core.quit {
-            return Ok(());
-        }
-        if app.timer_visible() {
-            // Wake at the next whole second so the timer ticks evenly.
-            let millis = 1000 - (app.core.clock)().timestamp_subsec_millis() as u64 % 1000;
-            if !event::poll(Duration::from_millis(millis.max(1)))? {
-                continue;
-            }
-        }
-        let event = event::read()?;
-        handle_event(app, event);
-    }
-}
 
 /// Turns one terminal event into actions or typed text.
 pub fn handle_event(app: &mut App, event: Event) {
@@ -113,7 +93,17 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
     }
 }
 
-fn paste(app: &mut App, text: &str) {
+/// Whether a paste lands in a text box now (else it is ignored).
+pub fn pastes_into(app: &App) -> bool {
+    matches!(
+        app.context(),
+        Context::Editor | Context::Input | Context::Run | Context::Filter
+    )
+}
+
+/// Puts pasted text where the facilitator is typing; it never runs a
+/// command, even when it holds line breaks.
+pub fn paste(app: &mut App, text: &str) {
     match app.context() {
         Context::Editor => {
             if let Some(Popup::Editor(e)) = &mut app.core.popup {

@@ -1,8 +1,9 @@
-//! The terminal interface: a synchronous loop that blocks on input and
-//! wakes once a second only while a stage timer is on screen.
+//! The terminal interface: a synchronous loop fed by one channel (terminal
+//! input, signals, and later the room server), drawing after each change.
 
 pub mod action;
 pub mod app;
+pub mod event_loop;
 pub mod events;
 pub mod flow;
 pub mod keymap;
@@ -20,7 +21,7 @@ use crate::model::Lang;
 use crate::store::Store;
 use crate::templates::Catalog;
 use anyhow::Context as _;
-use app::{App, Screen};
+use app::App;
 use std::path::Path;
 
 /// The sample session, offered on the very first launch.
@@ -46,12 +47,19 @@ pub fn run(db: Option<&Path>, lang: Option<Lang>) -> anyhow::Result<()> {
     if let Some(e) = app.core.catalog.errors.first().cloned() {
         app.core.error(e);
     }
-    let (_guard, mut terminal) = terminal::TerminalGuard::enter()?;
-    let result = events::event_loop(&mut terminal, &mut app);
-    if let Screen::Run(r) = &app.screen {
-        screens::run::save_draft(r, &mut app.core);
+    let (tx, rx) = event_loop::channel();
+    event_loop::spawn_signal_listener(tx.clone());
+    let (guard, mut terminal) = terminal::TerminalGuard::enter()?;
+    event_loop::spawn_terminal_reader(tx);
+    let result = event_loop::run(&mut terminal, &mut app, &rx);
+    app.save_drafts();
+    drop(guard);
+    match result? {
+        event_loop::Exit::Quit => Ok(()),
+        // Everything is saved and the terminal restored: leave as a
+        // process stopped by that signal is expected to.
+        event_loop::Exit::Signal(signal) => std::process::exit(128 + signal),
     }
-    result
 }
 
 /// Puts the sample session in a database the first time the app opens it.

@@ -1,9 +1,12 @@
 //! Puts the terminal in raw, full-screen mode and always puts it back: on
-//! drop, on panic, and on SIGTERM, SIGHUP or SIGINT. Every contribution is
-//! already committed, so leaving at once loses only the unsent input text.
+//! drop and on panic (signals reach the event loop, which saves what is
+//! typed and returns here). Where the terminal supports it, keys are
+//! reported without ambiguity (kitty protocol), so that Esc, Alt+digit and
+//! Alt+Enter are reliable; elsewhere the classic encoding is the fallback.
 
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    KeyboardEnhancementFlags, PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -12,7 +15,12 @@ use ratatui::crossterm::terminal::{
 use ratatui::prelude::CrosstermBackend;
 use ratatui::Terminal;
 use std::io::{stdout, Stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Once;
+
+/// Whether we pushed keyboard enhancement flags, so that `restore` pops
+/// them exactly once whichever path (drop, panic, signal) gets there first.
+static ENHANCED: AtomicBool = AtomicBool::new(false);
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
@@ -29,6 +37,16 @@ impl TerminalGuard {
             EnableMouseCapture,
             EnableBracketedPaste
         )?;
+        // Asked before the input thread starts: the answer comes as input.
+        if ratatui::crossterm::terminal::supports_keyboard_enhancement().unwrap_or(false)
+            && execute!(
+                stdout(),
+                PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
+            )
+            .is_ok()
+        {
+            ENHANCED.store(true, Ordering::SeqCst);
+        }
         let terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
         Ok((guard, terminal))
     }
@@ -42,6 +60,9 @@ impl Drop for TerminalGuard {
 
 /// Leaves raw mode and the alternate screen; safe to call more than once.
 pub fn restore() {
+    if ENHANCED.swap(false, Ordering::SeqCst) {
+        let _ = execute!(stdout(), PopKeyboardEnhancementFlags);
+    }
     let _ = execute!(
         stdout(),
         DisableBracketedPaste,
@@ -60,18 +81,5 @@ fn install_hooks() {
             restore();
             previous(info);
         }));
-        #[cfg(unix)]
-        {
-            use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-            if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
-            {
-                std::thread::spawn(move || {
-                    if let Some(signal) = signals.forever().next() {
-                        restore();
-                        std::process::exit(128 + signal);
-                    }
-                });
-            }
-        }
     });
 }

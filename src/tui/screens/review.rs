@@ -48,6 +48,16 @@ impl ReviewState {
     }
 }
 
+impl ReviewState {
+    /// Shows changes made elsewhere, keeping the scroll position.
+    pub fn refresh(&mut self, core: &mut Core) {
+        if let Some(data) = load(core, self.data.session.id) {
+            self.paragraphs = preview(&Report::build(&data));
+            self.data = data;
+        }
+    }
+}
+
 /// The report as paragraphs, in the same order as the Markdown and HTML.
 fn preview(r: &Report) -> Vec<(Look, usize, String)> {
     let mut out = vec![(Look::Title, 0, r.title.clone())];

@@ -93,6 +93,12 @@ impl SetupState {
         rows[self.selected.min(rows.len() - 1)]
     }
 
+    /// Shows changes made elsewhere, keeping the selected row.
+    pub fn refresh(&mut self, core: &mut Core) {
+        let current = self.current();
+        self.reload(core, Some(current));
+    }
+
     fn reload(&mut self, core: &mut Core, select: Option<SetupRow>) {
         if let Some(data) = load(core, self.data.session.id) {
             self.data = data;

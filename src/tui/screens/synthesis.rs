@@ -49,6 +49,17 @@ impl SynthesisState {
         Some(s)
     }
 
+    /// Shows changes made elsewhere, keeping the pane and selection.
+    pub fn refresh(&mut self, core: &mut Core) {
+        if let Some(data) = load(core, self.data.session.id) {
+            self.data = data;
+            self.index();
+            self.block = self
+                .block
+                .min(self.data.synthesis.blocks.len().saturating_sub(1));
+        }
+    }
+
     fn index(&mut self) {
         self.items.clear();
         let at = self.data.index();
