@@ -22,6 +22,12 @@ pub fn user_templates() -> Option<PathBuf> {
     project().map(|p| p.config_dir().join("templates"))
 }
 
+/// A user's own key bindings, layered over the built-in ones
+/// (`~/.config/atelier/keymap.json`).
+pub fn user_keymap() -> Option<PathBuf> {
+    project().map(|p| p.config_dir().join("keymap.json"))
+}
+
 /// Where reports are exported by default: `Documents/Atelier`.
 pub fn export_dir() -> PathBuf {
     let dirs = UserDirs::new();

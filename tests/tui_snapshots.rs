@@ -38,6 +38,16 @@ fn go(app: &mut App, name: &str) {
             act(app, Action::Synthesis);
         }
         "review" => act(app, Action::Review),
+        "run_empty_stage" => {
+            act(app, Action::NewSession);
+            act(app, Action::Run);
+            act(app, Action::Back);
+        }
+        "quit_with_text" => {
+            act(app, Action::Open);
+            common::tui::type_text(app, "une phrase pas encore envoyée");
+            act(app, Action::Quit);
+        }
         "help" => {
             act(app, Action::Open);
             act(app, Action::Back);
@@ -57,6 +67,8 @@ fn every_screen_in_both_languages_and_sizes() {
         "synthesis",
         "review",
         "help",
+        "run_empty_stage",
+        "quit_with_text",
     ] {
         for lang in Lang::ALL {
             for (w, h) in [(80, 24), (120, 40)] {

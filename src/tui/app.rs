@@ -157,6 +157,20 @@ impl App {
         popup_text || input_text
     }
 
+    /// Whether `action` can do anything now, so the hint bar offers only
+    /// that (the help overlay lists everything).
+    pub fn can(&self, action: &super::action::Action) -> bool {
+        if self.core.popup.is_some() || self.core.help.is_some() {
+            return true;
+        }
+        match &self.screen {
+            Screen::Home(h) => h.can(action),
+            Screen::Run(r) => r.can(action),
+            Screen::Review(r) => r.can(action),
+            Screen::Setup(_) | Screen::Synthesis(_) => true,
+        }
+    }
+
     /// Keeps what is typed but not yet recorded, before the app leaves.
     pub fn save_drafts(&mut self) {
         if let Screen::Run(r) = &self.screen {

@@ -43,7 +43,7 @@ pub fn handle_event(app: &mut App, event: Event) {
 
 pub fn handle_key(app: &mut App, key: KeyEvent) {
     let context = app.context();
-    if let Some(action) = keymap::lookup(context, &key) {
+    if let Some(action) = keymap::lookup(context, app.core.lang, &key) {
         update::update(app, action);
         return;
     }

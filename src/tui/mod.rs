@@ -44,7 +44,10 @@ pub fn run(db: Option<&Path>, lang: Option<Lang>) -> anyhow::Result<()> {
         crate::model::now,
         crate::paths::export_dir(),
     );
-    if let Some(e) = app.core.catalog.errors.first().cloned() {
+    let (keys, keymap_error) = keymap::load_user(crate::paths::user_keymap().as_deref());
+    keymap::install(keys);
+    let catalog_error = app.core.catalog.errors.first().map(ToString::to_string);
+    if let Some(e) = catalog_error.or(keymap_error) {
         app.core.error(e);
     }
     let (tx, rx) = event_loop::channel();

@@ -1,6 +1,7 @@
 //! Dialogs over the current screen: a yes/no question, a list to pick
 //! from (type to filter, digits to choose), and a text editor.
 
+use super::action::Action;
 use super::keymap::Context;
 use super::text::{clean, truncate, width};
 use super::theme::Theme;
@@ -156,7 +157,7 @@ impl Popup {
         }
     }
 
-    pub fn render(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    pub fn render(&self, theme: &Theme, lang: crate::model::Lang, area: Rect, buf: &mut Buffer) {
         match self {
             Popup::Confirm { message, .. } => {
                 let w = (width(message) as u16 + 4).clamp(24, 70);
@@ -165,10 +166,19 @@ impl Popup {
                 Clear.render(rect, buf);
                 let mut text: Vec<Line> = lines.into_iter().map(Line::from).collect();
                 text.push(Line::from(""));
+                // The answer keys as the keymap has them in this language
+                // ("o / n" in French).
+                let first_key = |action: Action| {
+                    super::keymap::bindings(super::keymap::Context::Confirm, lang)
+                        .into_iter()
+                        .find(|b| b.action == action)
+                        .map(|b| b.short_label())
+                        .unwrap_or_default()
+                };
                 text.push(Line::from(vec![
-                    Span::styled("y", theme.key()),
+                    Span::styled(first_key(Action::Yes), theme.key()),
                     Span::raw(" / "),
-                    Span::styled("n", theme.key()),
+                    Span::styled(first_key(Action::No), theme.key()),
                 ]));
                 Paragraph::new(text)
                     .block(Block::bordered().border_style(theme.warn()))

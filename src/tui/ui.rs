@@ -40,7 +40,7 @@ impl Widget for &App {
             Screen::Review(s) => review::render(s, core, main, buf),
         }
         if let Some(popup) = &core.popup {
-            popup.render(&core.theme, main, buf);
+            popup.render(&core.theme, core.lang, main, buf);
         }
         if let Some(offset) = &core.help {
             help::render(self, offset, main, buf);

@@ -42,6 +42,19 @@ impl HomeState {
         self.selected = self.selected.min(self.visible().len().saturating_sub(1));
     }
 
+    /// Actions on a session need one to be selected.
+    pub fn can(&self, action: &Action) -> bool {
+        match action {
+            Action::Open
+            | Action::Setup
+            | Action::Review
+            | Action::Duplicate
+            | Action::Archive
+            | Action::DeleteForever => self.current().is_some(),
+            _ => true,
+        }
+    }
+
     pub fn context(&self) -> Context {
         if self.filtering {
             Context::Filter

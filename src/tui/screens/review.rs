@@ -49,6 +49,11 @@ impl ReviewState {
 }
 
 impl ReviewState {
+    /// Opening needs something exported first.
+    pub fn can(&self, action: &Action) -> bool {
+        *action != Action::OpenExported || !self.exported.is_empty()
+    }
+
     /// Shows changes made elsewhere, keeping the scroll position.
     pub fn refresh(&mut self, core: &mut Core) {
         if let Some(data) = load(core, self.data.session.id) {

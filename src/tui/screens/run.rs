@@ -117,6 +117,25 @@ impl RunState {
         Some(state)
     }
 
+    /// What needs a selected contribution, or another stage to go to.
+    pub fn can(&self, action: &Action) -> bool {
+        match action {
+            Action::Edit
+            | Action::Delete
+            | Action::MoveUp
+            | Action::MoveDown
+            | Action::Indent
+            | Action::Outdent
+            | Action::CycleKind
+            | Action::SetWho
+            | Action::MoveToStage => self.selected_id().is_some(),
+            Action::Undo => !self.undo.is_empty(),
+            Action::NextStage => self.flow.current + 1 < self.data.stages.len(),
+            Action::PrevStage => self.flow.current > 0,
+            _ => true,
+        }
+    }
+
     pub fn context(&self) -> Context {
         match self.focus {
             Focus::List => Context::Run,

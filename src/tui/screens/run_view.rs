@@ -353,18 +353,28 @@ fn input_box(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
     let focused = s.focus == Focus::Input;
     let who = s.speaker_name(core, s.participant);
     let kind = s.kind.label(s.data.session.language);
-    let verb = if s.editing.is_some() {
-        core.t("run.editing_label")
-    } else {
-        core.t("run.input_label")
+    let (verb, who) = match (s.editing.is_some(), s.participant) {
+        (true, _) => (core.t("run.editing_label"), who),
+        (false, Some(_)) => (core.t("run.input_label"), who),
+        // "Parole du groupe", not "Parole de Groupe".
+        (false, None) => (core.t("run.input_label_group"), String::new()),
     };
-    let title = Line::from(vec![
-        Span::raw(format!(" {verb} ")),
-        Span::styled(clean(&who, false), theme.accent()),
-        Span::raw(" · "),
-        Span::styled(kind.to_string(), theme.kind()),
-        Span::raw(" "),
-    ]);
+    let mut title = vec![Span::raw(format!(" {verb}"))];
+    if !who.is_empty() {
+        title.push(Span::raw(" "));
+        title.push(Span::styled(clean(&who, false), theme.accent()));
+    }
+    let title = Line::from(
+        [
+            title,
+            vec![
+                Span::raw(" · "),
+                Span::styled(kind.to_string(), theme.kind()),
+                Span::raw(" "),
+            ],
+        ]
+        .concat(),
+    );
     let block = Block::bordered()
         .title(title)
         .border_style(theme.border(focused));

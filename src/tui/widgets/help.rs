@@ -13,7 +13,11 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     let ctx = app.screen_context();
     let mut seen: Vec<String> = Vec::new();
     let mut out = Vec::new();
-    for b in bindings(ctx).iter().chain(bindings(Context::Global)) {
+    let lang = app.core.lang;
+    for b in bindings(ctx, lang)
+        .into_iter()
+        .chain(bindings(Context::Global, lang))
+    {
         let desc = app.t(&format!("key.{}", b.help));
         if seen.iter().any(|s| s == desc) {
             continue;

@@ -10,13 +10,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-/// As many of the context's bar keys as fit, in keymap order; the help
-/// key always stays visible, since it leads to all the others.
+/// As many of the context's bar keys as fit, in keymap order, leaving out
+/// what cannot be done now; the help key always stays visible, since it
+/// leads to all the others.
 pub fn render_bar(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.core.theme;
-    let entries: Vec<(String, &str, bool)> = bindings(app.context())
-        .iter()
-        .filter(|b| b.bar)
+    let entries: Vec<(String, &str, bool)> = bindings(app.context(), app.core.lang)
+        .into_iter()
+        .filter(|b| b.bar && app.can(&b.action))
         .map(|b| {
             let is_help = b.action == Action::Help;
             (b.short_label(), app.t(&format!("key.{}", b.help)), is_help)

@@ -1,0 +1,478 @@
+//! The one list of key bindings. The event loop, the bottom hint bar and
+//! the `?` help overlay all read it, so they can never disagree. The
+//! built-in map (`assets/keymap.json`) is parsed once into typed keys; a
+//! user's `keymap.json` in the config folder is layered over it at start.
+
+mod key;
+
+use super::action::Action;
+use crate::model::Lang;
+pub use key::{pretty, Key};
+use ratatui::crossterm::event::KeyEvent;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Where the keyboard focus is; each context has its own bindings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    Global,
+    Home,
+    Filter,
+    Setup,
+    Run,
+    Input,
+    Synthesis,
+    Review,
+    Editor,
+    Picker,
+    Confirm,
+    Help,
+}
+
+impl Context {
+    pub const ALL: [Context; 12] = [
+        Context::Global,
+        Context::Home,
+        Context::Filter,
+        Context::Setup,
+        Context::Run,
+        Context::Input,
+        Context::Synthesis,
+        Context::Review,
+        Context::Editor,
+        Context::Picker,
+        Context::Confirm,
+        Context::Help,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::Home => "home",
+            Context::Filter => "filter",
+            Context::Setup => "setup",
+            Context::Run => "run",
+            Context::Input => "input",
+            Context::Synthesis => "synthesis",
+            Context::Review => "review",
+            Context::Editor => "editor",
+            Context::Picker => "picker",
+            Context::Confirm => "confirm",
+            Context::Help => "help",
+        }
+    }
+
+    /// Contexts where printable keys are text, not commands.
+    pub fn takes_text(self) -> bool {
+        matches!(
+            self,
+            Context::Filter | Context::Input | Context::Editor | Context::Picker
+        )
+    }
+}
+
+/// A binding as the keymap file writes it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBinding {
+    keys: Vec<String>,
+    action: Action,
+    /// Optional in a user's file, for an action the built-in map binds.
+    #[serde(default)]
+    help: Option<String>,
+    #[serde(default)]
+    bar: Option<bool>,
+    #[serde(default)]
+    label: Option<String>,
+    #[serde(default)]
+    lang: Option<Lang>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Binding {
+    /// The keys as written ("ctrl+s"), for labels.
+    pub specs: Vec<String>,
+    keys: Vec<Key>,
+    pub action: Action,
+    /// i18n key suffix of the description (`key.<help>`).
+    pub help: String,
+    /// Shown in the bottom bar.
+    pub bar: bool,
+    /// Overrides how the keys are shown, e.g. "Alt+0…9".
+    pub label: Option<String>,
+    /// Only in this interface language (e.g. `o` for "oui").
+    pub lang: Option<Lang>,
+}
+
+impl Binding {
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        self.keys.iter().any(|k| k.matches(event))
+    }
+
+    /// How the keys read in the help overlay, e.g. "↑ k".
+    pub fn keys_label(&self) -> String {
+        match &self.label {
+            Some(l) => l.clone(),
+            None => self
+                .specs
+                .iter()
+                .map(|k| pretty(k))
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    }
+
+    /// The first key only, for the bottom bar.
+    pub fn short_label(&self) -> String {
+        match &self.label {
+            Some(l) => l.clone(),
+            None => self.specs.first().map(|k| pretty(k)).unwrap_or_default(),
+        }
+    }
+
+    fn applies(&self, lang: Lang) -> bool {
+        self.lang.is_none_or(|l| l == lang)
+    }
+}
+
+/// Why a keymap file was refused: the file, the place in it, the problem.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{file}: {place}: {problem}")]
+pub struct KeymapError {
+    pub file: String,
+    pub place: String,
+    pub problem: String,
+}
+
+/// Every context's bindings, keys parsed.
+#[derive(Debug, Clone, Default)]
+pub struct Keymap {
+    contexts: HashMap<Context, Vec<Binding>>,
+}
+
+const KEYMAP: &str = include_str!("../../../assets/keymap.json");
+
+impl Keymap {
+    /// The map shipped in the binary (a test keeps it valid).
+    pub fn built_in() -> &'static Keymap {
+        static MAP: OnceLock<Keymap> = OnceLock::new();
+        MAP.get_or_init(|| {
+            Keymap::default()
+                .layer("assets/keymap.json", KEYMAP, false)
+                .unwrap_or_else(|e| panic!("embedded keymap: {e}"))
+        })
+    }
+
+    /// The built-in map with a user's file over it: a binding for an action
+    /// the context already has replaces its keys; a key the user takes is
+    /// freed from whatever else it did in that context.
+    pub fn with_user_file(file: &str, text: &str) -> Result<Keymap, KeymapError> {
+        Keymap::built_in().clone().layer(file, text, true)
+    }
+
+    fn layer(mut self, file: &str, text: &str, user: bool) -> Result<Keymap, KeymapError> {
+        let err = |place: String, problem: String| KeymapError {
+            file: file.to_string(),
+            place,
+            problem,
+        };
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let raw: HashMap<String, Vec<RawBinding>> =
+            serde_path_to_error::deserialize(de).map_err(|e| {
+                let inner = e.inner();
+                let place = if inner.is_syntax() || inner.is_eof() {
+                    format!("line {}, column {}", inner.line(), inner.column())
+                } else {
+                    e.path().to_string()
+                };
+                err(place, crate::templates::strip_position(&inner.to_string()))
+            })?;
+        let mut names: Vec<&String> = raw.keys().collect();
+        names.sort();
+        for name in names {
+            let Some(ctx) = Context::ALL.into_iter().find(|c| c.key() == name) else {
+                let known: Vec<&str> = Context::ALL.iter().map(|c| c.key()).collect();
+                return Err(err(
+                    name.clone(),
+                    format!("unknown screen (known: {})", known.join(", ")),
+                ));
+            };
+            for (i, rb) in raw[name].iter().enumerate() {
+                let place = format!("{name}[{i}]");
+                let mut keys = Vec::new();
+                for (k, spec) in rb.keys.iter().enumerate() {
+                    keys.push(Key::parse(spec).map_err(|p| err(format!("{place}.keys[{k}]"), p))?);
+                }
+                if keys.is_empty() {
+                    return Err(err(format!("{place}.keys"), "no key given".into()));
+                }
+                let list = self.contexts.entry(ctx).or_default();
+                if user {
+                    for b in list.iter_mut() {
+                        let freed: Vec<usize> = (0..b.specs.len())
+                            .filter(|&j| rb.keys.contains(&b.specs[j]))
+                            .collect();
+                        for j in freed.into_iter().rev() {
+                            b.specs.remove(j);
+                            b.keys.remove(j);
+                        }
+                    }
+                    if let Some(b) = list.iter_mut().find(|b| b.action == rb.action) {
+                        b.specs = rb.keys.clone();
+                        b.keys = keys;
+                        b.label = rb.label.clone();
+                        b.bar = rb.bar.unwrap_or(b.bar);
+                        continue;
+                    }
+                }
+                let help = rb.help.clone().ok_or_else(|| {
+                    err(
+                        format!("{place}.help"),
+                        "a new binding needs \"help\", the text key of its description".into(),
+                    )
+                })?;
+                list.push(Binding {
+                    specs: rb.keys.clone(),
+                    keys,
+                    action: rb.action.clone(),
+                    help,
+                    bar: rb.bar.unwrap_or(false),
+                    label: rb.label.clone(),
+                    lang: rb.lang,
+                });
+            }
+            if user {
+                if let Some(list) = self.contexts.get_mut(&ctx) {
+                    list.retain(|b| !b.keys.is_empty());
+                }
+            }
+        }
+        Ok(self)
+    }
+
+    /// The bindings of `context` that apply in `lang`.
+    pub fn bindings(&self, context: Context, lang: Lang) -> impl Iterator<Item = &Binding> {
+        self.contexts
+            .get(&context)
+            .into_iter()
+            .flatten()
+            .filter(move |b| b.applies(lang))
+    }
+
+    /// The action bound to `event` in `context` (then the global bindings).
+    pub fn lookup(&self, context: Context, lang: Lang, event: &KeyEvent) -> Option<Action> {
+        self.bindings(context, lang)
+            .chain(self.bindings(Context::Global, lang))
+            .find(|b| b.matches(event))
+            .map(|b| b.action.clone())
+    }
+}
+
+static INSTALLED: OnceLock<Keymap> = OnceLock::new();
+
+/// Makes `map` the one the app uses from now on (once, at start).
+pub fn install(map: Keymap) {
+    let _ = INSTALLED.set(map);
+}
+
+/// The map in use: the installed one, else the built-in one.
+pub fn current() -> &'static Keymap {
+    INSTALLED.get().unwrap_or_else(|| Keymap::built_in())
+}
+
+/// Reads the user's keymap file if there is one. A broken file is
+/// reported and the built-in map used, so a typo never locks anyone out.
+pub fn load_user(path: Option<&std::path::Path>) -> (Keymap, Option<String>) {
+    let built_in = || Keymap::built_in().clone();
+    let Some(path) = path.filter(|p| p.exists()) else {
+        return (built_in(), None);
+    };
+    let file = path.display().to_string();
+    match std::fs::read_to_string(path) {
+        Ok(text) => match Keymap::with_user_file(&file, &text) {
+            Ok(map) => (map, None),
+            Err(e) => (built_in(), Some(e.to_string())),
+        },
+        Err(e) => (built_in(), Some(format!("{file}: cannot be read: {e}"))),
+    }
+}
+
+/// The bindings of `context` in `lang`, from the map in use.
+pub fn bindings(context: Context, lang: Lang) -> Vec<&'static Binding> {
+    current().bindings(context, lang).collect()
+}
+
+/// Every action some key is bound to, once each.
+pub fn bound_actions() -> Vec<Action> {
+    let mut all: Vec<Action> = Vec::new();
+    for ctx in Context::ALL {
+        for lang in Lang::ALL {
+            for b in current().bindings(ctx, lang) {
+                if !all.contains(&b.action) {
+                    all.push(b.action.clone());
+                }
+            }
+        }
+    }
+    all
+}
+
+/// The action bound to `event` in `context` (then the global bindings).
+pub fn lookup(context: Context, lang: Lang, event: &KeyEvent) -> Option<Action> {
+    current().lookup(context, lang, event)
+}
+
+/// The key map of every screen as Markdown tables, for the README (a test
+/// keeps the README in step with the keymap).
+pub fn markdown(lang: crate::model::Lang) -> String {
+    let sections = [
+        (Context::Home, "Home"),
+        (Context::Filter, "Home, while filtering"),
+        (Context::Setup, "Set-up"),
+        (Context::Run, "Run — the list of contributions"),
+        (Context::Input, "Run — typing in the input box"),
+        (Context::Synthesis, "Synthesis"),
+        (Context::Review, "Review & export"),
+        (
+            Context::Editor,
+            "Any text editor (fields, notes, synthesis)",
+        ),
+        (
+            Context::Picker,
+            "Any list to pick from (who, stage, restore)",
+        ),
+        (Context::Confirm, "Any yes/no question"),
+        (Context::Global, "Everywhere"),
+    ];
+    let mut out = String::new();
+    for (ctx, title) in sections {
+        out.push_str(&format!("**{title}**\n\n| keys | action |\n|---|---|\n"));
+        let mut seen: Vec<&str> = Vec::new();
+        for b in bindings(ctx, lang) {
+            if seen.contains(&b.help.as_str()) {
+                continue;
+            }
+            seen.push(&b.help);
+            let keys = b.keys_label().replace('|', "\\|");
+            let desc = crate::i18n::t(lang, &format!("key.{}", b.help));
+            out.push_str(&format!("| `{keys}` | {desc} |\n"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    fn en(context: Context, event: KeyEvent) -> Option<Action> {
+        lookup(context, Lang::En, &event)
+    }
+
+    #[test]
+    fn keymap_parses_and_every_context_has_help_texts() {
+        for ctx in Context::ALL {
+            for lang in Lang::ALL {
+                assert!(!bindings(ctx, lang).is_empty(), "{ctx:?}");
+                for b in bindings(ctx, lang) {
+                    let text = crate::i18n::t(lang, &format!("key.{}", b.help));
+                    assert!(
+                        !text.starts_with("key."),
+                        "missing text key.{} ({lang})",
+                        b.help
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn keys_match_with_modifiers() {
+        use KeyModifiers as M;
+        assert_eq!(
+            en(Context::Run, key(KeyCode::Char('j'), M::NONE)),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            en(Context::Run, key(KeyCode::Char('J'), M::SHIFT)),
+            Some(Action::MoveDown)
+        );
+        assert_eq!(
+            en(Context::Run, key(KeyCode::Char('c'), M::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            en(Context::Input, key(KeyCode::Char('3'), M::ALT)),
+            Some(Action::Participant(3))
+        );
+        assert_eq!(en(Context::Input, key(KeyCode::Char('3'), M::NONE)), None);
+        assert_eq!(
+            en(Context::Input, key(KeyCode::Enter, M::ALT)),
+            Some(Action::Newline)
+        );
+        assert_eq!(
+            en(Context::Run, key(KeyCode::BackTab, M::SHIFT)),
+            Some(Action::Outdent)
+        );
+        assert_eq!(
+            en(Context::Home, key(KeyCode::Char('?'), M::SHIFT)),
+            Some(Action::Help)
+        );
+    }
+
+    #[test]
+    fn french_confirmations_take_o_for_oui() {
+        let o = key(KeyCode::Char('o'), KeyModifiers::NONE);
+        assert_eq!(lookup(Context::Confirm, Lang::Fr, &o), Some(Action::Yes));
+        assert_eq!(lookup(Context::Confirm, Lang::En, &o), None);
+        let y = key(KeyCode::Char('y'), KeyModifiers::NONE);
+        assert_eq!(lookup(Context::Confirm, Lang::Fr, &y), Some(Action::Yes));
+    }
+
+    #[test]
+    fn a_user_file_rebinds_and_frees_keys() {
+        let map = Keymap::with_user_file(
+            "mine.json",
+            r#"{"run": [{"keys": ["x"], "action": "Delete"}]}"#,
+        )
+        .unwrap();
+        let x = key(KeyCode::Char('x'), KeyModifiers::NONE);
+        let d = key(KeyCode::Char('d'), KeyModifiers::NONE);
+        assert_eq!(map.lookup(Context::Run, Lang::En, &x), Some(Action::Delete));
+        // d no longer deletes; x no longer opens the review.
+        assert_eq!(map.lookup(Context::Run, Lang::En, &d), None);
+        assert!(map
+            .bindings(Context::Run, Lang::En)
+            .all(|b| b.action != Action::Review || !b.specs.contains(&"x".to_string())));
+    }
+
+    #[test]
+    fn a_broken_user_file_names_its_place() {
+        let e = Keymap::with_user_file(
+            "mine.json",
+            r#"{"run": [{"keys": ["x"], "action": "Delete"}, {"keys": ["ctrl+hyper"], "action": "Edit"}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.place, "run[1].keys[0]");
+        assert!(e
+            .to_string()
+            .starts_with("mine.json: run[1].keys[0]: unknown key"));
+        let e = Keymap::with_user_file(
+            "mine.json",
+            r#"{"run": [{"keys": ["x"], "action": "Fly"}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.place, "run[0].action");
+        let e = Keymap::with_user_file("mine.json", r#"{"lobby": []}"#).unwrap_err();
+        assert!(e.problem.contains("unknown screen"), "{e}");
+        let e = Keymap::with_user_file("mine.json", "{\n  \"run\": [").unwrap_err();
+        assert!(e.place.starts_with("line 2"), "{e}");
+    }
+}
