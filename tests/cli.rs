@@ -92,12 +92,19 @@ fn new_add_show_list_round() {
 fn import_and_export_every_format() {
     let dir = tempfile::tempdir().unwrap();
     let id = imported(&dir);
+    let bundle = stdout(atelier(&dir).args(["export", &id, "--format", "bundle"]));
+    assert_eq!(bundle, common::sample_text());
     let json = stdout(atelier(&dir).args(["export", &id, "--format", "json"]));
-    assert_eq!(json, common::sample_text());
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["format"], "atelier.report");
+    assert_eq!(
+        report["ideas"][0]["text"],
+        "valeurs/postures (cf explorateurs collaboratifs)"
+    );
     let md = stdout(atelier(&dir).args(["export", "latest", "--format", "md"]));
     assert!(md.contains("## Idées à creuser"));
     let csv = stdout(atelier(&dir).args(["export", "latest", "--format", "csv"]));
-    assert!(csv.starts_with("id,stage,kind"));
+    assert!(csv.starts_with("\u{feff}ID;Étape;Type;Participant;Texte;ID parent;Saisi le\r\n"));
     let out = dir.path().join("reports");
     std::fs::create_dir(&out).unwrap();
     let written = stdout(
@@ -113,6 +120,15 @@ fn import_and_export_every_format() {
     assert!(std::fs::read_to_string(path)
         .unwrap()
         .contains("<!DOCTYPE html>"));
+    let written = stdout(
+        atelier(&dir)
+            .args(["export", "latest", "--format", "bundle", "--out"])
+            .arg(&out),
+    );
+    assert_eq!(
+        std::path::Path::new(written.trim()).file_name().unwrap(),
+        "2021-06-10-atelier-5-emergence-session-1.archive-complete.json"
+    );
 }
 
 #[test]

@@ -115,6 +115,13 @@ fn hostile_session() -> SessionData {
         "+1+1",
         "-2",
         "@SUM(A1)",
+        " =1+1",
+        "\u{200b}=1+1",
+        "\u{feff}@SUM(A1)",
+        "\u{a0}+1",
+        "\u{3000}-1",
+        "\n=1",
+        "＝1+1",
     ] {
         store
             .add_contribution(&NewContribution {
@@ -161,46 +168,91 @@ fn markdown_escapes_raw_html() {
     assert!(md.contains("\\<script>"));
 }
 
+/// Parses a CSV export back the way a program would: BOM and all.
+fn csv_rows(csv: &str, delimiter: u8) -> (Vec<String>, Vec<csv::StringRecord>) {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader.records().map(Result::unwrap).collect();
+    (headers, rows)
+}
+
 #[test]
 fn csv_neutralises_formulas() {
     let csv = render(Format::Csv, &hostile_session());
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    let texts: Vec<String> = reader
-        .records()
-        .map(|r| r.unwrap().get(4).unwrap().to_string())
-        .collect();
+    let (_, rows) = csv_rows(&csv, b';');
+    let texts: Vec<&str> = rows.iter().map(|r| r.get(4).unwrap()).collect();
     for t in &texts {
         assert!(
-            !t.starts_with(['=', '+', '-', '@']),
+            !t.trim_start().starts_with(['=', '+', '-', '@', '＝']),
             "formula left live: {t}"
         );
     }
-    assert!(texts.contains(&"'=HYPERLINK(\"http://evil\")".to_string()));
-    assert!(texts.contains(&"'@SUM(A1)".to_string()));
-    assert_eq!(texts.len(), 26 + 7);
+    for cell in [
+        "'=HYPERLINK(\"http://evil\")",
+        "'@SUM(A1)",
+        "' =1+1",
+        "'\u{200b}=1+1",
+        "'\u{feff}@SUM(A1)",
+        "'\u{a0}+1",
+        "'\u{3000}-1",
+        "'\n=1",
+        "'＝1+1",
+    ] {
+        assert!(texts.contains(&cell), "{cell:?} not neutralised");
+    }
+    assert_eq!(texts.len(), 26 + 14);
 }
 
 #[test]
 fn csv_has_one_row_per_contribution_with_parent_ids() {
     let data = common::sample_data();
     let csv = render(Format::Csv, &data);
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    let headers = reader.headers().unwrap().clone();
+    let (headers, rows) = csv_rows(&csv, b';');
     assert_eq!(
-        headers.iter().collect::<Vec<_>>(),
+        headers,
         [
-            "id",
-            "stage",
-            "kind",
-            "participant",
-            "text",
-            "parent_id",
-            "created_at"
+            "ID",
+            "Étape",
+            "Type",
+            "Participant",
+            "Texte",
+            "ID parent",
+            "Saisi le"
         ]
     );
-    let rows: Vec<_> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), data.live().count());
-    assert!(rows.iter().filter(|r| !r[5].is_empty()).count() >= 9);
+    let ids: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
+    let children: Vec<_> = rows.iter().filter(|r| !r[5].is_empty()).collect();
+    assert!(children.len() >= 9);
+    for child in children {
+        let parent = ids.iter().position(|id| *id == &child[5]).unwrap();
+        let at = ids.iter().position(|id| *id == &child[0]).unwrap();
+        assert!(parent < at, "a parent comes before its sub-points");
+    }
+}
+
+#[test]
+fn csv_opens_right_in_a_french_or_english_spreadsheet() {
+    let mut data = common::sample_data();
+    let fr = render(Format::Csv, &data);
+    assert!(fr.starts_with("\u{feff}ID;Étape;"), "BOM and `;` in French");
+    assert!(fr.contains("\r\n"));
+    let (_, rows) = csv_rows(&fr, b';');
+    let first = data.live().next().unwrap();
+    let local = first.created_at.with_timezone(&chrono::Local);
+    assert_eq!(&rows[0][6], local.format("%d/%m/%Y %H:%M").to_string());
+    assert_eq!(&rows[0][1], "Question");
+    assert_eq!(&rows[0][2], "Contexte");
+
+    data.session.language = atelier::model::Lang::En;
+    let en = render(Format::Csv, &data);
+    assert!(en.starts_with("\u{feff}ID,Stage,Kind,Participant,Text,Parent ID,Recorded at\r\n"));
+    let (_, rows) = csv_rows(&en, b',');
+    assert_eq!(rows.len(), data.live().count());
+    assert_eq!(&rows[0][6], local.format("%Y-%m-%d %H:%M").to_string());
+    assert_eq!(&rows[0][2], "Context");
 }
 
 #[test]
