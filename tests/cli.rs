@@ -99,7 +99,7 @@ fn import_and_export_every_format() {
     assert_eq!(report["format"], "atelier.report");
     assert_eq!(
         report["ideas"][0]["text"],
-        "valeurs/postures (cf explorateurs collaboratifs)"
+        "formaliser le mode projet et les modes de coopération associés"
     );
     let md = stdout(atelier(&dir).args(["export", "latest", "--format", "md"]));
     assert!(md.contains("## Idées à creuser"));
@@ -129,6 +129,35 @@ fn import_and_export_every_format() {
         std::path::Path::new(written.trim()).file_name().unwrap(),
         "2021-06-10-atelier-5-emergence-session-1.archive-complete.json"
     );
+}
+
+#[test]
+fn anonymous_exports_keep_private_data_out_and_the_bundle_keeps_it_all() {
+    use common::private::{anonymous_session, SAID};
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = {
+        let mut store = atelier::store::Store::open(&dir.path().join("db.sqlite3")).unwrap();
+        anonymous_session(&mut store, atelier::model::Lang::Fr).1
+    };
+    for format in ["md", "html", "json", "csv"] {
+        let text = stdout(atelier(&dir).args(["export", "latest", "--format", format]));
+        secrets.assert_none_in(&text, format);
+        for said in SAID {
+            assert!(text.contains(said), "{format} lacks \"{said}\"");
+        }
+    }
+    let out = dir.path().join("reports");
+    std::fs::create_dir(&out).unwrap();
+    let written = stdout(
+        atelier(&dir)
+            .args(["export", "latest", "--format", "bundle", "--out"])
+            .arg(&out),
+    );
+    assert!(written.trim().ends_with("-test.archive-complete.json"));
+    let bundle = std::fs::read_to_string(written.trim()).unwrap();
+    for secret in secrets.all() {
+        assert!(bundle.contains(secret), "the bundle lacks \"{secret}\"");
+    }
 }
 
 #[test]

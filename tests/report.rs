@@ -264,3 +264,145 @@ fn english_session_gets_english_labels() {
     assert!(md.contains("3 building blocks"));
     assert!(md.contains("10 June 2021"));
 }
+
+use atelier::model::{Contribution, Lang, MAX_DEPTH};
+use atelier::report::{Item, Report};
+use common::private::{anonymous_session, SAID};
+
+#[test]
+fn anonymous_reports_show_no_name_note_deletion_or_revision() {
+    for lang in Lang::ALL {
+        let (_d, mut store) = common::temp_store();
+        let (id, secrets) = anonymous_session(&mut store, lang);
+        let data = store.load(id).unwrap();
+        // Through the bundle as well: what an imported archive reports.
+        let (_d2, mut other) = common::temp_store();
+        let file = _d2.path().join("session.json");
+        std::fs::write(&file, render(Format::Bundle, &data)).unwrap();
+        let again = atelier::bundle::import_file(
+            &mut other,
+            &atelier::templates::Catalog::built_in(),
+            &file,
+        )
+        .unwrap();
+        for data in [data, other.load(again).unwrap()] {
+            for format in Format::REPORTS {
+                let text = render(format, &data);
+                let what = format!("{format:?} in {lang:?}");
+                secrets.assert_none_in(&text, &what);
+                for said in SAID {
+                    assert!(text.contains(said), "{what} lacks \"{said}\"");
+                }
+                assert!(text.contains("Participant 2"), "{what} numbers people");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_bundle_keeps_everything() {
+    let (_d, mut store) = common::temp_store();
+    let (id, secrets) = anonymous_session(&mut store, Lang::En);
+    let bundle = render(Format::Bundle, &store.load(id).unwrap());
+    for secret in secrets.all() {
+        assert!(bundle.contains(secret), "the bundle lacks \"{secret}\"");
+    }
+}
+
+fn authors(items: &[Item]) -> Vec<(String, Option<String>)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<&Item> = items.iter().rev().collect();
+    while let Some(item) = stack.pop() {
+        out.push((item.text.clone(), item.author.clone()));
+        stack.extend(item.children.iter().rev());
+    }
+    out
+}
+
+fn counts(r: &Report) -> Vec<(String, usize)> {
+    let rows = &r.stats.by_participant;
+    rows.iter().map(|c| (c.label.clone(), c.count)).collect()
+}
+
+#[test]
+fn removed_participants_are_neither_numbered_nor_counted() {
+    let (_d, mut store) = common::temp_store();
+    let (id, _) = anonymous_session(&mut store, Lang::En);
+    let mut data = store.load(id).unwrap();
+    let r = Report::build(&data);
+    let said = authors(&r.discussion[0].items);
+    let p = |n: &str| Some(n.to_string());
+    assert_eq!(
+        said,
+        [
+            (SAID[0].into(), p("Participant 1")),
+            (SAID[1].into(), p("Participant 2")),
+            (SAID[2].into(), None),
+            (SAID[3].into(), p("Participant 2")),
+        ]
+    );
+    assert_eq!(
+        r.anonymous_note.as_deref(),
+        Some("2 participants (anonymous session)")
+    );
+    assert_eq!(
+        counts(&r),
+        [
+            ("Participant 1".into(), 1),
+            ("Participant 2".into(), 2),
+            ("Former participants".into(), 1),
+        ]
+    );
+    assert_eq!(r.stats.total, 4, "the deleted remark is not counted");
+
+    // Named, what the removed participant said stays theirs.
+    data.session.anonymity = atelier::model::Anonymity::Named;
+    let r = Report::build(&data);
+    let said = authors(&r.discussion[0].items);
+    assert_eq!(said[2], (SAID[2].into(), p("Bartholomew Ngata")));
+    assert_eq!(r.participants.len(), 2);
+    assert_eq!(counts(&r)[1], ("Ottoline Vasquez".into(), 2));
+    assert_eq!(counts(&r)[2], ("Former participants".into(), 1));
+}
+
+#[test]
+fn nesting_deeper_than_the_limit_is_flattened_onto_the_last_level() {
+    let mut data = common::sample_data();
+    let top = data.contributions[0].clone();
+    let mut parent = top.id;
+    for i in 0..MAX_DEPTH + 8 {
+        let c = Contribution {
+            id: atelier::model::new_id(),
+            parent_id: Some(parent),
+            text: format!("level {}", i + 1),
+            revisions: Vec::new(),
+            ..top.clone()
+        };
+        parent = c.id;
+        data.contributions.push(c);
+    }
+    let r = Report::build(&data);
+    let mut item = &r.discussion[0].items[0];
+    let mut depth = 0;
+    while let Some(child) = item.children.first() {
+        item = child;
+        depth += 1;
+    }
+    assert_eq!(depth, MAX_DEPTH, "nothing sits deeper than MAX_DEPTH");
+    let last: Vec<&str> = {
+        let mut item = &r.discussion[0].items[0];
+        for _ in 0..MAX_DEPTH - 1 {
+            item = &item.children[0];
+        }
+        item.children.iter().map(|c| c.text.as_str()).collect()
+    };
+    let expected: Vec<String> = (MAX_DEPTH..=MAX_DEPTH + 8)
+        .map(|i| format!("level {i}"))
+        .collect();
+    assert_eq!(
+        last, expected,
+        "deeper items follow in order on the last level"
+    );
+    let csv = render(Format::Csv, &data);
+    assert!(csv.contains("level 20"));
+}

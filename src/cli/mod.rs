@@ -102,7 +102,8 @@ pub enum Command {
         /// versions). bundle: the complete archive (every name, stage notes,
         /// deleted items, edit history), for `atelier import`; keep it
         /// private. CSV: UTF-8 with BOM, `;`-separated for French sessions,
-        /// `,` for English ones, times on this computer's clock.
+        /// `,` for English ones, times on this computer's clock
+        /// (`10/06/2021 14:05` in French, `2021-06-10 14:05` in English).
         #[arg(long, value_parser = parse_format, value_name = "md|html|csv|json|bundle")]
         format: crate::report::Format,
         /// Write to this file (or into this folder) instead of stdout.

@@ -138,4 +138,40 @@ mod tests {
             assert_eq!(neutralise(cell), cell, "{cell:?}");
         }
     }
+
+    use super::{invisible, FORMULA};
+    use proptest::prelude::*;
+
+    /// Leading characters a spreadsheet may skip or not show.
+    fn invisibles() -> impl Strategy<Value = String> {
+        let c = prop::sample::select(vec![
+            ' ', '\u{a0}', '\u{200b}', '\u{3000}', '\u{feff}', '\n', '\t', '\r', '\u{2060}',
+            '\u{1}', '\u{2028}',
+        ]);
+        prop::collection::vec(c, 0..4).prop_map(|v| v.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn a_formula_behind_invisibles_is_prefixed(
+            lead in invisibles(),
+            sign in prop::sample::select(FORMULA.to_vec()),
+            rest in any::<String>(),
+        ) {
+            let cell = format!("{lead}{sign}{rest}");
+            prop_assert_eq!(neutralise(&cell), format!("'{cell}"));
+        }
+
+        #[test]
+        fn any_cell_is_kept_whole_and_prefixed_only_when_evaluated(cell in any::<String>()) {
+            let out = neutralise(&cell);
+            let visible = cell.trim_start_matches(invisible);
+            let evaluated = cell.starts_with(['\t', '\r']) || visible.starts_with(FORMULA);
+            if evaluated {
+                prop_assert_eq!(out, format!("'{cell}"));
+            } else {
+                prop_assert_eq!(out, cell);
+            }
+        }
+    }
 }

@@ -62,10 +62,6 @@ impl Format {
             _ => None,
         }
     }
-
-    pub fn is_report(self) -> bool {
-        self != Format::Bundle
-    }
 }
 
 /// Renders a session in `format`: a report from the view model, or the

@@ -297,7 +297,8 @@ fn close(s: &mut ReviewState, core: &mut Core) {
 
 pub fn render(s: &ReviewState, core: &Core, area: Rect, buf: &mut Buffer) {
     let theme = &core.theme;
-    let written: Vec<&PathBuf> = s.exported.iter().rev().chain(&s.archive).collect();
+    // The archive first: the list shows at most four paths.
+    let written: Vec<&PathBuf> = s.archive.iter().chain(s.exported.iter().rev()).collect();
     let files = written.len().clamp(1, 4) as u16;
     let [head, body, foot] = Layout::vertical([
         Constraint::Length(1),
