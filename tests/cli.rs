@@ -92,12 +92,19 @@ fn new_add_show_list_round() {
 fn import_and_export_every_format() {
     let dir = tempfile::tempdir().unwrap();
     let id = imported(&dir);
+    let bundle = stdout(atelier(&dir).args(["export", &id, "--format", "bundle"]));
+    assert_eq!(bundle, common::sample_text());
     let json = stdout(atelier(&dir).args(["export", &id, "--format", "json"]));
-    assert_eq!(json, common::sample_text());
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["format"], "atelier.report");
+    assert_eq!(
+        report["ideas"][0]["text"],
+        "formaliser le mode projet et les modes de coopération associés"
+    );
     let md = stdout(atelier(&dir).args(["export", "latest", "--format", "md"]));
     assert!(md.contains("## Idées à creuser"));
     let csv = stdout(atelier(&dir).args(["export", "latest", "--format", "csv"]));
-    assert!(csv.starts_with("id,stage,kind"));
+    assert!(csv.starts_with("\u{feff}ID;Étape;Type;Participant;Texte;ID parent;Saisi le\r\n"));
     let out = dir.path().join("reports");
     std::fs::create_dir(&out).unwrap();
     let written = stdout(
@@ -113,6 +120,44 @@ fn import_and_export_every_format() {
     assert!(std::fs::read_to_string(path)
         .unwrap()
         .contains("<!DOCTYPE html>"));
+    let written = stdout(
+        atelier(&dir)
+            .args(["export", "latest", "--format", "bundle", "--out"])
+            .arg(&out),
+    );
+    assert_eq!(
+        std::path::Path::new(written.trim()).file_name().unwrap(),
+        "2021-06-10-atelier-5-emergence-session-1.archive-complete.json"
+    );
+}
+
+#[test]
+fn anonymous_exports_keep_private_data_out_and_the_bundle_keeps_it_all() {
+    use common::private::{anonymous_session, SAID};
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = {
+        let mut store = atelier::store::Store::open(&dir.path().join("db.sqlite3")).unwrap();
+        anonymous_session(&mut store, atelier::model::Lang::Fr).1
+    };
+    for format in ["md", "html", "json", "csv"] {
+        let text = stdout(atelier(&dir).args(["export", "latest", "--format", format]));
+        secrets.assert_none_in(&text, format);
+        for said in SAID {
+            assert!(text.contains(said), "{format} lacks \"{said}\"");
+        }
+    }
+    let out = dir.path().join("reports");
+    std::fs::create_dir(&out).unwrap();
+    let written = stdout(
+        atelier(&dir)
+            .args(["export", "latest", "--format", "bundle", "--out"])
+            .arg(&out),
+    );
+    assert!(written.trim().ends_with("-test.archive-complete.json"));
+    let bundle = std::fs::read_to_string(written.trim()).unwrap();
+    for secret in secrets.all() {
+        assert!(bundle.contains(secret), "the bundle lacks \"{secret}\"");
+    }
 }
 
 #[test]

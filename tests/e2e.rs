@@ -56,7 +56,7 @@ impl Env {
 
     fn contributions(&self) -> Vec<serde_json::Value> {
         let json: serde_json::Value =
-            serde_json::from_str(&self.cli(&["export", "latest", "--format", "json"])).unwrap();
+            serde_json::from_str(&self.cli(&["export", "latest", "--format", "bundle"])).unwrap();
         json["stages"]
             .as_array()
             .unwrap()
@@ -173,7 +173,7 @@ fn a_whole_round_survives_quit_and_restart() {
 
     let all = env.contributions();
     assert_eq!(all.len(), 4);
-    let json = env.cli(&["export", "latest", "--format", "json"]);
+    let json = env.cli(&["export", "latest", "--format", "bundle"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["stages"][0]["contributions"].as_array().unwrap().len(), 2);
     assert_eq!(v["stages"][1]["contributions"].as_array().unwrap().len(), 2);

@@ -115,6 +115,13 @@ fn hostile_session() -> SessionData {
         "+1+1",
         "-2",
         "@SUM(A1)",
+        " =1+1",
+        "\u{200b}=1+1",
+        "\u{feff}@SUM(A1)",
+        "\u{a0}+1",
+        "\u{3000}-1",
+        "\n=1",
+        "＝1+1",
     ] {
         store
             .add_contribution(&NewContribution {
@@ -161,46 +168,91 @@ fn markdown_escapes_raw_html() {
     assert!(md.contains("\\<script>"));
 }
 
+/// Parses a CSV export back the way a program would: BOM and all.
+fn csv_rows(csv: &str, delimiter: u8) -> (Vec<String>, Vec<csv::StringRecord>) {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader.records().map(Result::unwrap).collect();
+    (headers, rows)
+}
+
 #[test]
 fn csv_neutralises_formulas() {
     let csv = render(Format::Csv, &hostile_session());
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    let texts: Vec<String> = reader
-        .records()
-        .map(|r| r.unwrap().get(4).unwrap().to_string())
-        .collect();
+    let (_, rows) = csv_rows(&csv, b';');
+    let texts: Vec<&str> = rows.iter().map(|r| r.get(4).unwrap()).collect();
     for t in &texts {
         assert!(
-            !t.starts_with(['=', '+', '-', '@']),
+            !t.trim_start().starts_with(['=', '+', '-', '@', '＝']),
             "formula left live: {t}"
         );
     }
-    assert!(texts.contains(&"'=HYPERLINK(\"http://evil\")".to_string()));
-    assert!(texts.contains(&"'@SUM(A1)".to_string()));
-    assert_eq!(texts.len(), 26 + 7);
+    for cell in [
+        "'=HYPERLINK(\"http://evil\")",
+        "'@SUM(A1)",
+        "' =1+1",
+        "'\u{200b}=1+1",
+        "'\u{feff}@SUM(A1)",
+        "'\u{a0}+1",
+        "'\u{3000}-1",
+        "'\n=1",
+        "'＝1+1",
+    ] {
+        assert!(texts.contains(&cell), "{cell:?} not neutralised");
+    }
+    assert_eq!(texts.len(), 26 + 14);
 }
 
 #[test]
 fn csv_has_one_row_per_contribution_with_parent_ids() {
     let data = common::sample_data();
     let csv = render(Format::Csv, &data);
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    let headers = reader.headers().unwrap().clone();
+    let (headers, rows) = csv_rows(&csv, b';');
     assert_eq!(
-        headers.iter().collect::<Vec<_>>(),
+        headers,
         [
-            "id",
-            "stage",
-            "kind",
-            "participant",
-            "text",
-            "parent_id",
-            "created_at"
+            "ID",
+            "Étape",
+            "Type",
+            "Participant",
+            "Texte",
+            "ID parent",
+            "Saisi le"
         ]
     );
-    let rows: Vec<_> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), data.live().count());
-    assert!(rows.iter().filter(|r| !r[5].is_empty()).count() >= 9);
+    let ids: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
+    let children: Vec<_> = rows.iter().filter(|r| !r[5].is_empty()).collect();
+    assert!(children.len() >= 9);
+    for child in children {
+        let parent = ids.iter().position(|id| *id == &child[5]).unwrap();
+        let at = ids.iter().position(|id| *id == &child[0]).unwrap();
+        assert!(parent < at, "a parent comes before its sub-points");
+    }
+}
+
+#[test]
+fn csv_opens_right_in_a_french_or_english_spreadsheet() {
+    let mut data = common::sample_data();
+    let fr = render(Format::Csv, &data);
+    assert!(fr.starts_with("\u{feff}ID;Étape;"), "BOM and `;` in French");
+    assert!(fr.contains("\r\n"));
+    let (_, rows) = csv_rows(&fr, b';');
+    let first = data.live().next().unwrap();
+    let local = first.created_at.with_timezone(&chrono::Local);
+    assert_eq!(&rows[0][6], local.format("%d/%m/%Y %H:%M").to_string());
+    assert_eq!(&rows[0][1], "Question");
+    assert_eq!(&rows[0][2], "Contexte");
+
+    data.session.language = atelier::model::Lang::En;
+    let en = render(Format::Csv, &data);
+    assert!(en.starts_with("\u{feff}ID,Stage,Kind,Participant,Text,Parent ID,Recorded at\r\n"));
+    let (_, rows) = csv_rows(&en, b',');
+    assert_eq!(rows.len(), data.live().count());
+    assert_eq!(&rows[0][6], local.format("%Y-%m-%d %H:%M").to_string());
+    assert_eq!(&rows[0][2], "Context");
 }
 
 #[test]
@@ -211,4 +263,146 @@ fn english_session_gets_english_labels() {
     assert!(md.contains("## Ideas to explore"));
     assert!(md.contains("3 building blocks"));
     assert!(md.contains("10 June 2021"));
+}
+
+use atelier::model::{Contribution, Lang, MAX_DEPTH};
+use atelier::report::{Item, Report};
+use common::private::{anonymous_session, SAID};
+
+#[test]
+fn anonymous_reports_show_no_name_note_deletion_or_revision() {
+    for lang in Lang::ALL {
+        let (_d, mut store) = common::temp_store();
+        let (id, secrets) = anonymous_session(&mut store, lang);
+        let data = store.load(id).unwrap();
+        // Through the bundle as well: what an imported archive reports.
+        let (_d2, mut other) = common::temp_store();
+        let file = _d2.path().join("session.json");
+        std::fs::write(&file, render(Format::Bundle, &data)).unwrap();
+        let again = atelier::bundle::import_file(
+            &mut other,
+            &atelier::templates::Catalog::built_in(),
+            &file,
+        )
+        .unwrap();
+        for data in [data, other.load(again).unwrap()] {
+            for format in Format::REPORTS {
+                let text = render(format, &data);
+                let what = format!("{format:?} in {lang:?}");
+                secrets.assert_none_in(&text, &what);
+                for said in SAID {
+                    assert!(text.contains(said), "{what} lacks \"{said}\"");
+                }
+                assert!(text.contains("Participant 2"), "{what} numbers people");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_bundle_keeps_everything() {
+    let (_d, mut store) = common::temp_store();
+    let (id, secrets) = anonymous_session(&mut store, Lang::En);
+    let bundle = render(Format::Bundle, &store.load(id).unwrap());
+    for secret in secrets.all() {
+        assert!(bundle.contains(secret), "the bundle lacks \"{secret}\"");
+    }
+}
+
+fn authors(items: &[Item]) -> Vec<(String, Option<String>)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<&Item> = items.iter().rev().collect();
+    while let Some(item) = stack.pop() {
+        out.push((item.text.clone(), item.author.clone()));
+        stack.extend(item.children.iter().rev());
+    }
+    out
+}
+
+fn counts(r: &Report) -> Vec<(String, usize)> {
+    let rows = &r.stats.by_participant;
+    rows.iter().map(|c| (c.label.clone(), c.count)).collect()
+}
+
+#[test]
+fn removed_participants_are_neither_numbered_nor_counted() {
+    let (_d, mut store) = common::temp_store();
+    let (id, _) = anonymous_session(&mut store, Lang::En);
+    let mut data = store.load(id).unwrap();
+    let r = Report::build(&data);
+    let said = authors(&r.discussion[0].items);
+    let p = |n: &str| Some(n.to_string());
+    assert_eq!(
+        said,
+        [
+            (SAID[0].into(), p("Participant 1")),
+            (SAID[1].into(), p("Participant 2")),
+            (SAID[2].into(), None),
+            (SAID[3].into(), p("Participant 2")),
+        ]
+    );
+    assert_eq!(
+        r.anonymous_note.as_deref(),
+        Some("2 participants (anonymous session)")
+    );
+    assert_eq!(
+        counts(&r),
+        [
+            ("Participant 1".into(), 1),
+            ("Participant 2".into(), 2),
+            ("Former participants".into(), 1),
+        ]
+    );
+    assert_eq!(r.stats.total, 4, "the deleted remark is not counted");
+
+    // Named, what the removed participant said stays theirs.
+    data.session.anonymity = atelier::model::Anonymity::Named;
+    let r = Report::build(&data);
+    let said = authors(&r.discussion[0].items);
+    assert_eq!(said[2], (SAID[2].into(), p("Bartholomew Ngata")));
+    assert_eq!(r.participants.len(), 2);
+    assert_eq!(counts(&r)[1], ("Ottoline Vasquez".into(), 2));
+    assert_eq!(counts(&r)[2], ("Former participants".into(), 1));
+}
+
+#[test]
+fn nesting_deeper_than_the_limit_is_flattened_onto_the_last_level() {
+    let mut data = common::sample_data();
+    let top = data.contributions[0].clone();
+    let mut parent = top.id;
+    for i in 0..MAX_DEPTH + 8 {
+        let c = Contribution {
+            id: atelier::model::new_id(),
+            parent_id: Some(parent),
+            text: format!("level {}", i + 1),
+            revisions: Vec::new(),
+            ..top.clone()
+        };
+        parent = c.id;
+        data.contributions.push(c);
+    }
+    let r = Report::build(&data);
+    let mut item = &r.discussion[0].items[0];
+    let mut depth = 0;
+    while let Some(child) = item.children.first() {
+        item = child;
+        depth += 1;
+    }
+    assert_eq!(depth, MAX_DEPTH, "nothing sits deeper than MAX_DEPTH");
+    let last: Vec<&str> = {
+        let mut item = &r.discussion[0].items[0];
+        for _ in 0..MAX_DEPTH - 1 {
+            item = &item.children[0];
+        }
+        item.children.iter().map(|c| c.text.as_str()).collect()
+    };
+    let expected: Vec<String> = (MAX_DEPTH..=MAX_DEPTH + 8)
+        .map(|i| format!("level {i}"))
+        .collect();
+    assert_eq!(
+        last, expected,
+        "deeper items follow in order on the last level"
+    );
+    let csv = render(Format::Csv, &data);
+    assert!(csv.contains("level 20"));
 }

@@ -391,20 +391,53 @@ fn synthesis_is_written_and_picked() {
     assert_eq!(syn.blocks[1].text, "who carries it");
 }
 
+/// Every file under `dir`, as paths relative to it.
+fn files_under(dir: &std::path::Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).unwrap();
+                out.push(rel.to_string_lossy().into_owned());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 #[test]
-fn review_exports_every_format() {
+fn review_exports_every_report_format_and_the_archive_apart() {
     let (dir, store, _id) = common::sample_store();
     let mut app = app(store, Lang::En);
-    app.core.export_dir = dir.path().join("exports");
+    let exports = dir.path().join("exports");
+    app.core.export_dir = exports.clone();
     act(&mut app, Action::Review);
     act(&mut app, Action::ExportAll);
-    for ext in ["md", "html", "csv", "json"] {
-        let path = dir.path().join(format!(
-            "exports/2021-06-10-atelier-5-emergence-session-1.{ext}"
-        ));
-        assert!(path.exists(), "{ext}");
-    }
+    let name = "2021-06-10-atelier-5-emergence-session-1";
+    assert_eq!(
+        files_under(&exports),
+        ["csv", "html", "json", "md"].map(|ext| format!("{name}.{ext}")),
+        "export all writes the reports only"
+    );
+    let json = std::fs::read_to_string(exports.join(format!("{name}.json"))).unwrap();
+    assert!(json.contains("\"format\": \"atelier.report\""));
     assert!(app.core.status.as_ref().unwrap().text.contains("4 files"));
+
+    act(&mut app, Action::ExportBundle);
+    let archive = exports.join(format!("archives/{name}.archive-complete.json"));
+    assert_eq!(
+        std::fs::read_to_string(&archive).unwrap(),
+        common::sample_text()
+    );
+    assert_eq!(files_under(&exports).len(), 5);
+    let status = &app.core.status.as_ref().unwrap().text;
+    assert!(status.contains("Complete archive (private"), "{status}");
+    assert!(status.contains(&archive.display().to_string()));
     act(&mut app, Action::Back);
     assert!(matches!(app.screen, Screen::Home(_)));
 }

@@ -93,11 +93,18 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Export a session as a report or a bundle.
+    /// Export a session: a report for participants, or the complete archive.
     Export {
         /// An id, a unique id prefix, or `latest`.
         session: String,
-        #[arg(long, value_parser = parse_format)]
+        /// md, html, csv or json: the report for participants (no names in
+        /// an anonymous session, no stage notes, deleted items or earlier
+        /// versions). bundle: the complete archive (every name, stage notes,
+        /// deleted items, edit history), for `atelier import`; keep it
+        /// private. CSV: UTF-8 with BOM, `;`-separated for French sessions,
+        /// `,` for English ones, times on this computer's clock
+        /// (`10/06/2021 14:05` in French, `2021-06-10 14:05` in English).
+        #[arg(long, value_parser = parse_format, value_name = "md|html|csv|json|bundle")]
         format: crate::report::Format,
         /// Write to this file (or into this folder) instead of stdout.
         #[arg(long)]
@@ -118,7 +125,7 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
 
 fn parse_format(s: &str) -> Result<crate::report::Format, String> {
     crate::report::Format::parse(s)
-        .ok_or_else(|| format!("unknown format \"{s}\" (use md, html, json or csv)"))
+        .ok_or_else(|| format!("unknown format \"{s}\" (use md, html, csv, json or bundle)"))
 }
 
 pub use commands::{open_store, run};

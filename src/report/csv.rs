@@ -1,65 +1,177 @@
-//! CSV export: one row per contribution. Cells a spreadsheet would read as
-//! a formula (starting with = + - @, tab or carriage return) get a leading
-//! apostrophe, so opening the file never runs anything.
+//! CSV export: one row per contribution of the report, parents before
+//! their sub-points, built from the view model like every other report
+//! format (so the anonymity rule is the report's).
+//!
+//! Made to open right by double-click: UTF-8 with a byte-order mark (Excel
+//! otherwise guesses a legacy code page), `;` between cells in French
+//! sessions (French spreadsheets read `,` as the decimal mark), headers in
+//! the session's language, times on this laptop's clock. A cell that a
+//! spreadsheet would evaluate as a formula gets a leading apostrophe.
 
-use crate::model::{format_time, SessionData};
+use super::{Item, Report};
+use crate::i18n::t;
+use crate::model::Lang;
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
-pub fn render(data: &SessionData) -> String {
-    let lang = data.session.language;
-    let anonymous = data.session.anonymity == crate::model::Anonymity::Anonymous;
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let header = [
-        "id",
-        "stage",
-        "kind",
-        "participant",
-        "text",
-        "parent_id",
-        "created_at",
-    ];
-    w.write_record(header).expect("write to memory");
-    for c in data.live() {
-        let stage = data
-            .stage(c.stage_id)
-            .map(|s| s.title.as_str())
-            .unwrap_or("");
-        let participant = match c.participant_id.and_then(|p| data.participant(p)) {
-            Some(_) if anonymous => String::new(),
-            Some(p) => p.name.clone(),
-            None => String::new(),
-        };
-        let row = [
-            c.id.to_string(),
-            neutralise(stage),
-            c.kind.label(lang).to_string(),
-            neutralise(&participant),
-            neutralise(&c.text),
-            c.parent_id.map(|p| p.to_string()).unwrap_or_default(),
-            format_time(&c.created_at),
-        ];
-        w.write_record(&row).expect("write to memory");
+const HEADERS: [&str; 7] = [
+    "id",
+    "stage",
+    "kind",
+    "participant",
+    "text",
+    "parent",
+    "time",
+];
+
+/// The cell separator a spreadsheet in this language expects.
+pub fn delimiter(lang: Lang) -> u8 {
+    match lang {
+        Lang::Fr => b';',
+        Lang::En => b',',
     }
-    let bytes = w.into_inner().expect("flush to memory");
-    String::from_utf8(bytes).expect("CSV of UTF-8 strings is UTF-8")
 }
 
-/// Prefixes a cell that a spreadsheet would evaluate.
-pub fn neutralise(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_string(),
+pub fn render(r: &Report) -> String {
+    let lang = r.language;
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter(lang))
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let header = HEADERS.map(|h| t(lang, &format!("csv.{h}")));
+    w.write_record(header).expect("write to memory");
+    let tops = r
+        .discussion
+        .iter()
+        .flat_map(|g| &g.items)
+        .chain(&r.ideas)
+        .chain(&r.resources);
+    for top in tops {
+        // Parents first, without recursion; the parent's id rides along.
+        let mut stack: Vec<(&Item, &str)> = vec![(top, "")];
+        while let Some((item, parent)) = stack.pop() {
+            let row = [
+                item.id.as_str(),
+                &neutralise(&item.stage),
+                &neutralise(&item.kind_label),
+                &neutralise(item.author.as_deref().unwrap_or("")),
+                &neutralise(&item.text),
+                parent,
+                &item.time,
+            ];
+            w.write_record(row).expect("write to memory");
+            stack.extend(item.children.iter().rev().map(|c| (c, item.id.as_str())));
+        }
     }
+    let bytes = w.into_inner().expect("flush to memory");
+    let text = String::from_utf8(bytes).expect("CSV of UTF-8 strings is UTF-8");
+    format!("\u{FEFF}{text}")
+}
+
+/// Characters that start a formula, with their full-width and small-form
+/// twins, which some spreadsheets fold to ASCII.
+const FORMULA: &[char] = &[
+    '=', '+', '-', '@', '＝', '＋', '－', '＠', '﹦', '﹢', '﹣', '﹫',
+];
+
+/// Prefixes a cell that a spreadsheet would evaluate: one whose first
+/// character is a tab or carriage return, or whose first visible character
+/// (after spaces, line breaks, controls and invisible format characters
+/// such as U+200B or U+FEFF, which spreadsheets may trim) starts a formula.
+pub fn neutralise(cell: &str) -> String {
+    if is_formula(cell) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+fn is_formula(cell: &str) -> bool {
+    if cell.starts_with(['\t', '\r']) {
+        return true;
+    }
+    cell.chars()
+        .find(|c| !invisible(*c))
+        .is_some_and(|c| FORMULA.contains(&c))
+}
+
+/// Whitespace of any script, control and format characters.
+pub fn invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c.general_category(),
+            GeneralCategory::Control
+                | GeneralCategory::Format
+                | GeneralCategory::SpaceSeparator
+                | GeneralCategory::LineSeparator
+                | GeneralCategory::ParagraphSeparator
+        )
 }
 
 #[cfg(test)]
 mod tests {
+    use super::neutralise;
+
     #[test]
     fn formulas_are_neutralised() {
-        assert_eq!(super::neutralise("=1+1"), "'=1+1");
-        assert_eq!(super::neutralise("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(super::neutralise("-2"), "'-2");
-        assert_eq!(super::neutralise("ok = fine"), "ok = fine");
+        for cell in [
+            "=1+1",
+            "@SUM(A1)",
+            "-2",
+            "+1",
+            "\t=1",
+            "\rx",
+            " =1+1",
+            "\u{a0}=1",
+            "\u{200b}=1",
+            "\u{3000}=1",
+            "\u{feff}=1",
+            "\n=1",
+            " \u{200b}\u{a0}@x",
+            "＝1+1",
+            "＋1",
+            "－1",
+            "＠SUM(A1)",
+        ] {
+            assert_eq!(neutralise(cell), format!("'{cell}"), "{cell:?}");
+        }
+        for cell in ["ok = fine", "", "   ", "a-b", "\u{200b}x", "'=already"] {
+            assert_eq!(neutralise(cell), cell, "{cell:?}");
+        }
+    }
+
+    use super::{invisible, FORMULA};
+    use proptest::prelude::*;
+
+    /// Leading characters a spreadsheet may skip or not show.
+    fn invisibles() -> impl Strategy<Value = String> {
+        let c = prop::sample::select(vec![
+            ' ', '\u{a0}', '\u{200b}', '\u{3000}', '\u{feff}', '\n', '\t', '\r', '\u{2060}',
+            '\u{1}', '\u{2028}',
+        ]);
+        prop::collection::vec(c, 0..4).prop_map(|v| v.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn a_formula_behind_invisibles_is_prefixed(
+            lead in invisibles(),
+            sign in prop::sample::select(FORMULA.to_vec()),
+            rest in any::<String>(),
+        ) {
+            let cell = format!("{lead}{sign}{rest}");
+            prop_assert_eq!(neutralise(&cell), format!("'{cell}"));
+        }
+
+        #[test]
+        fn any_cell_is_kept_whole_and_prefixed_only_when_evaluated(cell in any::<String>()) {
+            let out = neutralise(&cell);
+            let visible = cell.trim_start_matches(invisible);
+            let evaluated = cell.starts_with(['\t', '\r']) || visible.starts_with(FORMULA);
+            if evaluated {
+                prop_assert_eq!(out, format!("'{cell}"));
+            } else {
+                prop_assert_eq!(out, cell);
+            }
+        }
     }
 }

@@ -1,32 +1,54 @@
-//! Session reports: one view model built from a session, one renderer per
-//! format. Texts follow the session's language.
+//! Session reports: one view model built from a session (`view.rs`, where
+//! the anonymity rule lives), one renderer per format. Texts follow the
+//! session's language.
+//!
+//! Two kinds of output, kept apart: the *report* formats (Markdown, HTML,
+//! CSV, report JSON) are for participants and only say what the view model
+//! says; the *bundle* is the facilitator's complete archive (every name,
+//! stage notes, deleted items, edit history) under a name of its own.
 
 mod csv;
 mod html;
+mod json;
 mod markdown;
 mod view;
 
-pub use view::{blocks_heading, Count, Group, Item, Report, Stats, SynthesisView};
+pub use view::{blocks_heading, local_time, Count, Group, Item, Report, Stats, SynthesisView};
 
-use crate::model::SessionData;
+use crate::model::{Lang, SessionData};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Markdown,
     Html,
+    /// The report's data as JSON.
     Json,
     Csv,
+    /// The complete session archive: private, never a report.
+    Bundle,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Json, Format::Csv];
+    /// What "export all" writes: every format meant for participants.
+    pub const REPORTS: [Format; 4] = [Format::Markdown, Format::Html, Format::Csv, Format::Json];
 
     pub fn extension(self) -> &'static str {
         match self {
             Format::Markdown => "md",
             Format::Html => "html",
-            Format::Json => "json",
+            Format::Json | Format::Bundle => "json",
             Format::Csv => "csv",
+        }
+    }
+
+    /// What a file name says before the extension: the bundle's says what
+    /// it is, in the session's language, so that no one mistakes it for a
+    /// report (`….archive-complete.json`, `….complete-archive.json`).
+    fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Format::Bundle, Lang::Fr) => ".archive-complete",
+            (Format::Bundle, Lang::En) => ".complete-archive",
+            _ => "",
         }
     }
 
@@ -36,23 +58,27 @@ impl Format {
             "html" | "htm" => Some(Format::Html),
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
+            "bundle" | "archive" => Some(Format::Bundle),
             _ => None,
         }
     }
 }
 
-/// Renders a session in `format`. JSON is the session bundle.
+/// Renders a session in `format`: a report from the view model, or the
+/// bundle.
 pub fn render(format: Format, data: &SessionData) -> String {
     match format {
         Format::Markdown => markdown::render(&Report::build(data)),
         Format::Html => html::render(&Report::build(data)),
-        Format::Json => crate::bundle::to_json(data),
-        Format::Csv => csv::render(data),
+        Format::Json => json::render(&Report::build(data)),
+        Format::Csv => csv::render(&Report::build(data)),
+        Format::Bundle => crate::bundle::to_json(data),
     }
 }
 
 /// A file name for a session's report: its date and title made safe for
-/// any file system, e.g. `2021-06-10-atelier-5-emergence-session-1.html`.
+/// any file system, e.g. `2021-06-10-atelier-5-emergence-session-1.html`
+/// or `…-session-1.archive-complete.json`.
 /// The date keeps a folder of reports in order and sessions that share a
 /// title apart.
 pub fn file_name(data: &SessionData, format: Format) -> String {
@@ -68,8 +94,9 @@ pub fn file_name(data: &SessionData, format: Format) -> String {
     let slug = slug.trim_end_matches('-');
     let slug = if slug.is_empty() { "session" } else { slug };
     format!(
-        "{}-{slug}.{}",
+        "{}-{slug}{}.{}",
         data.session.date.format("%Y-%m-%d"),
+        format.label(data.session.language),
         format.extension()
     )
 }

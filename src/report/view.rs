@@ -1,20 +1,38 @@
+//! The one view model every report format is built from. What a
+//! participant may read is decided here, once: in an anonymous session no
+//! name stands beside a text (authors become "Participant N", numbered over
+//! the present roster); stage notes, deleted contributions and earlier
+//! versions of a text are never read at all. The complete record leaves
+//! only as the bundle (`crate::bundle`), a separate archive.
+
 use crate::i18n::{long_date, t, tf};
-use crate::model::{Anonymity, Contribution, Id, Kind, Lang, SessionData, Tree};
+use crate::model::{
+    format_time, Anonymity, Contribution, Id, Kind, Lang, SessionData, Timestamp, Tree, MAX_DEPTH,
+};
 use serde::Serialize;
 use std::collections::HashMap;
 
 /// Everything a report says, already in the session's language.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
+    /// The language code, for `<html lang>`.
     pub lang: &'static str,
+    #[serde(skip)]
+    pub language: Lang,
     pub title: String,
     pub event: String,
+    /// As people write it: "10 juin 2021".
     pub date: String,
+    /// `2021-06-10`, for data formats.
+    pub iso_date: String,
     pub status: &'static str,
     pub question: String,
     pub context: String,
     pub lead: String,
+    /// The present roster's names; empty when the session is anonymous.
     pub participants: Vec<String>,
+    /// How many people are on the present roster.
+    pub participant_count: usize,
     /// Set instead of names when the session is anonymous.
     pub anonymous_note: Option<String>,
     pub synthesis: SynthesisView,
@@ -38,16 +56,30 @@ pub struct SynthesisView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Group {
+    /// The kind's key (`observation`, `stake`…).
+    pub key: &'static str,
     pub heading: String,
     pub items: Vec<Item>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
+    pub id: String,
     pub text: String,
+    /// Who said it, as the anonymity rule allows; `None` for the group.
     pub author: Option<String>,
     /// Shown when a sub-point's kind differs from its parent's.
     pub kind: Option<String>,
+    /// The kind's label, always set (for tables and data formats).
+    pub kind_label: String,
+    /// The stage's title.
+    pub stage: String,
+    /// When it was typed, on this laptop's clock, as the session's language
+    /// writes it: `10/06/2021 14:05`, `2021-06-10 14:05`.
+    pub time: String,
+    /// The same instant in RFC 3339 UTC, for data formats.
+    pub created_at: String,
+    /// Sub-points, at most `MAX_DEPTH` levels below a top-level item.
     pub children: Vec<Item>,
 }
 
@@ -105,13 +137,15 @@ impl Report {
         let anonymous = s.anonymity == Anonymity::Anonymous;
         let names = Names::new(data, lang, anonymous);
         let tree = Tree::new(data);
+        let mut shown: Vec<&Contribution> = Vec::new();
         let mut by_kind: Vec<(Kind, Vec<Item>)> = Vec::new();
         for stage in &data.stages {
-            for top in tree.children(stage.id, None) {
-                let item = item(&tree, top, &names, lang);
-                match by_kind.iter_mut().find(|(k, _)| *k == top.kind) {
+            let walk = tree.walk_stage(stage.id);
+            shown.extend(walk.iter().map(|(c, _)| *c));
+            for (kind, item) in nest(&walk, &stage.title, &names, lang) {
+                match by_kind.iter_mut().find(|(k, _)| *k == kind) {
                     Some((_, items)) => items.push(item),
-                    None => by_kind.push((top.kind, vec![item])),
+                    None => by_kind.push((kind, vec![item])),
                 }
             }
         }
@@ -125,6 +159,7 @@ impl Report {
         let discussion = DISCUSSION
             .iter()
             .map(|k| Group {
+                key: k.key(),
                 heading: k.plural(lang).to_string(),
                 items: take(*k),
             })
@@ -133,11 +168,14 @@ impl Report {
         let ideas = take(Kind::Idea);
         let resources = take(Kind::Resource);
         let syn = &data.synthesis;
+        let roster = data.roster().count();
         Report {
             lang: lang.code(),
+            language: lang,
             title: s.title.clone(),
             event: s.event.clone(),
             date: long_date(lang, s.date),
+            iso_date: s.date.format("%Y-%m-%d").to_string(),
             status: t(lang, &format!("report.status.{}", s.status.key())),
             question: s.question.clone(),
             context: s.context.clone(),
@@ -152,13 +190,9 @@ impl Report {
                     })
                     .collect()
             },
-            anonymous_note: anonymous.then(|| {
-                tf(
-                    lang,
-                    "report.anonymous",
-                    &[("n", &data.roster().count().to_string())],
-                )
-            }),
+            participant_count: roster,
+            anonymous_note: anonymous
+                .then(|| tf(lang, "report.anonymous", &[("n", &roster.to_string())])),
             synthesis: SynthesisView {
                 text: syn.text.clone(),
                 blocks_heading: blocks_heading(lang, syn.blocks.len()),
@@ -173,7 +207,7 @@ impl Report {
             discussion,
             ideas,
             resources,
-            stats: stats(data, &names, lang),
+            stats: stats(data, &shown, &names, lang),
             labels: LABELS
                 .iter()
                 .map(|k| (*k, t(lang, &format!("report.{k}")).to_string()))
@@ -186,17 +220,20 @@ impl Report {
     }
 }
 
-/// Who said it, as the report may print it.
+/// The anonymity rule: who said it, as a report may print it.
 struct Names {
-    names: HashMap<Id, String>,
-    group: String,
+    /// Present roster members: their name, or "Participant N" (numbered
+    /// over the present roster only) in an anonymous session.
+    present: HashMap<Id, String>,
+    /// Removed participants, by name; empty in an anonymous session, where
+    /// what they said stays but is credited to no one.
+    removed: HashMap<Id, String>,
 }
 
 impl Names {
     fn new(data: &SessionData, lang: Lang, anonymous: bool) -> Names {
-        let names = data
-            .participants
-            .iter()
+        let present = data
+            .roster()
             .enumerate()
             .map(|(i, p)| {
                 let shown = if anonymous {
@@ -207,54 +244,111 @@ impl Names {
                 (p.id, shown)
             })
             .collect();
-        Names {
-            names,
-            group: t(lang, "report.group").to_string(),
-        }
+        let removed = data
+            .participants
+            .iter()
+            .filter(|p| p.removed_at.is_some() && !anonymous)
+            .map(|p| (p.id, p.name.clone()))
+            .collect();
+        Names { present, removed }
     }
 
     fn author(&self, c: &Contribution) -> Option<String> {
-        c.participant_id.and_then(|id| self.names.get(&id).cloned())
+        let id = c.participant_id?;
+        self.present.get(&id).or(self.removed.get(&id)).cloned()
     }
 }
 
-fn item(tree: &Tree, c: &Contribution, names: &Names, lang: Lang) -> Item {
-    Item {
-        text: c.text.clone(),
-        author: names.author(c),
-        kind: None,
-        children: tree
-            .children(c.stage_id, Some(c.id))
+/// Turns a stage's walk (parents first, with depths) into nested items,
+/// without recursion. Anything deeper than `MAX_DEPTH` (only a damaged
+/// database or bundle holds that) is flattened onto the deepest level, so
+/// every renderer's nesting stays bounded. Returns the top-level items
+/// with their kinds.
+fn nest(
+    walk: &[(&Contribution, usize)],
+    stage: &str,
+    names: &Names,
+    lang: Lang,
+) -> Vec<(Kind, Item)> {
+    let mut tops = Vec::new();
+    // The open chain from a top-level item down to the current one.
+    let mut open: Vec<(Kind, Item)> = Vec::new();
+    let close = |open: &mut Vec<(Kind, Item)>, tops: &mut Vec<(Kind, Item)>| {
+        if let Some((kind, item)) = open.pop() {
+            match open.last_mut() {
+                Some((_, parent)) => parent.children.push(item),
+                None => tops.push((kind, item)),
+            }
+        }
+    };
+    for (c, depth) in walk {
+        let depth = (*depth).min(MAX_DEPTH);
+        while open.len() > depth {
+            close(&mut open, &mut tops);
+        }
+        let differs = open.last().is_some_and(|(parent, _)| *parent != c.kind);
+        let item = Item {
+            id: c.id.to_string(),
+            text: c.text.clone(),
+            author: names.author(c),
+            kind: differs.then(|| c.kind.label(lang).to_string()),
+            kind_label: c.kind.label(lang).to_string(),
+            stage: stage.to_string(),
+            time: local_time(lang, &c.created_at),
+            created_at: format_time(&c.created_at),
+            children: Vec::new(),
+        };
+        open.push((c.kind, item));
+    }
+    while !open.is_empty() {
+        close(&mut open, &mut tops);
+    }
+    tops
+}
+
+/// An instant on this laptop's clock, as the language writes it.
+pub fn local_time(lang: Lang, t: &Timestamp) -> String {
+    let local = t.with_timezone(&chrono::Local);
+    let pattern = match lang {
+        Lang::Fr => "%d/%m/%Y %H:%M",
+        Lang::En => "%Y-%m-%d %H:%M",
+    };
+    local.format(pattern).to_string()
+}
+
+/// Counts over what the report shows: one row per present participant,
+/// then removed participants together, then the group.
+fn stats(data: &SessionData, shown: &[&Contribution], names: &Names, lang: Lang) -> Stats {
+    let said_by = |id: Id| {
+        shown
             .iter()
-            .map(|child| {
-                let mut item = item(tree, child, names, lang);
-                if child.kind != c.kind {
-                    item.kind = Some(child.kind.label(lang).to_string());
-                }
-                item
-            })
-            .collect(),
-    }
-}
-
-fn stats(data: &SessionData, names: &Names, lang: Lang) -> Stats {
-    let live: Vec<&Contribution> = data.live().collect();
+            .filter(|c| c.participant_id == Some(id))
+            .count()
+    };
     let mut by_participant: Vec<Count> = data
-        .participants
-        .iter()
+        .roster()
         .map(|p| Count {
-            label: names.names.get(&p.id).cloned().unwrap_or_default(),
-            count: live
-                .iter()
-                .filter(|c| c.participant_id == Some(p.id))
-                .count(),
+            label: names.present.get(&p.id).cloned().unwrap_or_default(),
+            count: said_by(p.id),
         })
-        .filter(|c| c.count > 0 || !c.label.is_empty())
         .collect();
-    let group = live.iter().filter(|c| c.participant_id.is_none()).count();
+    let former = shown
+        .iter()
+        .filter(|c| {
+            c.participant_id
+                .is_some_and(|id| !names.present.contains_key(&id))
+        })
+        .count();
+    if former > 0 {
+        by_participant.push(Count {
+            label: t(lang, "report.former").to_string(),
+            count: former,
+        });
+    }
+    let group = shown.iter().filter(|c| c.participant_id.is_none()).count();
     if group > 0 {
         by_participant.push(Count {
-            label: names.group.clone(),
+            label: t(lang, "report.group").to_string(),
             count: group,
         });
     }
@@ -263,19 +357,19 @@ fn stats(data: &SessionData, names: &Names, lang: Lang) -> Stats {
         .iter()
         .map(|s| Count {
             label: s.title.clone(),
-            count: live.iter().filter(|c| c.stage_id == s.id).count(),
+            count: shown.iter().filter(|c| c.stage_id == s.id).count(),
         })
         .collect();
     let by_kind = Kind::ALL
         .iter()
         .map(|k| Count {
             label: k.label(lang).to_string(),
-            count: live.iter().filter(|c| c.kind == *k).count(),
+            count: shown.iter().filter(|c| c.kind == *k).count(),
         })
         .filter(|c| c.count > 0)
         .collect();
     Stats {
-        total: live.len(),
+        total: shown.len(),
         by_participant,
         by_stage,
         by_kind,

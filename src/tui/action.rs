@@ -75,6 +75,8 @@ pub enum Action {
     ExportHtml,
     ExportCsv,
     ExportJson,
+    /// The complete archive (bundle), apart from the reports.
+    ExportBundle,
     OpenExported,
     CloseSession,
 }

@@ -1,5 +1,7 @@
 //! Review & export: the report as it will read, scrollable, and export to
-//! each format into the documents folder, showing the written paths.
+//! each report format into the documents folder, showing the written paths.
+//! The complete archive (bundle) is a separate action and goes into an
+//! `archives` folder of its own, never among the reports.
 
 use super::load;
 use crate::i18n::tf;
@@ -30,7 +32,10 @@ pub struct ReviewState {
     pub data: SessionData,
     pub paragraphs: Vec<(Look, usize, String)>,
     pub offset: usize,
+    /// Reports written, for the list and for "open".
     pub exported: Vec<PathBuf>,
+    /// The complete archive, once written.
+    pub archive: Option<PathBuf>,
     pub back: Nav,
 }
 
@@ -43,6 +48,7 @@ impl ReviewState {
             paragraphs,
             offset: 0,
             exported: Vec::new(),
+            archive: None,
             back,
         })
     }
@@ -167,11 +173,12 @@ pub fn update(s: &mut ReviewState, core: &mut Core, action: Action) -> Option<Na
         Action::Top => s.offset = 0,
         Action::Bottom => s.offset = last,
         Action::Back => return Some(s.back),
-        Action::ExportAll => export(s, core, &Format::ALL),
+        Action::ExportAll => export(s, core, &Format::REPORTS),
         Action::ExportMarkdown => export(s, core, &[Format::Markdown]),
         Action::ExportHtml => export(s, core, &[Format::Html]),
         Action::ExportCsv => export(s, core, &[Format::Csv]),
         Action::ExportJson => export(s, core, &[Format::Json]),
+        Action::ExportBundle => export_archive(s, core),
         Action::OpenExported => open_exported(s, core),
         Action::CloseSession => close(s, core),
         _ => {}
@@ -215,6 +222,29 @@ fn export(s: &mut ReviewState, core: &mut Core, formats: &[Format]) {
             "review.exported_many",
             &[("n", &n), ("dir", &dir)],
         ));
+    }
+}
+
+/// Where the complete archive goes: a folder of its own, so the report
+/// folder only ever holds what participants may read.
+pub fn archive_dir(core: &Core) -> PathBuf {
+    core.export_dir.join("archives")
+}
+
+fn export_archive(s: &mut ReviewState, core: &mut Core) {
+    let path = archive_dir(core).join(report::file_name(&s.data, Format::Bundle));
+    let text = report::render(Format::Bundle, &s.data);
+    let shown = path.display().to_string();
+    match crate::paths::write_atomically(&path, text.as_bytes()) {
+        Ok(()) => {
+            s.archive = Some(path);
+            core.success(tf(core.lang, "review.archived", &[("path", &shown)]));
+        }
+        Err(e) => core.error(tf(
+            core.lang,
+            "review.export_failed",
+            &[("path", &shown), ("error", &e.to_string())],
+        )),
     }
 }
 
@@ -282,7 +312,9 @@ fn close(s: &mut ReviewState, core: &mut Core) {
 
 pub fn render(s: &ReviewState, core: &Core, area: Rect, buf: &mut Buffer) {
     let theme = &core.theme;
-    let files = s.exported.len().clamp(1, 4) as u16;
+    // The archive first: the list shows at most four paths.
+    let written: Vec<&PathBuf> = s.archive.iter().chain(s.exported.iter().rev()).collect();
+    let files = written.len().clamp(1, 4) as u16;
     let [head, body, foot] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
@@ -338,15 +370,14 @@ pub fn render(s: &ReviewState, core: &Core, area: Rect, buf: &mut Buffer) {
         .border_style(theme.border(false));
     let inner = block.inner(foot);
     block.render(foot, buf);
-    let lines: Vec<Line> = if s.exported.is_empty() {
+    let lines: Vec<Line> = if written.is_empty() {
         vec![Line::from(Span::styled(
             core.t("review.none_yet"),
             theme.muted(),
         ))]
     } else {
-        s.exported
+        written
             .iter()
-            .rev()
             .take(files as usize)
             .map(|p| Line::from(Span::styled(format!("✓ {}", p.display()), theme.ok())))
             .collect()
