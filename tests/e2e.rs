@@ -328,7 +328,7 @@ fn a_paste_without_bracketed_mode_runs_no_command() {
 /// The id of a roster member, as the bundle writes it.
 fn participant_id(env: &Env, name: &str) -> serde_json::Value {
     let json: serde_json::Value =
-        serde_json::from_str(&env.cli(&["export", "latest", "--format", "json"])).unwrap();
+        serde_json::from_str(&env.cli(&["export", "latest", "--format", "bundle"])).unwrap();
     json["participants"]
         .as_array()
         .unwrap()

@@ -1,5 +1,6 @@
 //! The README's key map is generated from the keymap: this test fails
 //! when they drift apart, and prints the section to paste.
+//! `UPDATE_README=1 cargo test --test readme` writes it in.
 
 const START: &str = "<!-- keymap:start -->\n";
 const END: &str = "<!-- keymap:end -->";
@@ -26,6 +27,11 @@ fn readme_key_map_is_exactly_the_generated_one() {
         "one key map section in README.md"
     );
     let section = key_map_section(readme);
+    if section != tables && std::env::var_os("UPDATE_README").is_some() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+        std::fs::write(path, readme.replacen(section, &tables, 1)).unwrap();
+        return;
+    }
     assert!(
         section == tables,
         "README.md's key map is out of date; replace the text between the markers with:\n\n{tables}"

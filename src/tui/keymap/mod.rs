@@ -86,6 +86,10 @@ struct RawBinding {
     #[serde(default)]
     label: Option<String>,
     #[serde(default)]
+    bar_label: Option<String>,
+    #[serde(default)]
+    bar_help: Option<String>,
+    #[serde(default)]
     lang: Option<Lang>,
 }
 
@@ -101,6 +105,10 @@ pub struct Binding {
     pub bar: bool,
     /// Overrides how the keys are shown, e.g. "Alt+0…9".
     pub label: Option<String>,
+    /// In the bottom bar, one entry may stand for several bindings:
+    /// "1-4 one format" for the four export keys.
+    pub bar_label: Option<String>,
+    pub bar_help: Option<String>,
     /// Only in this interface language (e.g. `o` for "oui").
     pub lang: Option<Lang>,
 }
@@ -125,10 +133,15 @@ impl Binding {
 
     /// The first key only, for the bottom bar.
     pub fn short_label(&self) -> String {
-        match &self.label {
+        match self.bar_label.as_ref().or(self.label.as_ref()) {
             Some(l) => l.clone(),
             None => self.specs.first().map(|k| pretty(k)).unwrap_or_default(),
         }
+    }
+
+    /// The i18n key suffix of the bottom bar's description.
+    pub fn bar_text(&self) -> &str {
+        self.bar_help.as_deref().unwrap_or(&self.help)
     }
 
     fn applies(&self, lang: Lang) -> bool {
@@ -239,6 +252,8 @@ impl Keymap {
                     help,
                     bar: rb.bar.unwrap_or(false),
                     label: rb.label.clone(),
+                    bar_label: rb.bar_label.clone(),
+                    bar_help: rb.bar_help.clone(),
                     lang: rb.lang,
                 });
             }

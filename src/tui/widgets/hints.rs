@@ -20,7 +20,11 @@ pub fn render_bar(app: &App, area: Rect, buf: &mut Buffer) {
         .filter(|b| b.bar && app.can(&b.action))
         .map(|b| {
             let is_help = b.action == Action::Help;
-            (b.short_label(), app.t(&format!("key.{}", b.help)), is_help)
+            (
+                b.short_label(),
+                app.t(&format!("key.{}", b.bar_text())),
+                is_help,
+            )
         })
         .collect();
     let cost = |(k, d, _): &(String, &str, bool)| width(k) + width(d) + 4;
