@@ -493,3 +493,59 @@ fn hostile_text_never_breaks_the_layout() {
         }
     }
 }
+
+fn editor_text(app: &App) -> Option<String> {
+    match &app.core.popup {
+        Some(Popup::Editor(e)) => Some(e.text()),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_refused_date_keeps_the_editor_and_its_text_and_french_dates_are_read() {
+    let (_d, store, _id) = common::sample_store();
+    let mut app = app(store, Lang::Fr);
+    act(&mut app, Action::Setup);
+    act(&mut app, Action::Down); // the event
+    act(&mut app, Action::Down); // the date
+    act(&mut app, Action::Edit);
+    assert_eq!(editor_text(&app).as_deref(), Some("10/06/2021"));
+    key(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    for _ in 0..20 {
+        key(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    }
+    type_text(&mut app, "31/02/2021");
+    act(&mut app, Action::Submit);
+    assert_eq!(
+        editor_text(&app).as_deref(),
+        Some("31/02/2021"),
+        "the typing is still there to correct"
+    );
+    for _ in 0..10 {
+        key(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    }
+    type_text(&mut app, "28/02/2022");
+    act(&mut app, Action::Submit);
+    assert_eq!(editor_text(&app), None);
+    let Screen::Setup(s) = &app.screen else {
+        panic!("not on set-up")
+    };
+    assert_eq!(
+        s.data.session.date,
+        chrono::NaiveDate::from_ymd_opt(2022, 2, 28).unwrap()
+    );
+}
+
+#[test]
+fn quitting_from_an_editor_and_answering_no_keeps_its_text() {
+    let (_d, mut app) = running();
+    act(&mut app, Action::Back);
+    act(&mut app, Action::Notes);
+    type_text(&mut app, "notes not yet saved");
+    act(&mut app, Action::Quit);
+    assert!(matches!(app.core.popup, Some(Popup::Confirm { .. })));
+    act(&mut app, Action::No);
+    assert_eq!(editor_text(&app).as_deref(), Some("notes not yet saved"));
+    act(&mut app, Action::Submit);
+    assert_eq!(run(&app).data.stages[0].notes, "notes not yet saved");
+}

@@ -90,6 +90,53 @@ pub fn long_date(lang: Lang, date: chrono::NaiveDate) -> String {
     }
 }
 
+/// A date in the session's short form: "10/06/2021" in French, ISO
+/// "2021-06-10" in English (where day and month order varies by country).
+pub fn short_date(lang: Lang, date: chrono::NaiveDate) -> String {
+    match lang {
+        Lang::Fr => date.format("%d/%m/%Y").to_string(),
+        Lang::En => date.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// Reads a date typed by a person: ISO (2021-06-10) always; in French also
+/// day first (10/06/2021, 10-06-2021, 10.06.2021, 10/6/21); in either
+/// language the long form ("10 juin 2021", "10 June 2021").
+pub fn parse_date(lang: Lang, text: &str) -> Option<chrono::NaiveDate> {
+    use chrono::NaiveDate;
+    let text = text.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Some(d);
+    }
+    if lang == Lang::Fr {
+        let unified = text.replace(['-', '.'], "/");
+        for format in ["%d/%m/%Y", "%d/%m/%y"] {
+            if let Ok(d) = NaiveDate::parse_from_str(&unified, format) {
+                // "%Y" also takes "21" as the year 21: keep those for %y.
+                if format == "%d/%m/%Y" && unified.rsplit('/').next()?.len() < 4 {
+                    continue;
+                }
+                return Some(d);
+            }
+        }
+    }
+    let lower = text.to_lowercase();
+    let mut words = lower.split_whitespace();
+    let (day, month, year) = (words.next()?, words.next()?, words.next()?);
+    if words.next().is_some() {
+        return None;
+    }
+    let day: u32 = day.trim_end_matches(['.', ',']).parse().ok()?;
+    let year: i32 = year.parse().ok()?;
+    let month = (1..=12u32).find(|&m| {
+        let d = NaiveDate::from_ymd_opt(2000, m, 1).expect("a valid month");
+        Lang::ALL
+            .iter()
+            .any(|l| long_date(*l, d).to_lowercase().split(' ').nth(1) == Some(month))
+    })?;
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,6 +151,29 @@ mod tests {
         for lang in Lang::ALL {
             assert!(table(lang).values().all(|v| !v.trim().is_empty()));
         }
+    }
+
+    #[test]
+    fn dates_read_as_people_type_them() {
+        let d = chrono::NaiveDate::from_ymd_opt(2021, 6, 10).unwrap();
+        for typed in [
+            "2021-06-10",
+            "10/06/2021",
+            "10-06-2021",
+            "10.6.2021",
+            "10/06/21",
+            "10 juin 2021",
+        ] {
+            assert_eq!(parse_date(Lang::Fr, typed), Some(d), "{typed}");
+        }
+        assert_eq!(parse_date(Lang::En, "10 June 2021"), Some(d));
+        assert_eq!(parse_date(Lang::En, "2021-06-10"), Some(d));
+        // Day-first is French only: in English 10/06 could be October.
+        assert_eq!(parse_date(Lang::En, "10/06/2021"), None);
+        assert_eq!(parse_date(Lang::Fr, "31/02/2021"), None);
+        assert_eq!(parse_date(Lang::Fr, "demain"), None);
+        assert_eq!(short_date(Lang::Fr, d), "10/06/2021");
+        assert_eq!(parse_date(Lang::Fr, &short_date(Lang::Fr, d)), Some(d));
     }
 
     #[test]

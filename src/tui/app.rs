@@ -58,6 +58,8 @@ pub struct Core {
     pub catalog: Catalog,
     pub theme: Theme,
     pub popup: Option<Popup>,
+    /// A dialog waiting under a yes/no question, brought back on "no".
+    pub under: Option<Popup>,
     /// The help overlay, with its scroll offset.
     pub help: Option<Cell<usize>>,
     pub status: Option<Status>,
@@ -107,6 +109,7 @@ impl App {
             catalog,
             theme: Theme::from_env(),
             popup: None,
+            under: None,
             help: None,
             status: None,
             clock,

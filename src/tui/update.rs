@@ -53,6 +53,9 @@ fn help(app: &mut App, action: Action) {
 fn quit(app: &mut App) {
     if app.has_unsent_text() && !matches!(app.core.popup, Some(Popup::Confirm { .. })) {
         app.core.help = None;
+        // The dialog being typed in waits under the question, whole, in
+        // case the answer is no.
+        app.core.under = app.core.popup.take();
         app.core.popup = Some(Popup::Confirm {
             message: app.t("app.confirm_quit").into(),
             pending: Pending::Quit,
@@ -107,8 +110,11 @@ fn popup(app: &mut App, action: Action) {
     };
     match current {
         Popup::Confirm { message, pending } => match action {
-            Action::Yes => confirmed(app, pending),
-            Action::No | Action::Back => {}
+            Action::Yes => {
+                app.core.under = None;
+                confirmed(app, pending);
+            }
+            Action::No | Action::Back => app.core.popup = app.core.under.take(),
             _ => app.core.popup = Some(Popup::Confirm { message, pending }),
         },
         Popup::Picker(mut p) => match action {
@@ -131,7 +137,10 @@ fn popup(app: &mut App, action: Action) {
         Popup::Editor(mut e) => match action {
             Action::Submit => {
                 let text = e.text();
-                edited(app, e.purpose.clone(), text);
+                // A refused or failed save keeps the dialog and its text.
+                if !edited(app, e.purpose.clone(), text) && app.core.popup.is_none() {
+                    app.core.popup = Some(Popup::Editor(e));
+                }
             }
             Action::Newline if e.multi_line => {
                 e.textarea.insert_newline();
@@ -207,12 +216,13 @@ fn picked(app: &mut App, purpose: PickFor, value: Option<crate::model::Id>) {
     }
 }
 
-fn edited(app: &mut App, purpose: EditFor, text: String) {
+/// Hands an editor's text to the screen; false when it was not saved.
+fn edited(app: &mut App, purpose: EditFor, text: String) -> bool {
     let core = &mut app.core;
     match &mut app.screen {
         Screen::Setup(s) => setup::edited(s, core, purpose, text),
         Screen::Run(s) => super::screens::run_edit::edited(s, core, purpose, text),
         Screen::Synthesis(s) => synthesis::edited(s, core, purpose, text),
-        _ => {}
+        _ => true,
     }
 }

@@ -223,14 +223,20 @@ pub fn picked(s: &mut RunState, core: &mut Core, purpose: PickFor, value: Option
 }
 
 /// A text saved in one of the run screen's editors.
-pub fn edited(s: &mut RunState, core: &mut Core, purpose: EditFor, text: String) {
-    if let EditFor::StageNotes(stage) = purpose {
-        match core.store.set_stage_notes(stage, text.trim_end()) {
-            Ok(()) => {
-                s.refresh(core, None);
-                core.success(core.t("run.notes_saved"));
-            }
-            Err(e) => core.error(e),
+/// Saves an editor's text; false (the editor stays open) when it failed.
+pub fn edited(s: &mut RunState, core: &mut Core, purpose: EditFor, text: String) -> bool {
+    let EditFor::StageNotes(stage) = purpose else {
+        return true;
+    };
+    match core.store.set_stage_notes(stage, text.trim_end()) {
+        Ok(()) => {
+            s.refresh(core, None);
+            core.success(core.t("run.notes_saved"));
+            true
+        }
+        Err(e) => {
+            core.error(e);
+            false
         }
     }
 }

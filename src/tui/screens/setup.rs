@@ -116,7 +116,7 @@ impl SetupState {
         match field {
             Field::Title => s.title.clone(),
             Field::Event => s.event.clone(),
-            Field::Date => s.date.format("%Y-%m-%d").to_string(),
+            Field::Date => crate::i18n::short_date(s.language, s.date),
             Field::Question => s.question.clone(),
             Field::Context => s.context.clone(),
             Field::Lead => s.lead.clone(),
@@ -319,7 +319,9 @@ fn retitle(s: &SetupState, core: &mut Core, lang: Lang) -> crate::store::Result<
 }
 
 /// A text saved in one of the set-up editors.
-pub fn edited(s: &mut SetupState, core: &mut Core, purpose: EditFor, text: String) {
+/// Saves an editor's text; false (the editor stays open with the text)
+/// when it was refused or failed.
+pub fn edited(s: &mut SetupState, core: &mut Core, purpose: EditFor, text: String) -> bool {
     let text = crate::tui::text::clean(&text, true);
     let mut session = s.data.session.clone();
     let result = match purpose {
@@ -331,11 +333,11 @@ pub fn edited(s: &mut SetupState, core: &mut Core, purpose: EditFor, text: Strin
                 Field::Lead => session.lead = one_line,
                 Field::Question => session.question = text.trim().to_string(),
                 Field::Context => session.context = text.trim().to_string(),
-                Field::Date => match chrono::NaiveDate::parse_from_str(&one_line, "%Y-%m-%d") {
-                    Ok(d) => session.date = d,
-                    Err(_) => {
+                Field::Date => match crate::i18n::parse_date(session.language, &one_line) {
+                    Some(d) => session.date = d,
+                    None => {
                         core.error(tf(core.lang, "setup.bad_date", &[("value", &one_line)]));
-                        return;
+                        return false;
                     }
                 },
                 _ => {}
@@ -367,7 +369,11 @@ pub fn edited(s: &mut SetupState, core: &mut Core, purpose: EditFor, text: Strin
             if core.status.is_none() {
                 core.success(core.t("setup.saved"));
             }
+            true
         }
-        Err(e) => core.error(e),
+        Err(e) => {
+            core.error(e);
+            false
+        }
     }
 }

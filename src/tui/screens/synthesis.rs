@@ -81,7 +81,8 @@ impl SynthesisState {
         self.data.contributions.get(*i).map(|c| c.text.clone())
     }
 
-    fn save(&mut self, core: &mut Core, next: Synthesis) {
+    /// Stores the synthesis; false when the store refused it.
+    fn save(&mut self, core: &mut Core, next: Synthesis) -> bool {
         match core.store.save_synthesis(self.data.session.id, &next) {
             Ok(()) => {
                 if let Some(data) = load(core, self.data.session.id) {
@@ -92,8 +93,12 @@ impl SynthesisState {
                     .block
                     .min(self.data.synthesis.blocks.len().saturating_sub(1));
                 core.success(core.t("synthesis.saved"));
+                true
             }
-            Err(e) => core.error(e),
+            Err(e) => {
+                core.error(e);
+                false
+            }
         }
     }
 }
@@ -228,7 +233,9 @@ fn open_editor(core: &mut Core, title: &str, text: &str, purpose: EditFor) {
 }
 
 /// A text saved in one of the synthesis editors.
-pub fn edited(s: &mut SynthesisState, core: &mut Core, purpose: EditFor, text: String) {
+/// Saves an editor's text; false (the editor stays open) when it was
+/// refused or failed.
+pub fn edited(s: &mut SynthesisState, core: &mut Core, purpose: EditFor, text: String) -> bool {
     let text = crate::tui::text::clean(&text, true).trim().to_string();
     let mut next = s.synthesis().clone();
     match purpose {
@@ -241,7 +248,7 @@ pub fn edited(s: &mut SynthesisState, core: &mut Core, purpose: EditFor, text: S
             };
             if title.is_empty() {
                 core.info(core.t("synthesis.block_empty"));
-                return;
+                return false;
             }
             let block = BuildingBlock { title, text: body };
             match at {
@@ -252,7 +259,7 @@ pub fn edited(s: &mut SynthesisState, core: &mut Core, purpose: EditFor, text: S
                 }
             }
         }
-        _ => return,
+        _ => return true,
     }
-    s.save(core, next);
+    s.save(core, next)
 }
