@@ -263,11 +263,8 @@ fn export(
         out.write_all(text.as_bytes())?;
         return Ok(());
     };
-    let path = if target.is_dir() {
-        target.join(report::file_name(data, format))
-    } else {
-        target
-    };
+    let path = paths::export_target(&target, &report::file_name(data, format))
+        .with_context(|| format!("cannot write into {}", target.display()))?;
     paths::write_atomically(&path, text.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
     writeln!(out, "{}", path.display())?;
