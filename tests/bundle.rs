@@ -219,13 +219,18 @@ fn a_time_that_leaves_four_digit_years_in_utc_is_refused() {
     assert!(e.problem.contains("outside the years 0001-9999"), "{e}");
     for (place, value) in [
         ("session.updated_at", "0001-01-01T00:30:00+01:00"),
-        ("stages[1].contributions[0].created_at", "9999-12-31T23:00:00-01:00"),
+        (
+            "stages[1].contributions[0].created_at",
+            "9999-12-31T23:00:00-01:00",
+        ),
     ] {
         let e = import_error(|v| {
             let mut target = &mut *v;
             for key in place.split('.') {
                 target = match key.split_once('[') {
-                    Some((k, i)) => &mut target[k][i.trim_end_matches(']').parse::<usize>().unwrap()],
+                    Some((k, i)) => {
+                        &mut target[k][i.trim_end_matches(']').parse::<usize>().unwrap()]
+                    }
                     None => &mut target[key],
                 };
             }
@@ -253,8 +258,12 @@ fn a_file_holds_exactly_one_bundle() {
 #[test]
 fn a_byte_order_mark_is_accepted() {
     let (_dir, mut store) = temp_store();
-    let id =
-        bundle::import_file(&mut store, &Catalog::built_in(), &hostile("bundle-bom.json")).unwrap();
+    let id = bundle::import_file(
+        &mut store,
+        &Catalog::built_in(),
+        &hostile("bundle-bom.json"),
+    )
+    .unwrap();
     assert_eq!(store.load(id).unwrap().session.title, "Hostile");
 }
 
@@ -313,8 +322,8 @@ fn importing_several_files_is_all_or_nothing() {
     // The same session in two files clashes before anything is written.
     let copy = dir.path().join("copy.json");
     std::fs::copy(&good, &copy).unwrap();
-    let err = bundle::import_files(&mut store, &Catalog::built_in(), &[good.clone(), copy])
-        .unwrap_err();
+    let err =
+        bundle::import_files(&mut store, &Catalog::built_in(), &[good.clone(), copy]).unwrap_err();
     let msg = err.to_string();
     assert!(
         msg.contains("copy.json: session.id: ") && msg.contains("also used by"),
@@ -360,5 +369,9 @@ fn the_command_line_import_says_each_problem_once_and_writes_nothing() {
     assert!(stderr.contains("nothing was imported"), "{stderr}");
     let list = atelier().args(["list", "--json"]).assert().success();
     let sessions: Value = serde_json::from_slice(&list.get_output().stdout).unwrap();
-    assert_eq!(sessions.as_array().unwrap().len(), 1, "bundle-bom.json was not kept");
+    assert_eq!(
+        sessions.as_array().unwrap().len(),
+        1,
+        "bundle-bom.json was not kept"
+    );
 }

@@ -193,6 +193,12 @@ impl Store {
     /// Deletes a session and everything in it, for good.
     pub fn delete_session(&mut self, id: Id) -> Result<()> {
         self.write(|tx| {
+            // Cut the sub-point links first: the cascade would otherwise
+            // recurse once per level and fail on a deep chain.
+            tx.execute(
+                "UPDATE contributions SET parent_id = NULL WHERE session_id = ?1",
+                [text_id(&id)],
+            )?;
             let n = tx.execute("DELETE FROM sessions WHERE id=?1", [text_id(&id)])?;
             found(n, id)
         })

@@ -76,11 +76,9 @@ pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> 
                 }
                 // The store keeps the limit; the screen says it in the
                 // facilitator's language.
-                Err(StoreError::TooDeep { max }) => core.info(tf(
-                    core.lang,
-                    "run.too_deep",
-                    &[("max", &max.to_string())],
-                )),
+                Err(StoreError::TooDeep { max }) => {
+                    core.info(tf(core.lang, "run.too_deep", &[("max", &max.to_string())]))
+                }
                 Err(e) => core.error(e),
             },
             None => core.info(core.t("run.cannot_indent")),
