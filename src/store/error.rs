@@ -37,6 +37,11 @@ pub enum StoreError {
          unplugged, then try again (a change that failed was not recorded)"
     )]
     Disk { path: String, reason: String },
+    #[error(
+        "{path} holds a value this Atelier cannot read ({reason}); nothing was changed. Restore the \
+         session from a bundle (`atelier import FILE`), or correct that value with `sqlite3 {path}`"
+    )]
+    BadValue { path: String, reason: String },
     #[error("database error in {path}: {error}")]
     Database {
         path: String,
@@ -118,9 +123,9 @@ impl StoreError {
         match e {
             E::FromSqlConversionFailure(..)
             | E::InvalidColumnType(..)
-            | E::IntegralValueOutOfRange(..) => StoreError::Damaged {
+            | E::IntegralValueOutOfRange(..) => StoreError::BadValue {
                 path,
-                reason: format!("it holds a value Atelier cannot read: {e}"),
+                reason: e.to_string(),
             },
             e => StoreError::Database { path, error: e },
         }
