@@ -2,7 +2,8 @@
 //! conventions (`directories`).
 
 use directories::{ProjectDirs, UserDirs};
-use std::path::PathBuf;
+use std::io;
+use std::path::{Path, PathBuf};
 
 fn project() -> Option<ProjectDirs> {
     ProjectDirs::from("org", "Atelier", "atelier")
@@ -39,20 +40,85 @@ pub fn export_dir() -> PathBuf {
     docs.join("Atelier")
 }
 
+/// Where `--out PATH` writes a file called `name`: into PATH when it is a
+/// folder, or when it ends with `/` (the folder is then created if
+/// missing); at PATH itself otherwise. A symbolic link is followed to what
+/// it points at.
+pub fn export_target(out: &Path, name: &str) -> io::Result<PathBuf> {
+    use std::os::unix::ffi::OsStrExt;
+    let wants_folder = out.as_os_str().as_bytes().ends_with(b"/");
+    if wants_folder {
+        std::fs::create_dir_all(out)?;
+    }
+    let resolved = resolve_links(out)?;
+    if resolved.is_dir() {
+        Ok(resolved.join(name))
+    } else {
+        Ok(resolved)
+    }
+}
+
 /// Writes a file so that a crash never leaves half of it: a temporary file
-/// beside it, synced, then renamed over the target.
-pub fn write_atomically(path: &std::path::Path, content: &[u8]) -> std::io::Result<()> {
+/// beside it, synced, then renamed over the target. A symbolic link is
+/// written through (its target is replaced, the link stays); anything at
+/// the path that is not a regular file (a folder, a device, a pipe) is
+/// refused and left alone. A replaced file keeps its permissions.
+pub fn write_atomically(path: &Path, content: &[u8]) -> io::Result<()> {
     use std::io::Write;
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
+    let target = resolve_links(path)?;
+    let kept = match std::fs::metadata(&target) {
+        Ok(meta) if meta.is_file() => Some(meta.permissions()),
+        Ok(_) => {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "it is not a regular file (a folder, a device or a pipe); nothing was written",
+            ))
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir)?;
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".part")
+        // A new file gets the usual 0666 less the umask, not tempfile's 0600.
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666))
+        .tempfile_in(&dir)?;
+    if let Some(perms) = kept {
+        tmp.as_file().set_permissions(perms)?;
     }
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".part");
-    let tmp = PathBuf::from(tmp);
-    {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(content)?;
-        f.sync_all()?;
+    tmp.write_all(content)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(&target).map_err(|e| e.error)?;
+    // Make the rename itself durable; not every file system allows it.
+    if let Ok(d) = std::fs::File::open(&dir) {
+        let _ = d.sync_all();
     }
-    std::fs::rename(&tmp, path)
+    Ok(())
+}
+
+/// Follows symbolic links at the end of `path` (not in its folders, which
+/// the system follows anyway) to the file they finally name, existing or
+/// not.
+fn resolve_links(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    // Linux gives up after 40 links too.
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = std::fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(dir) if link.is_relative() => dir.join(link),
+                    _ => link,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
 }

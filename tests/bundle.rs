@@ -190,3 +190,188 @@ fn importing_the_same_session_twice_is_refused_whole() {
     assert_eq!(bundle::to_json(&store.load(_id).unwrap()), before);
     drop(dir);
 }
+
+fn hostile(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/hostile")
+        .join(name)
+}
+
+/// Imports a hostile file into a fresh database and returns the refusal,
+/// after checking that nothing was written.
+fn refused(name: &str) -> bundle::BundleError {
+    let (_dir, mut store) = temp_store();
+    let err = bundle::import_file(&mut store, &Catalog::built_in(), &hostile(name)).unwrap_err();
+    assert!(store.list_sessions(true).unwrap().is_empty(), "{name}");
+    match err {
+        ImportError::Bundle(e) => {
+            assert!(e.file.ends_with(name), "{e}");
+            e
+        }
+        other => panic!("{name}: expected a bundle error, got {other}"),
+    }
+}
+
+#[test]
+fn a_time_that_leaves_four_digit_years_in_utc_is_refused() {
+    let e = refused("bundle-year-10000.json");
+    assert_eq!(e.place, "session.created_at");
+    assert!(e.problem.contains("outside the years 0001-9999"), "{e}");
+    for (place, value) in [
+        ("session.updated_at", "0001-01-01T00:30:00+01:00"),
+        (
+            "stages[1].contributions[0].created_at",
+            "9999-12-31T23:00:00-01:00",
+        ),
+    ] {
+        let e = import_error(|v| {
+            let mut target = &mut *v;
+            for key in place.split('.') {
+                target = match key.split_once('[') {
+                    Some((k, i)) => {
+                        &mut target[k][i.trim_end_matches(']').parse::<usize>().unwrap()]
+                    }
+                    None => &mut target[key],
+                };
+            }
+            *target = json!(value);
+        });
+        assert_eq!(e.place, place);
+        assert!(e.problem.contains("outside the years"), "{e}");
+    }
+    let e = import_error(|v| v["session"]["date"] = json!("+10000-01-01"));
+    assert_eq!(e.place, "session.date");
+}
+
+#[test]
+fn a_file_holds_exactly_one_bundle() {
+    for name in [
+        "bundle-two-concatenated.json",
+        "bundle-trailing-garbage.json",
+    ] {
+        let e = refused(name);
+        assert!(e.place.starts_with("line "), "{e}");
+        assert!(e.problem.contains("after the bundle"), "{e}");
+    }
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let (_dir, mut store) = temp_store();
+    let id = bundle::import_file(
+        &mut store,
+        &Catalog::built_in(),
+        &hostile("bundle-bom.json"),
+    )
+    .unwrap();
+    assert_eq!(store.load(id).unwrap().session.title, "Hostile");
+}
+
+#[test]
+fn a_session_needs_a_stage() {
+    let e = refused("bundle-no-stages.json");
+    assert_eq!(e.place, "stages");
+    assert!(e.problem.contains("at least one stage"), "{e}");
+}
+
+#[test]
+fn nesting_beyond_max_depth_is_refused() {
+    let e = refused("bundle-too-deep.json");
+    assert_eq!(e.place, "stages[0].contributions[13].parent");
+    assert!(e.problem.contains("at most 12 levels"), "{e}");
+    let (_dir, mut store) = temp_store();
+    let id = bundle::import_file(
+        &mut store,
+        &Catalog::built_in(),
+        &hostile("bundle-deepest-allowed.json"),
+    )
+    .unwrap();
+    assert_eq!(store.load(id).unwrap().contributions.len(), 13);
+}
+
+#[test]
+fn ids_of_another_session_are_refused_by_place() {
+    let (dir, mut store, _sample) = sample_store();
+    let mut v: Value = serde_json::from_str(&sample_text()).unwrap();
+    v["session"]["id"] = json!("0190aaaa-0000-7000-8000-00000000c000");
+    let path = dir.path().join("copy.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let err = bundle::import_file(&mut store, &Catalog::built_in(), &path).unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("copy.json: participants[0].id: id ")
+            && msg.contains("already used by another session"),
+        "{msg}"
+    );
+    assert!(!msg.contains("UNIQUE"), "{msg}");
+    assert_eq!(store.list_sessions(true).unwrap().len(), 1);
+}
+
+#[test]
+fn importing_several_files_is_all_or_nothing() {
+    let (dir, mut store) = temp_store();
+    let good = common::sample_path();
+    let err = bundle::import_files(
+        &mut store,
+        &Catalog::built_in(),
+        &[good.clone(), hostile("bundle-no-stages.json")],
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("nothing was imported"), "{err}");
+    assert!(store.list_sessions(true).unwrap().is_empty());
+    // The same session in two files clashes before anything is written.
+    let copy = dir.path().join("copy.json");
+    std::fs::copy(&good, &copy).unwrap();
+    let err =
+        bundle::import_files(&mut store, &Catalog::built_in(), &[good.clone(), copy]).unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("copy.json: session.id: ") && msg.contains("also used by"),
+        "{msg}"
+    );
+    assert!(store.list_sessions(true).unwrap().is_empty());
+    let ids = bundle::import_files(
+        &mut store,
+        &Catalog::built_in(),
+        &[good, hostile("bundle-bom.json")],
+    )
+    .unwrap();
+    assert_eq!(ids.len(), 2);
+    assert_eq!(store.list_sessions(true).unwrap().len(), 2);
+}
+
+#[test]
+fn the_command_line_import_says_each_problem_once_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.sqlite3");
+    let atelier = || {
+        let mut cmd = assert_cmd::Command::cargo_bin("atelier").unwrap();
+        cmd.arg("--db").arg(&db).arg("--lang").arg("en");
+        cmd
+    };
+    atelier()
+        .arg("import")
+        .arg(common::sample_path())
+        .assert()
+        .success();
+    let out = atelier()
+        .arg("import")
+        .arg(hostile("bundle-bom.json"))
+        .arg(common::sample_path())
+        .assert()
+        .failure();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert_eq!(
+        stderr.matches("is already in this database").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothing was imported"), "{stderr}");
+    let list = atelier().args(["list", "--json"]).assert().success();
+    let sessions: Value = serde_json::from_slice(&list.get_output().stdout).unwrap();
+    assert_eq!(
+        sessions.as_array().unwrap().len(),
+        1,
+        "bundle-bom.json was not kept"
+    );
+}

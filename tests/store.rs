@@ -233,3 +233,279 @@ fn sessions_resolve_by_prefix_and_latest_and_duplicate() {
     store.delete_session(next).unwrap();
     assert_eq!(store.list_sessions(true).unwrap().len(), 2);
 }
+
+/// A chain of sub-points `depth` levels below a new top-level item.
+fn chain(store: &mut Store, session: atelier::model::Id, depth: usize) -> Vec<atelier::model::Id> {
+    let stage = store.stages(session).unwrap()[1].id;
+    let mut ids: Vec<atelier::model::Id> = Vec::new();
+    for level in 0..=depth {
+        let c = store
+            .add_contribution(&NewContribution {
+                stage_id: stage,
+                participant_id: None,
+                kind: Kind::Observation,
+                text: format!("level {level}"),
+                parent_id: ids.last().copied(),
+            })
+            .unwrap();
+        ids.push(c.id);
+    }
+    ids
+}
+
+#[test]
+fn nesting_stops_at_max_depth_everywhere_in_the_store() {
+    use atelier::model::MAX_DEPTH;
+    let (_d, mut store) = temp_store();
+    let s = new_session(&mut store);
+    let deep = chain(&mut store, s, MAX_DEPTH);
+    let stage = store.stages(s).unwrap()[1].id;
+    let too_deep = store.add_contribution(&NewContribution {
+        stage_id: stage,
+        participant_id: None,
+        kind: Kind::Observation,
+        text: "one more".into(),
+        parent_id: deep.last().copied(),
+    });
+    assert!(
+        matches!(too_deep, Err(StoreError::TooDeep { max }) if max == MAX_DEPTH),
+        "{too_deep:?}"
+    );
+    // A two-level item cannot go under the deepest-but-one level either.
+    let pair = chain(&mut store, s, 1);
+    let err = store
+        .indent_under(pair[0], deep[MAX_DEPTH - 1])
+        .unwrap_err();
+    assert!(matches!(err, StoreError::TooDeep { .. }), "{err}");
+    assert!(err.to_string().contains("at most 12 levels"), "{err}");
+    store.indent_under(pair[0], deep[MAX_DEPTH - 2]).unwrap();
+    // An item cannot go under itself.
+    assert!(store.indent_under(deep[0], deep[3]).is_err());
+    // Moving to another stage lifts it to the top level: always allowed.
+    let other = store.stages(s).unwrap()[2].id;
+    store.move_contribution_to_stage(deep[5], other).unwrap();
+    let moved = store.load(s).unwrap();
+    assert_eq!(
+        moved
+            .contributions
+            .iter()
+            .filter(|c| c.stage_id == other)
+            .count(),
+        MAX_DEPTH + 1 - 5 + pair.len(),
+        "the moved item, its sub-points and the pair indented under them"
+    );
+}
+
+/// A database that an older Atelier filled with a chain far deeper than
+/// today's limit, plus a parent cycle, written straight into SQLite.
+fn deep_database(depth: usize) -> (tempfile::TempDir, std::path::PathBuf, atelier::model::Id) {
+    let (dir, mut store) = temp_store();
+    let s = new_session(&mut store);
+    let stage = store.stages(s).unwrap()[1].id;
+    let path = store.path().to_path_buf();
+    drop(store);
+    let mut conn = rusqlite::Connection::open(&path).unwrap();
+    // The cycle's rows point at each other: no order satisfies the keys.
+    conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
+    let tx = conn.transaction().unwrap();
+    let mut parent: Option<String> = None;
+    for i in 0..depth {
+        let id = format!("0190cccc-0000-7000-8000-{i:012}");
+        tx.execute(
+            "INSERT INTO contributions (id, session_id, stage_id, kind, text, parent_id, position,
+             created_at, updated_at) VALUES (?1, ?2, ?3, 'idea', 'deep', ?4, 1,
+             '2021-06-10T09:00:00.000Z', '2021-06-10T09:00:00.000Z')",
+            rusqlite::params![id, s.to_string(), stage.to_string(), parent],
+        )
+        .unwrap();
+        parent = Some(id);
+    }
+    for (a, b) in [("a", "b"), ("b", "a")] {
+        tx.execute(
+            "INSERT INTO contributions (id, session_id, stage_id, kind, text, parent_id, position,
+             created_at, updated_at) VALUES (?1, ?2, ?3, 'idea', 'loop', ?4, 1,
+             '2021-06-10T09:00:00.000Z', '2021-06-10T09:00:00.000Z')",
+            rusqlite::params![
+                format!("0190dddd-0000-7000-8000-00000000000{a}"),
+                s.to_string(),
+                stage.to_string(),
+                format!("0190dddd-0000-7000-8000-00000000000{b}")
+            ],
+        )
+        .unwrap();
+    }
+    tx.commit().unwrap();
+    (dir, path, s)
+}
+
+#[test]
+fn walks_over_deep_chains_and_cycles_already_in_a_database_finish() {
+    let depth = 5000;
+    let (_dir, path, s) = deep_database(depth);
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.load(s).unwrap().contributions.len(), depth);
+    let root = atelier::model::Id::parse_str("0190cccc-0000-7000-8000-000000000000").unwrap();
+    store.delete_contribution(root).unwrap();
+    assert_eq!(store.load(s).unwrap().live().count(), 0);
+    assert_eq!(store.deleted_contributions(s).unwrap().len(), depth);
+    store.restore_contribution(root).unwrap();
+    assert_eq!(store.load(s).unwrap().live().count(), depth);
+    let loop_a = atelier::model::Id::parse_str("0190dddd-0000-7000-8000-00000000000a").unwrap();
+    store.delete_contribution(loop_a).unwrap();
+    let other = store.stages(s).unwrap()[2].id;
+    store.move_contribution_to_stage(root, other).unwrap();
+    // Nothing may go under the existing deep end.
+    let end = atelier::model::Id::parse_str(&format!("0190cccc-0000-7000-8000-{:012}", depth - 1))
+        .unwrap();
+    assert!(matches!(
+        store.indent_under(root, end),
+        Err(StoreError::Invalid(_)) | Err(StoreError::TooDeep { .. })
+    ));
+    store.delete_session(s).unwrap();
+    assert!(store.list_sessions(true).unwrap().is_empty());
+}
+
+#[test]
+fn the_database_refuses_an_unknown_kind() {
+    let (_d, mut store) = temp_store();
+    let s = new_session(&mut store);
+    let stage = store.stages(s).unwrap()[1].id;
+    let path = store.path().to_path_buf();
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let err = conn
+        .execute(
+            "INSERT INTO contributions (id, session_id, stage_id, kind, text, position,
+             created_at, updated_at) VALUES ('x', ?1, ?2, 'potato', 't', 1, 'now', 'now')",
+            [s.to_string(), stage.to_string()],
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("CHECK"), "{err}");
+}
+
+/// A version-1 database holding a session with a sub-point and a
+/// revision, as the first Atelier wrote it.
+fn version_one_database(path: &std::path::Path) {
+    let mut conn = rusqlite::Connection::open(path).unwrap();
+    migrations().to_version(&mut conn, 1).unwrap();
+    conn.execute_batch(
+        "INSERT INTO sessions (id, title, date, language, template, created_at, updated_at)
+           VALUES ('0190eeee-0000-7000-8000-000000000001', 'Old', '2021-06-10', 'fr',
+                   'emergence', '2021-06-10T09:00:00.000Z', '2021-06-10T09:00:00.000Z');
+         INSERT INTO stages (id, session_id, key, title, position)
+           VALUES ('0190eeee-0000-7000-8000-000000000002', '0190eeee-0000-7000-8000-000000000001',
+                   'constats', 'Constats', 1);
+         INSERT INTO contributions (id, session_id, stage_id, kind, text, parent_id, position,
+                                    created_at, updated_at)
+           VALUES ('0190eeee-0000-7000-8000-000000000003', '0190eeee-0000-7000-8000-000000000001',
+                   '0190eeee-0000-7000-8000-000000000002', 'observation', 'parent', NULL, 1,
+                   '2021-06-10T09:00:00.000Z', '2021-06-10T09:00:00.000Z'),
+                  ('0190eeee-0000-7000-8000-000000000004', '0190eeee-0000-7000-8000-000000000001',
+                   '0190eeee-0000-7000-8000-000000000002', 'stake', 'child',
+                   '0190eeee-0000-7000-8000-000000000003', 1,
+                   '2021-06-10T09:00:00.000Z', '2021-06-10T09:05:00.000Z');
+         INSERT INTO revisions (contribution_id, text, replaced_at)
+           VALUES ('0190eeee-0000-7000-8000-000000000004', 'first words', '2021-06-10T09:05:00.000Z');",
+    )
+    .unwrap();
+}
+
+#[test]
+fn migrating_a_version_one_database_keeps_its_data_and_indexes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.sqlite3");
+    version_one_database(&path);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    let s = store.resolve_session("0190eeee").unwrap();
+    let data = store.load(s).unwrap();
+    let texts: Vec<_> = data.contributions.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["parent", "child"]);
+    assert_eq!(
+        data.contributions[1].parent_id,
+        Some(data.contributions[0].id)
+    );
+    assert_eq!(data.contributions[1].revisions[0].text, "first words");
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let indexes: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contributions' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(
+        indexes.contains(&"contributions_by_parent".to_string()),
+        "{indexes:?}"
+    );
+    assert!(
+        indexes.contains(&"contributions_by_session".to_string()),
+        "{indexes:?}"
+    );
+}
+
+#[test]
+fn read_only_opens_write_nothing_and_refuse_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    // A missing file reads as empty and is not created.
+    let missing = dir.path().join("missing.sqlite3");
+    let store = Store::open_read_only(&missing).unwrap();
+    assert!(store.list_sessions(true).unwrap().is_empty());
+    assert!(!missing.exists());
+    // An older schema is read through an upgraded copy.
+    let old = dir.path().join("v1.sqlite3");
+    version_one_database(&old);
+    let before = std::fs::read(&old).unwrap();
+    let mut store = Store::open_read_only(&old).unwrap();
+    let s = store.resolve_session("latest").unwrap();
+    assert_eq!(store.load(s).unwrap().contributions.len(), 2);
+    let err = store.set_meta("k", "v").unwrap_err();
+    assert!(err.to_string().contains("reading only"), "{err}");
+    drop(store);
+    assert_eq!(std::fs::read(&old).unwrap(), before);
+    // Opening an up-to-date database for writing writes nothing either.
+    drop(Store::open(&old).unwrap());
+    let current = std::fs::read(&old).unwrap();
+    drop(Store::open(&old).unwrap());
+    assert_eq!(std::fs::read(&old).unwrap(), current);
+}
+
+#[test]
+fn a_database_left_without_its_id_by_a_crash_still_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crashed.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let s = new_session(&mut store);
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "application_id", 0).unwrap();
+    drop(conn);
+    let before = std::fs::read(&path).unwrap();
+    let store = Store::open_read_only(&path).unwrap();
+    assert_eq!(store.session(s).unwrap().title, "Test");
+    drop(store);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    drop(Store::open(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let id: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
+    assert_eq!(id, atelier::store::APPLICATION_ID);
+}
+
+#[test]
+fn a_fresh_database_gets_its_id_with_its_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fresh.sqlite3");
+    let mut conn = rusqlite::Connection::open(&path).unwrap();
+    migrations().to_version(&mut conn, 1).unwrap();
+    let id: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        id,
+        atelier::store::APPLICATION_ID,
+        "stamped by the migration step itself"
+    );
+}

@@ -16,6 +16,14 @@ pub fn open_store(db: Option<&PathBuf>) -> Result<Store> {
     Ok(Store::open(&path)?)
 }
 
+/// The same database for a command that only reads: it never writes to
+/// the file, so it works on a full disk, a read-only medium or beside
+/// another program's write.
+fn open_store_read_only(db: Option<&PathBuf>) -> Result<Store> {
+    let path = db.cloned().unwrap_or_else(paths::default_db);
+    Ok(Store::open_read_only(&path)?)
+}
+
 fn catalog() -> Catalog {
     Catalog::load(paths::user_templates().as_deref())
 }
@@ -63,11 +71,11 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::List { json, all } => {
-            let store = open_store(cli.db.as_ref())?;
+            let store = open_store_read_only(cli.db.as_ref())?;
             list(out, &store, json, all, lang)
         }
         Command::Show { session } => {
-            let store = open_store(cli.db.as_ref())?;
+            let store = open_store_read_only(cli.db.as_ref())?;
             let id = store.resolve_session(&session)?;
             let data = store.load(id)?;
             write!(out, "{}", super::show::summary(&data, &catalog(), lang))?;
@@ -100,9 +108,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Import { files } => {
             let mut store = open_store(cli.db.as_ref())?;
-            let catalog = catalog();
-            for file in files {
-                let id = bundle::import_file(&mut store, &catalog, &file)?;
+            for id in bundle::import_files(&mut store, &catalog(), &files)? {
                 writeln!(out, "{id}")?;
             }
             Ok(())
@@ -112,7 +118,7 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             out: target,
         } => {
-            let store = open_store(cli.db.as_ref())?;
+            let store = open_store_read_only(cli.db.as_ref())?;
             let id = store.resolve_session(&session)?;
             let data = store.load(id)?;
             export(out, &data, format, target)
@@ -257,11 +263,8 @@ fn export(
         out.write_all(text.as_bytes())?;
         return Ok(());
     };
-    let path = if target.is_dir() {
-        target.join(report::file_name(data, format))
-    } else {
-        target
-    };
+    let path = paths::export_target(&target, &report::file_name(data, format))
+        .with_context(|| format!("cannot write into {}", target.display()))?;
     paths::write_atomically(&path, text.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
     writeln!(out, "{}", path.display())?;

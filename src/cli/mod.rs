@@ -89,6 +89,10 @@ pub enum Command {
         text: String,
     },
     /// Import session bundles (JSON); prints each new session id.
+    ///
+    /// Every file is checked before anything is written, and all of them
+    /// are imported together or none is: if one file is refused, the
+    /// database is left as it was.
     Import {
         #[arg(required = true)]
         files: Vec<PathBuf>,

@@ -16,7 +16,7 @@ pub use session::{
     Anonymity, BuildingBlock, Participant, Session, SessionData, SessionStatus, Stage, Synthesis,
 };
 pub use template::{Localized, Template, TemplateStage};
-pub use time::{format_time, now, parse_time, Timestamp};
+pub use time::{check_time, format_time, now, parse_date, parse_time, TimeError, Timestamp, YEARS};
 pub use tree::{Tree, MAX_DEPTH};
 
 /// Sessions, participants, stages and contributions are identified by UUIDv7:

@@ -1,7 +1,9 @@
+use super::nesting::{check_fits_under, SUBTREE};
 use super::rows::{self, opt_text_id, text_id, text_time};
 use super::{Result, Store, StoreError};
 use crate::model::{new_id, now, Contribution, Id, Kind, Revision};
 use rusqlite::{params, OptionalExtension, Row, Transaction};
+use std::collections::HashMap;
 
 /// What `Store::add_contribution` needs.
 #[derive(Debug, Clone)]
@@ -113,27 +115,15 @@ fn swap(tx: &Transaction, a: Id, b: Id) -> Result<()> {
 fn indent(tx: &Transaction, id: Id, parent: Id) -> Result<()> {
     let p = place(tx, id)?;
     let pp = place(tx, parent)?;
-    if pp.stage != p.stage || subtree(tx, id)?.contains(&text_id(&parent)) {
+    if pp.stage != p.stage {
         return Err(StoreError::Invalid(
-            "a sub-point needs a parent in the same stage, outside itself".into(),
+            "a sub-point needs a parent in the same stage".into(),
         ));
     }
+    check_fits_under(tx, Some(id), parent)?;
     let position = next_position(tx, p.stage, Some(parent))?;
     set_place(tx, id, Some(parent), position)?;
     Ok(())
-}
-
-/// The ids of a contribution and all its descendants.
-fn subtree(tx: &Transaction, id: Id) -> rusqlite::Result<Vec<String>> {
-    let mut stmt = tx.prepare(
-        "WITH RECURSIVE t(id) AS (SELECT ?1 UNION ALL
-           SELECT c.id FROM contributions c JOIN t ON c.parent_id = t.id)
-         SELECT id FROM t",
-    )?;
-    let ids = stmt
-        .query_map([text_id(&id)], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<String>>>()?;
-    Ok(ids)
 }
 
 pub(super) fn insert_row(tx: &Transaction, session: Id, c: &Contribution) -> rusqlite::Result<()> {
@@ -189,9 +179,10 @@ pub(super) fn all(conn: &rusqlite::Connection, session: Id) -> Result<Vec<Contri
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let index: HashMap<Id, usize> = list.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
     for (id, revision) in revisions {
-        if let Some(c) = list.iter_mut().find(|c| c.id == id) {
-            c.revisions.push(revision);
+        if let Some(&i) = index.get(&id) {
+            list[i].revisions.push(revision);
         }
     }
     Ok(list)
@@ -222,6 +213,7 @@ impl Store {
                         "a sub-point must be in the same stage as its parent".into(),
                     ));
                 }
+                check_fits_under(tx, None, parent)?;
             }
             let t = now();
             let c = Contribution {
@@ -244,33 +236,35 @@ impl Store {
     }
 
     pub fn contribution(&self, id: Id) -> Result<Contribution> {
-        let mut c = self
-            .read()
-            .query_row(
+        let mut c = self.read(|conn| {
+            conn.query_row(
                 &format!("SELECT {COLUMNS} FROM contributions WHERE id = ?1"),
                 [text_id(&id)],
                 from_row,
             )
             .optional()?
-            .ok_or_else(|| StoreError::NotFound(format!("no contribution with id {id}")))?;
+            .ok_or_else(|| StoreError::NotFound(format!("no contribution with id {id}")))
+        })?;
         c.revisions = self.revisions(id)?;
         Ok(c)
     }
 
     /// Earlier texts of a contribution, oldest first.
     pub fn revisions(&self, id: Id) -> Result<Vec<Revision>> {
-        let mut stmt = self.read().prepare(
-            "SELECT text, replaced_at FROM revisions WHERE contribution_id = ?1 ORDER BY id",
-        )?;
-        let list = stmt
-            .query_map([text_id(&id)], |r| {
-                Ok(Revision {
-                    text: r.get(0)?,
-                    replaced_at: rows::time(r, 1)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(list)
+        self.read(|conn| {
+            let mut stmt = conn.prepare(
+                "SELECT text, replaced_at FROM revisions WHERE contribution_id = ?1 ORDER BY id",
+            )?;
+            let list = stmt
+                .query_map([text_id(&id)], |r| {
+                    Ok(Revision {
+                        text: r.get(0)?,
+                        replaced_at: rows::time(r, 1)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(list)
+        })
     }
 
     /// Replaces the text, keeping the previous one as a revision.
@@ -338,12 +332,13 @@ impl Store {
         self.write(|tx| {
             let p = place(tx, id)?;
             let t = now();
-            for sub in subtree(tx, id)? {
-                tx.execute(
-                    "UPDATE contributions SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
-                    params![sub, text_time(&t)],
-                )?;
-            }
+            tx.execute(
+                &format!(
+                    "UPDATE contributions SET deleted_at = ?2
+                     WHERE deleted_at IS NULL AND id IN ({SUBTREE})"
+                ),
+                params![text_id(&id), text_time(&t)],
+            )?;
             super::sessions::touch(tx, p.session, &t)?;
             Ok(())
         })
@@ -361,12 +356,13 @@ impl Store {
             let Some(deleted) = deleted else {
                 return Ok(());
             };
-            for sub in subtree(tx, id)? {
-                tx.execute(
-                    "UPDATE contributions SET deleted_at = NULL WHERE id = ?1 AND deleted_at = ?2",
-                    params![sub, deleted],
-                )?;
-            }
+            tx.execute(
+                &format!(
+                    "UPDATE contributions SET deleted_at = NULL
+                     WHERE deleted_at = ?2 AND id IN ({SUBTREE})"
+                ),
+                params![text_id(&id), deleted],
+            )?;
             super::sessions::touch(tx, p.session, &now())?;
             Ok(())
         })
@@ -374,7 +370,8 @@ impl Store {
 
     /// Deleted contributions of a session, most recent first, to restore.
     pub fn deleted_contributions(&self, session: Id) -> Result<Vec<Contribution>> {
-        let mut list: Vec<Contribution> = all(self.read(), session)?
+        let mut list: Vec<Contribution> = self
+            .read(|conn| all(conn, session))?
             .into_iter()
             .filter(|c| c.deleted_at.is_some())
             .collect();
@@ -454,12 +451,10 @@ impl Store {
                 ));
             }
             let position = next_position(tx, stage, None)?;
-            for sub in subtree(tx, id)? {
-                tx.execute(
-                    "UPDATE contributions SET stage_id = ?2 WHERE id = ?1",
-                    params![sub, text_id(&stage)],
-                )?;
-            }
+            tx.execute(
+                &format!("UPDATE contributions SET stage_id = ?2 WHERE id IN ({SUBTREE})"),
+                params![text_id(&id), text_id(&stage)],
+            )?;
             set_place(tx, id, None, position)?;
             Ok(())
         })
@@ -474,13 +469,16 @@ impl Store {
                 "\"{reference}\" is not a contribution id"
             )));
         }
-        let mut stmt = self.read().prepare(
-            "SELECT id FROM contributions WHERE session_id = ?1
-             AND (id LIKE ?2 || '%' OR replace(id, '-', '') LIKE '%' || replace(?2, '-', '')) LIMIT 2",
-        )?;
-        let ids = stmt
-            .query_map(params![text_id(&session), r], |row| rows::id(row, 0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let ids = self.read(|conn| {
+            let mut stmt = conn.prepare(
+                "SELECT id FROM contributions WHERE session_id = ?1
+                 AND (id LIKE ?2 || '%' OR replace(id, '-', '') LIKE '%' || replace(?2, '-', '')) LIMIT 2",
+            )?;
+            let ids = stmt
+                .query_map(params![text_id(&session), r], |row| rows::id(row, 0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(ids)
+        })?;
         match ids.as_slice() {
             [one] => Ok(*one),
             [] => Err(StoreError::NotFound(format!(

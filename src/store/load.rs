@@ -1,59 +1,94 @@
 use super::rows::text_id;
 use super::{Result, Store, StoreError};
 use crate::model::{Id, SessionData, Tree};
+use rusqlite::Transaction;
+use std::collections::HashSet;
 
 impl Store {
     /// Reads a whole session. Contributions come in tree order: stage by
     /// stage, each parent followed by its sub-points, siblings by position.
     pub fn load(&self, session: Id) -> Result<SessionData> {
         let s = self.session(session)?;
-        let stages = super::stages::stages(self.read(), session)?;
-        let all = super::contributions::all(self.read(), session)?;
-        let tree = Tree::of(all.iter());
-        let contributions = stages
-            .iter()
-            .flat_map(|stage| tree.walk_stage(stage.id))
-            .map(|(c, _)| c.clone())
-            .collect();
-        Ok(SessionData {
-            session: s,
-            participants: super::roster::participants(self.read(), session)?,
-            stages,
-            contributions,
-            synthesis: super::synthesis::synthesis(self.read(), session)?,
+        self.read(|conn| {
+            let stages = super::stages::stages(conn, session)?;
+            let all = super::contributions::all(conn, session)?;
+            let tree = Tree::of(all.iter());
+            let contributions = stages
+                .iter()
+                .flat_map(|stage| tree.walk_stage(stage.id))
+                .map(|(c, _)| c.clone())
+                .collect();
+            Ok(SessionData {
+                session: s,
+                participants: super::roster::participants(conn, session)?,
+                stages,
+                contributions,
+                synthesis: super::synthesis::synthesis(conn, session)?,
+            })
+        })
+    }
+
+    /// Which of `ids` already name a session, participant, stage or
+    /// contribution in this database (ids are unique across the file).
+    pub fn taken_ids(&self, ids: &[Id]) -> Result<HashSet<Id>> {
+        let list = serde_json::Value::from(ids.iter().map(text_id).collect::<Vec<_>>()).to_string();
+        self.read(|conn| {
+            let mut taken = HashSet::new();
+            for table in ["sessions", "participants", "stages", "contributions"] {
+                let mut stmt = conn.prepare(&format!(
+                    "SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?1))"
+                ))?;
+                let found = stmt.query_map([&list], |r| super::rows::id(r, 0))?;
+                for id in found {
+                    taken.insert(id?);
+                }
+            }
+            Ok(taken)
         })
     }
 
     /// Writes a whole session in one transaction: all of it or nothing.
     /// The data must already be validated (see `bundle`).
     pub fn insert_session_data(&mut self, data: &SessionData) -> Result<()> {
-        let id = data.session.id;
-        let exists: bool = self.read().query_row(
-            "SELECT EXISTS(SELECT 1 FROM sessions WHERE id = ?1)",
-            [text_id(&id)],
-            |r| r.get(0),
-        )?;
-        if exists {
-            return Err(StoreError::Invalid(format!(
-                "session {id} (\"{}\") is already in this database",
-                data.session.title
-            )));
-        }
+        self.insert_sessions(std::slice::from_ref(data))
+    }
+
+    /// Writes several whole sessions in one transaction: all or nothing.
+    pub fn insert_sessions(&mut self, sessions: &[SessionData]) -> Result<()> {
         self.write(|tx| {
-            super::sessions::insert_session(tx, &data.session)?;
-            for p in &data.participants {
-                super::roster::insert_participant_row(tx, id, p)?;
-            }
-            for stage in &data.stages {
-                super::stages::insert_stage_row(tx, id, stage, true)?;
-            }
-            for c in &data.contributions {
-                super::contributions::insert_row(tx, id, c)?;
-            }
-            if !data.synthesis.is_empty() {
-                super::synthesis::write_synthesis(tx, id, &data.synthesis)?;
+            for data in sessions {
+                insert_one(tx, data)?;
             }
             Ok(())
         })
     }
+}
+
+fn insert_one(tx: &Transaction, data: &SessionData) -> Result<()> {
+    let id = data.session.id;
+    let exists: bool = tx.query_row(
+        "SELECT EXISTS(SELECT 1 FROM sessions WHERE id = ?1)",
+        [text_id(&id)],
+        |r| r.get(0),
+    )?;
+    if exists {
+        return Err(StoreError::Invalid(format!(
+            "session {id} (\"{}\") is already in this database",
+            data.session.title
+        )));
+    }
+    super::sessions::insert_session(tx, &data.session)?;
+    for p in &data.participants {
+        super::roster::insert_participant_row(tx, id, p)?;
+    }
+    for stage in &data.stages {
+        super::stages::insert_stage_row(tx, id, stage, true)?;
+    }
+    for c in &data.contributions {
+        super::contributions::insert_row(tx, id, c)?;
+    }
+    if !data.synthesis.is_empty() {
+        super::synthesis::write_synthesis(tx, id, &data.synthesis)?;
+    }
+    Ok(())
 }

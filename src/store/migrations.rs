@@ -1,14 +1,33 @@
-use rusqlite_migration::{Migrations, M};
+use super::APPLICATION_ID;
+use rusqlite::Transaction;
+use rusqlite_migration::{HookResult, Migrations, M};
 
 /// Schema migrations, one SQL file each, applied in order and keyed on
 /// SQLite's `user_version`. Append new files; never edit a released one.
-const STEPS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+const STEPS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_contribution_kind_check.sql"),
+];
 
 /// The schema version this program writes.
 pub const LATEST_VERSION: i64 = STEPS.len() as i64;
 
+/// Every step also stamps the file as ours, in the same transaction as the
+/// schema change: a crash can never leave our tables without our id.
+fn stamp(tx: &Transaction) -> HookResult {
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    Ok(())
+}
+
+/// The migrations. Run them with `foreign_keys` OFF (a table rebuild must
+/// not cascade); each step checks the foreign keys before it commits.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect())
+    Migrations::new(
+        STEPS
+            .iter()
+            .map(|sql| M::up_with_hook(sql, stamp).foreign_key_check())
+            .collect(),
+    )
 }
 
 #[cfg(test)]

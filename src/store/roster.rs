@@ -175,7 +175,7 @@ impl Store {
 
     /// The whole roster, removed participants included (flagged).
     pub fn participants(&self, session: Id) -> Result<Vec<Participant>> {
-        participants(self.read(), session)
+        self.read(|conn| participants(conn, session))
     }
 }
 

@@ -4,35 +4,45 @@ use crate::model::{format_time, parse_time, Id, Timestamp};
 use rusqlite::types::{FromSqlError, Type};
 use rusqlite::Row;
 
-fn bad(idx: usize, what: &str, value: &str) -> rusqlite::Error {
+/// A value this program cannot read, worded with its column and, when the
+/// query starts with one, the id of its row.
+fn bad(row: &Row, idx: usize, what: &str, value: &str) -> rusqlite::Error {
+    let statement = row.as_ref();
+    let column = statement.column_name(idx).unwrap_or("?");
+    let of_row = match statement.column_name(0) {
+        Ok(name) if name.ends_with("id") => {
+            format!(" of row {}", row.get::<_, String>(0).unwrap_or_default())
+        }
+        _ => String::new(),
+    };
     rusqlite::Error::FromSqlConversionFailure(
         idx,
         Type::Text,
         Box::new(FromSqlError::Other(
-            format!("invalid {what}: {value:?}").into(),
+            format!("invalid {what} {value:?} in column {column}{of_row}").into(),
         )),
     )
 }
 
 pub fn id(row: &Row, idx: usize) -> rusqlite::Result<Id> {
     let s: String = row.get(idx)?;
-    Id::parse_str(&s).map_err(|_| bad(idx, "id", &s))
+    Id::parse_str(&s).map_err(|_| bad(row, idx, "id", &s))
 }
 
 pub fn opt_id(row: &Row, idx: usize) -> rusqlite::Result<Option<Id>> {
     let s: Option<String> = row.get(idx)?;
-    s.map(|s| Id::parse_str(&s).map_err(|_| bad(idx, "id", &s)))
+    s.map(|s| Id::parse_str(&s).map_err(|_| bad(row, idx, "id", &s)))
         .transpose()
 }
 
 pub fn time(row: &Row, idx: usize) -> rusqlite::Result<Timestamp> {
     let s: String = row.get(idx)?;
-    parse_time(&s).ok_or_else(|| bad(idx, "time", &s))
+    parse_time(&s).ok_or_else(|| bad(row, idx, "time", &s))
 }
 
 pub fn opt_time(row: &Row, idx: usize) -> rusqlite::Result<Option<Timestamp>> {
     let s: Option<String> = row.get(idx)?;
-    s.map(|s| parse_time(&s).ok_or_else(|| bad(idx, "time", &s)))
+    s.map(|s| parse_time(&s).ok_or_else(|| bad(row, idx, "time", &s)))
         .transpose()
 }
 
@@ -43,7 +53,7 @@ pub fn parsed<T>(
     parse: impl Fn(&str) -> Option<T>,
 ) -> rusqlite::Result<T> {
     let s: String = row.get(idx)?;
-    parse(&s).ok_or_else(|| bad(idx, what, &s))
+    parse(&s).ok_or_else(|| bad(row, idx, what, &s))
 }
 
 pub fn text_time(t: &Timestamp) -> String {

@@ -1,6 +1,8 @@
 use super::rows::{self, text_id, text_time};
 use super::{Result, Store, StoreError};
-use crate::model::{new_id, now, Anonymity, Id, Lang, Session, SessionStatus, Template, Timestamp};
+use crate::model::{
+    new_id, now, parse_date, Anonymity, Id, Lang, Session, SessionStatus, Template, Timestamp,
+};
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
@@ -40,9 +42,7 @@ pub(super) fn session_from_row(r: &Row) -> rusqlite::Result<Session> {
         id: rows::id(r, 0)?,
         title: r.get(1)?,
         event: r.get(2)?,
-        date: rows::parsed(r, 3, "date", |s| {
-            NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-        })?,
+        date: rows::parsed(r, 3, "date", parse_date)?,
         language: rows::parsed(r, 4, "language", Lang::parse)?,
         template: r.get(5)?,
         question: r.get(6)?,
@@ -123,14 +123,15 @@ impl Store {
     }
 
     pub fn session(&self, id: Id) -> Result<Session> {
-        self.read()
-            .query_row(
+        self.read(|conn| {
+            conn.query_row(
                 &format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?1"),
                 [text_id(&id)],
                 session_from_row,
             )
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("no session with id {id}")))
+        })
     }
 
     /// Saves the editable fields of a session (set-up screen).
@@ -192,6 +193,12 @@ impl Store {
     /// Deletes a session and everything in it, for good.
     pub fn delete_session(&mut self, id: Id) -> Result<()> {
         self.write(|tx| {
+            // Cut the sub-point links first: the cascade would otherwise
+            // recurse once per level and fail on a deep chain.
+            tx.execute(
+                "UPDATE contributions SET parent_id = NULL WHERE session_id = ?1",
+                [text_id(&id)],
+            )?;
             let n = tx.execute("DELETE FROM sessions WHERE id=?1", [text_id(&id)])?;
             found(n, id)
         })
@@ -199,34 +206,7 @@ impl Store {
 
     /// Sessions, newest first. Archived ones only when asked.
     pub fn list_sessions(&self, include_archived: bool) -> Result<Vec<SessionSummary>> {
-        let mut stmt = self.read().prepare(
-            "SELECT s.id, s.title, s.event, s.date, s.status, s.language, s.archived_at IS NOT NULL,
-               (SELECT count(*) FROM participants p WHERE p.session_id = s.id AND p.removed_at IS NULL),
-               (SELECT count(*) FROM contributions c WHERE c.session_id = s.id AND c.deleted_at IS NULL),
-               s.question
-             FROM sessions s
-             WHERE ?1 OR s.archived_at IS NULL
-             ORDER BY s.date DESC, s.created_at DESC, s.rowid DESC",
-        )?;
-        let list = stmt
-            .query_map([include_archived], |r| {
-                Ok(SessionSummary {
-                    id: rows::id(r, 0)?,
-                    title: r.get(1)?,
-                    event: r.get(2)?,
-                    date: rows::parsed(r, 3, "date", |s| {
-                        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-                    })?,
-                    status: rows::parsed(r, 4, "status", SessionStatus::parse)?,
-                    language: rows::parsed(r, 5, "language", Lang::parse)?,
-                    archived: r.get(6)?,
-                    participants: r.get(7)?,
-                    contributions: r.get(8)?,
-                    question: r.get(9)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(list)
+        self.read(|conn| list_sessions(conn, include_archived))
     }
 
     /// Finds a session from what a user typed: a full id, a unique prefix
@@ -234,27 +214,29 @@ impl Store {
     pub fn resolve_session(&self, reference: &str) -> Result<Id> {
         let r = reference.trim().to_ascii_lowercase();
         if r == "latest" {
-            return self
-                .read()
-                .query_row(
+            return self.read(|conn| {
+                conn.query_row(
                     "SELECT id FROM sessions WHERE archived_at IS NULL ORDER BY rowid DESC LIMIT 1",
                     [],
                     |row| rows::id(row, 0),
                 )
                 .optional()?
-                .ok_or_else(|| StoreError::NotFound("there is no session yet".into()));
+                .ok_or_else(|| StoreError::NotFound("there is no session yet".into()))
+            });
         }
         if r.is_empty() || !r.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
             return Err(StoreError::NotFound(format!(
                 "\"{reference}\" is not a session id (use an id, a prefix of one, or latest)"
             )));
         }
-        let mut stmt = self
-            .read()
-            .prepare("SELECT id FROM sessions WHERE id LIKE ?1 || '%' LIMIT 2")?;
-        let ids = stmt
-            .query_map([&r], |row| rows::id(row, 0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let ids = self.read(|conn| {
+            let mut stmt =
+                conn.prepare("SELECT id FROM sessions WHERE id LIKE ?1 || '%' LIMIT 2")?;
+            let ids = stmt
+                .query_map([&r], |row| rows::id(row, 0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(ids)
+        })?;
         match ids.as_slice() {
             [one] => Ok(*one),
             [] => Err(StoreError::NotFound(format!(
@@ -316,6 +298,38 @@ pub fn next_title(title: &str) -> String {
         }
         _ => format!("{title} (2)"),
     }
+}
+
+fn list_sessions(
+    conn: &rusqlite::Connection,
+    include_archived: bool,
+) -> Result<Vec<SessionSummary>> {
+    let mut stmt = conn.prepare(
+            "SELECT s.id, s.title, s.event, s.date, s.status, s.language, s.archived_at IS NOT NULL,
+           (SELECT count(*) FROM participants p WHERE p.session_id = s.id AND p.removed_at IS NULL),
+           (SELECT count(*) FROM contributions c WHERE c.session_id = s.id AND c.deleted_at IS NULL),
+           s.question
+         FROM sessions s
+         WHERE ?1 OR s.archived_at IS NULL
+         ORDER BY s.date DESC, s.created_at DESC, s.rowid DESC",
+    )?;
+    let list = stmt
+        .query_map([include_archived], |r| {
+            Ok(SessionSummary {
+                id: rows::id(r, 0)?,
+                title: r.get(1)?,
+                event: r.get(2)?,
+                date: rows::parsed(r, 3, "date", parse_date)?,
+                status: rows::parsed(r, 4, "status", SessionStatus::parse)?,
+                language: rows::parsed(r, 5, "language", Lang::parse)?,
+                archived: r.get(6)?,
+                participants: r.get(7)?,
+                contributions: r.get(8)?,
+                question: r.get(9)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(list)
 }
 
 #[cfg(test)]

@@ -81,7 +81,7 @@ pub(super) fn stages(conn: &rusqlite::Connection, session: Id) -> Result<Vec<Sta
 
 impl Store {
     pub fn stages(&self, session: Id) -> Result<Vec<Stage>> {
-        stages(self.read(), session)
+        self.read(|conn| stages(conn, session))
     }
 
     /// Records that the facilitator entered `stage`: its start time (kept

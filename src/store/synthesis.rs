@@ -57,7 +57,7 @@ pub(super) fn write_synthesis(
 
 impl Store {
     pub fn synthesis(&self, session: Id) -> Result<Synthesis> {
-        synthesis(self.read(), session)
+        self.read(|conn| synthesis(conn, session))
     }
 
     /// Saves the whole synthesis (text, building blocks, proposal) at once.

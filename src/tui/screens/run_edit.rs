@@ -5,6 +5,7 @@
 use super::run::{Focus, RunState, UndoOp};
 use crate::i18n::tf;
 use crate::model::Id;
+use crate::store::StoreError;
 use crate::tui::action::Action;
 use crate::tui::app::{Core, Nav};
 use crate::tui::popup::{EditFor, PickFor, Picker, Popup};
@@ -72,6 +73,11 @@ pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> 
                 Ok(()) => {
                     s.undo.push(UndoOp::Indented(cid));
                     s.refresh(core, Some(cid));
+                }
+                // The store keeps the limit; the screen says it in the
+                // facilitator's language.
+                Err(StoreError::TooDeep { max }) => {
+                    core.info(tf(core.lang, "run.too_deep", &[("max", &max.to_string())]))
                 }
                 Err(e) => core.error(e),
             },

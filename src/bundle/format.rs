@@ -1,0 +1,209 @@
+//! The bundle's JSON shape (serde) and its writer.
+
+use crate::model::{format_time, Anonymity, Contribution, Kind, Lang, SessionData, SessionStatus};
+use serde::{Deserialize, Serialize};
+
+use super::{FORMAT, VERSION};
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Bundle {
+    pub(super) format: String,
+    pub(super) version: u32,
+    pub(super) session: BSession,
+    #[serde(default)]
+    pub(super) participants: Vec<BParticipant>,
+    pub(super) stages: Vec<BStage>,
+    #[serde(default)]
+    pub(super) synthesis: BSynthesis,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BSession {
+    pub(super) id: String,
+    pub(super) title: String,
+    #[serde(default)]
+    pub(super) event: String,
+    pub(super) date: String,
+    pub(super) language: Lang,
+    pub(super) template: String,
+    #[serde(default)]
+    pub(super) question: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(super) context: String,
+    #[serde(default)]
+    pub(super) lead: String,
+    #[serde(default)]
+    pub(super) anonymity: Anonymity,
+    #[serde(default)]
+    pub(super) status: SessionStatus,
+    pub(super) created_at: String,
+    pub(super) updated_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) archived_at: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BParticipant {
+    pub(super) id: String,
+    pub(super) name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(super) role: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) removed_at: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BStage {
+    pub(super) id: String,
+    pub(super) key: String,
+    pub(super) title: String,
+    #[serde(default)]
+    pub(super) planned_minutes: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) started_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) ended_at: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(super) notes: String,
+    #[serde(default)]
+    pub(super) contributions: Vec<BContribution>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BContribution {
+    pub(super) id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) parent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) participant: Option<String>,
+    pub(super) kind: Kind,
+    pub(super) text: String,
+    pub(super) created_at: String,
+    pub(super) updated_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) deleted_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) revisions: Vec<BRevision>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BRevision {
+    pub(super) text: String,
+    pub(super) replaced_at: String,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BSynthesis {
+    #[serde(default)]
+    pub(super) text: String,
+    #[serde(default)]
+    pub(super) blocks: Vec<BBlock>,
+    #[serde(default)]
+    pub(super) proposal: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BBlock {
+    pub(super) title: String,
+    #[serde(default)]
+    pub(super) text: String,
+}
+
+/// newline, contributions in tree order.
+pub fn to_json(data: &SessionData) -> String {
+    let s = &data.session;
+    let bundle = Bundle {
+        format: FORMAT.into(),
+        version: VERSION,
+        session: BSession {
+            id: s.id.to_string(),
+            title: s.title.clone(),
+            event: s.event.clone(),
+            date: s.date.format("%Y-%m-%d").to_string(),
+            language: s.language,
+            template: s.template.clone(),
+            question: s.question.clone(),
+            context: s.context.clone(),
+            lead: s.lead.clone(),
+            anonymity: s.anonymity,
+            status: s.status,
+            created_at: format_time(&s.created_at),
+            updated_at: format_time(&s.updated_at),
+            archived_at: s.archived_at.as_ref().map(format_time),
+        },
+        participants: data
+            .participants
+            .iter()
+            .map(|p| BParticipant {
+                id: p.id.to_string(),
+                name: p.name.clone(),
+                role: p.role.clone(),
+                removed_at: p.removed_at.as_ref().map(format_time),
+            })
+            .collect(),
+        stages: data
+            .stages
+            .iter()
+            .map(|st| BStage {
+                id: st.id.to_string(),
+                key: st.key.clone(),
+                title: st.title.clone(),
+                planned_minutes: st.planned_minutes,
+                started_at: st.started_at.as_ref().map(format_time),
+                ended_at: st.ended_at.as_ref().map(format_time),
+                notes: st.notes.clone(),
+                contributions: data
+                    .contributions
+                    .iter()
+                    .filter(|c| c.stage_id == st.id)
+                    .map(export_contribution)
+                    .collect(),
+            })
+            .collect(),
+        synthesis: BSynthesis {
+            text: data.synthesis.text.clone(),
+            blocks: data
+                .synthesis
+                .blocks
+                .iter()
+                .map(|b| BBlock {
+                    title: b.title.clone(),
+                    text: b.text.clone(),
+                })
+                .collect(),
+            proposal: data.synthesis.proposal.clone(),
+        },
+    };
+    let mut out = serde_json::to_string_pretty(&bundle).expect("bundle serialises");
+    out.push('\n');
+    out
+}
+
+fn export_contribution(c: &Contribution) -> BContribution {
+    BContribution {
+        id: c.id.to_string(),
+        parent: c.parent_id.map(|p| p.to_string()),
+        participant: c.participant_id.map(|p| p.to_string()),
+        kind: c.kind,
+        text: c.text.clone(),
+        created_at: format_time(&c.created_at),
+        updated_at: format_time(&c.updated_at),
+        deleted_at: c.deleted_at.as_ref().map(format_time),
+        revisions: c
+            .revisions
+            .iter()
+            .map(|r| BRevision {
+                text: r.text.clone(),
+                replaced_at: format_time(&r.replaced_at),
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,104 @@
+//! Session bundles: one whole session in a versioned JSON file, to share,
+//! archive or move between laptops. Import checks every file before
+//! writing and writes all of them or nothing; export → import → export is
+//! byte-identical. The format is documented in `sessions/README.md`.
+
+mod check;
+mod format;
+mod import;
+
+pub use format::to_json;
+pub use import::{import_file, import_files};
+
+use crate::model::SessionData;
+use crate::store::StoreError;
+use crate::templates::Catalog;
+use check::{Checked, Checker};
+use std::collections::HashMap;
+
+pub const FORMAT: &str = "atelier.session";
+pub const VERSION: u32 = 1;
+
+/// Why a bundle was refused: the file, where in it, and what is wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BundleError {
+    pub file: String,
+    /// A JSON path such as `stages[2].contributions[5].kind`, or a line and
+    /// column when the file is not valid JSON.
+    pub place: String,
+    pub problem: String,
+}
+
+impl std::fmt::Display for BundleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.place.is_empty() {
+            write!(f, "{}: {}", self.file, self.problem)
+        } else {
+            write!(f, "{}: {}: {}", self.file, self.place, self.problem)
+        }
+    }
+}
+
+impl std::error::Error for BundleError {}
+
+/// Why an import wrote nothing. Neither variant exposes a `source`, so a
+/// caller printing the error chain prints each message once.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{0}; nothing was imported")]
+    Bundle(BundleError),
+    #[error("{0}; nothing was imported")]
+    Store(StoreError),
+}
+
+impl From<BundleError> for ImportError {
+    fn from(e: BundleError) -> Self {
+        ImportError::Bundle(e)
+    }
+}
+
+/// Parses and validates a bundle's text; `file` names it in errors.
+pub fn parse(file: &str, text: &str, catalog: &Catalog) -> Result<SessionData, BundleError> {
+    parse_checked(file, text, catalog).map(|c| c.data)
+}
+
+fn parse_checked(file: &str, text: &str, catalog: &Catalog) -> Result<Checked, BundleError> {
+    // A byte order mark is how some editors start UTF-8 files: not JSON,
+    // but not a reason to refuse the file either.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let syntax = |e: &serde_json::Error, problem: String| BundleError {
+        file: file.into(),
+        place: format!("line {}, column {}", e.line(), e.column()),
+        problem,
+    };
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let bundle = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
+        let inner = e.inner();
+        let path = e.path().to_string();
+        let problem = crate::templates::strip_position(&inner.to_string());
+        if inner.is_syntax() || inner.is_eof() || path == "." {
+            syntax(inner, problem)
+        } else {
+            BundleError {
+                file: file.into(),
+                place: path,
+                problem,
+            }
+        }
+    })?;
+    // One file holds one bundle: anything after it (a second bundle, a
+    // stray paste) would otherwise be silently dropped.
+    de.end().map_err(|e| {
+        syntax(
+            &e,
+            "unexpected text after the bundle (a file holds exactly one session)".into(),
+        )
+    })?;
+    Checker {
+        file,
+        catalog,
+        ids: HashMap::new(),
+        places: Vec::new(),
+    }
+    .check(bundle)
+}
