@@ -232,7 +232,7 @@ fn a_damaged_page_is_named_with_what_to_do() {
 }
 
 #[test]
-fn a_bad_value_in_a_row_is_named_with_what_to_do() {
+fn a_time_past_9999_stored_by_an_older_version_keeps_the_session_readable() {
     let (_dir, db) = sample_db();
     {
         let conn = rusqlite::Connection::open(&db).unwrap();
@@ -244,10 +244,43 @@ fn a_bad_value_in_a_row_is_named_with_what_to_do() {
         .unwrap();
     }
     let before = bytes(&db);
+    for args in [
+        &["show", "latest"][..],
+        &["export", "latest", "--format", "csv"],
+        &["export", "latest", "--format", "bundle"],
+    ] {
+        let out = atelier(&db).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let bundle = atelier(&db)
+        .args(["export", "latest", "--format", "bundle"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&bundle.stdout).contains("9999-12-31T23:59:59.999Z"));
+    assert_eq!(bytes(&db), before);
+}
+
+#[test]
+fn a_bad_value_in_a_row_is_named_with_what_to_do() {
+    let (_dir, db) = sample_db();
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute(
+            "UPDATE contributions SET created_at = 'the day after tomorrow'
+             WHERE rowid = (SELECT min(rowid) FROM contributions)",
+            [],
+        )
+        .unwrap();
+    }
+    let before = bytes(&db);
     let err = stderr(atelier(&db).args(["show", "latest"]));
     assert!(
         err.contains(&db.display().to_string())
-            && err.contains("+10000-01-01")
+            && err.contains("the day after tomorrow")
             && err.contains("created_at")
             && err.contains("atelier import")
             && err.contains(&format!("sqlite3 {}", db.display())),

@@ -37,13 +37,38 @@ pub fn opt_id(row: &Row, idx: usize) -> rusqlite::Result<Option<Id>> {
 
 pub fn time(row: &Row, idx: usize) -> rusqlite::Result<Timestamp> {
     let s: String = row.get(idx)?;
-    parse_time(&s).ok_or_else(|| bad(row, idx, "time", &s))
+    read_time(&s).ok_or_else(|| bad(row, idx, "time", &s))
 }
 
 pub fn opt_time(row: &Row, idx: usize) -> rusqlite::Result<Option<Timestamp>> {
     let s: Option<String> = row.get(idx)?;
-    s.map(|s| parse_time(&s).ok_or_else(|| bad(row, idx, "time", &s)))
+    s.map(|s| read_time(&s).ok_or_else(|| bad(row, idx, "time", &s)))
         .transpose()
+}
+
+/// A stored time. Earlier versions accepted instants past the year 9999
+/// once in UTC (`+10000-01-01T…`); such a row is read as the last instant
+/// of 9999 (or the first of year 1), so one odd row never makes a whole
+/// session unreadable. Text that is no time at all is still an error.
+fn read_time(s: &str) -> Option<Timestamp> {
+    if let Some(t) = parse_time(s) {
+        return Some(t);
+    }
+    let (sign, rest) = match s.as_bytes().first()? {
+        b'+' => (1, &s[1..]),
+        b'-' => (-1, &s[1..]),
+        _ => return None,
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits < 5 || rest.as_bytes().get(digits) != Some(&b'-') {
+        return None;
+    }
+    let edge = if sign > 0 {
+        "9999-12-31T23:59:59.999Z"
+    } else {
+        "0001-01-01T00:00:00.000Z"
+    };
+    parse_time(edge)
 }
 
 pub fn parsed<T>(
