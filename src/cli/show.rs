@@ -1,7 +1,7 @@
 //! `atelier show`: a session summary for the terminal.
 
 use crate::i18n::{long_date, t};
-use crate::model::{Contribution, Lang, SessionData, Tree};
+use crate::model::{Contribution, Lang, SessionData, Tree, MAX_DEPTH};
 use crate::templates::Catalog;
 use std::fmt::Write;
 
@@ -12,7 +12,14 @@ pub fn short_id(id: &crate::model::Id) -> String {
     s[s.len() - 8..].to_string()
 }
 
+/// The summary, cleaned as a whole: every stored text in it (titles, names,
+/// contributions, synthesis) reaches the terminal without control
+/// characters or bidi overrides.
 pub fn summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
+    crate::text::clean(&raw_summary(data, catalog, lang), true)
+}
+
+fn raw_summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
     let s = &data.session;
     let mut out = String::new();
     let _ = writeln!(out, "{}", s.title);
@@ -81,11 +88,14 @@ fn line(out: &mut String, data: &SessionData, c: &Contribution, depth: usize, la
         .map(|p| format!(" — {}", p.name))
         .unwrap_or_default();
     let text = c.text.replace('\n', " / ");
+    // Indentation stops growing at the deepest allowed level, so a deeper
+    // chain (an old or forged database) costs a line per item, not a
+    // square.
     let _ = writeln!(
         out,
         "  {}  {}{:<11} {text}{who}",
         short_id(&c.id),
-        "  ".repeat(depth),
+        "  ".repeat(depth.min(MAX_DEPTH)),
         c.kind.label(lang),
     );
 }

@@ -4,8 +4,10 @@
 mod csv;
 mod html;
 mod markdown;
+mod outline;
 mod view;
 
+pub use outline::flatten;
 pub use view::{blocks_heading, Count, Group, Item, Report, Stats, SynthesisView};
 
 use crate::model::SessionData;
