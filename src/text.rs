@@ -54,8 +54,41 @@ pub fn json_for_terminal(json: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Any text, with the characters that matter here well represented:
+    /// `any::<String>()` alone never yields a control character.
+    pub(crate) fn any_text() -> impl Strategy<Value = String> {
+        let nasty = prop::sample::select(vec![
+            '\u{1b}', '\u{7}', '\n', '\r', '\t', '\0', '\u{7f}', '\u{85}', '\u{9b}', '\u{9c}',
+            '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{200f}', '\u{a0}', ' ', '[', '<',
+            '&', '#', '*', '_', '`', '\\', '|', '-', '=', '1', '.', ')',
+        ]);
+        prop::collection::vec(prop_oneof![any::<char>(), nasty], 0..48)
+            .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn cleaned_text_has_nothing_a_terminal_acts_on(text in any_text()) {
+            let one_line = clean(&text, false);
+            prop_assert!(!one_line.chars().any(is_unsafe), "{:?}", one_line);
+            let lines = clean(&text, true);
+            prop_assert!(!lines.chars().any(|c| is_unsafe(c) && c != '\n'), "{:?}", lines);
+            prop_assert_eq!(lines.matches('\n').count(), text.matches('\n').count());
+        }
+
+        #[test]
+        fn json_for_terminal_is_the_same_json(texts in prop::collection::vec(any_text(), 0..4)) {
+            let json = serde_json::to_string_pretty(&texts).unwrap();
+            let safe = json_for_terminal(&json);
+            prop_assert!(!safe.chars().any(|c| is_unsafe(c) && c != '\n'));
+            let back: Vec<String> = serde_json::from_str(&safe).unwrap();
+            prop_assert_eq!(back, texts);
+        }
+    }
 
     #[test]
     fn control_and_bidi_characters_are_shown_as_replacements() {

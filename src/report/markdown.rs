@@ -149,12 +149,15 @@ fn table(out: &mut String, caption: &str, first: &str, r: &Report, rows: &[Count
 }
 
 /// Multi-line text inside a block: every line escaped, continuation lines
-/// indented by `indent` so they stay inside their list item.
+/// indented by `indent` so they stay inside their list item. Inside a list
+/// item (`indent > 0`) blank lines are left out: python-markdown loses
+/// track of nested lists after one and reads what follows as code.
 fn block(text: &str, indent: usize) -> String {
     let pad = " ".repeat(indent);
     text.trim()
         .lines()
         .map(inline)
+        .filter(|line| indent == 0 || !line.is_empty())
         .collect::<Vec<_>>()
         .join(&format!("  \n{pad}"))
 }

@@ -138,7 +138,7 @@ fn a_deep_chain_renders_flat_past_the_limit() {
 
 proptest! {
     #[test]
-    fn any_line_reads_as_itself(line in any::<String>()) {
+    fn any_line_reads_as_itself(line in crate::text::tests::any_text()) {
         prop_assert_eq!(plain_text(&inline(&line)), Ok(expected(&line)));
     }
 
