@@ -9,4 +9,5 @@ pub mod paths;
 pub mod report;
 pub mod store;
 pub mod templates;
+pub mod text;
 pub mod tui;

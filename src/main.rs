@@ -15,7 +15,10 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("atelier: {e:#}");
+            // Errors quote file contents and typed text: clean them here,
+            // once, so no message can carry an escape sequence.
+            let message = atelier::text::clean(&format!("{e:#}"), true);
+            eprintln!("atelier: {message}");
             ExitCode::from(1)
         }
     }

@@ -135,11 +135,14 @@ fn templates(out: &mut impl Write, lang: Lang) -> Result<()> {
             Origin::User(p) => p.display().to_string(),
         };
         let stages: Vec<&str> = t.stages.iter().map(|s| s.title.get(lang)).collect();
-        writeln!(out, "{:<18} {} ({origin})", t.key, t.name.get(lang))?;
-        writeln!(out, "{:<18} {}", "", stages.join(" → "))?;
+        // User templates are files from anywhere: clean what they say.
+        let name = format!("{:<18} {} ({origin})", t.key, t.name.get(lang));
+        writeln!(out, "{}", crate::text::clean(&name, false))?;
+        let stages = format!("{:<18} {}", "", stages.join(" → "));
+        writeln!(out, "{}", crate::text::clean(&stages, false))?;
     }
     for e in &catalog.errors {
-        eprintln!("warning: {e}");
+        eprintln!("warning: {}", crate::text::clean(&e.to_string(), true));
     }
     Ok(())
 }
@@ -163,7 +166,8 @@ fn list(out: &mut impl Write, store: &Store, json: bool, all: bool, lang: Lang) 
                 })
             })
             .collect();
-        writeln!(out, "{}", serde_json::to_string_pretty(&array)?)?;
+        let json = serde_json::to_string_pretty(&array)?;
+        writeln!(out, "{}", crate::text::json_for_terminal(&json))?;
         return Ok(());
     }
     if sessions.is_empty() {
@@ -172,8 +176,7 @@ fn list(out: &mut impl Write, store: &Store, json: bool, all: bool, lang: Lang) 
     }
     for s in sessions {
         let status = crate::i18n::t(lang, &format!("report.status.{}", s.status.key()));
-        writeln!(
-            out,
+        let line = format!(
             "{}  {}  {:<9}  {:>2} {}  {:>4} {}  {}{}",
             s.id,
             s.date.format("%Y-%m-%d"),
@@ -184,7 +187,8 @@ fn list(out: &mut impl Write, store: &Store, json: bool, all: bool, lang: Lang) 
             crate::i18n::t(lang, "cli.inputs"),
             s.title,
             if s.archived { " [archived]" } else { "" }
-        )?;
+        );
+        writeln!(out, "{}", crate::text::clean(&line, false))?;
     }
     Ok(())
 }

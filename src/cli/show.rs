@@ -1,7 +1,7 @@
 //! `atelier show`: a session summary for the terminal.
 
 use crate::i18n::{long_date, t};
-use crate::model::{Contribution, Lang, SessionData, Tree};
+use crate::model::{Contribution, Lang, SessionData, Tree, MAX_DEPTH};
 use crate::templates::Catalog;
 use std::fmt::Write;
 
@@ -12,7 +12,14 @@ pub fn short_id(id: &crate::model::Id) -> String {
     s[s.len() - 8..].to_string()
 }
 
+/// The summary, cleaned as a whole: every stored text in it (titles, names,
+/// contributions, synthesis) reaches the terminal without control
+/// characters or bidi overrides.
 pub fn summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
+    crate::text::clean(&raw_summary(data, catalog, lang), true)
+}
+
+fn raw_summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
     let s = &data.session;
     let mut out = String::new();
     let _ = writeln!(out, "{}", s.title);
@@ -81,11 +88,66 @@ fn line(out: &mut String, data: &SessionData, c: &Contribution, depth: usize, la
         .map(|p| format!(" — {}", p.name))
         .unwrap_or_default();
     let text = c.text.replace('\n', " / ");
+    // Indentation stops growing at the deepest allowed level, so a deeper
+    // chain (an old or forged database) costs a line per item, not a
+    // square.
     let _ = writeln!(
         out,
         "  {}  {}{:<11} {text}{who}",
         short_id(&c.id),
-        "  ".repeat(depth),
+        "  ".repeat(depth.min(MAX_DEPTH)),
         c.kind.label(lang),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{new_id, now, Kind};
+
+    fn sample() -> SessionData {
+        let text = include_str!("../../sessions/atelier-5-emergence-session-1.json");
+        crate::bundle::parse("sample", text, &Catalog::built_in()).unwrap()
+    }
+
+    #[test]
+    fn a_deep_chain_costs_a_line_per_item() {
+        let mut data = sample();
+        let stage = data.stages[1].id;
+        let mut parent = None;
+        for _ in 0..20_000 {
+            let c = Contribution {
+                id: new_id(),
+                stage_id: stage,
+                participant_id: None,
+                kind: Kind::Idea,
+                text: "deep".into(),
+                parent_id: parent,
+                position: 0,
+                created_at: now(),
+                updated_at: now(),
+                deleted_at: None,
+                revisions: Vec::new(),
+            };
+            parent = Some(c.id);
+            data.contributions.push(c);
+        }
+        let out = summary(&data, &Catalog::built_in(), Lang::En);
+        let deep: Vec<&str> = out.lines().filter(|l| l.ends_with(" deep")).collect();
+        assert_eq!(deep.len(), 20_000);
+        let widest = deep.iter().map(|l| l.len()).max().unwrap();
+        assert!(widest < 30 + 2 * MAX_DEPTH + 20, "{widest} bytes");
+    }
+
+    #[test]
+    fn stored_text_reaches_the_terminal_clean() {
+        let mut data = sample();
+        data.session.title = "\u{1b}]0;title\u{7}".into();
+        data.participants[0].name = "\u{9b}2J".into();
+        data.contributions[0].text = "a\u{202e}b\r\nc".into();
+        let out = summary(&data, &Catalog::built_in(), Lang::En);
+        assert!(!out.chars().any(|c| crate::text::is_unsafe(c) && c != '\n'));
+        assert!(out.starts_with("\u{FFFD}]0;title\u{FFFD}\n"));
+        assert!(out.contains("a\u{FFFD}b / c"));
+    }
 }

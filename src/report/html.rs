@@ -1,9 +1,15 @@
 //! HTML report: one self-contained file (inline CSS, no external request),
 //! rendered by minijinja, which auto-escapes every value in `.html`
-//! templates, so nothing a participant typed can become markup.
+//! templates, so nothing a participant typed can become markup. Values are
+//! cleaned of control characters and bidi overrides on their way out, and
+//! item trees reach the template as flat rows, so no nesting can exhaust
+//! the template's recursion limit.
 
-use super::Report;
-use minijinja::{context, Environment};
+use super::{Item, Report, Stats, SynthesisView};
+use minijinja::value::Value;
+use minijinja::{context, escape_formatter, Environment, UndefinedBehavior};
+use serde::Serialize;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const TEMPLATE: &str = include_str!("../../assets/report/report.html");
@@ -13,6 +19,16 @@ fn env() -> &'static Environment<'static> {
     static ENV: OnceLock<Environment<'static>> = OnceLock::new();
     ENV.get_or_init(|| {
         let mut env = Environment::new();
+        // A field the template names but the page lacks is a bug to catch
+        // in tests, not an empty space in a report.
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_formatter(|out, state, value| match value.as_str() {
+            Some(text) if !value.is_safe() => {
+                let text = crate::text::clean(text, true);
+                escape_formatter(out, state, &Value::from(text))
+            }
+            _ => escape_formatter(out, state, value),
+        });
         env.add_template("report.html", TEMPLATE)
             .expect("embedded report template parses");
         env.add_template("report.css", CSS)
@@ -24,6 +40,95 @@ fn env() -> &'static Environment<'static> {
 pub fn render(report: &Report) -> String {
     env()
         .get_template("report.html")
-        .and_then(|t| t.render(context! { r => minijinja::value::Serde(report) }))
+        .and_then(|t| t.render(context! { r => minijinja::value::Serde(Page::of(report)) }))
         .expect("embedded report template renders")
 }
+
+/// What the template reads: the report, with each item tree replaced by
+/// its rows.
+#[derive(Serialize)]
+struct Page<'a> {
+    lang: &'a str,
+    title: &'a str,
+    event: &'a str,
+    date: &'a str,
+    question: &'a str,
+    context: &'a str,
+    lead: &'a str,
+    participants: &'a [String],
+    anonymous_note: Option<&'a str>,
+    synthesis: &'a SynthesisView,
+    discussion: Vec<GroupRows<'a>>,
+    ideas: Vec<Row<'a>>,
+    resources: Vec<Row<'a>>,
+    stats: &'a Stats,
+    labels: &'a HashMap<&'static str, String>,
+}
+
+#[derive(Serialize)]
+struct GroupRows<'a> {
+    heading: &'a str,
+    items: Vec<Row<'a>>,
+}
+
+/// One `<li>` of a nested list. After its text the row either `opens` the
+/// list of its children or ends its `<li>` and `closes` that many
+/// enclosing lists (each with its parent's `<li>`).
+#[derive(Serialize)]
+struct Row<'a> {
+    text: &'a str,
+    author: Option<&'a str>,
+    kind: Option<&'a str>,
+    opens: bool,
+    closes: usize,
+}
+
+impl<'a> Page<'a> {
+    fn of(r: &'a Report) -> Page<'a> {
+        Page {
+            lang: r.lang,
+            title: &r.title,
+            event: &r.event,
+            date: &r.date,
+            question: &r.question,
+            context: &r.context,
+            lead: &r.lead,
+            participants: &r.participants,
+            anonymous_note: r.anonymous_note.as_deref(),
+            synthesis: &r.synthesis,
+            discussion: r
+                .discussion
+                .iter()
+                .map(|g| GroupRows {
+                    heading: &g.heading,
+                    items: rows(&g.items),
+                })
+                .collect(),
+            ideas: rows(&r.ideas),
+            resources: rows(&r.resources),
+            stats: &r.stats,
+            labels: &r.labels,
+        }
+    }
+}
+
+fn rows(list: &[Item]) -> Vec<Row<'_>> {
+    let flat = super::flatten(list);
+    flat.iter()
+        .enumerate()
+        .map(|(i, (item, depth))| {
+            let next = flat.get(i + 1).map_or(0, |(_, d)| *d);
+            Row {
+                text: &item.text,
+                author: item.author.as_deref(),
+                kind: item.kind.as_deref(),
+                opens: next > *depth,
+                closes: depth.saturating_sub(next),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "html_tests.rs"]
+mod tests;

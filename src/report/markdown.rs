@@ -30,7 +30,7 @@ pub fn render(r: &Report) -> String {
                 let line = if text.trim().is_empty() {
                     format!("**{}**", inline(title))
                 } else {
-                    format!("**{}** : {}", inline(title), block(text, 2))
+                    format!("**{}** : {}", inline(title), block(text, 4))
                 };
                 let _ = writeln!(out, "- {line}");
             }
@@ -64,18 +64,18 @@ pub fn render(r: &Report) -> String {
         section(&mut out, r.label("discussion"));
         for group in &r.discussion {
             let _ = writeln!(out, "### {}\n", inline(&group.heading));
-            items(&mut out, &group.items, 0);
+            items(&mut out, &group.items);
             out.push('\n');
         }
     }
     if !r.ideas.is_empty() {
         section(&mut out, r.label("ideas"));
-        items(&mut out, &r.ideas, 0);
+        items(&mut out, &r.ideas);
         out.push('\n');
     }
     if !r.resources.is_empty() {
         section(&mut out, r.label("resources"));
-        items(&mut out, &r.resources, 0);
+        items(&mut out, &r.resources);
         out.push('\n');
     }
     if r.stats.total == 0 {
@@ -118,19 +118,20 @@ fn paragraph(out: &mut String, text: &str) {
     }
 }
 
-fn items(out: &mut String, list: &[Item], depth: usize) {
-    let indent = "  ".repeat(depth);
-    for item in list {
+/// A nested list, four spaces per level: CommonMark takes two, but
+/// python-markdown and pandoc need four to nest.
+fn items(out: &mut String, list: &[Item]) {
+    for (item, depth) in super::flatten(list) {
+        let indent = " ".repeat(4 * depth);
         let mut line = String::new();
         if let Some(kind) = &item.kind {
             let _ = write!(line, "*{}* : ", inline(kind));
         }
-        line.push_str(&block(&item.text, indent.len() + 2));
+        line.push_str(&block(&item.text, indent.len() + 4));
         if let Some(author) = &item.author {
             let _ = write!(line, " — *{}*", inline(author));
         }
         let _ = writeln!(out, "{indent}- {line}");
-        items(out, &item.children, depth + 1);
     }
 }
 
@@ -148,55 +149,89 @@ fn table(out: &mut String, caption: &str, first: &str, r: &Report, rows: &[Count
 }
 
 /// Multi-line text inside a block: every line escaped, continuation lines
-/// indented so they stay inside their list item.
+/// indented by `indent` so they stay inside their list item. Inside a list
+/// item (`indent > 0`) blank lines are left out: python-markdown loses
+/// track of nested lists after one and reads what follows as code.
 fn block(text: &str, indent: usize) -> String {
     let pad = " ".repeat(indent);
     text.trim()
         .lines()
-        .map(|l| inline(l.trim_end()))
+        .map(inline)
+        .filter(|line| indent == 0 || !line.is_empty())
         .collect::<Vec<_>>()
         .join(&format!("  \n{pad}"))
 }
 
-/// Escapes one line of participant text for Markdown: inline markup, raw
-/// HTML and entities always; block markers only at the start of the line.
+/// Escapes one line of participant text so that it reads as exactly that
+/// text under any common renderer (CommonMark/GFM, python-markdown,
+/// pandoc), never as markup:
+/// - `<` becomes an entity, the one escape every renderer honours
+///   (python-markdown keeps `\<` as a backslash and a live tag), and so
+///   does `&` where it could start an entity and `>` at the line start;
+/// - `|` (tables) and `~` (strike-through, fences) too, as python-markdown
+///   shows a backslash before them;
+/// - inline markup (`\` `` ` `` `*` `_` `[` `]` `{` `}` `#`) is always
+///   backslash-escaped: links, images, footnotes, reference definitions
+///   and pandoc attributes all need one of them;
+/// - a line's first character is escaped when it could start a block: a
+///   bullet (`-` `+`), a setext underline (`=`), a definition (`:`), a
+///   fancy list (`(a)`), and the `.` or `)` of `1.`, `1)`, `a)`, `iv.`.
+///
+/// Control characters and bidi overrides go first ([`clean`]); spaces at
+/// either end are dropped (four would start a code block).
+///
+/// [`clean`]: crate::text::clean
 pub fn inline(text: &str) -> String {
+    let text = crate::text::clean(text, false);
+    let text = text.trim_matches(' ');
+    let marker = list_marker(text);
     let mut out = String::with_capacity(text.len() + 8);
-    for (i, c) in text.chars().enumerate() {
-        let at_start = i == 0;
+    for (i, c) in text.char_indices() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '~' => {
+            '&' if starts_reference(&text[i + 1..]) => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' if i == 0 => out.push_str("&gt;"),
+            '|' => out.push_str("&#124;"),
+            '~' => out.push_str("&#126;"),
+            '=' if i == 0 => out.push_str("&#61;"),
+            ':' if i == 0 => out.push_str("&#58;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '{' | '}' | '#' => {
                 out.push('\\');
                 out.push(c);
             }
-            '#' | '-' | '+' | '=' | '>' if at_start => {
+            '-' | '+' | '(' if i == 0 => {
                 out.push('\\');
                 out.push(c);
             }
-            c if c.is_control() && c != '\t' => out.push(' '),
+            '.' | ')' if Some(i) == marker => {
+                out.push('\\');
+                out.push(c);
+            }
             c => out.push(c),
-        }
-    }
-    // "1. text" at the start of a line would become an ordered list.
-    if let Some(dot) = out.find(". ") {
-        if dot > 0 && out[..dot].chars().all(|c| c.is_ascii_digit()) {
-            out.insert(dot, '\\');
         }
     }
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::inline;
-
-    #[test]
-    fn escapes_markup_and_html() {
-        assert_eq!(inline("<script>"), "\\<script>");
-        assert_eq!(inline("> quote"), "\\> quote");
-        assert_eq!(inline("*bold* [x](y)"), "\\*bold\\* \\[x\\](y)");
-        assert_eq!(inline("# title"), "\\# title");
-        assert_eq!(inline("a # b"), "a # b");
-        assert_eq!(inline("1. one"), "1\\. one");
-    }
+/// Whether what follows a `&` could make it an entity such as `&lt;` or
+/// `&#60;` (a lone `&`, as in "R & D", reads as itself).
+fn starts_reference(rest: &str) -> bool {
+    rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '#')
 }
+
+/// Where the `.` or `)` of a list marker would be: after a run of ASCII
+/// letters or digits that starts the line (`12.`, `b)`, `iv.`), before a
+/// space or the end of the line.
+fn list_marker(text: &str) -> Option<usize> {
+    let end = text
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|&end| end > 0)?;
+    let rest = &text[end..];
+    let marker =
+        rest.starts_with(['.', ')']) && matches!(rest[1..].chars().next(), None | Some(' '));
+    marker.then_some(end)
+}
+
+#[cfg(test)]
+#[path = "markdown_tests.rs"]
+mod tests;

@@ -11,8 +11,10 @@ mod csv;
 mod html;
 mod json;
 mod markdown;
+mod outline;
 mod view;
 
+pub use outline::flatten;
 pub use view::{blocks_heading, local_time, Count, Group, Item, Report, Stats, SynthesisView};
 
 use crate::model::{Lang, SessionData};

@@ -1,24 +1,13 @@
 //! Text measuring for the terminal: display width of wide characters,
-//! harmless control characters, and word wrapping by display columns.
+//! harmless control characters (the shared [`crate::text::clean`]), and
+//! word wrapping by display columns.
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Replaces control characters (pasted escapes, bells, carriage returns)
-/// so they can never move the cursor or break the layout. Newlines are
-/// kept when `keep_newlines`; tabs become spaces.
-pub fn clean(text: &str, keep_newlines: bool) -> String {
-    text.chars()
-        .filter_map(|c| match c {
-            '\n' if keep_newlines => Some('\n'),
-            '\n' | '\t' => Some(' '),
-            '\r' => None,
-            // Bidi overrides could reorder the rest of the screen line.
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
-            c if c.is_control() => Some('\u{FFFD}'),
-            c => Some(c),
-        })
-        .collect()
-}
+/// The one cleaner shared with the CLI and the reports: control characters
+/// and bidi overrides show as U+FFFD, so the screen, `atelier show` and the
+/// exported report all reveal the same hidden characters.
+pub use crate::text::clean;
 
 pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
@@ -98,9 +87,8 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_are_neutralised() {
-        assert_eq!(clean("a\u{1b}[2Jb\r\n", true), "a\u{FFFD}[2Jb\n");
-        assert_eq!(clean("x\ty\nz", false), "x y z");
+    fn truncates_with_an_ellipsis() {
         assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("abc", 4), "abc");
     }
 }

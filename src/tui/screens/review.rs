@@ -147,8 +147,11 @@ fn preview(r: &Report) -> Vec<(Look, usize, String)> {
     out
 }
 
-fn items(out: &mut Vec<(Look, usize, String)>, list: &[Item], depth: usize) {
-    for item in list {
+/// A nested list, one paragraph per item, walked flat (see
+/// `report::flatten`): a chain of any depth neither recurses nor indents
+/// past the deepest allowed level.
+fn items(out: &mut Vec<(Look, usize, String)>, list: &[Item], indent: usize) {
+    for (item, depth) in report::flatten(list) {
         let mut text = String::new();
         if let Some(kind) = &item.kind {
             text.push_str(&format!("[{kind}] "));
@@ -157,9 +160,8 @@ fn items(out: &mut Vec<(Look, usize, String)>, list: &[Item], depth: usize) {
         if let Some(a) = &item.author {
             text.push_str(&format!(" — {a}"));
         }
-        let bullet = if depth == 1 { "• " } else { "◦ " };
-        out.push((Look::Body, depth, format!("{bullet}{text}")));
-        items(out, &item.children, depth + 1);
+        let bullet = if depth == 0 { "• " } else { "◦ " };
+        out.push((Look::Body, indent + depth, format!("{bullet}{text}")));
     }
 }
 
@@ -383,4 +385,48 @@ pub fn render(s: &ReviewState, core: &Core, area: Rect, buf: &mut Buffer) {
             .collect()
     };
     Paragraph::new(lines).render(inner, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::MAX_DEPTH;
+
+    #[test]
+    fn a_deep_chain_previews_with_capped_indentation() {
+        let text = include_str!("../../../sessions/atelier-5-emergence-session-1.json");
+        let catalog = crate::templates::Catalog::built_in();
+        let mut report = Report::build(&crate::bundle::parse("sample", text, &catalog).unwrap());
+        let mut chain = Item {
+            text: "deepest".into(),
+            author: None,
+            kind: None,
+            children: Vec::new(),
+            ..Default::default()
+        };
+        for _ in 0..2_000 {
+            chain = Item {
+                text: "deeper".into(),
+                author: None,
+                kind: None,
+                children: vec![chain],
+                ..Default::default()
+            };
+        }
+        report.ideas = vec![chain];
+        let paragraphs = preview(&report);
+        let deepest = paragraphs
+            .iter()
+            .find(|p| p.2.ends_with("deepest"))
+            .unwrap();
+        assert_eq!(deepest.1, MAX_DEPTH + 1);
+        assert_eq!(paragraphs.iter().map(|p| p.1).max(), Some(MAX_DEPTH + 1));
+        assert_eq!(
+            paragraphs
+                .iter()
+                .filter(|p| p.2.ends_with("deeper"))
+                .count(),
+            2_000
+        );
+    }
 }

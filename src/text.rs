@@ -1,0 +1,113 @@
+//! Stored text made harmless for whatever shows it. Participants type,
+//! paste and import text; a terminal would run an escape sequence in it
+//! (`ESC ] 52` writes the clipboard, `ESC [ 2J` clears the screen) and a
+//! bidi override would reorder what is around it. Every place that shows
+//! stored text — the CLI, its error messages, the TUI and the reports —
+//! goes through [`clean`], so they all agree on what a reader sees.
+
+/// Replaces what could act instead of being read: control characters (C0,
+/// DEL and C1 such as U+009B, the one-byte CSI) and the bidi embeddings,
+/// overrides and isolates (U+202A–U+202E, U+2066–U+2069), each shown as
+/// U+FFFD so a reader can tell something was there. Newlines are kept when
+/// `keep_newlines` and become spaces otherwise; tabs become spaces (they
+/// would break columns); carriage returns are dropped (a lone one would
+/// rewrite the start of a terminal line).
+pub fn clean(text: &str, keep_newlines: bool) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' if keep_newlines => Some('\n'),
+            '\n' | '\t' => Some(' '),
+            '\r' => None,
+            c if is_unsafe(c) => Some(char::REPLACEMENT_CHARACTER),
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// A character that a terminal or a bidi-aware renderer would act on.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+/// The Unicode bidi embeddings, overrides and isolates: they reorder the
+/// text that follows them (the "Trojan Source" characters).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// JSON that is the same data but safe on a terminal: serde_json escapes
+/// C0 controls but writes C1 controls and bidi controls raw, so each is
+/// rewritten as its `\uXXXX` escape. Apart from the newlines of pretty
+/// printing, such characters can only occur inside JSON strings, where the
+/// escape means exactly the same character.
+pub fn json_for_terminal(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_unsafe(c) && c != '\n' {
+            // All of them are in the Basic Multilingual Plane.
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Any text, with the characters that matter here well represented:
+    /// `any::<String>()` alone never yields a control character.
+    pub(crate) fn any_text() -> impl Strategy<Value = String> {
+        let nasty = prop::sample::select(vec![
+            '\u{1b}', '\u{7}', '\n', '\r', '\t', '\0', '\u{7f}', '\u{85}', '\u{9b}', '\u{9c}',
+            '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{200f}', '\u{a0}', ' ', '[', '<',
+            '&', '#', '*', '_', '`', '\\', '|', '-', '=', '1', '.', ')',
+        ]);
+        prop::collection::vec(prop_oneof![any::<char>(), nasty], 0..48)
+            .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn cleaned_text_has_nothing_a_terminal_acts_on(text in any_text()) {
+            let one_line = clean(&text, false);
+            prop_assert!(!one_line.chars().any(is_unsafe), "{:?}", one_line);
+            let lines = clean(&text, true);
+            prop_assert!(!lines.chars().any(|c| is_unsafe(c) && c != '\n'), "{:?}", lines);
+            prop_assert_eq!(lines.matches('\n').count(), text.matches('\n').count());
+        }
+
+        #[test]
+        fn json_for_terminal_is_the_same_json(texts in prop::collection::vec(any_text(), 0..4)) {
+            let json = serde_json::to_string_pretty(&texts).unwrap();
+            let safe = json_for_terminal(&json);
+            prop_assert!(!safe.chars().any(|c| is_unsafe(c) && c != '\n'));
+            let back: Vec<String> = serde_json::from_str(&safe).unwrap();
+            prop_assert_eq!(back, texts);
+        }
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_shown_as_replacements() {
+        assert_eq!(clean("a\u{1b}[2Jb\r\n", true), "a\u{FFFD}[2Jb\n");
+        assert_eq!(clean("x\ty\nz", false), "x y z");
+        assert_eq!(clean("\u{9b}31m\u{7f}", true), "\u{FFFD}31m\u{FFFD}");
+        assert_eq!(clean("ab\u{202E}cd\u{2066}", true), "ab\u{FFFD}cd\u{FFFD}");
+        assert_eq!(clean("é漢🎉 \u{200F}", false), "é漢🎉 \u{200F}");
+    }
+
+    #[test]
+    fn json_keeps_its_meaning_without_raw_controls() {
+        let json = serde_json::to_string(&"a\u{1b}b\u{9b}c\u{202e}").unwrap();
+        let safe = json_for_terminal(&json);
+        assert!(!safe.chars().any(is_unsafe), "{safe}");
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "a\u{1b}b\u{9b}c\u{202e}");
+        let pretty = serde_json::to_string_pretty(&["\u{85}", "b"]).unwrap();
+        let back: Vec<String> = serde_json::from_str(&json_for_terminal(&pretty)).unwrap();
+        assert_eq!(back, ["\u{85}", "b"]);
+    }
+}

@@ -1,0 +1,86 @@
+//! What "inert" means for a rendered page, checked on the tree a real HTML
+//! parser (html5ever, through scraper) builds from it.
+
+use scraper::{Html, Node};
+
+/// The elements the HTML report's template writes.
+pub const REPORT_ELEMENTS: &[&str] = &[
+    "html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "h3", "p",
+    "span", "time", "section", "div", "strong", "em", "ul", "li", "table", "caption", "thead",
+    "tbody", "tr", "th", "td", "footer",
+];
+
+/// The elements the Markdown report may become: headings, paragraphs,
+/// lists, emphasis, the statistics tables, the closing rule and breaks.
+/// No link, image, code, quote, ordered list or raw HTML.
+pub const MARKDOWN_ELEMENTS: &[&str] = &[
+    "html", "head", "body", "h1", "h2", "h3", "p", "ul", "li", "em", "strong", "table", "thead",
+    "tbody", "tr", "th", "td", "hr", "br",
+];
+
+/// Panics unless the page holds only `allowed` elements, no script, no
+/// event handler, no `javascript:`/`data:` URL, and no attribute but those
+/// `attribute_ok` accepts; returns its text.
+pub fn check(
+    what: &str,
+    html: &str,
+    allowed: &[&str],
+    attribute_ok: impl Fn(&str, &str, &str) -> bool,
+) -> String {
+    let doc = Html::parse_document(html);
+    let mut text = String::new();
+    for node in doc.tree.root().descendants() {
+        match node.value() {
+            Node::Element(e) => {
+                let name = e.name();
+                assert!(name != "script", "{what}: script element");
+                assert!(allowed.contains(&name), "{what}: unexpected <{name}>");
+                for (attr, value) in e.attrs() {
+                    let lower = value.to_ascii_lowercase();
+                    assert!(!attr.starts_with("on"), "{what}: {attr} on <{name}>");
+                    assert!(
+                        !lower.contains("javascript:") && !lower.contains("data:"),
+                        "{what}: {attr}={value:?} on <{name}>"
+                    );
+                    assert!(
+                        attribute_ok(name, attr, value),
+                        "{what}: unexpected {attr}={value:?} on <{name}>"
+                    );
+                }
+            }
+            Node::Text(t) => text.push_str(t),
+            Node::Comment(c) => panic!("{what}: comment <!--{}--> from input", &**c),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// The attributes the report's template writes.
+pub fn report_attribute(element: &str, attr: &str, _value: &str) -> bool {
+    matches!(
+        (element, attr),
+        ("html", "lang")
+            | ("meta", "charset" | "name" | "content" | "http-equiv")
+            | (_, "class")
+            | ("th", "scope")
+    )
+}
+
+/// Markdown may align table columns, nothing else.
+pub fn markdown_attribute(element: &str, attr: &str, value: &str) -> bool {
+    matches!(element, "th" | "td")
+        && (attr == "align" || (attr == "style" && value.starts_with("text-align")))
+}
+
+/// Panics unless `text` shows every line of every payload as itself.
+pub fn assert_shows(what: &str, text: &str, payloads: &[String]) {
+    for payload in payloads {
+        for line in super::corpus::expected_lines(payload) {
+            assert!(
+                text.contains(&line),
+                "{what} does not show {line:?} (from {payload:?})"
+            );
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! The hostile corpus (tests/data/hostile: XSS, Markdown injection,
+//! terminal escapes, bidi overrides, odd Unicode) through every way out:
+//! the reports as a browser and as CommonMark and python-markdown render
+//! them, and the real binary's import, list, show, exports and errors.
+
+#[path = "../common/mod.rs"]
+mod common;
+mod corpus;
+mod inert;
+mod renderers;
+
+use assert_cmd::Command;
+use atelier::model::MAX_DEPTH;
+use atelier::report::{render, Format};
+use atelier::text::is_unsafe;
+use inert::{check, MARKDOWN_ELEMENTS, REPORT_ELEMENTS};
+use tempfile::TempDir;
+
+#[test]
+fn html_reports_of_the_corpus_are_inert() {
+    for corpus in corpus::load() {
+        let html = render(Format::Html, &corpus::session(&corpus));
+        let what = format!("HTML report of {}", corpus.name);
+        let text = check(&what, &html, REPORT_ELEMENTS, inert::report_attribute);
+        inert::assert_shows(&what, &text, &corpus.payloads);
+        assert_terminal_safe(&what, &html);
+    }
+}
+
+#[test]
+fn markdown_reports_of_the_corpus_are_inert_under_commonmark() {
+    for corpus in corpus::load() {
+        let md = render(Format::Markdown, &corpus::session(&corpus));
+        let what = format!("Markdown report of {} (CommonMark)", corpus.name);
+        let html = renderers::commonmark(&md);
+        let text = check(&what, &html, MARKDOWN_ELEMENTS, inert::markdown_attribute);
+        inert::assert_shows(&what, &text, &corpus.payloads);
+        assert_terminal_safe(&what, &md);
+    }
+}
+
+#[test]
+fn markdown_reports_of_the_corpus_are_inert_under_python_markdown() {
+    let corpora = corpus::load();
+    let docs: Vec<String> = corpora
+        .iter()
+        .map(|c| render(Format::Markdown, &corpus::session(c)))
+        .collect();
+    let Some(rendered) = renderers::python_markdown(&docs) else {
+        return;
+    };
+    for (corpus, pair) in corpora.iter().zip(rendered) {
+        for (html, flavour) in pair.iter().zip(["plain", "extra"]) {
+            let what = format!(
+                "Markdown report of {} (python-markdown, {flavour})",
+                corpus.name
+            );
+            let text = check(&what, html, MARKDOWN_ELEMENTS, inert::markdown_attribute);
+            inert::assert_shows(&what, &text, &corpus.payloads);
+        }
+    }
+}
+
+#[test]
+fn a_chain_past_the_old_template_limit_renders_in_every_format() {
+    let corpus = &corpus::load()[0];
+    let mut data = corpus::session(corpus);
+    corpus::chain(&mut data, 600, &["deep".to_string()]);
+    let html = render(Format::Html, &data);
+    let doc = scraper::Html::parse_document(&html);
+    let deep = scraper::Selector::parse("section.ideas li").unwrap();
+    let texts: Vec<String> = doc.select(&deep).map(|li| li.text().collect()).collect();
+    assert!(texts.iter().filter(|t| t.starts_with("deep")).count() > 600);
+    let md = render(Format::Markdown, &data);
+    let deepest = format!("{}- deep", " ".repeat(4 * MAX_DEPTH));
+    assert!(md.lines().filter(|l| l.starts_with(&deepest)).count() > 600 - MAX_DEPTH);
+    let indent = md.lines().map(|l| l.len() - l.trim_start().len()).max();
+    assert!(
+        indent <= Some(4 * (MAX_DEPTH + 1)),
+        "indentation stops growing"
+    );
+    check(
+        "deep Markdown",
+        &renderers::commonmark(&md),
+        MARKDOWN_ELEMENTS,
+        inert::markdown_attribute,
+    );
+}
+
+/// The real binary with its own database, HOME and an English locale.
+fn atelier(dir: &TempDir) -> Command {
+    let mut cmd = Command::cargo_bin("atelier").unwrap();
+    cmd.env("ATELIER_DB", dir.path().join("db.sqlite3"))
+        .env("HOME", dir.path())
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .env_remove("LC_ALL")
+        .env("LANG", "C");
+    cmd
+}
+
+fn stdout(what: &str, cmd: &mut Command) -> String {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    assert_terminal_safe(what, &out);
+    out
+}
+
+fn stderr(what: &str, cmd: &mut Command) -> String {
+    let out = cmd.assert().failure().get_output().stderr.clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.starts_with("atelier: "), "{what}: {out}");
+    assert_terminal_safe(what, &out);
+    out
+}
+
+/// Nothing a terminal would act on: no control character but the newline,
+/// no bidi override.
+fn assert_terminal_safe(what: &str, out: &str) {
+    if let Some(c) = out.chars().find(|&c| is_unsafe(c) && c != '\n') {
+        panic!("{what}: {c:?} reaches the terminal");
+    }
+}
+
+/// Imports the corpus's session through the binary; returns its id.
+fn imported(dir: &TempDir, corpus: &corpus::Corpus) -> String {
+    let data = corpus::session(corpus);
+    let file = dir.path().join(format!("{}.bundle.json", corpus.name));
+    std::fs::write(&file, atelier::bundle::to_json(&data)).unwrap();
+    let id = stdout("import", atelier(dir).arg("import").arg(&file));
+    id.trim().to_string()
+}
+
+#[test]
+fn the_cli_prints_the_corpus_without_control_characters() {
+    for corpus in corpus::load() {
+        let dir = tempfile::tempdir().unwrap();
+        let id = imported(&dir, &corpus);
+        let what = |cmd: &str| format!("`atelier {cmd}` of {}", corpus.name);
+        let show = stdout(&what("show"), atelier(&dir).args(["show", &id]));
+        let one_line: Vec<String> = corpus
+            .payloads
+            .iter()
+            .filter(|p| !p.contains('\n'))
+            .cloned()
+            .collect();
+        inert::assert_shows(&what("show"), &show, &one_line);
+        let list = stdout(&what("list"), atelier(&dir).arg("list"));
+        assert!(list.contains(&atelier::text::clean(&corpus.payloads[0], false)));
+        let json = stdout(&what("list --json"), atelier(&dir).args(["list", "--json"]));
+        let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(json[0]["title"], corpus.payloads[0], "JSON keeps the data");
+        for format in ["md", "html"] {
+            let args = ["export", &id, "--format", format];
+            stdout(&what(&args.join(" ")), atelier(&dir).args(args));
+        }
+    }
+}
+
+#[test]
+fn error_messages_quote_the_corpus_without_control_characters() {
+    for corpus in corpus::load() {
+        let dir = tempfile::tempdir().unwrap();
+        let id = imported(&dir, &corpus);
+        for payload in corpus.payloads.iter().filter(|p| !p.contains('\0')) {
+            let what = format!("errors quoting {payload:?}");
+            let err = stderr(&what, atelier(&dir).args(["show", "--", payload]));
+            let quoted = &corpus::expected_lines(payload)[0];
+            assert!(err.contains(quoted), "{err} does not quote {quoted:?}");
+            let stage = format!("--stage={payload}");
+            let err = stderr(&what, atelier(&dir).args(["add", &id, &stage, "text"]));
+            assert!(err.contains("unknown stage"), "{err}");
+        }
+        // The roster, stored text, is quoted when a name is not found.
+        let add = [
+            "add",
+            &id,
+            "--stage",
+            "idees",
+            "--participant",
+            "nobody",
+            "x",
+        ];
+        let err = stderr(&corpus.name, atelier(&dir).args(add));
+        let first = corpus::expected_lines(&corpus.payloads[5 % corpus.payloads.len()]);
+        assert!(err.contains(&first[0]), "{err}");
+    }
+}
