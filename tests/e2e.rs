@@ -337,3 +337,40 @@ fn participant_id(env: &Env, name: &str) -> serde_json::Value {
         .map(|p| p["id"].clone())
         .unwrap()
 }
+
+#[test]
+fn an_export_shown_on_a_terminal_cannot_drive_it() {
+    let env = Env::new();
+    create_session(&env);
+    let hostile = "title \u{1b}]0;pwned\u{7} clear \u{1b}[2J eight-bit \u{9b}2J bidi \u{202e}evil";
+    env.cli(&["add", "latest", "--stage", "question", hostile]);
+    for format in ["csv", "json", "bundle", "md"] {
+        let mut cmd = env.command();
+        cmd.args(["export", "latest", "--format", format]);
+        let mut s = expectrl::Session::spawn(cmd).unwrap();
+        let text = read_all(&mut s);
+        assert!(text.contains("pwned"), "{format}: {text}");
+        for bad in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
+            assert!(!text.contains(bad), "{format} shows {bad:?}: {text:?}");
+        }
+    }
+    // Piped, the same export is the exact data.
+    let piped = env.cli(&["export", "latest", "--format", "bundle"]);
+    assert!(piped.contains("\\u001b]0;pwned\\u0007"), "{piped}");
+    assert!(piped.contains('\u{9b}'));
+}
+
+/// Everything a program wrote to its terminal until it closed it.
+fn read_all(s: &mut Session) -> String {
+    use std::io::Read;
+    let mut all = Vec::new();
+    let mut buf = [0u8; 4096];
+    // A pseudo-terminal reports the end as an error once the child is gone.
+    while let Ok(n) = s.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        all.extend_from_slice(&buf[..n]);
+    }
+    String::from_utf8_lossy(&all).into_owned()
+}

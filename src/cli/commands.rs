@@ -256,6 +256,15 @@ fn find_participant(data: &SessionData, name: &str) -> Result<Id> {
         })
 }
 
+/// An export made harmless for a terminal: JSON keeps the same data (its
+/// controls as `\uXXXX` escapes), the text formats lose their controls.
+fn for_terminal(format: Format, text: &str) -> String {
+    match format {
+        Format::Json | Format::Bundle => crate::text::json_for_terminal(text),
+        _ => crate::text::clean(text, true),
+    }
+}
+
 fn export(
     out: &mut impl Write,
     data: &SessionData,
@@ -264,6 +273,13 @@ fn export(
 ) -> Result<()> {
     let text = report::render(format, data);
     let Some(target) = target else {
+        // Shown on a terminal, the export must not act on it; piped to a
+        // file or a program, it stays byte for byte what was asked for.
+        let text = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            for_terminal(format, &text)
+        } else {
+            text
+        };
         out.write_all(text.as_bytes())?;
         return Ok(());
     };
