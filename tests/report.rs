@@ -404,3 +404,16 @@ fn nesting_deeper_than_the_limit_is_flattened_onto_the_last_level() {
     let csv = render(Format::Csv, &data);
     assert!(csv.contains("level 20"));
 }
+
+#[test]
+fn the_lead_field_can_name_the_role_every_format_shows() {
+    let mut data = common::sample_data();
+    data.session.lead = "Porteuse : Florence Mensah".into();
+    let md = render(Format::Markdown, &data);
+    assert!(md.contains("## Porteuse\n\nFlorence Mensah"), "{md}");
+    assert!(!md.contains("Porteur·se"));
+    let html = render(Format::Html, &data);
+    assert!(html.contains("<strong>Porteuse</strong> : Florence Mensah"));
+    data.session.lead = "Florence Mensah".into();
+    assert!(render(Format::Markdown, &data).contains("## Porteur·se\n\nFlorence Mensah"));
+}

@@ -43,6 +43,17 @@ fn go(app: &mut App, name: &str) {
             act(app, Action::Run);
             act(app, Action::Back);
         }
+        "synthesis_pick" => {
+            act(app, Action::Open);
+            act(app, Action::Synthesis);
+            act(app, Action::FocusPrev);
+            act(app, Action::Down);
+        }
+        "notes_editor" => {
+            act(app, Action::Open);
+            act(app, Action::Back);
+            act(app, Action::Notes);
+        }
         "quit_with_text" => {
             act(app, Action::Open);
             common::tui::type_text(app, "une phrase pas encore envoyée");
@@ -69,6 +80,8 @@ fn every_screen_in_both_languages_and_sizes() {
         "help",
         "run_empty_stage",
         "quit_with_text",
+        "notes_editor",
+        "synthesis_pick",
     ] {
         for lang in Lang::ALL {
             for (w, h) in [(80, 24), (120, 40)] {
@@ -88,5 +101,23 @@ fn tiny_terminal_asks_for_more_room() {
     assert!(text.contains("Enlarge the terminal window"), "{text}");
     for (w, h) in [(1, 1), (2, 30), (200, 3), (59, 17), (60, 18), (300, 100)] {
         screen(&app, w, h);
+    }
+}
+
+#[test]
+fn the_context_from_set_up_stays_under_the_question() {
+    let (_dir, mut store) = common::temp_store();
+    let id = common::new_session(&mut store, &["Ana"]);
+    let mut data = store.load(id).unwrap();
+    data.session.context = "Asked by the DG after the 2024 survey".into();
+    store.update_session(&data.session).unwrap();
+    let mut app = app(store, Lang::En);
+    act(&mut app, Action::Open);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let text = screen(&app, w, h);
+        assert!(
+            text.contains("Context : Asked by the DG after the 2024 survey"),
+            "{text}"
+        );
     }
 }

@@ -572,3 +572,38 @@ fn quitting_from_an_editor_and_answering_no_keeps_its_text() {
     act(&mut app, Action::Submit);
     assert_eq!(run(&app).data.stages[0].notes, "notes not yet saved");
 }
+
+#[test]
+fn set_up_shows_what_a_template_is_for_and_reads_new_templates() {
+    let (_d, store, _id) = common::sample_store();
+    let mut app = app(store, Lang::En);
+    let dir = tempfile::tempdir().unwrap();
+    app.core.templates_dir = Some(dir.path().to_path_buf());
+    // A template the facilitator adds while the app runs.
+    let mine = include_str!("../assets/templates/retro.json").replacen(
+        "\"key\": \"retro\"",
+        "\"key\": \"my-own\"",
+        1,
+    );
+    std::fs::write(dir.path().join("my-own.json"), mine).unwrap();
+    act(&mut app, Action::Setup);
+    assert!(
+        app.core.catalog.get("my-own").is_some(),
+        "read when set-up opens"
+    );
+    act(&mut app, Action::Top);
+    for _ in 0..7 {
+        act(&mut app, Action::Down);
+    }
+    let about = app
+        .core
+        .catalog
+        .get("emergence")
+        .unwrap()
+        .description
+        .get(Lang::En)
+        .to_string();
+    let first_words: String = about.split(' ').take(3).collect::<Vec<_>>().join(" ");
+    let text = common::tui::screen(&app, 120, 40);
+    assert!(text.contains(&first_words), "{first_words:?} in\n{text}");
+}

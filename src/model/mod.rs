@@ -13,7 +13,8 @@ pub use contribution::{Contribution, Revision};
 pub use kind::Kind;
 pub use lang::Lang;
 pub use session::{
-    Anonymity, BuildingBlock, Participant, Session, SessionData, SessionStatus, Stage, Synthesis,
+    lead_title, Anonymity, BuildingBlock, Participant, Session, SessionData, SessionStatus, Stage,
+    Synthesis,
 };
 pub use template::{Localized, Template, TemplateStage};
 pub use time::{check_time, format_time, now, parse_date, parse_time, TimeError, Timestamp, YEARS};

@@ -167,3 +167,34 @@ impl SessionData {
         v
     }
 }
+
+/// The lead's role when the lead field names it, as facilitators write it
+/// in their notes: "Porteuse : Florence Mensah" gives ("Porteuse",
+/// "Florence Mensah"). One word before a colon; anything else is a name.
+pub fn lead_title(lead: &str) -> Option<(&str, &str)> {
+    let (title, name) = lead.split_once(':')?;
+    let (title, name) = (title.trim(), name.trim());
+    let one_word = !title.is_empty()
+        && title.chars().count() <= 24
+        && title
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '·' || c == '-' || c == '.');
+    (one_word && !name.is_empty()).then_some((title, name))
+}
+
+#[cfg(test)]
+mod lead_tests {
+    use super::lead_title;
+
+    #[test]
+    fn the_lead_field_may_name_the_role() {
+        assert_eq!(
+            lead_title("Porteuse : Florence Mensah"),
+            Some(("Porteuse", "Florence Mensah"))
+        );
+        assert_eq!(lead_title("Porteur: Jacky"), Some(("Porteur", "Jacky")));
+        assert_eq!(lead_title("Florence Mensah"), None);
+        assert_eq!(lead_title("Florence Mensah : DRH"), None);
+        assert_eq!(lead_title("Porteuse :"), None);
+    }
+}

@@ -169,6 +169,10 @@ impl Report {
         let resources = take(Kind::Resource);
         let syn = &data.synthesis;
         let roster = data.roster().count();
+        let (lead_label, lead) = match crate::model::lead_title(&s.lead) {
+            Some((title, name)) => (title.to_string(), name.to_string()),
+            None => (t(lang, "report.lead").to_string(), s.lead.clone()),
+        };
         Report {
             lang: lang.code(),
             language: lang,
@@ -179,7 +183,7 @@ impl Report {
             status: t(lang, &format!("report.status.{}", s.status.key())),
             question: s.question.clone(),
             context: s.context.clone(),
-            lead: s.lead.clone(),
+            lead,
             participants: if anonymous {
                 Vec::new()
             } else {
@@ -210,7 +214,11 @@ impl Report {
             stats: stats(data, &shown, &names, lang),
             labels: LABELS
                 .iter()
-                .map(|k| (*k, t(lang, &format!("report.{k}")).to_string()))
+                .map(|k| match *k {
+                    // "Porteuse : Florence Mensah" names the lead's role.
+                    "lead" => (*k, lead_label.clone()),
+                    _ => (*k, t(lang, &format!("report.{k}")).to_string()),
+                })
                 .collect(),
         }
     }

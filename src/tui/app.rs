@@ -31,6 +31,7 @@ impl App {
             store,
             lang,
             catalog,
+            templates_dir: None,
             theme: Theme::from_env(),
             popup: None,
             under: None,

@@ -62,6 +62,9 @@ pub struct Core {
     /// Interface language; reports and template labels follow the session's.
     pub lang: crate::model::Lang,
     pub catalog: Catalog,
+    /// The user's templates folder, read again when set-up opens so a
+    /// template added meanwhile shows without a restart.
+    pub templates_dir: Option<PathBuf>,
     pub theme: Theme,
     pub popup: Option<Popup>,
     /// A dialog waiting under a yes/no question, brought back on "no".
@@ -75,6 +78,13 @@ pub struct Core {
 }
 
 impl Core {
+    /// Reads the templates again (built-in ones and the user's folder).
+    pub fn reload_templates(&mut self) {
+        if let Some(dir) = &self.templates_dir {
+            self.catalog = Catalog::load(Some(dir));
+        }
+    }
+
     pub fn t(&self, key: &str) -> &'static str {
         t(self.lang, key)
     }

@@ -46,6 +46,7 @@ pub fn run(db: Option<&Path>, lang: Option<Lang>) -> anyhow::Result<()> {
         crate::model::now,
         crate::paths::export_dir(),
     );
+    app.core.templates_dir = crate::paths::user_templates();
     let (keys, keymap_error) = keymap::load_user(crate::paths::user_keymap().as_deref());
     keymap::install(keys);
     let catalog_error = app.core.catalog.errors.first().map(ToString::to_string);

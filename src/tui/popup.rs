@@ -10,7 +10,7 @@ use crate::model::Id;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use ratatui_textarea::TextArea;
 use std::any::Any;
 
@@ -176,7 +176,7 @@ impl Popup {
                     super::keymap::bindings(Context::CONFIRM, lang)
                         .into_iter()
                         .find(|b| b.action == action)
-                        .map(|b| b.short_label())
+                        .map(|b| b.short_label(lang))
                         .unwrap_or_default()
                 };
                 text.push(Line::from(vec![
@@ -191,11 +191,15 @@ impl Popup {
             Popup::Picker(p) => render_picker(p, theme, area, buf),
             Popup::Editor(e) => {
                 let height = if e.multi_line { 12 } else { 5 };
-                let rect = centered(area, 72, height + 1);
+                let width = 72.min(area.width);
+                // The hint wraps onto as many lines as it needs, never cut.
+                let hint = super::text::wrap(&clean(&e.hint, false), width as usize);
+                let hint_rows = hint.len().clamp(1, 4) as u16;
+                let rect = centered(area, width, height + hint_rows);
                 Clear.render(rect, buf);
                 let [text_area, hint_area] = ratatui::layout::Layout::vertical([
                     ratatui::layout::Constraint::Min(3),
-                    ratatui::layout::Constraint::Length(1),
+                    ratatui::layout::Constraint::Length(hint_rows),
                 ])
                 .areas(rect);
                 let block = Block::bordered()
@@ -204,9 +208,11 @@ impl Popup {
                 let inner = block.inner(text_area);
                 block.render(text_area, buf);
                 (&e.textarea).render(inner, buf);
-                Paragraph::new(Span::styled(e.hint.clone(), theme.muted()))
-                    .wrap(Wrap { trim: true })
-                    .render(hint_area, buf);
+                let hint: Vec<Line> = hint
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l, theme.muted())))
+                    .collect();
+                Paragraph::new(hint).render(hint_area, buf);
             }
         }
     }

@@ -2,6 +2,7 @@
 //! parsed once into a code and modifiers, matched against terminal events
 //! and shown to people ("Ctrl+S", "↑").
 
+use crate::model::Lang;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,8 +86,10 @@ impl Key {
     }
 }
 
-/// How a spec reads on screen: "ctrl+c" → "Ctrl+C", "up" → "↑".
-pub fn pretty(spec: &str) -> String {
+/// How a spec reads on screen in `lang`: "ctrl+c" → "Ctrl+C", "up" →
+/// "↑", "enter" → "Enter" or, on French keyboards, "Entrée".
+pub fn pretty(spec: &str, lang: Lang) -> String {
+    let fr = lang == Lang::Fr;
     // "+" itself as a key would split into empty parts.
     if spec == "+" {
         return "+".into();
@@ -96,20 +99,30 @@ pub fn pretty(spec: &str) -> String {
         .map(|part| match part {
             "ctrl" => "Ctrl".to_string(),
             "alt" => "Alt".to_string(),
+            "shift" if fr => "Maj".to_string(),
             "shift" => "Shift".to_string(),
             "up" => "↑".to_string(),
             "down" => "↓".to_string(),
             "left" => "←".to_string(),
             "right" => "→".to_string(),
+            "enter" if fr => "Entrée".to_string(),
             "enter" => "Enter".to_string(),
+            "esc" if fr => "Échap".to_string(),
             "esc" => "Esc".to_string(),
             "tab" => "Tab".to_string(),
+            "backtab" if fr => "Maj+Tab".to_string(),
             "backtab" => "Shift+Tab".to_string(),
+            "pageup" if fr => "PgPréc".to_string(),
             "pageup" => "PgUp".to_string(),
+            "pagedown" if fr => "PgSuiv".to_string(),
             "pagedown" => "PgDn".to_string(),
+            "home" if fr => "Début".to_string(),
             "home" => "Home".to_string(),
+            "end" if fr => "Fin".to_string(),
             "end" => "End".to_string(),
+            "delete" if fr => "Suppr".to_string(),
             "delete" => "Del".to_string(),
+            "backspace" if fr => "Retour".to_string(),
             "backspace" => "Backspace".to_string(),
             f if f.len() > 1 && f.starts_with('f') => f.to_uppercase(),
             other if spec.contains('+') && other.len() == 1 => other.to_uppercase(),
@@ -134,10 +147,14 @@ mod tests {
 
     #[test]
     fn labels_read_well() {
-        assert_eq!(pretty("ctrl+c"), "Ctrl+C");
-        assert_eq!(pretty("alt+enter"), "Alt+Enter");
-        assert_eq!(pretty("up"), "↑");
-        assert_eq!(pretty("J"), "J");
-        assert_eq!(pretty("+"), "+");
+        let en = |s| pretty(s, Lang::En);
+        assert_eq!(en("ctrl+c"), "Ctrl+C");
+        assert_eq!(en("alt+enter"), "Alt+Enter");
+        assert_eq!(en("up"), "↑");
+        assert_eq!(en("J"), "J");
+        assert_eq!(en("+"), "+");
+        assert_eq!(pretty("esc", Lang::Fr), "Échap");
+        assert_eq!(pretty("alt+enter", Lang::Fr), "Alt+Entrée");
+        assert_eq!(pretty("shift+up", Lang::Fr), "Maj+↑");
     }
 }

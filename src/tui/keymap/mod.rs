@@ -78,23 +78,27 @@ impl Binding {
     }
 
     /// How the keys read in the help overlay, e.g. "↑ k".
-    pub fn keys_label(&self) -> String {
+    pub fn keys_label(&self, lang: Lang) -> String {
         match &self.label {
             Some(l) => l.clone(),
             None => self
                 .specs
                 .iter()
-                .map(|k| pretty(k))
+                .map(|k| pretty(k, lang))
                 .collect::<Vec<_>>()
                 .join(" "),
         }
     }
 
     /// The first key only, for the bottom bar.
-    pub fn short_label(&self) -> String {
+    pub fn short_label(&self, lang: Lang) -> String {
         match self.bar_label.as_ref().or(self.label.as_ref()) {
             Some(l) => l.clone(),
-            None => self.specs.first().map(|k| pretty(k)).unwrap_or_default(),
+            None => self
+                .specs
+                .first()
+                .map(|k| pretty(k, lang))
+                .unwrap_or_default(),
         }
     }
 
@@ -327,7 +331,7 @@ pub fn markdown(lang: crate::model::Lang) -> String {
                 continue;
             }
             seen.push(&b.help);
-            let keys = b.keys_label().replace('|', "\\|");
+            let keys = b.keys_label(lang).replace('|', "\\|");
             let desc = crate::i18n::t(lang, &format!("key.{}", b.help));
             out.push_str(&format!("| `{keys}` | {desc} |\n"));
         }

@@ -24,7 +24,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         }
         seen.push(desc.to_string());
         out.push(Line::from(vec![
-            Span::styled(format!("{:>16}  ", b.keys_label()), app.core.theme.key()),
+            Span::styled(right_aligned(&b.keys_label(lang), 16), app.core.theme.key()),
             Span::raw(desc),
         ]));
     }
@@ -57,4 +57,24 @@ pub fn render(app: &App, offset: &Cell<usize>, area: Rect, buf: &mut Buffer) {
         .border_style(app.core.theme.border(true));
     let shown: Vec<Line> = all.into_iter().skip(offset.get()).take(visible).collect();
     Paragraph::new(shown).block(block).render(rect, buf);
+}
+
+/// `text` right-aligned in `columns` display columns (format's `{:>16}`
+/// counts characters, which misaligns wide ones), then a gap.
+fn right_aligned(text: &str, columns: usize) -> String {
+    let pad = columns.saturating_sub(crate::tui::text::width(text));
+    format!("{}{text}  ", " ".repeat(pad))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn keys_align_by_display_width() {
+        assert_eq!(super::right_aligned("Échap", 8), "   Échap  ");
+        assert_eq!(super::right_aligned("漢字", 6), "  漢字  ");
+        assert_eq!(
+            super::right_aligned("a long label here", 4),
+            "a long label here  "
+        );
+    }
 }

@@ -22,7 +22,7 @@ pub fn render_bar(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|b| {
             let is_help = b.action == Action::Help;
             (
-                b.short_label(),
+                b.short_label(app.core.lang),
                 app.t(&format!("key.{}", b.bar_text())),
                 is_help,
             )

@@ -13,7 +13,9 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 pub fn render(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
     let big = area.height >= 32;
-    let question_lines = if big { 3 } else { 2 };
+    let context = clean(&s.data.session.context, false);
+    // The context from set-up stays in sight under the question.
+    let question_lines = if big { 3 } else { 2 } + u16::from(!context.trim().is_empty());
     let guidance_lines = if big { 3 } else { 2 };
     let input_height = if big { 7 } else { 4 };
     let [head, question, stages, guidance, body, input] = Layout::vertical([
@@ -27,12 +29,19 @@ pub fn render(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
     .areas(area);
     let theme = &core.theme;
     header(s, core, head, buf);
-    Paragraph::new(Line::from(vec![
+    let mut lines = vec![Line::from(vec![
         Span::styled(format!("{} : ", core.t("report.question")), theme.accent()),
         Span::styled(clean(&s.data.session.question, false), theme.accent()),
-    ]))
-    .wrap(Wrap { trim: true })
-    .render(question, buf);
+    ])];
+    if !context.trim().is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!("{} : {context}", core.t("report.context")),
+            theme.muted(),
+        )));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(question, buf);
     stage_bar(s, core, stages, buf);
     let lang = s.data.session.language;
     let guide = s

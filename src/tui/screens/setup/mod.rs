@@ -145,6 +145,7 @@ impl Screen for SetupState {
 
 impl SetupState {
     pub fn open(core: &mut Core, id: Id) -> Option<SetupState> {
+        core.reload_templates();
         Some(SetupState {
             data: load(core, id)?,
             removed: None,

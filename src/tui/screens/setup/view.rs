@@ -58,6 +58,17 @@ pub fn render(s: &SetupState, core: &Core, area: Rect, buf: &mut Buffer) {
             }
         })
         .collect();
+    let mut lines = lines;
+    // On the template field, what the template is for.
+    if current == SetupRow::Field(Field::Template) {
+        if let Some(t) = core.catalog.get(&s.data.session.template) {
+            lines.push(Line::from(""));
+            let about = clean(t.description.get(core.lang), false);
+            for part in crate::tui::text::wrap(&about, (inner.width as usize).saturating_sub(2)) {
+                lines.push(Line::from(Span::styled(format!(" {part}"), theme.muted())));
+            }
+        }
+    }
     Paragraph::new(lines).render(inner, buf);
 
     let block = Block::bordered()

@@ -3,7 +3,7 @@
 
 use super::{Pane, SynthesisState};
 use crate::tui::core::Core;
-use crate::tui::text::{clean, truncate};
+use crate::tui::text::{clean, truncate, width, wrap};
 use crate::tui::widgets::screen_title;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -86,36 +86,63 @@ pub fn render(s: &SynthesisState, core: &Core, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(right);
     block.render(right, buf);
     let rows = inner.height as usize;
-    let offset = crate::tui::screens::scroll_to(s.offset.get(), s.item, rows);
+    let columns = inner.width as usize;
+    let focused = s.pane == Pane::Contributions;
+    // Each item takes one line, cut to fit; the selected one is shown
+    // whole, wrapped, so what `t`, `b` or `p` will take can be read.
+    let item_lines = |i: usize, at: usize, depth: usize| -> Vec<Line<'static>> {
+        let Some(c) = s.data.contributions.get(at) else {
+            return Vec::new();
+        };
+        let prefix = format!(
+            "{}{} ",
+            "  ".repeat(depth),
+            if depth == 0 { "•" } else { "◦" }
+        );
+        let kind = format!("{} ", c.kind.label(lang));
+        let lead = width(&prefix) + width(&kind);
+        let text = clean(&c.text, false);
+        let selected = i == s.item;
+        let body: Vec<String> = if selected && focused {
+            wrap(&text, columns.saturating_sub(lead).max(1))
+        } else {
+            vec![truncate(&text, columns.saturating_sub(lead))]
+        };
+        body.into_iter()
+            .enumerate()
+            .map(|(n, part)| {
+                let line = if n == 0 {
+                    Line::from(vec![
+                        Span::raw(prefix.clone()),
+                        Span::styled(kind.clone(), theme.kind()),
+                        Span::raw(part),
+                    ])
+                } else {
+                    Line::from(format!("{}{part}", " ".repeat(lead)))
+                };
+                if selected && focused {
+                    line.style(theme.selected())
+                } else {
+                    line
+                }
+            })
+            .collect()
+    };
+    let extra = s
+        .items
+        .get(s.item)
+        .map(|(at, depth)| item_lines(s.item, *at, *depth).len().saturating_sub(1))
+        .unwrap_or(0);
+    let offset =
+        crate::tui::screens::scroll_to(s.offset.get(), s.item, rows.saturating_sub(extra).max(1));
     s.offset.set(offset);
     let lines: Vec<Line> = s
         .items
         .iter()
         .enumerate()
         .skip(offset)
+        .flat_map(|(i, (at, depth))| item_lines(i, *at, *depth))
         .take(rows)
-        .filter_map(|(i, (at, depth))| {
-            let c = s.data.contributions.get(*at)?;
-            let prefix = format!(
-                "{}{} ",
-                "  ".repeat(*depth),
-                if *depth == 0 { "•" } else { "◦" }
-            );
-            let room = (inner.width as usize).saturating_sub(prefix.len() + 2);
-            let line = Line::from(vec![
-                Span::raw(prefix),
-                Span::styled(format!("{} ", c.kind.label(lang)), theme.kind()),
-                Span::raw(truncate(
-                    &clean(&c.text, false),
-                    room.saturating_sub(c.kind.label(lang).len()),
-                )),
-            ]);
-            Some(if i == s.item && s.pane == Pane::Contributions {
-                line.style(theme.selected())
-            } else {
-                line
-            })
-        })
         .collect();
     Paragraph::new(lines).render(inner, buf);
 }
