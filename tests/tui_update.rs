@@ -171,6 +171,28 @@ fn edit_delete_undo_restore() {
 }
 
 #[test]
+fn restoring_from_another_stage_goes_there_as_stepping_would() {
+    let (_d, mut app) = running();
+    say(&mut app, "said in the first stage");
+    act(&mut app, Action::Back);
+    act(&mut app, Action::Delete);
+    act(&mut app, Action::NextStage);
+    act(&mut app, Action::NextStage);
+    assert_eq!(run(&app).flow.current, 2);
+    act(&mut app, Action::RestoreDeleted);
+    act(&mut app, Action::Confirm);
+    let r = run(&app);
+    assert_eq!(r.flow.current, 0, "shown where it lives");
+    assert_eq!(live_texts(&app), ["said in the first stage"]);
+    let stages = &r.data.stages;
+    assert!(
+        stages[2].ended_at.is_some(),
+        "the stage left is recorded as left"
+    );
+    assert!(stages[0].ended_at.is_none(), "the stage entered runs again");
+}
+
+#[test]
 fn indent_outdent_and_move() {
     let (_d, mut app) = running();
     say(&mut app, "a");
@@ -256,6 +278,16 @@ fn quitting_with_typed_text_asks_first_and_keeps_a_draft() {
     act(&mut app, Action::Back);
     act(&mut app, Action::Back);
     assert!(app.screen_as::<HomeState>().is_some());
+    // Quitting from home says where the draft waits.
+    act(&mut app, Action::Quit);
+    match &app.core.popup {
+        Some(Popup::Confirm { message, .. }) => {
+            assert!(message.contains("draft in « Test »"), "{message}")
+        }
+        _ => panic!("home asks before quitting with a draft kept"),
+    }
+    act(&mut app, Action::No);
+    assert!(!app.core.quit);
     act(&mut app, Action::Open);
     assert!(run(&app).has_text(), "the draft came back");
     act(&mut app, Action::Quit);

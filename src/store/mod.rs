@@ -88,6 +88,19 @@ impl Store {
         })
     }
 
+    /// Every fact whose key starts with `prefix` and whose value is not
+    /// empty, e.g. the drafts left in sessions (`draft:`).
+    pub fn meta_with_prefix(&self, prefix: &str) -> Result<Vec<(String, String)>> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare(
+                "SELECT key, value FROM meta
+                 WHERE substr(key, 1, length(?1)) = ?1 AND value <> '' ORDER BY key",
+            )?;
+            let rows = stmt.query_map([prefix], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
     pub fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
         self.write(|tx| {
             tx.execute(

@@ -77,6 +77,15 @@ impl StageFlow {
         self.go(self.current - 1)
     }
 
+    /// Straight to stage `to` (e.g. where a restored item lives): the
+    /// same records as stepping there; nothing when already there.
+    pub fn goto(self, to: usize) -> (StageFlow, Effect) {
+        if to == self.current || to >= self.count {
+            return (self, Effect::Nothing);
+        }
+        self.go(to)
+    }
+
     fn go(self, to: usize) -> (StageFlow, Effect) {
         let next = StageFlow {
             current: to,
@@ -136,6 +145,28 @@ mod tests {
         let (f, _) = f.prev();
         let (f, e) = f.prev();
         assert_eq!((f.current, e), (0, Effect::Nothing));
+    }
+
+    #[test]
+    fn going_straight_to_a_stage_records_like_stepping() {
+        let f = StageFlow::new(0, 4, false);
+        let (f, e) = f.goto(2);
+        assert_eq!(
+            (f.current, e),
+            (
+                2,
+                Effect::Record {
+                    stage: 2,
+                    leaving: Some(0)
+                }
+            )
+        );
+        assert_eq!(f.goto(2).1, Effect::Nothing);
+        assert_eq!(f.goto(9).1, Effect::Nothing);
+        assert_eq!(
+            StageFlow::new(0, 4, true).goto(3).1,
+            Effect::Show { stage: 3 }
+        );
     }
 
     #[test]

@@ -75,6 +75,12 @@ pub trait Screen: Any {
         false
     }
 
+    /// Something typed elsewhere and kept, worth a word before quitting
+    /// (e.g. a draft waiting in a session).
+    fn quit_note(&self, _core: &Core) -> Option<String> {
+        None
+    }
+
     /// Keeps what is typed but not yet recorded, before the app leaves.
     fn save_drafts(&mut self, _core: &mut Core) {}
 

@@ -42,18 +42,29 @@ fn help(app: &mut App, action: Action) {
 
 /// Quits, unless typed text would be lost: then asks first.
 fn quit(app: &mut App) {
-    if app.has_unsent_text() && !matches!(app.core.popup, Some(Popup::Confirm { .. })) {
-        app.core.help = None;
-        // The dialog being typed in waits under the question, whole, in
-        // case the answer is no.
-        app.core.under = app.core.popup.take();
-        app.core.popup = Some(Popup::Confirm {
-            message: app.t("app.confirm_quit").into(),
-            question: Question::Quit,
-        });
-    } else {
+    if matches!(app.core.popup, Some(Popup::Confirm { .. })) {
         app.core.quit = true;
+        return;
     }
+    let message = if app.has_unsent_text() {
+        Some(app.t("app.confirm_quit").to_string())
+    } else if app.core.popup.is_none() {
+        app.screen.quit_note(&app.core)
+    } else {
+        None
+    };
+    let Some(message) = message else {
+        app.core.quit = true;
+        return;
+    };
+    app.core.help = None;
+    // The dialog being typed in waits under the question, whole, in case
+    // the answer is no.
+    app.core.under = app.core.popup.take();
+    app.core.popup = Some(Popup::Confirm {
+        message,
+        question: Question::Quit,
+    });
 }
 
 fn popup(app: &mut App, action: Action) {

@@ -168,6 +168,27 @@ impl Screen for HomeState {
         self.reload(core);
     }
 
+    /// Text typed in a session and not yet recorded is kept as a draft;
+    /// quitting says where it waits.
+    fn quit_note(&self, core: &Core) -> Option<String> {
+        let drafts = core.store.meta_with_prefix("draft:").ok()?;
+        let titles: Vec<String> = drafts
+            .iter()
+            .filter_map(|(key, _)| {
+                let id = Id::parse_str(key.strip_prefix("draft:")?).ok()?;
+                let s = self.sessions.iter().find(|s| s.id == id)?;
+                Some(format!("« {} »", crate::text::clean(&s.title, false)))
+            })
+            .collect();
+        (!titles.is_empty()).then(|| {
+            tf(
+                core.lang,
+                "home.quit_with_drafts",
+                &[("sessions", &titles.join(", "))],
+            )
+        })
+    }
+
     fn return_nav(&self) -> Option<Nav> {
         Some(open())
     }

@@ -232,13 +232,16 @@ pub fn picked(s: &mut RunState, core: &mut Core, purpose: RunPick, value: Option
             let Some(cid) = value else { return };
             match core.store.restore_contribution(cid) {
                 Ok(()) => {
+                    s.refresh(core, Some(cid));
+                    // Its stage is shown the way stepping there would be:
+                    // the stage left and the one entered are recorded.
                     let stage = s.contribution(cid).map(|c| c.stage_id);
                     if let Some(i) =
                         stage.and_then(|st| s.data.stages.iter().position(|x| x.id == st))
                     {
-                        s.flow.current = i;
+                        s.go_to_stage(core, i);
+                        s.rebuild(Some(cid));
                     }
-                    s.refresh(core, Some(cid));
                     core.success(core.t("run.restored"));
                 }
                 Err(e) => core.error(e),

@@ -419,6 +419,14 @@ impl RunState {
         self.settle(dir);
     }
 
+    /// Shows stage `i`, recording the stage left and the one entered.
+    pub fn go_to_stage(&mut self, core: &mut Core, i: usize) {
+        let (flow, effect) = self.flow.goto(i);
+        self.flow = flow;
+        self.offset.set(0);
+        self.apply(core, effect);
+    }
+
     /// Carries out what the stage flow decided.
     fn apply(&mut self, core: &mut Core, effect: Effect) {
         match effect {
