@@ -97,6 +97,28 @@ fn delete_is_soft_and_restores_with_sub_points() {
 }
 
 #[test]
+fn restoring_a_sub_point_brings_back_its_deleted_parents_only() {
+    let (_d, mut store) = temp_store();
+    let s = new_session(&mut store);
+    let ids = chain(&mut store, s, 2); // top > middle > leaf
+    let (top, middle, leaf) = (ids[0], ids[1], ids[2]);
+    store.delete_contribution(leaf).unwrap();
+    store.delete_contribution(top).unwrap();
+    // The leaf was deleted first, alone; restoring it must make it show.
+    store.restore_contribution(leaf).unwrap();
+    let data = store.load(s).unwrap();
+    let tree = atelier::model::Tree::new(&data);
+    let shown: Vec<_> = data
+        .stages
+        .iter()
+        .flat_map(|st| tree.walk_stage(st.id))
+        .map(|(c, _)| c.id)
+        .collect();
+    assert_eq!(shown, [top, middle, leaf], "visible where it was");
+    assert_eq!(data.live().count(), 3, "counted as it is shown");
+}
+
+#[test]
 fn moves_indents_and_outdents() {
     let (_d, mut store) = temp_store();
     let s = new_session(&mut store);

@@ -363,6 +363,15 @@ impl Store {
                 ),
                 params![text_id(&id), deleted],
             )?;
+            // A sub-point comes back where it was: parents deleted since
+            // come back with it, else it would count but never show.
+            for ancestor in super::nesting::ancestors(tx, id)?.iter().skip(1) {
+                tx.execute(
+                    "UPDATE contributions SET deleted_at = NULL
+                     WHERE id = ?1 AND deleted_at IS NOT NULL",
+                    [ancestor],
+                )?;
+            }
             super::sessions::touch(tx, p.session, &now())?;
             Ok(())
         })
