@@ -203,6 +203,15 @@ pub fn inline(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
+            // pandoc reads "--" and "---" as dashes, "^x^" as superscript
+            // and "@key" as a citation: each mark stays itself.
+            '-' if text[..i].ends_with('-') || text[i + 1..].starts_with('-') => {
+                out.push_str("\\-");
+            }
+            '^' => out.push_str("&#94;"),
+            '@' => out.push_str("&#64;"),
+            // and "$x$" as TeX math.
+            '$' => out.push_str("&#36;"),
             '.' | ')' if Some(i) == marker => {
                 out.push('\\');
                 out.push(c);

@@ -1,7 +1,7 @@
 //! The hostile corpus (tests/data/hostile: XSS, Markdown injection,
 //! terminal escapes, bidi overrides, odd Unicode) through every way out:
-//! the reports as a browser and as CommonMark and python-markdown render
-//! them, and the real binary's import, list, show, exports and errors.
+//! the reports as a browser and as CommonMark, python-markdown and pandoc
+//! render them, and the real binary's import, list, show, exports and errors.
 
 #[path = "../common/mod.rs"]
 mod common;
@@ -58,6 +58,37 @@ fn markdown_reports_of_the_corpus_are_inert_under_python_markdown() {
             let text = check(&what, html, MARKDOWN_ELEMENTS, inert::markdown_attribute);
             inert::assert_shows(&what, &text, &corpus.payloads);
         }
+    }
+}
+
+#[test]
+fn markdown_reports_of_the_corpus_are_inert_under_pandoc() {
+    for corpus in corpus::load() {
+        let md = render(Format::Markdown, &corpus::session(&corpus));
+        let Some(html) = renderers::pandoc(&md) else {
+            return;
+        };
+        // pandoc's typography (curly quotes, ellipsis, a no-break space
+        // after "e.g.") is how it shows text, not a change of what the
+        // text says.
+        let html = html
+            .replace('\u{a0}', " ")
+            .replace(['“', '”'], "\"")
+            .replace(['‘', '’'], "'")
+            .replace('…', "...");
+        let what = format!("Markdown report of {} (pandoc)", corpus.name);
+        let text = check(
+            &what,
+            &html,
+            inert::PANDOC_ELEMENTS,
+            inert::pandoc_attribute,
+        );
+        let payloads: Vec<String> = corpus
+            .payloads
+            .iter()
+            .map(|p| p.replace('\u{a0}', " "))
+            .collect();
+        inert::assert_shows(&what, &text, &payloads);
     }
 }
 

@@ -1,7 +1,8 @@
 //! The Markdown renderers a report may meet: pulldown-cmark for
 //! CommonMark and GFM, python-markdown for the older dialect (with and
 //! without its "extra" extensions: tables, attribute lists, definition
-//! lists, footnotes, abbreviations, Markdown inside HTML).
+//! lists, footnotes, abbreviations, Markdown inside HTML), and pandoc's
+//! own Markdown (raw HTML, attributes, raw blocks, citations...).
 
 use pulldown_cmark::{html, Event, Options, Parser};
 use std::io::Write;
@@ -74,4 +75,29 @@ fn python_has_markdown() -> bool {
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success())
+}
+
+/// A document rendered by pandoc's Markdown reader to HTML; `None` when
+/// pandoc is not installed (a failure under CI, which installs it).
+pub fn pandoc(md: &str) -> Option<String> {
+    let Ok(mut child) = Command::new("pandoc")
+        .args(["--from", "markdown", "--to", "html"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+    else {
+        let message = "pandoc is not installed: the pandoc checks are SKIPPED";
+        assert!(std::env::var_os("CI").is_none(), "{message}");
+        eprintln!("{message}");
+        return None;
+    };
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(md.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "pandoc failed");
+    Some(String::from_utf8(out.stdout).unwrap())
 }
