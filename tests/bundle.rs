@@ -88,8 +88,8 @@ fn every_import_error_names_its_json_path() {
         ),
         (
             "version",
-            Box::new(|v| v["version"] = json!(2)),
-            "unsupported version 2",
+            Box::new(|v| v["version"] = json!(3)),
+            "unsupported version 3",
         ),
         (
             "session.date",

@@ -54,7 +54,7 @@ fn opening_a_draft_session_starts_the_first_stage() {
     let (_d, app) = running();
     let r = run(&app);
     assert_eq!(r.flow.current, 0);
-    assert!(r.data.stages[0].started_at.is_some());
+    assert!(r.data.stages[0].started_at().is_some());
     assert_eq!(r.data.session.status, SessionStatus::Running);
     assert_eq!(r.focus, Focus::Input);
     assert_eq!(app.context(), Context::Input);
@@ -120,11 +120,11 @@ fn stage_moves_record_start_and_end() {
     act(&mut app, Action::NextStage);
     let r = run(&app);
     assert_eq!(r.flow.current, 1);
-    assert!(r.data.stages[0].ended_at.is_some());
-    assert!(r.data.stages[1].started_at.is_some());
+    assert!(r.data.stages[0].ended_at().is_some());
+    assert!(r.data.stages[1].started_at().is_some());
     act(&mut app, Action::PrevStage);
     assert_eq!(run(&app).flow.current, 0);
-    assert!(run(&app).data.stages[1].ended_at.is_some());
+    assert!(run(&app).data.stages[1].ended_at().is_some());
     for _ in 0..3 {
         act(&mut app, Action::NextStage);
     }

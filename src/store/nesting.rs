@@ -16,7 +16,7 @@ pub(super) const SUBTREE: &str = "WITH RECURSIVE t(id) AS (SELECT ?1 UNION \
 const BOUND: i64 = MAX_DEPTH as i64 + 1;
 
 /// `id` and its ancestors, nearest first, at most `BOUND + 1` of them.
-fn ancestors(tx: &Transaction, id: Id) -> rusqlite::Result<Vec<String>> {
+pub(super) fn ancestors(tx: &Transaction, id: Id) -> rusqlite::Result<Vec<String>> {
     let mut stmt = tx.prepare(
         "WITH RECURSIVE up(id, n) AS (SELECT ?1, 0 UNION
            SELECT c.parent_id, up.n + 1 FROM contributions c JOIN up ON c.id = up.id

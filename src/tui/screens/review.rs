@@ -291,11 +291,7 @@ fn open_exported(s: &ReviewState, core: &mut Core) {
 
 fn close(s: &mut ReviewState, core: &mut Core) {
     let id = s.data.session.id;
-    let running = s
-        .data
-        .stages
-        .iter()
-        .filter(|st| st.started_at.is_some() && st.ended_at.is_none());
+    let running = s.data.stages.iter().filter(|st| st.timer().is_running());
     let ends: Vec<Id> = running.map(|st| st.id).collect();
     let result = ends
         .into_iter()

@@ -76,8 +76,12 @@ impl RunState {
     pub fn open(core: &mut Core, id: Id) -> Option<RunState> {
         let data = load(core, id)?;
         let template = core.catalog.get(&data.session.template).cloned();
-        let started: Vec<bool> = data.stages.iter().map(|s| s.started_at.is_some()).collect();
-        let ended: Vec<bool> = data.stages.iter().map(|s| s.ended_at.is_some()).collect();
+        let started: Vec<bool> = data
+            .stages
+            .iter()
+            .map(|s| s.started_at().is_some())
+            .collect();
+        let ended: Vec<bool> = data.stages.iter().map(|s| s.ended_at().is_some()).collect();
         let closed = data.session.status == SessionStatus::Closed;
         let flow = StageFlow::new(
             StageFlow::resume_point(&started, &ended),
@@ -159,7 +163,7 @@ impl RunState {
         !self.flow.closed
             && self
                 .stage()
-                .is_some_and(|s| s.started_at.is_some() && s.ended_at.is_none())
+                .is_some_and(|s| s.started_at().is_some() && s.ended_at().is_none())
     }
 
     /// The kinds offered in this stage first, then the others.
