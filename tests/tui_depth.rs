@@ -6,7 +6,8 @@ mod common;
 use atelier::model::{Id, Kind, Lang, MAX_DEPTH};
 use atelier::store::NewContribution;
 use atelier::tui::action::Action;
-use atelier::tui::app::{App, Screen};
+use atelier::tui::app::App;
+use atelier::tui::screens::run::RunState;
 use common::tui::{act, app};
 
 /// A running session whose first stage holds a chain down to
@@ -34,11 +35,17 @@ fn at_the_limit(lang: Lang) -> (tempfile::TempDir, App, Id) {
     let last = add("deepest sibling", Some(chain[MAX_DEPTH - 1]));
     let mut app = app(store, lang);
     act(&mut app, Action::Open);
-    let Screen::Run(run) = &mut app.screen else {
-        panic!("not on the run screen");
-    };
+    let mut core_screen = std::mem::replace(
+        &mut app.screen,
+        Box::new(atelier::tui::screens::home::HomeState::default()),
+    );
+    let run = core_screen
+        .as_any_mut()
+        .downcast_mut::<RunState>()
+        .expect("on the run screen");
     run.refresh(&mut app.core, Some(last));
     assert_eq!(run.selected_id(), Some(last));
+    app.screen = core_screen;
     (dir, app, last)
 }
 

@@ -6,10 +6,13 @@ mod common;
 use atelier::model::{Kind, Lang, SessionStatus};
 use atelier::store::Store;
 use atelier::tui::action::Action;
-use atelier::tui::app::{App, Screen};
+use atelier::tui::app::App;
 use atelier::tui::keymap::Context;
 use atelier::tui::popup::Popup;
 use atelier::tui::screens::run::{Focus, RunState};
+use atelier::tui::screens::{
+    home::HomeState, review::ReviewState, run, setup::SetupState, synthesis::SynthesisState,
+};
 use common::tui::{act, app, key, type_text};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
@@ -19,15 +22,12 @@ fn running() -> (tempfile::TempDir, App) {
     common::new_session(&mut store, &["Ana", "Bo", "Cy"]);
     let mut app = app(store, Lang::En);
     act(&mut app, Action::Open);
-    assert!(matches!(app.screen, Screen::Run(_)));
+    assert!(app.screen_as::<RunState>().is_some());
     (dir, app)
 }
 
 fn run(app: &App) -> &RunState {
-    match &app.screen {
-        Screen::Run(r) => r,
-        _ => panic!("not on the run screen"),
-    }
+    app.screen_as::<RunState>().expect("on the run screen")
 }
 
 fn store(app: &App) -> &Store {
@@ -57,7 +57,7 @@ fn opening_a_draft_session_starts_the_first_stage() {
     assert!(r.data.stages[0].started_at().is_some());
     assert_eq!(r.data.session.status, SessionStatus::Running);
     assert_eq!(r.focus, Focus::Input);
-    assert_eq!(app.context(), Context::Input);
+    assert_eq!(app.context(), run::INPUT);
 }
 
 #[test]
@@ -134,11 +134,8 @@ fn stage_moves_record_start_and_end() {
         "asks to end"
     );
     act(&mut app, Action::Yes);
-    assert!(matches!(app.screen, Screen::Review(_)));
-    let id = match &app.screen {
-        Screen::Review(r) => r.data.session.id,
-        _ => unreachable!(),
-    };
+    assert!(app.screen_as::<ReviewState>().is_some());
+    let id = app.screen_as::<ReviewState>().unwrap().data.session.id;
     assert_eq!(
         store(&app).session(id).unwrap().status,
         SessionStatus::Closed
@@ -168,7 +165,7 @@ fn edit_delete_undo_restore() {
     assert_eq!(live_texts(&app), ["first", "second"]);
     act(&mut app, Action::Delete);
     act(&mut app, Action::RestoreDeleted);
-    assert_eq!(app.context(), Context::Picker);
+    assert_eq!(app.context(), Context::PICKER);
     act(&mut app, Action::Confirm);
     assert_eq!(live_texts(&app), ["first", "second"]);
 }
@@ -211,7 +208,7 @@ fn kind_who_and_stage_pickers() {
     act(&mut app, Action::PrevKind);
     assert_eq!(kind(&app), Kind::Context);
     act(&mut app, Action::SetWho);
-    assert_eq!(app.context(), Context::Picker);
+    assert_eq!(app.context(), Context::PICKER);
     key(&mut app, KeyCode::Char('3'), KeyModifiers::NONE);
     let r = run(&app);
     let who = r.data.live().next().unwrap().participant_id.unwrap();
@@ -258,7 +255,7 @@ fn quitting_with_typed_text_asks_first_and_keeps_a_draft() {
     assert!(!app.core.quit);
     act(&mut app, Action::Back);
     act(&mut app, Action::Back);
-    assert!(matches!(app.screen, Screen::Home(_)));
+    assert!(app.screen_as::<HomeState>().is_some());
     act(&mut app, Action::Open);
     assert!(run(&app).has_text(), "the draft came back");
     act(&mut app, Action::Quit);
@@ -270,10 +267,10 @@ fn quitting_with_typed_text_asks_first_and_keeps_a_draft() {
 fn help_opens_and_closes() {
     let (_d, mut app) = running();
     act(&mut app, Action::Help);
-    assert_eq!(app.context(), Context::Help);
+    assert_eq!(app.context(), Context::HELP);
     act(&mut app, Action::Down);
     act(&mut app, Action::Back);
-    assert_eq!(app.context(), Context::Input);
+    assert_eq!(app.context(), run::INPUT);
 }
 
 #[test]
@@ -281,10 +278,7 @@ fn home_new_duplicate_archive_delete() {
     let (_d, store, _id) = common::sample_store();
     let mut app = app(store, Lang::Fr);
     act(&mut app, Action::Duplicate);
-    let count = |app: &App| match &app.screen {
-        Screen::Home(h) => h.visible().len(),
-        _ => panic!("not home"),
-    };
+    let count = |app: &App| app.screen_as::<HomeState>().expect("home").visible().len();
     assert_eq!(count(&app), 2);
     act(&mut app, Action::Archive);
     assert_eq!(count(&app), 1);
@@ -298,7 +292,7 @@ fn home_new_duplicate_archive_delete() {
     act(&mut app, Action::Yes);
     assert_eq!(app.core.store.list_sessions(true).unwrap().len(), 1);
     act(&mut app, Action::NewSession);
-    assert!(matches!(app.screen, Screen::Setup(_)));
+    assert!(app.screen_as::<SetupState>().is_some());
     assert_eq!(app.core.store.list_sessions(true).unwrap().len(), 2);
 }
 
@@ -323,28 +317,22 @@ fn setup_edits_fields_and_roster() {
         ratatui::crossterm::event::Event::Paste("Yann\r\nXavier\n\n".into()),
     );
     act(&mut app, Action::Submit);
-    let data = match &app.screen {
-        Screen::Setup(s) => s.data.clone(),
-        _ => panic!(),
-    };
+    let data = app.screen_as::<SetupState>().unwrap().data.clone();
     assert_eq!(data.session.title, "Atelier 6");
     let names: Vec<_> = data.roster().map(|p| p.name.clone()).collect();
     assert_eq!(names[4..], ["Zoé", "Yann", "Xavier"]);
     act(&mut app, Action::Delete);
-    let count = |app: &App| match &app.screen {
-        Screen::Setup(s) => s.data.roster().count(),
-        _ => panic!(),
-    };
+    let count = |app: &App| app.screen_as::<SetupState>().unwrap().data.roster().count();
     assert_eq!(count(&app), 6);
     act(&mut app, Action::Undo);
     assert_eq!(count(&app), 7);
     act(&mut app, Action::Role);
     type_text(&mut app, "DRH");
     act(&mut app, Action::Submit);
-    let md = match &app.screen {
-        Screen::Setup(s) => atelier::report::render(atelier::report::Format::Markdown, &s.data),
-        _ => panic!(),
-    };
+    let md = atelier::report::render(
+        atelier::report::Format::Markdown,
+        &app.screen_as::<SetupState>().unwrap().data,
+    );
     assert!(md.contains("(DRH)"), "the role reads in the report");
     // Down to the language field and flip it.
     act(&mut app, Action::Top);
@@ -352,14 +340,11 @@ fn setup_edits_fields_and_roster() {
         act(&mut app, Action::Down);
     }
     act(&mut app, Action::Right);
-    let data = match &app.screen {
-        Screen::Setup(s) => s.data.clone(),
-        _ => panic!(),
-    };
+    let data = app.screen_as::<SetupState>().unwrap().data.clone();
     assert_eq!(data.session.language, Lang::En);
     assert_eq!(data.stages[1].title, "Observations & stakes");
     act(&mut app, Action::Run);
-    assert!(matches!(app.screen, Screen::Run(_)));
+    assert!(app.screen_as::<RunState>().is_some());
 }
 
 #[test]
@@ -379,16 +364,56 @@ fn synthesis_is_written_and_picked() {
     act(&mut app, Action::Newline);
     type_text(&mut app, "who carries it");
     act(&mut app, Action::Submit);
-    let id = match &app.screen {
-        Screen::Synthesis(s) => s.data.session.id,
-        _ => panic!(),
-    };
+    let id = app.screen_as::<SynthesisState>().unwrap().data.session.id;
     let syn = app.core.store.synthesis(id).unwrap();
     assert_eq!(syn.text, "We agree.");
     assert_eq!(syn.proposal, "Tools are missing");
     assert_eq!(syn.blocks.len(), 2);
     assert_eq!(syn.blocks[1].title, "Governance");
     assert_eq!(syn.blocks[1].text, "who carries it");
+    // Deleting a building block asks first; "no" keeps it.
+    act(&mut app, Action::FocusNext); // text
+    act(&mut app, Action::FocusNext); // blocks
+    act(&mut app, Action::Delete);
+    assert!(matches!(app.core.popup, Some(Popup::Confirm { .. })));
+    act(&mut app, Action::No);
+    assert_eq!(app.core.store.synthesis(id).unwrap().blocks.len(), 2);
+    act(&mut app, Action::Delete);
+    act(&mut app, Action::Yes);
+    assert_eq!(app.core.store.synthesis(id).unwrap().blocks.len(), 1);
+}
+
+#[test]
+fn a_new_session_left_untouched_leaves_no_empty_draft() {
+    let (_d, store, _id) = common::sample_store();
+    let mut app = app(store, Lang::En);
+    let sessions = |app: &App| app.core.store.list_sessions(true).unwrap().len();
+    act(&mut app, Action::NewSession);
+    assert_eq!(sessions(&app), 2);
+    act(&mut app, Action::Back);
+    assert!(app.screen_as::<HomeState>().is_some());
+    assert_eq!(sessions(&app), 1, "the untouched new session is gone");
+    // Once given a title it stays.
+    act(&mut app, Action::NewSession);
+    act(&mut app, Action::Edit);
+    type_text(&mut app, "Atelier 7");
+    act(&mut app, Action::Submit);
+    act(&mut app, Action::Back);
+    assert_eq!(sessions(&app), 2);
+}
+
+#[test]
+fn back_from_review_lands_on_the_list_so_keys_are_commands() {
+    let (_d, mut app) = running();
+    act(&mut app, Action::Back);
+    act(&mut app, Action::Review);
+    assert!(app.screen_as::<ReviewState>().is_some());
+    act(&mut app, Action::Back);
+    assert_eq!(run(&app).focus, Focus::List);
+    // `i` now starts typing instead of being typed.
+    key(&mut app, KeyCode::Char('i'), KeyModifiers::NONE);
+    assert_eq!(run(&app).focus, Focus::Input);
+    assert!(!run(&app).has_text());
 }
 
 /// Every file under `dir`, as paths relative to it.
@@ -439,7 +464,7 @@ fn review_exports_every_report_format_and_the_archive_apart() {
     assert!(status.contains("Complete archive (private"), "{status}");
     assert!(status.contains(&archive.display().to_string()));
     act(&mut app, Action::Back);
-    assert!(matches!(app.screen, Screen::Home(_)));
+    assert!(app.screen_as::<HomeState>().is_some());
 }
 
 #[test]
@@ -527,9 +552,7 @@ fn a_refused_date_keeps_the_editor_and_its_text_and_french_dates_are_read() {
     type_text(&mut app, "28/02/2022");
     act(&mut app, Action::Submit);
     assert_eq!(editor_text(&app), None);
-    let Screen::Setup(s) = &app.screen else {
-        panic!("not on set-up")
-    };
+    let s = app.screen_as::<SetupState>().expect("on set-up");
     assert_eq!(
         s.data.session.date,
         chrono::NaiveDate::from_ymd_opt(2022, 2, 28).unwrap()

@@ -2,10 +2,10 @@
 //! that feeds them is in `event_loop`.
 
 use super::action::Action;
-use super::app::{App, Screen};
-use super::keymap::{self, Context};
+use super::app::App;
+use super::keymap;
 use super::popup::Popup;
-use super::{screens, text, update, widgets};
+use super::{update, widgets};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
 };
@@ -21,18 +21,19 @@ pub fn handle_event(app: &mut App, event: Event) {
                 MouseEventKind::ScrollDown => Action::Down,
                 _ => return,
             };
-            match app.context() {
-                Context::Editor | Context::Confirm => {}
-                // While typing, the wheel still scrolls the list beside.
-                Context::Input => {
-                    if let Screen::Run(r) = &mut app.screen {
-                        let delta = if action == Action::Up { -3 } else { 3 };
-                        r.select_row(screens::step(r.selected, delta, r.rows.len()));
-                    }
-                }
-                _ => {
+            match &app.core.popup {
+                Some(Popup::Editor(_) | Popup::Confirm { .. }) => {}
+                Some(Popup::Picker(_)) => {
                     for _ in 0..3 {
                         update::update(app, action.clone());
+                    }
+                }
+                None => {
+                    let delta = if action == Action::Up { -3 } else { 3 };
+                    if app.core.help.is_some() || !app.screen.scroll(delta) {
+                        for _ in 0..3 {
+                            update::update(app, action.clone());
+                        }
                     }
                 }
             }
@@ -47,82 +48,58 @@ pub fn handle_key(app: &mut App, key: KeyEvent) {
         update::update(app, action);
         return;
     }
-    if !context.takes_text() {
+    if !app.takes_text() {
         return;
     }
-    let plain_char = match key.code {
-        KeyCode::Char(c)
-            if !key
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            Some(c)
-        }
-        _ => None,
-    };
-    match context {
-        Context::Filter => {
-            if let Screen::Home(h) = &mut app.screen {
-                match (plain_char, key.code) {
-                    (Some(c), _) => h.type_char(c),
-                    (None, KeyCode::Backspace) => h.backspace(),
-                    _ => {}
+    match &mut app.core.popup {
+        Some(Popup::Picker(p)) => {
+            let plain_char = match key.code {
+                KeyCode::Char(c)
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    Some(c)
                 }
+                _ => None,
+            };
+            match (plain_char, key.code) {
+                (Some(c), _) => update::picker_char(app, c),
+                (None, KeyCode::Backspace) => p.backspace(),
+                _ => {}
             }
         }
-        Context::Picker => match (plain_char, key.code) {
-            (Some(c), _) => update::picker_char(app, c),
-            (None, KeyCode::Backspace) => {
-                if let Some(Popup::Picker(p)) = &mut app.core.popup {
-                    p.backspace();
-                }
-            }
-            _ => {}
-        },
-        Context::Editor => {
-            if let Some(Popup::Editor(e)) = &mut app.core.popup {
-                e.textarea.input(key);
-            }
+        Some(Popup::Editor(e)) => {
+            e.textarea.input(key);
         }
-        Context::Input => {
-            if let Screen::Run(r) = &mut app.screen {
-                r.key(key);
-            }
-        }
-        _ => {}
+        Some(Popup::Confirm { .. }) => {}
+        None => app.screen.key(&mut app.core, key),
     }
 }
 
 /// Whether a paste lands in a text box now (else it is ignored).
 pub fn pastes_into(app: &App) -> bool {
-    matches!(
-        app.context(),
-        Context::Editor | Context::Input | Context::Run | Context::Filter
-    )
+    if app.core.help.is_some() {
+        return false;
+    }
+    match &app.core.popup {
+        Some(popup) => matches!(popup, Popup::Editor(_)),
+        None => app.screen.accepts_paste(),
+    }
 }
 
 /// Puts pasted text where the facilitator is typing; it never runs a
 /// command, even when it holds line breaks.
 pub fn paste(app: &mut App, text: &str) {
-    match app.context() {
-        Context::Editor => {
-            if let Some(Popup::Editor(e)) = &mut app.core.popup {
-                let multi = e.multi_line;
-                widgets::editor::paste(&mut e.textarea, text, multi);
-            }
+    if !pastes_into(app) {
+        return;
+    }
+    match &mut app.core.popup {
+        Some(Popup::Editor(e)) => {
+            let multi = e.multi_line;
+            widgets::editor::paste(&mut e.textarea, text, multi);
         }
-        Context::Input | Context::Run => {
-            if let Screen::Run(r) = &mut app.screen {
-                r.paste(text);
-            }
-        }
-        Context::Filter => {
-            if let Screen::Home(h) = &mut app.screen {
-                for c in text::clean(text, false).chars() {
-                    h.type_char(c);
-                }
-            }
-        }
-        _ => {}
+        Some(_) => {}
+        None => app.screen.paste(&mut app.core, text),
     }
 }

@@ -3,11 +3,13 @@
 
 pub mod action;
 pub mod app;
+pub mod core;
 pub mod event_loop;
 pub mod events;
 pub mod flow;
 pub mod keymap;
 pub mod popup;
+pub mod screen;
 pub mod screens;
 pub mod terminal;
 pub mod text;

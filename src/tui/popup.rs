@@ -12,41 +12,40 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use ratatui_textarea::TextArea;
+use std::any::Any;
 
-/// What a yes/no question leads to.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Pending {
-    DeleteSession(Id),
-    EndSession,
+/// What a dialog's answer is for, in the terms of the screen that opened
+/// it: each screen has its own enum of purposes, and gets it back typed
+/// (`purpose.take::<SetupEdit>()`) with the answer.
+pub struct Purpose(Box<dyn Any>);
+
+impl Purpose {
+    pub fn new<T: Any>(purpose: T) -> Purpose {
+        Purpose(Box::new(purpose))
+    }
+
+    pub fn get<T: Any>(&self) -> Option<&T> {
+        self.0.downcast_ref()
+    }
+
+    pub fn take<T: Any>(self) -> Option<T> {
+        self.0.downcast().ok().map(|b| *b)
+    }
+}
+
+impl std::fmt::Debug for Purpose {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Purpose")
+    }
+}
+
+/// What a yes/no question is about.
+#[derive(Debug)]
+pub enum Question {
+    /// Leaving the app with text not yet recorded.
     Quit,
-}
-
-/// What a picked item is for.
-#[derive(Debug, Clone, PartialEq)]
-pub enum PickFor {
-    /// Who says the next contribution.
-    InputParticipant,
-    /// Change who said a recorded contribution.
-    Who(Id),
-    /// Move a contribution to the stage picked.
-    Stage(Id),
-    /// Restore a deleted contribution.
-    Restore,
-}
-
-/// What an edited text is for.
-#[derive(Debug, Clone, PartialEq)]
-pub enum EditFor {
-    Field(super::screens::setup::Field),
-    AddParticipant,
-    RenameParticipant(Id),
-    ParticipantRole(Id),
-    PasteRoster,
-    StageNotes(Id),
-    SynthesisText,
-    SynthesisProposal,
-    /// A building block: `None` adds one; the first line is its title.
-    Block(Option<usize>),
+    /// A question of the current screen's.
+    Screen(Purpose),
 }
 
 pub struct Picker {
@@ -57,7 +56,7 @@ pub struct Picker {
     pub selected: usize,
     /// Digits choose items by their number (0 is the first item).
     pub numbered: bool,
-    pub purpose: PickFor,
+    pub purpose: Purpose,
 }
 
 impl Picker {
@@ -105,7 +104,7 @@ pub struct Editor {
     pub title: String,
     pub hint: String,
     pub textarea: TextArea<'static>,
-    pub purpose: EditFor,
+    pub purpose: Purpose,
     pub multi_line: bool,
     /// The text it opened with, to know whether anything was typed.
     pub original: String,
@@ -116,7 +115,7 @@ impl Editor {
         title: String,
         hint: String,
         text: &str,
-        purpose: EditFor,
+        purpose: Purpose,
         multi_line: bool,
         theme: &Theme,
     ) -> Editor {
@@ -136,7 +135,7 @@ impl Editor {
 }
 
 pub enum Popup {
-    Confirm { message: String, pending: Pending },
+    Confirm { message: String, question: Question },
     Picker(Picker),
     Editor(Box<Editor>),
 }
@@ -144,10 +143,15 @@ pub enum Popup {
 impl Popup {
     pub fn context(&self) -> Context {
         match self {
-            Popup::Confirm { .. } => Context::Confirm,
-            Popup::Picker(_) => Context::Picker,
-            Popup::Editor(_) => Context::Editor,
+            Popup::Confirm { .. } => Context::CONFIRM,
+            Popup::Picker(_) => Context::PICKER,
+            Popup::Editor(_) => Context::EDITOR,
         }
+    }
+
+    /// Whether printable keys are text in this dialog.
+    pub fn takes_text(&self) -> bool {
+        !matches!(self, Popup::Confirm { .. })
     }
 
     pub fn has_text(&self) -> bool {
@@ -169,7 +173,7 @@ impl Popup {
                 // The answer keys as the keymap has them in this language
                 // ("o / n" in French).
                 let first_key = |action: Action| {
-                    super::keymap::bindings(super::keymap::Context::Confirm, lang)
+                    super::keymap::bindings(Context::CONFIRM, lang)
                         .into_iter()
                         .find(|b| b.action == action)
                         .map(|b| b.short_label())
@@ -251,14 +255,14 @@ fn render_picker(p: &Picker, theme: &Theme, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(inner, buf);
 }
 
-impl crate::tui::app::Core {
+impl crate::tui::core::Core {
     /// Opens a text editor over the screen; `hint` is already translated.
     pub fn open_editor(
         &mut self,
         title: impl Into<String>,
         hint: &str,
         text: &str,
-        purpose: EditFor,
+        purpose: Purpose,
         multi_line: bool,
     ) {
         let editor = Editor::new(

@@ -2,8 +2,7 @@
 //! help overlay, and the status and hint lines. Below the minimum size it
 //! asks for a bigger window instead of drawing a broken layout.
 
-use super::app::{App, Screen};
-use super::screens::{home, review, run_view, setup_view, synthesis_view};
+use super::app::App;
 use super::widgets::{help, hints};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -32,13 +31,7 @@ impl Widget for &App {
         ])
         .areas(area);
         let core = &self.core;
-        match &self.screen {
-            Screen::Home(s) => home::render(s, core, main, buf),
-            Screen::Setup(s) => setup_view::render(s, core, main, buf),
-            Screen::Run(s) => run_view::render(s, core, main, buf),
-            Screen::Synthesis(s) => synthesis_view::render(s, core, main, buf),
-            Screen::Review(s) => review::render(s, core, main, buf),
-        }
+        self.screen.render(core, main, buf);
         if let Some(popup) = &core.popup {
             popup.render(&core.theme, core.lang, main, buf);
         }

@@ -1,11 +1,10 @@
 //! `update`: applies one action to the application. Screen-specific
-//! actions go to the screen's own `update`; this file handles what is
-//! shared — help, quitting, dialogs and moving between screens.
+//! actions go to the current screen; this file handles what is shared —
+//! help, quitting, dialogs and their answers, moving between screens.
 
 use super::action::Action;
-use super::app::{App, Nav, Screen};
-use super::popup::{EditFor, Pending, PickFor, Popup};
-use super::screens::{home, review, run, setup, synthesis};
+use super::app::App;
+use super::popup::{Popup, Question};
 use std::cell::Cell;
 
 pub fn update(app: &mut App, action: Action) {
@@ -26,16 +25,8 @@ pub fn update(app: &mut App, action: Action) {
         return;
     }
     app.core.status = None;
-    let core = &mut app.core;
-    let nav = match &mut app.screen {
-        Screen::Home(s) => home::update(s, core, action),
-        Screen::Setup(s) => setup::update(s, core, action),
-        Screen::Run(s) => run::update(s, core, action),
-        Screen::Synthesis(s) => synthesis::update(s, core, action),
-        Screen::Review(s) => review::update(s, core, action),
-    };
-    if let Some(nav) = nav {
-        navigate(app, nav);
+    if let Some(nav) = app.screen.update(&mut app.core, action) {
+        app.navigate(nav);
     }
 }
 
@@ -58,49 +49,10 @@ fn quit(app: &mut App) {
         app.core.under = app.core.popup.take();
         app.core.popup = Some(Popup::Confirm {
             message: app.t("app.confirm_quit").into(),
-            pending: Pending::Quit,
+            question: Question::Quit,
         });
     } else {
         app.core.quit = true;
-    }
-}
-
-/// Opens another screen; a screen that cannot load keeps the current one.
-pub fn navigate(app: &mut App, nav: Nav) {
-    let core = &mut app.core;
-    let from = match &app.screen {
-        Screen::Run(r) => Some(Nav::Run(r.session_id())),
-        Screen::Home(_) => Some(Nav::Home),
-        _ => None,
-    };
-    let next = match nav {
-        Nav::Home => {
-            let mut h = home::HomeState::load(core);
-            if let Some(id) = session_of(&app.screen) {
-                h.select(id);
-            }
-            Some(Screen::Home(h))
-        }
-        Nav::Setup(id) => setup::SetupState::open(core, id).map(Screen::Setup),
-        Nav::Run(id) => run::RunState::open(core, id).map(|r| Screen::Run(Box::new(r))),
-        Nav::Synthesis(id) => synthesis::SynthesisState::open(core, id).map(Screen::Synthesis),
-        Nav::Review(id) => {
-            let back = from.unwrap_or(Nav::Run(id));
-            review::ReviewState::open(core, id, back).map(Screen::Review)
-        }
-    };
-    if let Some(screen) = next {
-        app.screen = screen;
-    }
-}
-
-fn session_of(screen: &Screen) -> Option<crate::model::Id> {
-    match screen {
-        Screen::Home(_) => None,
-        Screen::Setup(s) => Some(s.data.session.id),
-        Screen::Run(s) => Some(s.session_id()),
-        Screen::Synthesis(s) => Some(s.data.session.id),
-        Screen::Review(s) => Some(s.data.session.id),
     }
 }
 
@@ -109,13 +61,20 @@ fn popup(app: &mut App, action: Action) {
         return;
     };
     match current {
-        Popup::Confirm { message, pending } => match action {
+        Popup::Confirm { message, question } => match action {
             Action::Yes => {
                 app.core.under = None;
-                confirmed(app, pending);
+                match question {
+                    Question::Quit => app.core.quit = true,
+                    Question::Screen(purpose) => {
+                        if let Some(nav) = app.screen.confirmed(&mut app.core, &purpose) {
+                            app.navigate(nav);
+                        }
+                    }
+                }
             }
             Action::No | Action::Back => app.core.popup = app.core.under.take(),
-            _ => app.core.popup = Some(Popup::Confirm { message, pending }),
+            _ => app.core.popup = Some(Popup::Confirm { message, question }),
         },
         Popup::Picker(mut p) => match action {
             Action::Up => {
@@ -128,7 +87,8 @@ fn popup(app: &mut App, action: Action) {
             }
             Action::Confirm => {
                 if let Some(i) = p.chosen() {
-                    picked(app, p.purpose.clone(), p.items[i].0);
+                    let value = p.items[i].0;
+                    picked(app, p.purpose, value);
                 }
             }
             Action::Back => {}
@@ -138,7 +98,8 @@ fn popup(app: &mut App, action: Action) {
             Action::Submit => {
                 let text = e.text();
                 // A refused or failed save keeps the dialog and its text.
-                if !edited(app, e.purpose.clone(), text) && app.core.popup.is_none() {
+                let saved = app.screen.edited(&mut app.core, &e.purpose, text);
+                if !saved && app.core.popup.is_none() {
                     app.core.popup = Some(Popup::Editor(e));
                 }
             }
@@ -166,63 +127,16 @@ pub fn picker_char(app: &mut App, c: char) {
         return;
     };
     if let Some(i) = p.type_char(c) {
-        let purpose = p.purpose.clone();
         let value = p.items[i].0;
-        app.core.popup = None;
-        picked(app, purpose, value);
+        let Some(Popup::Picker(p)) = app.core.popup.take() else {
+            return;
+        };
+        picked(app, p.purpose, value);
     }
 }
 
-fn confirmed(app: &mut App, pending: Pending) {
-    match pending {
-        Pending::Quit => app.core.quit = true,
-        Pending::DeleteSession(id) => {
-            if let Err(e) = app.core.store.delete_session(id) {
-                app.core.error(e);
-                return;
-            }
-            app.core.success(app.t("home.deleted"));
-            navigate(app, Nav::Home);
-        }
-        Pending::EndSession => {
-            let Screen::Run(r) = &mut app.screen else {
-                return;
-            };
-            let id = r.session_id();
-            let stage = r.stage().map(|s| s.id);
-            let result = stage
-                .map(|st| app.core.store.end_stage(st))
-                .unwrap_or(Ok(()))
-                .and_then(|_| {
-                    app.core
-                        .store
-                        .set_status(id, crate::model::SessionStatus::Closed)
-                });
-            match result {
-                Ok(()) => {
-                    run::save_draft(r, &mut app.core);
-                    app.core.success(app.t("review.closed"));
-                    navigate(app, Nav::Review(id));
-                }
-                Err(e) => app.core.error(e),
-            }
-        }
-    }
-}
-
-fn picked(app: &mut App, purpose: PickFor, value: Option<crate::model::Id>) {
-    if let Screen::Run(r) = &mut app.screen {
-        super::screens::run_edit::picked(r, &mut app.core, purpose, value);
-    }
-}
-
-/// Hands an editor's text to the screen; false when it was not saved.
-fn edited(app: &mut App, purpose: EditFor, text: String) -> bool {
-    let core = &mut app.core;
-    match &mut app.screen {
-        Screen::Setup(s) => setup::edited(s, core, purpose, text),
-        Screen::Run(s) => super::screens::run_edit::edited(s, core, purpose, text),
-        Screen::Synthesis(s) => synthesis::edited(s, core, purpose, text),
-        _ => true,
+fn picked(app: &mut App, purpose: super::popup::Purpose, value: Option<crate::model::Id>) {
+    if let Some(nav) = app.screen.picked(&mut app.core, &purpose, value) {
+        app.navigate(nav);
     }
 }

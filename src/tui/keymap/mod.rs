@@ -13,62 +13,21 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// Where the keyboard focus is; each context has its own bindings.
+/// Where the keyboard focus is: a section of `assets/keymap.json`. The
+/// dialogs' and global sections are named here; each screen names its own
+/// (`run::INPUT`), so adding a screen adds a section, not a case here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Context {
-    Global,
-    Home,
-    Filter,
-    Setup,
-    Run,
-    Input,
-    Synthesis,
-    Review,
-    Editor,
-    Picker,
-    Confirm,
-    Help,
-}
+pub struct Context(pub &'static str);
 
 impl Context {
-    pub const ALL: [Context; 12] = [
-        Context::Global,
-        Context::Home,
-        Context::Filter,
-        Context::Setup,
-        Context::Run,
-        Context::Input,
-        Context::Synthesis,
-        Context::Review,
-        Context::Editor,
-        Context::Picker,
-        Context::Confirm,
-        Context::Help,
-    ];
+    pub const GLOBAL: Context = Context("global");
+    pub const EDITOR: Context = Context("editor");
+    pub const PICKER: Context = Context("picker");
+    pub const CONFIRM: Context = Context("confirm");
+    pub const HELP: Context = Context("help");
 
-    fn key(self) -> &'static str {
-        match self {
-            Context::Global => "global",
-            Context::Home => "home",
-            Context::Filter => "filter",
-            Context::Setup => "setup",
-            Context::Run => "run",
-            Context::Input => "input",
-            Context::Synthesis => "synthesis",
-            Context::Review => "review",
-            Context::Editor => "editor",
-            Context::Picker => "picker",
-            Context::Confirm => "confirm",
-            Context::Help => "help",
-        }
-    }
-
-    /// Contexts where printable keys are text, not commands.
-    pub fn takes_text(self) -> bool {
-        matches!(
-            self,
-            Context::Filter | Context::Input | Context::Editor | Context::Picker
-        )
+    pub fn name(self) -> &'static str {
+        self.0
     }
 }
 
@@ -161,7 +120,9 @@ pub struct KeymapError {
 /// Every context's bindings, keys parsed.
 #[derive(Debug, Clone, Default)]
 pub struct Keymap {
-    contexts: HashMap<Context, Vec<Binding>>,
+    contexts: HashMap<String, Vec<Binding>>,
+    /// Section names in the built-in file's order (for the README).
+    order: Vec<String>,
 }
 
 const KEYMAP: &str = include_str!("../../../assets/keymap.json");
@@ -201,17 +162,23 @@ impl Keymap {
                 };
                 err(place, crate::templates::strip_position(&inner.to_string()))
             })?;
-        let mut names: Vec<&String> = raw.keys().collect();
-        names.sort();
-        for name in names {
-            let Some(ctx) = Context::ALL.into_iter().find(|c| c.key() == name) else {
-                let known: Vec<&str> = Context::ALL.iter().map(|c| c.key()).collect();
+        // The file's order of sections, which serde's map does not keep.
+        let order: Vec<String> =
+            serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text)
+                .map(|m| m.keys().cloned().collect())
+                .unwrap_or_default();
+        for name in &order {
+            if user && !self.contexts.contains_key(name) {
                 return Err(err(
                     name.clone(),
-                    format!("unknown screen (known: {})", known.join(", ")),
+                    format!("unknown screen (known: {})", self.order.join(", ")),
                 ));
-            };
-            for (i, rb) in raw[name].iter().enumerate() {
+            }
+            if !user {
+                self.order.push(name.clone());
+            }
+            let ctx = name.clone();
+            for (i, rb) in raw[name.as_str()].iter().enumerate() {
                 let place = format!("{name}[{i}]");
                 let mut keys = Vec::new();
                 for (k, spec) in rb.keys.iter().enumerate() {
@@ -220,7 +187,7 @@ impl Keymap {
                 if keys.is_empty() {
                     return Err(err(format!("{place}.keys"), "no key given".into()));
                 }
-                let list = self.contexts.entry(ctx).or_default();
+                let list = self.contexts.entry(ctx.clone()).or_default();
                 if user {
                     for b in list.iter_mut() {
                         let freed: Vec<usize> = (0..b.specs.len())
@@ -266,10 +233,19 @@ impl Keymap {
         Ok(self)
     }
 
+    /// Section names, in the built-in file's order.
+    pub fn contexts(&self) -> impl Iterator<Item = &str> {
+        self.order.iter().map(String::as_str)
+    }
+
     /// The bindings of `context` that apply in `lang`.
     pub fn bindings(&self, context: Context, lang: Lang) -> impl Iterator<Item = &Binding> {
+        self.bindings_named(context.name(), lang)
+    }
+
+    fn bindings_named(&self, name: &str, lang: Lang) -> impl Iterator<Item = &Binding> {
         self.contexts
-            .get(&context)
+            .get(name)
             .into_iter()
             .flatten()
             .filter(move |b| b.applies(lang))
@@ -278,7 +254,7 @@ impl Keymap {
     /// The action bound to `event` in `context` (then the global bindings).
     pub fn lookup(&self, context: Context, lang: Lang, event: &KeyEvent) -> Option<Action> {
         self.bindings(context, lang)
-            .chain(self.bindings(Context::Global, lang))
+            .chain(self.bindings(Context::GLOBAL, lang))
             .find(|b| b.matches(event))
             .map(|b| b.action.clone())
     }
@@ -321,9 +297,9 @@ pub fn bindings(context: Context, lang: Lang) -> Vec<&'static Binding> {
 /// Every action some key is bound to, once each.
 pub fn bound_actions() -> Vec<Action> {
     let mut all: Vec<Action> = Vec::new();
-    for ctx in Context::ALL {
+    for name in current().contexts() {
         for lang in Lang::ALL {
-            for b in current().bindings(ctx, lang) {
+            for b in current().bindings_named(name, lang) {
                 if !all.contains(&b.action) {
                     all.push(b.action.clone());
                 }
@@ -341,30 +317,12 @@ pub fn lookup(context: Context, lang: Lang, event: &KeyEvent) -> Option<Action> 
 /// The key map of every screen as Markdown tables, for the README (a test
 /// keeps the README in step with the keymap).
 pub fn markdown(lang: crate::model::Lang) -> String {
-    let sections = [
-        (Context::Home, "Home"),
-        (Context::Filter, "Home, while filtering"),
-        (Context::Setup, "Set-up"),
-        (Context::Run, "Run — the list of contributions"),
-        (Context::Input, "Run — typing in the input box"),
-        (Context::Synthesis, "Synthesis"),
-        (Context::Review, "Review & export"),
-        (
-            Context::Editor,
-            "Any text editor (fields, notes, synthesis)",
-        ),
-        (
-            Context::Picker,
-            "Any list to pick from (who, stage, restore)",
-        ),
-        (Context::Confirm, "Any yes/no question"),
-        (Context::Global, "Everywhere"),
-    ];
     let mut out = String::new();
-    for (ctx, title) in sections {
+    for name in current().contexts() {
+        let title = crate::i18n::t(lang, &format!("keymap.{name}"));
         out.push_str(&format!("**{title}**\n\n| keys | action |\n|---|---|\n"));
         let mut seen: Vec<&str> = Vec::new();
-        for b in bindings(ctx, lang) {
+        for b in current().bindings_named(name, lang) {
             if seen.contains(&b.help.as_str()) {
                 continue;
             }
@@ -383,6 +341,10 @@ mod tests {
     use super::*;
     use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
+    const HOME: Context = Context("home");
+    const RUN: Context = Context("run");
+    const INPUT: Context = Context("input");
+
     fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
     }
@@ -393,10 +355,18 @@ mod tests {
 
     #[test]
     fn keymap_parses_and_every_context_has_help_texts() {
-        for ctx in Context::ALL {
+        let names: Vec<&str> = current().contexts().collect();
+        for name in [
+            "home", "setup", "run", "input", "review", "editor", "confirm", "global",
+        ] {
+            assert!(names.contains(&name), "{name} in {names:?}");
+        }
+        for name in names {
             for lang in Lang::ALL {
-                assert!(!bindings(ctx, lang).is_empty(), "{ctx:?}");
-                for b in bindings(ctx, lang) {
+                let list: Vec<_> = current().bindings_named(name, lang).collect();
+                assert!(!list.is_empty(), "{name}");
+                assert!(!crate::i18n::t(lang, &format!("keymap.{name}")).starts_with("keymap."));
+                for b in list {
                     let text = crate::i18n::t(lang, &format!("key.{}", b.help));
                     assert!(
                         !text.starts_with("key."),
@@ -412,32 +382,32 @@ mod tests {
     fn keys_match_with_modifiers() {
         use KeyModifiers as M;
         assert_eq!(
-            en(Context::Run, key(KeyCode::Char('j'), M::NONE)),
+            en(RUN, key(KeyCode::Char('j'), M::NONE)),
             Some(Action::Down)
         );
         assert_eq!(
-            en(Context::Run, key(KeyCode::Char('J'), M::SHIFT)),
+            en(RUN, key(KeyCode::Char('J'), M::SHIFT)),
             Some(Action::MoveDown)
         );
         assert_eq!(
-            en(Context::Run, key(KeyCode::Char('c'), M::CONTROL)),
+            en(RUN, key(KeyCode::Char('c'), M::CONTROL)),
             Some(Action::Quit)
         );
         assert_eq!(
-            en(Context::Input, key(KeyCode::Char('3'), M::ALT)),
+            en(INPUT, key(KeyCode::Char('3'), M::ALT)),
             Some(Action::Participant(3))
         );
-        assert_eq!(en(Context::Input, key(KeyCode::Char('3'), M::NONE)), None);
+        assert_eq!(en(INPUT, key(KeyCode::Char('3'), M::NONE)), None);
         assert_eq!(
-            en(Context::Input, key(KeyCode::Enter, M::ALT)),
+            en(INPUT, key(KeyCode::Enter, M::ALT)),
             Some(Action::Newline)
         );
         assert_eq!(
-            en(Context::Run, key(KeyCode::BackTab, M::SHIFT)),
+            en(RUN, key(KeyCode::BackTab, M::SHIFT)),
             Some(Action::Outdent)
         );
         assert_eq!(
-            en(Context::Home, key(KeyCode::Char('?'), M::SHIFT)),
+            en(HOME, key(KeyCode::Char('?'), M::SHIFT)),
             Some(Action::Help)
         );
     }
@@ -445,10 +415,10 @@ mod tests {
     #[test]
     fn french_confirmations_take_o_for_oui() {
         let o = key(KeyCode::Char('o'), KeyModifiers::NONE);
-        assert_eq!(lookup(Context::Confirm, Lang::Fr, &o), Some(Action::Yes));
-        assert_eq!(lookup(Context::Confirm, Lang::En, &o), None);
+        assert_eq!(lookup(Context::CONFIRM, Lang::Fr, &o), Some(Action::Yes));
+        assert_eq!(lookup(Context::CONFIRM, Lang::En, &o), None);
         let y = key(KeyCode::Char('y'), KeyModifiers::NONE);
-        assert_eq!(lookup(Context::Confirm, Lang::Fr, &y), Some(Action::Yes));
+        assert_eq!(lookup(Context::CONFIRM, Lang::Fr, &y), Some(Action::Yes));
     }
 
     #[test]
@@ -460,11 +430,11 @@ mod tests {
         .unwrap();
         let x = key(KeyCode::Char('x'), KeyModifiers::NONE);
         let d = key(KeyCode::Char('d'), KeyModifiers::NONE);
-        assert_eq!(map.lookup(Context::Run, Lang::En, &x), Some(Action::Delete));
+        assert_eq!(map.lookup(RUN, Lang::En, &x), Some(Action::Delete));
         // d no longer deletes; x no longer opens the review.
-        assert_eq!(map.lookup(Context::Run, Lang::En, &d), None);
+        assert_eq!(map.lookup(RUN, Lang::En, &d), None);
         assert!(map
-            .bindings(Context::Run, Lang::En)
+            .bindings(RUN, Lang::En)
             .all(|b| b.action != Action::Review || !b.specs.contains(&"x".to_string())));
     }
 

@@ -1,17 +1,13 @@
-//! One file per screen: its state, how actions change it, how it draws.
+//! One folder per screen: its state, how actions change it, how it draws,
+//! and its own `open` constructors. Shared helpers for lists are here.
 
 pub mod home;
 pub mod review;
 pub mod run;
-pub mod run_edit;
-mod run_input;
-pub mod run_view;
 pub mod setup;
-pub mod setup_view;
 pub mod synthesis;
-pub mod synthesis_view;
 
-use super::app::Core;
+use super::core::Core;
 use crate::model::{Id, SessionData};
 
 /// Loads a session for a screen, reporting failure on the status line.

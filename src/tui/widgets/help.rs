@@ -16,7 +16,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     let lang = app.core.lang;
     for b in bindings(ctx, lang)
         .into_iter()
-        .chain(bindings(Context::Global, lang))
+        .chain(bindings(Context::GLOBAL, lang))
     {
         let desc = app.t(&format!("key.{}", b.help));
         if seen.iter().any(|s| s == desc) {

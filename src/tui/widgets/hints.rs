@@ -2,7 +2,8 @@
 //! latest status message.
 
 use crate::tui::action::Action;
-use crate::tui::app::{App, Tone};
+use crate::tui::app::App;
+use crate::tui::core::Tone;
 use crate::tui::keymap::bindings;
 use crate::tui::text::width;
 use ratatui::buffer::Buffer;

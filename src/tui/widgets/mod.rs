@@ -19,7 +19,7 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 /// The first line of a screen: its name, then the session's title.
 pub fn screen_title(
-    core: &crate::tui::app::Core,
+    core: &crate::tui::core::Core,
     heading_key: &str,
     title: &str,
     area: Rect,

@@ -1,7 +1,7 @@
 //! Drawing the set-up screen: fields on the left, roster on the right.
 
-use super::setup::{Field, SetupRow, SetupState};
-use crate::tui::app::Core;
+use super::{Field, SetupRow, SetupState};
+use crate::tui::core::Core;
 use crate::tui::text::{clean, truncate};
 use crate::tui::widgets::screen_title;
 use ratatui::buffer::Buffer;
@@ -73,7 +73,7 @@ pub fn render(s: &SetupState, core: &Core, area: Rect, buf: &mut Buffer) {
     let first_roster = Field::ALL.len();
     let visible = inner.height as usize;
     let sel_in_roster = s.selected.saturating_sub(first_roster);
-    let offset = super::scroll_to(s.offset.get(), sel_in_roster, visible);
+    let offset = crate::tui::screens::scroll_to(s.offset.get(), sel_in_roster, visible);
     s.offset.set(offset);
     let lines: Vec<Line> = rows[first_roster..]
         .iter()

@@ -2,12 +2,38 @@
 //! blocks and the proposal, with the session's contributions beside them
 //! to pick from. Each change is saved at once.
 
+mod view;
+
 use super::{load, moved};
+use crate::i18n::tf;
 use crate::model::{BuildingBlock, Id, SessionData, Synthesis, Tree};
 use crate::tui::action::Action;
-use crate::tui::app::{Core, Nav};
-use crate::tui::popup::EditFor;
+use crate::tui::core::{Core, Nav};
+use crate::tui::keymap::Context;
+use crate::tui::popup::{Popup, Purpose, Question};
+use crate::tui::screen::Screen;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use std::cell::Cell;
+
+pub const SYNTHESIS: Context = Context("synthesis");
+
+/// The synthesis of session `id`.
+pub fn open(id: Id) -> Nav {
+    Nav::to(move |core, _| Some(Box::new(SynthesisState::open(core, id)?)))
+}
+
+/// What the synthesis' editors are for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum SynthesisEdit {
+    Text,
+    Proposal,
+    /// A building block: `None` adds one; the first line is its title.
+    Block(Option<usize>),
+}
+
+/// The question the synthesis asks: deleting the building block at an index.
+struct DeleteBlock(usize);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -33,6 +59,52 @@ pub struct SynthesisState {
     pub items: Vec<(usize, usize)>,
     pub item: usize,
     pub offset: Cell<usize>,
+}
+
+impl Screen for SynthesisState {
+    fn context(&self) -> Context {
+        SYNTHESIS
+    }
+
+    fn update(&mut self, core: &mut Core, action: Action) -> Option<Nav> {
+        update(self, core, action)
+    }
+
+    fn render(&self, core: &Core, area: Rect, buf: &mut Buffer) {
+        view::render(self, core, area, buf);
+    }
+
+    fn edited(&mut self, core: &mut Core, purpose: &Purpose, text: String) -> bool {
+        match purpose.get::<SynthesisEdit>() {
+            Some(p) => edited(self, core, *p, text),
+            None => true,
+        }
+    }
+
+    fn confirmed(&mut self, core: &mut Core, purpose: &Purpose) -> Option<Nav> {
+        if let Some(DeleteBlock(at)) = purpose.get::<DeleteBlock>() {
+            let mut next = self.synthesis().clone();
+            if *at < next.blocks.len() {
+                next.blocks.remove(*at);
+                self.save(core, next);
+            }
+        }
+        None
+    }
+
+    fn refresh(&mut self, core: &mut Core) {
+        SynthesisState::refresh(self, core);
+    }
+
+    fn session(&self) -> Option<Id> {
+        Some(self.data.session.id)
+    }
+
+    fn return_nav(&self) -> Option<Nav> {
+        Some(open(self.data.session.id))
+    }
+
+    crate::screen_any!();
 }
 
 impl SynthesisState {
@@ -103,7 +175,7 @@ impl SynthesisState {
     }
 }
 
-pub fn update(s: &mut SynthesisState, core: &mut Core, action: Action) -> Option<Nav> {
+fn update(s: &mut SynthesisState, core: &mut Core, action: Action) -> Option<Nav> {
     let id = s.data.session.id;
     match action {
         Action::FocusNext | Action::FocusPrev => {
@@ -131,11 +203,22 @@ pub fn update(s: &mut SynthesisState, core: &mut Core, action: Action) -> Option
             _ => {}
         },
         Action::Edit => edit(s, core),
-        Action::AddBlock => open_editor(core, "synthesis.block_title", "", EditFor::Block(None)),
+        Action::AddBlock => open_editor(
+            core,
+            "synthesis.block_title",
+            "",
+            SynthesisEdit::Block(None),
+        ),
         Action::Delete if s.pane == Pane::Blocks && !s.synthesis().blocks.is_empty() => {
-            let mut next = s.synthesis().clone();
-            next.blocks.remove(s.block);
-            s.save(core, next);
+            let title = s.synthesis().blocks[s.block].title.clone();
+            core.popup = Some(Popup::Confirm {
+                message: tf(
+                    core.lang,
+                    "synthesis.confirm_delete_block",
+                    &[("title", &title)],
+                ),
+                question: Question::Screen(Purpose::new(DeleteBlock(s.block))),
+            });
         }
         Action::MoveUp | Action::MoveDown if s.pane == Pane::Blocks => {
             let up = action == Action::MoveUp;
@@ -171,8 +254,8 @@ pub fn update(s: &mut SynthesisState, core: &mut Core, action: Action) -> Option
             }
             s.save(core, next);
         }
-        Action::Run | Action::Back => return Some(Nav::Run(id)),
-        Action::Review => return Some(Nav::Review(id)),
+        Action::Run | Action::Back => return Some(super::run::open(id)),
+        Action::Review => return Some(super::review::open(id)),
         _ => {}
     }
     None
@@ -189,20 +272,20 @@ fn edit(s: &mut SynthesisState, core: &mut Core) {
     match s.pane {
         Pane::Text => {
             let text = s.synthesis().text.clone();
-            open_editor(core, "synthesis.text", &text, EditFor::SynthesisText);
+            open_editor(core, "synthesis.text", &text, SynthesisEdit::Text);
         }
         Pane::Proposal => {
             let text = s.synthesis().proposal.clone();
-            open_editor(
-                core,
-                "synthesis.proposal",
-                &text,
-                EditFor::SynthesisProposal,
-            );
+            open_editor(core, "synthesis.proposal", &text, SynthesisEdit::Proposal);
         }
         Pane::Blocks => {
             let Some(b) = s.synthesis().blocks.get(s.block) else {
-                open_editor(core, "synthesis.block_title", "", EditFor::Block(None));
+                open_editor(
+                    core,
+                    "synthesis.block_title",
+                    "",
+                    SynthesisEdit::Block(None),
+                );
                 return;
             };
             let text = if b.text.is_empty() {
@@ -214,7 +297,7 @@ fn edit(s: &mut SynthesisState, core: &mut Core) {
                 core,
                 "synthesis.block_title",
                 &text,
-                EditFor::Block(Some(s.block)),
+                SynthesisEdit::Block(Some(s.block)),
             );
         }
         Pane::Contributions => {
@@ -223,25 +306,25 @@ fn edit(s: &mut SynthesisState, core: &mut Core) {
     }
 }
 
-fn open_editor(core: &mut Core, title: &str, text: &str, purpose: EditFor) {
-    let hint = if matches!(purpose, EditFor::Block(_)) {
+fn open_editor(core: &mut Core, title: &str, text: &str, purpose: SynthesisEdit) {
+    let hint = if matches!(purpose, SynthesisEdit::Block(_)) {
         core.t("synthesis.block_hint")
     } else {
         core.t("setup.edit_hint")
     };
-    core.open_editor(core.t(title), hint, text, purpose, true);
+    core.open_editor(core.t(title), hint, text, Purpose::new(purpose), true);
 }
 
 /// A text saved in one of the synthesis editors.
 /// Saves an editor's text; false (the editor stays open) when it was
 /// refused or failed.
-pub fn edited(s: &mut SynthesisState, core: &mut Core, purpose: EditFor, text: String) -> bool {
+fn edited(s: &mut SynthesisState, core: &mut Core, purpose: SynthesisEdit, text: String) -> bool {
     let text = crate::tui::text::clean(&text, true).trim().to_string();
     let mut next = s.synthesis().clone();
     match purpose {
-        EditFor::SynthesisText => next.text = text,
-        EditFor::SynthesisProposal => next.proposal = text,
-        EditFor::Block(at) => {
+        SynthesisEdit::Text => next.text = text,
+        SynthesisEdit::Proposal => next.proposal = text,
+        SynthesisEdit::Block(at) => {
             let (title, body) = match text.split_once('\n') {
                 Some((t, b)) => (t.trim().to_string(), b.trim().to_string()),
                 None => (text.clone(), String::new()),
@@ -259,7 +342,6 @@ pub fn edited(s: &mut SynthesisState, core: &mut Core, purpose: EditFor, text: S
                 }
             }
         }
-        _ => return true,
     }
     s.save(core, next)
 }

@@ -2,19 +2,54 @@
 //! as they speak; every submit is committed to the store before the list
 //! shows it.
 
+mod draft;
+mod edit;
+mod input;
+mod view;
+
 use super::{load, moved};
 use crate::i18n::tf;
 use crate::model::{Id, Kind, SessionData, SessionStatus, Template, Tree};
 use crate::tui::action::Action;
-use crate::tui::app::{Core, Nav};
+use crate::tui::core::{Core, Nav};
 use crate::tui::flow::{Effect, StageFlow};
 use crate::tui::keymap::Context;
-use crate::tui::popup::{EditFor, Pending, PickFor, Popup};
+use crate::tui::popup::{Popup, Purpose, Question};
+use crate::tui::screen::Screen;
 use crate::tui::widgets::editor;
+use draft::core_draft;
+pub use draft::{save_draft, Draft};
+use edit::{RunEdit, RunPick};
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 use std::cell::Cell;
 use std::collections::HashMap;
+
+/// The list of contributions, and the input box.
+pub const RUN: Context = Context("run");
+pub const INPUT: Context = Context("input");
+
+/// The run screen of session `id`, ready to type.
+pub fn open(id: Id) -> Nav {
+    Nav::to(move |core, _| Some(Box::new(RunState::open(core, id)?)))
+}
+
+/// The run screen with the list in focus: coming back from another
+/// screen, a key is a command, never typed into the box by surprise.
+pub fn open_at_list(id: Id) -> Nav {
+    Nav::to(move |core, _| {
+        let mut run = RunState::open(core, id)?;
+        if !run.has_text() {
+            run.focus = Focus::List;
+        }
+        Some(Box::new(run))
+    })
+}
+
+/// The question the run screen asks: ending the session past its last stage.
+struct EndSession;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -70,6 +105,115 @@ pub struct RunState {
     pub counts: HashMap<Option<Id>, (usize, usize)>,
     /// Where each contribution sits in `data.contributions`.
     pub index: HashMap<Id, usize>,
+}
+
+impl Screen for RunState {
+    fn context(&self) -> Context {
+        match self.focus {
+            Focus::List => RUN,
+            Focus::Input => INPUT,
+        }
+    }
+
+    fn takes_text(&self) -> bool {
+        self.focus == Focus::Input
+    }
+
+    fn update(&mut self, core: &mut Core, action: Action) -> Option<Nav> {
+        update(self, core, action)
+    }
+
+    fn render(&self, core: &Core, area: Rect, buf: &mut Buffer) {
+        view::render(self, core, area, buf);
+    }
+
+    fn can(&self, action: &Action) -> bool {
+        RunState::can(self, action)
+    }
+
+    fn key(&mut self, _core: &mut Core, key: KeyEvent) {
+        self.input.input(key);
+    }
+
+    /// A paste from the list goes to the input box too.
+    fn accepts_paste(&self) -> bool {
+        true
+    }
+
+    fn paste(&mut self, _core: &mut Core, text: &str) {
+        self.focus = Focus::Input;
+        editor::paste(&mut self.input, text, true);
+    }
+
+    /// While typing, the wheel still scrolls the list beside.
+    fn scroll(&mut self, delta: isize) -> bool {
+        if self.focus != Focus::Input {
+            return false;
+        }
+        self.select_row(super::step(self.selected, delta, self.rows.len()));
+        true
+    }
+
+    fn edited(&mut self, core: &mut Core, purpose: &Purpose, text: String) -> bool {
+        match purpose.get::<RunEdit>() {
+            Some(p) => edit::edited(self, core, *p, text),
+            None => true,
+        }
+    }
+
+    fn picked(&mut self, core: &mut Core, purpose: &Purpose, value: Option<Id>) -> Option<Nav> {
+        if let Some(p) = purpose.get::<RunPick>() {
+            edit::picked(self, core, *p, value);
+        }
+        None
+    }
+
+    fn confirmed(&mut self, core: &mut Core, purpose: &Purpose) -> Option<Nav> {
+        purpose.get::<EndSession>()?;
+        let id = self.session_id();
+        let result = self
+            .stage()
+            .map(|st| core.store.end_stage(st.id))
+            .unwrap_or(Ok(()))
+            .and_then(|_| core.store.set_status(id, SessionStatus::Closed));
+        match result {
+            Ok(()) => {
+                save_draft(self, core);
+                core.success(core.t("review.closed"));
+                Some(super::review::open(id))
+            }
+            Err(e) => {
+                core.error(e);
+                None
+            }
+        }
+    }
+
+    fn refresh(&mut self, core: &mut Core) {
+        RunState::refresh(self, core, None);
+    }
+
+    fn has_unsent_text(&self) -> bool {
+        self.has_text()
+    }
+
+    fn save_drafts(&mut self, core: &mut Core) {
+        save_draft(self, core);
+    }
+
+    fn timer_visible(&self) -> bool {
+        self.timer_running()
+    }
+
+    fn session(&self) -> Option<Id> {
+        Some(self.session_id())
+    }
+
+    fn return_nav(&self) -> Option<Nav> {
+        Some(open_at_list(self.session_id()))
+    }
+
+    crate::screen_any!();
 }
 
 impl RunState {
@@ -137,13 +281,6 @@ impl RunState {
             Action::NextStage => self.flow.current + 1 < self.data.stages.len(),
             Action::PrevStage => self.flow.current > 0,
             _ => true,
-        }
-    }
-
-    pub fn context(&self) -> Context {
-        match self.focus {
-            Focus::List => Context::Run,
-            Focus::Input => Context::Input,
         }
     }
 
@@ -305,7 +442,7 @@ impl RunState {
             Effect::AskToEnd => {
                 core.popup = Some(Popup::Confirm {
                     message: core.t("run.confirm_end").to_string(),
-                    pending: Pending::EndSession,
+                    question: Question::Screen(Purpose::new(EndSession)),
                 });
             }
             Effect::Nothing => {}
@@ -315,80 +452,9 @@ impl RunState {
             self.kind = kinds[0];
         }
     }
-
-    pub fn key(&mut self, key: KeyEvent) {
-        self.input.input(key);
-    }
-
-    pub fn paste(&mut self, text: &str) {
-        self.focus = Focus::Input;
-        editor::paste(&mut self.input, text, true);
-    }
 }
 
-/// What was in the input box when the facilitator stepped away (or the
-/// terminal closed): the text with the speaker and kind chosen for it.
-#[derive(Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Draft {
-    pub text: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<Kind>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub participant: Option<Id>,
-}
-
-impl Draft {
-    /// Reads a stored draft; drafts written before speaker and kind were
-    /// kept are plain text.
-    fn parse(stored: &str) -> Draft {
-        serde_json::from_str(stored).unwrap_or_else(|_| Draft {
-            text: stored.to_string(),
-            ..Draft::default()
-        })
-    }
-}
-
-fn draft_key(session: Id) -> String {
-    format!("draft:{session}")
-}
-
-/// A draft left in the input box when the facilitator stepped away.
-fn core_draft(core: &mut Core, session: Id) -> Option<Draft> {
-    core.store
-        .meta(&draft_key(session))
-        .ok()
-        .flatten()
-        .map(|stored| Draft::parse(&stored))
-        .filter(|d| !d.text.is_empty())
-}
-
-/// Keeps the unsent text of the input box, with its speaker and kind, for
-/// when the session reopens. An empty box only clears a draft that exists,
-/// so a submit does not pay for a second committed write.
-pub fn save_draft(state: &RunState, core: &mut Core) {
-    let text = if state.editing.is_some() {
-        String::new()
-    } else {
-        editor::text_of(&state.input)
-    };
-    if text.is_empty() {
-        if core_draft(core, state.session_id()).is_some() {
-            let _ = core.store.set_meta(&draft_key(state.session_id()), "");
-        }
-        return;
-    }
-    let draft = Draft {
-        text,
-        kind: Some(state.kind),
-        participant: state.participant,
-    };
-    let stored = serde_json::to_string(&draft).expect("a draft serialises");
-    if let Err(e) = core.store.set_meta(&draft_key(state.session_id()), &stored) {
-        core.error(e);
-    }
-}
-
-pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
+fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
     let id = s.session_id();
     if let Some(to) = moved(&action, s.selected, s.rows.len()) {
         s.select_row(to);
@@ -407,9 +473,9 @@ pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> 
         }
         Action::Back => {
             save_draft(s, core);
-            return Some(Nav::Home);
+            return Some(super::home::open());
         }
-        Action::Submit => super::run_input::submit(s, core),
+        Action::Submit => input::submit(s, core),
         Action::Newline => s.input.insert_newline(),
         Action::UndoText => {
             s.input.undo();
@@ -418,23 +484,19 @@ pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> 
             s.input.redo();
         }
         Action::CycleKind | Action::PrevKind => {
-            super::run_input::cycle_kind(s, core, action == Action::CycleKind)
+            input::cycle_kind(s, core, action == Action::CycleKind)
         }
-        Action::Participant(n) => super::run_input::choose_participant(s, core, n as usize),
+        Action::Participant(n) => input::choose_participant(s, core, n as usize),
         Action::PickParticipant => {
-            core.popup = Some(super::run_input::participant_picker(
+            core.popup = Some(input::participant_picker(
                 s,
                 core,
-                PickFor::InputParticipant,
+                RunPick::InputParticipant,
             ));
         }
         Action::SetWho => {
             if let Some(cid) = s.selected_id() {
-                core.popup = Some(super::run_input::participant_picker(
-                    s,
-                    core,
-                    PickFor::Who(cid),
-                ));
+                core.popup = Some(input::participant_picker(s, core, RunPick::Who(cid)));
             }
         }
         Action::NextStage | Action::PrevStage => {
@@ -449,15 +511,15 @@ pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> 
         }
         Action::Synthesis => {
             save_draft(s, core);
-            return Some(Nav::Synthesis(id));
+            return Some(super::synthesis::open(id));
         }
         Action::Review => {
             save_draft(s, core);
-            return Some(Nav::Review(id));
+            return Some(super::review::open(id));
         }
         Action::Setup => {
             save_draft(s, core);
-            return Some(Nav::Setup(id));
+            return Some(super::setup::open(id));
         }
         Action::Notes => {
             if let Some(stage) = s.stage() {
@@ -466,34 +528,13 @@ pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> 
                     title,
                     core.t("run.notes_hint"),
                     &stage.notes,
-                    EditFor::StageNotes(stage.id),
+                    Purpose::new(RunEdit::StageNotes(stage.id)),
                     true,
                 );
             }
         }
-        Action::RestoreDeleted => super::run_input::restore_picker(s, core),
-        _ => return super::run_edit::update(s, core, action),
+        Action::RestoreDeleted => input::restore_picker(s, core),
+        _ => return edit::update(s, core, action),
     }
     None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Draft;
-    use crate::model::Kind;
-
-    #[test]
-    fn drafts_keep_speaker_and_kind_and_read_old_plain_text() {
-        let id = crate::model::new_id();
-        let draft = Draft {
-            text: "{\"not\": json}".into(),
-            kind: Some(Kind::Stake),
-            participant: Some(id),
-        };
-        let stored = serde_json::to_string(&draft).unwrap();
-        assert_eq!(Draft::parse(&stored), draft);
-        // A draft saved by an earlier version is the bare text.
-        assert_eq!(Draft::parse("{\"not\": json}").text, "{\"not\": json}");
-        assert_eq!(Draft::parse("plain words").kind, None);
-    }
 }

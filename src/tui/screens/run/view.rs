@@ -1,8 +1,8 @@
 //! Drawing the run screen. Only the visible rows are wrapped and drawn, so
 //! the cost does not grow with the size of the session.
 
-use super::run::{Focus, Row, RunState};
-use crate::tui::app::Core;
+use super::{Focus, Row, RunState};
+use crate::tui::core::Core;
 use crate::tui::text::{clean, truncate, width, wrap};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;

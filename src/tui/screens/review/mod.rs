@@ -3,19 +3,18 @@
 //! The complete archive (bundle) is a separate action and goes into an
 //! `archives` folder of its own, never among the reports.
 
+mod view;
+
 use super::load;
 use crate::i18n::tf;
 use crate::model::{Id, SessionData, SessionStatus};
 use crate::report::{self, Format, Item, Report};
 use crate::tui::action::Action;
-use crate::tui::app::{Core, Nav};
-use crate::tui::text::{clean, wrap};
-use crate::tui::widgets::screen_title;
+use crate::tui::core::{Core, Nav};
+use crate::tui::keymap::Context;
+use crate::tui::screen::Screen;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::layout::Rect;
 use std::path::PathBuf;
 
 /// A paragraph of the preview: how it looks and how far it is indented.
@@ -36,11 +35,55 @@ pub struct ReviewState {
     pub exported: Vec<PathBuf>,
     /// The complete archive, once written.
     pub archive: Option<PathBuf>,
-    pub back: Nav,
+    /// Where Esc leads: the screen this one was opened from.
+    back: Option<Nav>,
+}
+
+pub const REVIEW: Context = Context("review");
+
+/// Review & export of session `id`; Esc goes back to where it came from.
+pub fn open(id: Id) -> Nav {
+    Nav::to(move |core, from| {
+        let back = from.and_then(|s| s.return_nav());
+        Some(Box::new(ReviewState::open(core, id, back)?))
+    })
+}
+
+impl Screen for ReviewState {
+    fn context(&self) -> Context {
+        REVIEW
+    }
+
+    fn update(&mut self, core: &mut Core, action: Action) -> Option<Nav> {
+        update(self, core, action)
+    }
+
+    fn render(&self, core: &Core, area: Rect, buf: &mut Buffer) {
+        view::render(self, core, area, buf);
+    }
+
+    /// Opening needs something exported first.
+    fn can(&self, action: &Action) -> bool {
+        *action != Action::OpenExported || !self.exported.is_empty()
+    }
+
+    /// Shows changes made elsewhere, keeping the scroll position.
+    fn refresh(&mut self, core: &mut Core) {
+        if let Some(data) = load(core, self.data.session.id) {
+            self.paragraphs = preview(&Report::build(&data));
+            self.data = data;
+        }
+    }
+
+    fn session(&self) -> Option<Id> {
+        Some(self.data.session.id)
+    }
+
+    crate::screen_any!();
 }
 
 impl ReviewState {
-    pub fn open(core: &mut Core, id: Id, back: Nav) -> Option<ReviewState> {
+    pub fn open(core: &mut Core, id: Id, back: Option<Nav>) -> Option<ReviewState> {
         let data = load(core, id)?;
         let paragraphs = preview(&Report::build(&data));
         Some(ReviewState {
@@ -51,21 +94,6 @@ impl ReviewState {
             archive: None,
             back,
         })
-    }
-}
-
-impl ReviewState {
-    /// Opening needs something exported first.
-    pub fn can(&self, action: &Action) -> bool {
-        *action != Action::OpenExported || !self.exported.is_empty()
-    }
-
-    /// Shows changes made elsewhere, keeping the scroll position.
-    pub fn refresh(&mut self, core: &mut Core) {
-        if let Some(data) = load(core, self.data.session.id) {
-            self.paragraphs = preview(&Report::build(&data));
-            self.data = data;
-        }
     }
 }
 
@@ -165,7 +193,7 @@ fn items(out: &mut Vec<(Look, usize, String)>, list: &[Item], indent: usize) {
     }
 }
 
-pub fn update(s: &mut ReviewState, core: &mut Core, action: Action) -> Option<Nav> {
+fn update(s: &mut ReviewState, core: &mut Core, action: Action) -> Option<Nav> {
     let last = s.paragraphs.len().saturating_sub(1);
     match action {
         Action::Up => s.offset = s.offset.saturating_sub(1),
@@ -174,7 +202,14 @@ pub fn update(s: &mut ReviewState, core: &mut Core, action: Action) -> Option<Na
         Action::PageDown => s.offset = (s.offset + 10).min(last),
         Action::Top => s.offset = 0,
         Action::Bottom => s.offset = last,
-        Action::Back => return Some(s.back),
+        Action::Back => {
+            let id = s.data.session.id;
+            return Some(
+                s.back
+                    .take()
+                    .unwrap_or_else(|| super::run::open_at_list(id)),
+            );
+        }
         Action::ExportAll => export(s, core, &Format::REPORTS),
         Action::ExportMarkdown => export(s, core, &[Format::Markdown]),
         Action::ExportHtml => export(s, core, &[Format::Html]),
@@ -275,17 +310,48 @@ fn open_exported(s: &ReviewState, core: &mut Core) {
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn();
-    match spawned {
-        Ok(_) => core.success(tf(
-            core.lang,
-            "review.opened",
-            &[("path", &path.display().to_string())],
-        )),
-        Err(e) => core.error(tf(
-            core.lang,
-            "review.open_failed",
-            &[("error", &e.to_string())],
-        )),
+    let shown = path.display().to_string();
+    let mut child = match spawned {
+        Ok(child) => child,
+        Err(e) => {
+            core.error(tf(
+                core.lang,
+                "review.open_failed",
+                &[("error", &e.to_string())],
+            ));
+            return;
+        }
+    };
+    // The opener hands the file to a viewer and exits: its verdict comes
+    // within moments. Only a success says "opened".
+    let deadline = std::time::Instant::now() + std::time::Duration::from_millis(1500);
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) if status.success() => {
+                core.success(tf(core.lang, "review.opened", &[("path", &shown)]));
+                return;
+            }
+            Ok(Some(status)) => {
+                let error = format!("{opener}: {status}");
+                core.error(tf(core.lang, "review.open_failed", &[("error", &error)]));
+                return;
+            }
+            Ok(None) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Ok(None) => {
+                core.info(tf(core.lang, "review.opening", &[("path", &shown)]));
+                return;
+            }
+            Err(e) => {
+                core.error(tf(
+                    core.lang,
+                    "review.open_failed",
+                    &[("error", &e.to_string())],
+                ));
+                return;
+            }
+        }
     }
 }
 
@@ -308,81 +374,6 @@ fn close(s: &mut ReviewState, core: &mut Core) {
     }
 }
 
-pub fn render(s: &ReviewState, core: &Core, area: Rect, buf: &mut Buffer) {
-    let theme = &core.theme;
-    // The archive first: the list shows at most four paths.
-    let written: Vec<&PathBuf> = s.archive.iter().chain(s.exported.iter().rev()).collect();
-    let files = written.len().clamp(1, 4) as u16;
-    let [head, body, foot] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(3),
-        Constraint::Length(files + 2),
-    ])
-    .areas(area);
-    let status = core.t(&format!("report.status.{}", s.data.session.status.key()));
-    let title = format!("{} · {status}", s.data.session.title);
-    screen_title(core, "review.heading", &title, head, buf);
-    let block = Block::bordered()
-        .title(format!(" {} ", core.t("review.preview")))
-        .border_style(theme.border(true));
-    let inner = block.inner(body);
-    block.render(body, buf);
-    let mut y = inner.y;
-    for (look, indent, text) in s.paragraphs.iter().skip(s.offset) {
-        let style = match look {
-            Look::Title => theme.title(),
-            Look::Heading => theme.heading(),
-            Look::Sub => theme.accent(),
-            Look::Muted => theme.muted(),
-            Look::Body => Style::default(),
-        };
-        let pad = "  ".repeat(*indent);
-        let room = (inner.width as usize).saturating_sub(pad.len() + 2).max(8);
-        for (i, chunk) in wrap(&clean(text, true), room).into_iter().enumerate() {
-            if y >= inner.bottom() {
-                break;
-            }
-            let lead = if i == 0 {
-                pad.clone()
-            } else {
-                format!("{pad}  ")
-            };
-            buf.set_line(
-                inner.x,
-                y,
-                &Line::from(vec![Span::raw(lead), Span::styled(chunk, style)]),
-                inner.width,
-            );
-            y += 1;
-        }
-        if y >= inner.bottom() {
-            break;
-        }
-    }
-    let block = Block::bordered()
-        .title(format!(
-            " {} — {} ",
-            core.t("review.exports"),
-            core.export_dir.display()
-        ))
-        .border_style(theme.border(false));
-    let inner = block.inner(foot);
-    block.render(foot, buf);
-    let lines: Vec<Line> = if written.is_empty() {
-        vec![Line::from(Span::styled(
-            core.t("review.none_yet"),
-            theme.muted(),
-        ))]
-    } else {
-        written
-            .iter()
-            .take(files as usize)
-            .map(|p| Line::from(Span::styled(format!("✓ {}", p.display()), theme.ok())))
-            .collect()
-    };
-    Paragraph::new(lines).render(inner, buf);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -390,7 +381,7 @@ mod tests {
 
     #[test]
     fn a_deep_chain_previews_with_capped_indentation() {
-        let text = include_str!("../../../sessions/atelier-5-emergence-session-1.json");
+        let text = include_str!("../../../../sessions/atelier-5-emergence-session-1.json");
         let catalog = crate::templates::Catalog::built_in();
         let mut report = Report::build(&crate::bundle::parse("sample", text, &catalog).unwrap());
         let mut chain = Item {

@@ -2,14 +2,33 @@
 //! reorder, make sub-points, move between stages — and the answers of the
 //! run screen's dialogs.
 
-use super::run::{Focus, RunState, UndoOp};
+use super::{Focus, RunState, UndoOp};
 use crate::i18n::tf;
 use crate::model::Id;
 use crate::store::StoreError;
 use crate::tui::action::Action;
-use crate::tui::app::{Core, Nav};
-use crate::tui::popup::{EditFor, PickFor, Picker, Popup};
+use crate::tui::core::{Core, Nav};
+use crate::tui::popup::{Picker, Popup, Purpose};
 use crate::tui::widgets::editor;
+
+/// What the run screen's pickers are for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum RunPick {
+    /// Who says the next contribution.
+    InputParticipant,
+    /// Change who said a recorded contribution.
+    Who(Id),
+    /// Move a contribution to the stage picked.
+    Stage(Id),
+    /// Restore a deleted contribution.
+    Restore,
+}
+
+/// What the run screen's editors are for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum RunEdit {
+    StageNotes(Id),
+}
 
 pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
     let Some(cid) = s.selected_id() else {
@@ -46,7 +65,7 @@ pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> 
                 Ok(()) => {
                     s.undo.push(UndoOp::Deleted(cid));
                     let keep = match next {
-                        Some(super::run::Row::Item { id, .. }) => Some(id),
+                        Some(super::Row::Item { id, .. }) => Some(id),
                         _ => None,
                     };
                     s.refresh(core, keep);
@@ -109,7 +128,7 @@ pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> 
                 filter: String::new(),
                 selected: s.flow.current,
                 numbered: false,
-                purpose: PickFor::Stage(cid),
+                purpose: Purpose::new(RunPick::Stage(cid)),
             }));
         }
         _ => {}
@@ -170,10 +189,10 @@ fn undo(s: &mut RunState, core: &mut Core) {
 }
 
 /// A choice made in one of the run screen's pickers.
-pub fn picked(s: &mut RunState, core: &mut Core, purpose: PickFor, value: Option<Id>) {
+pub fn picked(s: &mut RunState, core: &mut Core, purpose: RunPick, value: Option<Id>) {
     match purpose {
-        PickFor::InputParticipant => s.participant = value,
-        PickFor::Who(cid) => {
+        RunPick::InputParticipant => s.participant = value,
+        RunPick::Who(cid) => {
             let old = s.contribution(cid).and_then(|c| c.participant_id);
             match core.store.set_contribution_participant(cid, value) {
                 Ok(()) => {
@@ -183,7 +202,7 @@ pub fn picked(s: &mut RunState, core: &mut Core, purpose: PickFor, value: Option
                 Err(e) => core.error(e),
             }
         }
-        PickFor::Stage(cid) => {
+        RunPick::Stage(cid) => {
             let Some(stage) = value else { return };
             let Some(c) = s.contribution(cid).cloned() else {
                 return;
@@ -209,7 +228,7 @@ pub fn picked(s: &mut RunState, core: &mut Core, purpose: PickFor, value: Option
                 Err(e) => core.error(e),
             }
         }
-        PickFor::Restore => {
+        RunPick::Restore => {
             let Some(cid) = value else { return };
             match core.store.restore_contribution(cid) {
                 Ok(()) => {
@@ -230,10 +249,8 @@ pub fn picked(s: &mut RunState, core: &mut Core, purpose: PickFor, value: Option
 
 /// A text saved in one of the run screen's editors.
 /// Saves an editor's text; false (the editor stays open) when it failed.
-pub fn edited(s: &mut RunState, core: &mut Core, purpose: EditFor, text: String) -> bool {
-    let EditFor::StageNotes(stage) = purpose else {
-        return true;
-    };
+pub fn edited(s: &mut RunState, core: &mut Core, purpose: RunEdit, text: String) -> bool {
+    let RunEdit::StageNotes(stage) = purpose;
     match core.store.set_stage_notes(stage, text.trim_end()) {
         Ok(()) => {
             s.refresh(core, None);

@@ -1,8 +1,8 @@
 //! Drawing the synthesis screen: the synthesis on the left, the session's
 //! contributions on the right.
 
-use super::synthesis::{Pane, SynthesisState};
-use crate::tui::app::Core;
+use super::{Pane, SynthesisState};
+use crate::tui::core::Core;
 use crate::tui::text::{clean, truncate};
 use crate::tui::widgets::screen_title;
 use ratatui::buffer::Buffer;
@@ -86,7 +86,7 @@ pub fn render(s: &SynthesisState, core: &Core, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(right);
     block.render(right, buf);
     let rows = inner.height as usize;
-    let offset = super::scroll_to(s.offset.get(), s.item, rows);
+    let offset = crate::tui::screens::scroll_to(s.offset.get(), s.item, rows);
     s.offset.set(offset);
     let lines: Vec<Line> = s
         .items

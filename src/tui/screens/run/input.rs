@@ -1,12 +1,13 @@
 //! Run: what the input box records — submitting, choosing the speaker and
 //! the kind — and the pickers the run screen opens.
 
-use super::run::{save_draft, Focus, RunState, UndoOp};
+use super::edit::RunPick;
+use super::{save_draft, Focus, RunState, UndoOp};
 use crate::i18n::tf;
 use crate::model::{Id, Kind};
 use crate::store::NewContribution;
-use crate::tui::app::Core;
-use crate::tui::popup::{PickFor, Picker, Popup};
+use crate::tui::core::Core;
+use crate::tui::popup::{Picker, Popup, Purpose};
 use crate::tui::widgets::editor;
 
 pub fn submit(s: &mut RunState, core: &mut Core) {
@@ -122,7 +123,7 @@ pub fn choose_participant(s: &mut RunState, core: &mut Core, n: usize) {
     }
 }
 
-pub fn participant_picker(s: &RunState, core: &Core, purpose: PickFor) -> Popup {
+pub fn participant_picker(s: &RunState, core: &Core, purpose: RunPick) -> Popup {
     let mut items = vec![(None, core.t("run.group").to_string())];
     items.extend(s.data.roster().map(|p| (Some(p.id), p.name.clone())));
     Popup::Picker(Picker {
@@ -131,7 +132,7 @@ pub fn participant_picker(s: &RunState, core: &Core, purpose: PickFor) -> Popup 
         filter: String::new(),
         selected: 0,
         numbered: true,
-        purpose,
+        purpose: Purpose::new(purpose),
     })
 }
 
@@ -149,7 +150,7 @@ pub fn restore_picker(s: &RunState, core: &mut Core) {
                 filter: String::new(),
                 selected: 0,
                 numbered: false,
-                purpose: PickFor::Restore,
+                purpose: Purpose::new(RunPick::Restore),
             }));
         }
         Err(e) => core.error(e),

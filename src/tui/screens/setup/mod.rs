@@ -2,13 +2,46 @@
 //! language, template and anonymity, and its roster. Every change is saved
 //! as soon as it is confirmed.
 
+mod view;
+
 use super::{load, moved};
 use crate::i18n::tf;
 use crate::model::{Anonymity, Id, Lang, SessionData};
 use crate::tui::action::Action;
-use crate::tui::app::{Core, Nav};
-use crate::tui::popup::EditFor;
+use crate::tui::core::{Core, Nav};
+use crate::tui::keymap::Context;
+use crate::tui::popup::Purpose;
+use crate::tui::screen::Screen;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use std::cell::Cell;
+
+pub const SETUP: Context = Context("setup");
+
+/// The set-up of session `id`.
+pub fn open(id: Id) -> Nav {
+    Nav::to(move |core, _| Some(Box::new(SetupState::open(core, id)?)))
+}
+
+/// The set-up of a session just created: left untouched, it is removed
+/// again, so an `n` followed by Esc leaves no empty draft behind.
+pub fn open_new(id: Id) -> Nav {
+    Nav::to(move |core, _| {
+        let mut setup = SetupState::open(core, id)?;
+        setup.fresh = true;
+        Some(Box::new(setup))
+    })
+}
+
+/// What the set-up's editors are for.
+#[derive(Debug, Clone, PartialEq)]
+enum SetupEdit {
+    Field(Field),
+    AddParticipant,
+    RenameParticipant(Id),
+    ParticipantRole(Id),
+    PasteRoster,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -69,6 +102,45 @@ pub struct SetupState {
     pub removed: Option<Id>,
     pub selected: usize,
     pub offset: Cell<usize>,
+    /// Created by `n` on home and not yet changed.
+    fresh: bool,
+}
+
+impl Screen for SetupState {
+    fn context(&self) -> Context {
+        SETUP
+    }
+
+    fn update(&mut self, core: &mut Core, action: Action) -> Option<Nav> {
+        update(self, core, action)
+    }
+
+    fn render(&self, core: &Core, area: Rect, buf: &mut Buffer) {
+        view::render(self, core, area, buf);
+    }
+
+    fn edited(&mut self, core: &mut Core, purpose: &Purpose, text: String) -> bool {
+        match purpose.get::<SetupEdit>() {
+            Some(p) => edited(self, core, p.clone(), text),
+            None => true,
+        }
+    }
+
+    /// Shows changes made elsewhere, keeping the selected row.
+    fn refresh(&mut self, core: &mut Core) {
+        let current = self.current();
+        self.reload(core, Some(current));
+    }
+
+    fn session(&self) -> Option<Id> {
+        Some(self.data.session.id)
+    }
+
+    fn return_nav(&self) -> Option<Nav> {
+        Some(open(self.data.session.id))
+    }
+
+    crate::screen_any!();
 }
 
 impl SetupState {
@@ -78,6 +150,7 @@ impl SetupState {
             removed: None,
             selected: 0,
             offset: Cell::new(0),
+            fresh: false,
         })
     }
 
@@ -93,10 +166,17 @@ impl SetupState {
         rows[self.selected.min(rows.len() - 1)]
     }
 
-    /// Shows changes made elsewhere, keeping the selected row.
-    pub fn refresh(&mut self, core: &mut Core) {
-        let current = self.current();
-        self.reload(core, Some(current));
+    /// Whether a session made by `n` is still as it was created.
+    fn untouched(&self, core: &Core) -> bool {
+        let s = &self.data.session;
+        self.fresh
+            && s.title == core.t("home.new_title")
+            && s.question.is_empty()
+            && s.context.is_empty()
+            && s.event.is_empty()
+            && s.lead.is_empty()
+            && self.data.participants.is_empty()
+            && self.data.contributions.is_empty()
     }
 
     fn reload(&mut self, core: &mut Core, select: Option<SetupRow>) {
@@ -136,15 +216,22 @@ impl SetupState {
     }
 }
 
-pub fn update(s: &mut SetupState, core: &mut Core, action: Action) -> Option<Nav> {
+fn update(s: &mut SetupState, core: &mut Core, action: Action) -> Option<Nav> {
     let len = s.rows().len();
     if let Some(to) = moved(&action, s.selected, len) {
         s.selected = to;
         return None;
     }
     match action {
-        Action::Back => return Some(Nav::Home),
-        Action::Run => return Some(Nav::Run(s.data.session.id)),
+        Action::Back => {
+            if s.untouched(core) {
+                if let Err(e) = core.store.delete_session(s.data.session.id) {
+                    core.error(e);
+                }
+            }
+            return Some(super::home::open());
+        }
+        Action::Run => return Some(super::run::open(s.data.session.id)),
         Action::Left | Action::Right => {
             if let SetupRow::Field(f) = s.current() {
                 cycle(s, core, f, action == Action::Right);
@@ -168,7 +255,7 @@ pub fn update(s: &mut SetupState, core: &mut Core, action: Action) -> Option<Nav
                     core.t(f.label_key()),
                     hint,
                     &value,
-                    EditFor::Field(f),
+                    Purpose::new(SetupEdit::Field(f)),
                     multi,
                 );
             }
@@ -182,7 +269,7 @@ pub fn update(s: &mut SetupState, core: &mut Core, action: Action) -> Option<Nav
                     core.t("setup.rename"),
                     core.t("setup.edit_hint_line"),
                     &name,
-                    EditFor::RenameParticipant(id),
+                    Purpose::new(SetupEdit::RenameParticipant(id)),
                     false,
                 );
             }
@@ -198,7 +285,13 @@ pub fn update(s: &mut SetupState, core: &mut Core, action: Action) -> Option<Nav
                     .unwrap_or_default();
                 let title = core.t("setup.role_title");
                 let hint = core.t("setup.edit_hint_line");
-                core.open_editor(title, hint, &role, EditFor::ParticipantRole(id), false);
+                core.open_editor(
+                    title,
+                    hint,
+                    &role,
+                    Purpose::new(SetupEdit::ParticipantRole(id)),
+                    false,
+                );
             }
         }
         Action::PasteRoster => {
@@ -206,7 +299,7 @@ pub fn update(s: &mut SetupState, core: &mut Core, action: Action) -> Option<Nav
                 core.t("setup.paste_title"),
                 core.t("setup.paste_hint"),
                 "",
-                EditFor::PasteRoster,
+                Purpose::new(SetupEdit::PasteRoster),
                 true,
             );
         }
@@ -250,7 +343,7 @@ fn add_participant(core: &mut Core) {
         core.t("setup.add_title"),
         core.t("setup.edit_hint_line"),
         "",
-        EditFor::AddParticipant,
+        Purpose::new(SetupEdit::AddParticipant),
         false,
     );
 }
@@ -318,14 +411,13 @@ fn retitle(s: &SetupState, core: &mut Core, lang: Lang) -> crate::store::Result<
     Ok(())
 }
 
-/// A text saved in one of the set-up editors.
 /// Saves an editor's text; false (the editor stays open with the text)
 /// when it was refused or failed.
-pub fn edited(s: &mut SetupState, core: &mut Core, purpose: EditFor, text: String) -> bool {
+fn edited(s: &mut SetupState, core: &mut Core, purpose: SetupEdit, text: String) -> bool {
     let text = crate::tui::text::clean(&text, true);
     let mut session = s.data.session.clone();
     let result = match purpose {
-        EditFor::Field(f) => {
+        SetupEdit::Field(f) => {
             let one_line = text.replace('\n', " ").trim().to_string();
             match f {
                 Field::Title => session.title = one_line,
@@ -344,25 +436,24 @@ pub fn edited(s: &mut SetupState, core: &mut Core, purpose: EditFor, text: Strin
             }
             core.store.update_session(&session)
         }
-        EditFor::AddParticipant => core
+        SetupEdit::AddParticipant => core
             .store
             .add_participant(session.id, &text, "")
             .map(|_| ()),
-        EditFor::RenameParticipant(id) => core.store.rename_participant(id, &text),
-        EditFor::ParticipantRole(id) => core.store.set_participant_role(id, &text),
-        EditFor::PasteRoster => core.store.add_participants(session.id, &text).map(|added| {
+        SetupEdit::RenameParticipant(id) => core.store.rename_participant(id, &text),
+        SetupEdit::ParticipantRole(id) => core.store.set_participant_role(id, &text),
+        SetupEdit::PasteRoster => core.store.add_participants(session.id, &text).map(|added| {
             core.success(tf(
                 core.lang,
                 "setup.pasted",
                 &[("n", &added.len().to_string())],
             ));
         }),
-        _ => Ok(()),
     };
     match result {
         Ok(()) => {
             let select = match purpose {
-                EditFor::AddParticipant => Some(SetupRow::Add),
+                SetupEdit::AddParticipant => Some(SetupRow::Add),
                 _ => None,
             };
             s.reload(core, select);

@@ -1,0 +1,273 @@
+//! Home: the sessions in the database, newest first; open, create,
+//! duplicate as the next session, export, archive, delete.
+
+mod view;
+
+use super::moved;
+use crate::i18n::tf;
+use crate::model::Id;
+use crate::store::{NewSession, SessionSummary};
+use crate::templates::DEFAULT_TEMPLATE;
+use crate::tui::action::Action;
+use crate::tui::core::{Core, Nav};
+use crate::tui::keymap::Context;
+use crate::tui::popup::{Popup, Purpose, Question};
+use crate::tui::screen::Screen;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use std::cell::Cell;
+
+pub const HOME: Context = Context("home");
+pub const FILTER: Context = Context("filter");
+
+/// Home, with the session we come from selected.
+pub fn open() -> Nav {
+    Nav::to(|core, from| {
+        let mut home = HomeState::load(core);
+        if let Some(id) = from.and_then(|s| s.session()) {
+            home.select(id);
+        }
+        Some(Box::new(home))
+    })
+}
+
+/// The questions home asks.
+enum HomeAsk {
+    DeleteSession(Id),
+}
+
+#[derive(Default)]
+pub struct HomeState {
+    pub sessions: Vec<SessionSummary>,
+    pub filter: String,
+    pub filtering: bool,
+    pub show_archived: bool,
+    pub selected: usize,
+    pub offset: Cell<usize>,
+}
+
+impl HomeState {
+    pub fn load(core: &mut Core) -> HomeState {
+        let mut s = HomeState::default();
+        s.reload(core);
+        s
+    }
+
+    pub fn reload(&mut self, core: &mut Core) {
+        match core.store.list_sessions(self.show_archived) {
+            Ok(list) => self.sessions = list,
+            Err(e) => core.error(e),
+        }
+        self.selected = self.selected.min(self.visible().len().saturating_sub(1));
+    }
+
+    /// Sessions matching the filter (title, event or date).
+    pub fn visible(&self) -> Vec<&SessionSummary> {
+        let f = self.filter.to_lowercase();
+        self.sessions
+            .iter()
+            .filter(|s| {
+                f.is_empty()
+                    || s.title.to_lowercase().contains(&f)
+                    || s.event.to_lowercase().contains(&f)
+                    || s.date.to_string().contains(&f)
+            })
+            .collect()
+    }
+
+    pub fn current(&self) -> Option<&SessionSummary> {
+        self.visible().get(self.selected).copied()
+    }
+
+    pub fn select(&mut self, id: crate::model::Id) {
+        if let Some(i) = self.visible().iter().position(|s| s.id == id) {
+            self.selected = i;
+        }
+    }
+
+    pub fn type_char(&mut self, c: char) {
+        self.filter.push(c);
+        self.selected = 0;
+    }
+
+    pub fn backspace(&mut self) {
+        self.filter.pop();
+        self.selected = 0;
+    }
+}
+
+impl Screen for HomeState {
+    fn context(&self) -> Context {
+        if self.filtering {
+            FILTER
+        } else {
+            HOME
+        }
+    }
+
+    fn takes_text(&self) -> bool {
+        self.filtering
+    }
+
+    fn update(&mut self, core: &mut Core, action: Action) -> Option<Nav> {
+        update(self, core, action)
+    }
+
+    fn render(&self, core: &Core, area: Rect, buf: &mut Buffer) {
+        view::render(self, core, area, buf);
+    }
+
+    /// Actions on a session need one to be selected.
+    fn can(&self, action: &Action) -> bool {
+        match action {
+            Action::Open
+            | Action::Setup
+            | Action::Review
+            | Action::Duplicate
+            | Action::Archive
+            | Action::DeleteForever => self.current().is_some(),
+            _ => true,
+        }
+    }
+
+    fn key(&mut self, _core: &mut Core, key: KeyEvent) {
+        match key.code {
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                self.type_char(c)
+            }
+            KeyCode::Backspace => self.backspace(),
+            _ => {}
+        }
+    }
+
+    fn paste(&mut self, _core: &mut Core, text: &str) {
+        for c in crate::text::clean(text, false).chars() {
+            self.type_char(c);
+        }
+    }
+
+    fn confirmed(&mut self, core: &mut Core, purpose: &Purpose) -> Option<Nav> {
+        let Some(HomeAsk::DeleteSession(id)) = purpose.get::<HomeAsk>() else {
+            return None;
+        };
+        if let Err(e) = core.store.delete_session(*id) {
+            core.error(e);
+            return None;
+        }
+        core.success(core.t("home.deleted"));
+        self.reload(core);
+        None
+    }
+
+    fn refresh(&mut self, core: &mut Core) {
+        self.reload(core);
+    }
+
+    fn return_nav(&self) -> Option<Nav> {
+        Some(open())
+    }
+
+    crate::screen_any!();
+}
+
+fn update(s: &mut HomeState, core: &mut Core, action: Action) -> Option<Nav> {
+    let len = s.visible().len();
+    let current = s.current().map(|c| (c.id, c.archived, c.title.clone()));
+    if let Some(to) = moved(&action, s.selected, len) {
+        s.selected = to;
+        return None;
+    }
+    match action {
+        Action::Filter => s.filtering = true,
+        Action::Confirm => s.filtering = false,
+        Action::Back if s.filtering => {
+            s.filtering = false;
+            s.filter.clear();
+        }
+        Action::Quit | Action::Back => core.quit = true,
+        Action::NewSession => return new_session(s, core),
+        Action::Open => return current.map(|(id, ..)| super::run::open(id)),
+        Action::Setup => return current.map(|(id, ..)| super::setup::open(id)),
+        Action::Review => return current.map(|(id, ..)| super::review::open(id)),
+        Action::Duplicate => {
+            if let Some((id, ..)) = current {
+                match core.store.duplicate_as_next(id) {
+                    Ok(new) => {
+                        s.reload(core);
+                        s.select(new);
+                        core.success(core.t("home.duplicated"));
+                    }
+                    Err(e) => core.error(e),
+                }
+            }
+        }
+        Action::Archive => {
+            if let Some((id, archived, _)) = current {
+                let result = if archived {
+                    core.store.unarchive(id)
+                } else {
+                    core.store.archive(id)
+                };
+                match result {
+                    Ok(()) => {
+                        s.reload(core);
+                        let key = if archived {
+                            "home.unarchived"
+                        } else {
+                            "home.archived"
+                        };
+                        core.success(core.t(key));
+                    }
+                    Err(e) => core.error(e),
+                }
+            }
+        }
+        Action::ToggleArchived => {
+            s.show_archived = !s.show_archived;
+            s.reload(core);
+        }
+        Action::DeleteForever => {
+            if let Some((id, _, title)) = current {
+                core.popup = Some(Popup::Confirm {
+                    message: tf(core.lang, "home.confirm_delete", &[("title", &title)]),
+                    question: Question::Screen(Purpose::new(HomeAsk::DeleteSession(id))),
+                });
+            }
+        }
+        _ => {}
+    }
+    None
+}
+
+fn new_session(s: &mut HomeState, core: &mut Core) -> Option<Nav> {
+    let Some(template) = core.catalog.get(DEFAULT_TEMPLATE).cloned() else {
+        core.error(core.t("home.no_template"));
+        return None;
+    };
+    let today = (core.clock)().with_timezone(&chrono::Local).date_naive();
+    let new = NewSession {
+        title: core.t("home.new_title").to_string(),
+        event: String::new(),
+        date: today,
+        language: core.lang,
+        question: String::new(),
+        context: String::new(),
+        lead: String::new(),
+        participants: Vec::new(),
+    };
+    match core.store.create_session(&new, &template) {
+        Ok(id) => {
+            s.reload(core);
+            Some(super::setup::open_new(id))
+        }
+        Err(e) => {
+            core.error(e);
+            None
+        }
+    }
+}

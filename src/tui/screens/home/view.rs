@@ -1,0 +1,158 @@
+//! How home draws: the session table with its details below.
+
+use super::HomeState;
+use crate::model::Lang;
+use crate::store::SessionSummary;
+use crate::tui::core::Core;
+use crate::tui::screens::scroll_to;
+use crate::tui::text::{clean, truncate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell as TableCell, Paragraph, Row, Table, Widget, Wrap};
+
+pub fn render(s: &HomeState, core: &Core, area: Rect, buf: &mut Buffer) {
+    let theme = &core.theme;
+    let [head, filter_area, table_area, detail_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(4),
+        Constraint::Length(4),
+    ])
+    .areas(area);
+    let visible = s.visible();
+    let heading = if s.show_archived {
+        core.t("home.title_archived")
+    } else {
+        core.t("home.title")
+    };
+    Paragraph::new(Line::from(vec![
+        Span::styled("Atelier", theme.title()),
+        Span::styled(format!(" — {heading} ({})", visible.len()), theme.heading()),
+    ]))
+    .render(head, buf);
+    let filter_line = if s.filtering || !s.filter.is_empty() {
+        Line::from(vec![
+            Span::styled("/ ", theme.key()),
+            Span::raw(clean(&s.filter, false)),
+            Span::styled(if s.filtering { "▏" } else { "" }, theme.accent()),
+        ])
+    } else {
+        Line::from(Span::styled(core.t("home.filter_hint"), theme.muted()))
+    };
+    Paragraph::new(filter_line).render(filter_area, buf);
+
+    let block = Block::bordered().border_style(theme.border(true));
+    let inner_rows = table_area.height.saturating_sub(3) as usize;
+    let offset = scroll_to(s.offset.get(), s.selected, inner_rows);
+    s.offset.set(offset);
+    let wide = area.width >= 100;
+    let title_width = if wide {
+        area.width as usize - 62
+    } else {
+        area.width as usize - 40
+    };
+    let rows: Vec<Row> = visible
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(inner_rows)
+        .map(|(i, summary)| session_row(summary, core, i == s.selected, wide, title_width))
+        .collect();
+    let mut header = vec![core.t("home.col_title"), core.t("home.col_date")];
+    if wide {
+        header.insert(1, core.t("home.col_event"));
+    }
+    header.extend([
+        core.t("home.col_people"),
+        core.t("home.col_inputs"),
+        core.t("home.col_status"),
+    ]);
+    let mut widths = vec![Constraint::Min(10), Constraint::Length(10)];
+    if wide {
+        widths.insert(1, Constraint::Length(16));
+    }
+    widths.extend([
+        Constraint::Length(6),
+        Constraint::Length(8),
+        Constraint::Length(9),
+    ]);
+    if visible.is_empty() {
+        let text = if s.filter.is_empty() {
+            core.t("home.empty")
+        } else {
+            core.t("home.no_match")
+        };
+        Paragraph::new(Span::styled(text, theme.muted()))
+            .block(block)
+            .wrap(Wrap { trim: true })
+            .render(table_area, buf);
+    } else {
+        Table::new(rows, widths)
+            .header(Row::new(header).style(theme.heading()))
+            .block(block)
+            .render(table_area, buf);
+    }
+    if let Some(current) = s.current() {
+        detail(current, core, detail_area, buf);
+    }
+}
+
+fn session_row<'a>(
+    s: &SessionSummary,
+    core: &Core,
+    selected: bool,
+    wide: bool,
+    title_width: usize,
+) -> Row<'a> {
+    let status = core.t(&format!("report.status.{}", s.status.key()));
+    let marker = if selected { "› " } else { "  " };
+    let mut title = format!("{marker}{}", clean(&s.title, false));
+    if s.archived {
+        title.push_str(&format!(" [{}]", core.t("home.archived_tag")));
+    }
+    let mut cells = vec![
+        TableCell::from(truncate(&title, title_width)),
+        TableCell::from(s.date.format("%Y-%m-%d").to_string()),
+    ];
+    if wide {
+        cells.insert(1, TableCell::from(truncate(&clean(&s.event, false), 16)));
+    }
+    cells.extend([
+        TableCell::from(format!("{:>5}", s.participants)),
+        TableCell::from(format!("{:>7}", s.contributions)),
+        TableCell::from(status),
+    ]);
+    let row = Row::new(cells);
+    if selected {
+        row.style(core.theme.selected())
+    } else {
+        row
+    }
+}
+
+fn detail(s: &SessionSummary, core: &Core, area: Rect, buf: &mut Buffer) {
+    let lang_name = match s.language {
+        Lang::Fr => "français",
+        Lang::En => "English",
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(clean(&s.title, false), core.theme.heading()),
+        Span::styled(
+            format!("  · {} · {lang_name}", clean(&s.event, false)),
+            core.theme.muted(),
+        ),
+    ])];
+    if !s.question.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{} : ", core.t("report.question")),
+                core.theme.muted(),
+            ),
+            Span::raw(clean(&s.question, false)),
+        ]));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}

@@ -1,0 +1,87 @@
+//! Drawing review & export: the report preview and the files written.
+
+use super::{Look, ReviewState};
+use crate::tui::core::Core;
+use crate::tui::text::{clean, wrap};
+use crate::tui::widgets::screen_title;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+use std::path::PathBuf;
+
+pub fn render(s: &ReviewState, core: &Core, area: Rect, buf: &mut Buffer) {
+    let theme = &core.theme;
+    // The archive first: the list shows at most four paths.
+    let written: Vec<&PathBuf> = s.archive.iter().chain(s.exported.iter().rev()).collect();
+    let files = written.len().clamp(1, 4) as u16;
+    let [head, body, foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(files + 2),
+    ])
+    .areas(area);
+    let status = core.t(&format!("report.status.{}", s.data.session.status.key()));
+    let title = format!("{} · {status}", s.data.session.title);
+    screen_title(core, "review.heading", &title, head, buf);
+    let block = Block::bordered()
+        .title(format!(" {} ", core.t("review.preview")))
+        .border_style(theme.border(true));
+    let inner = block.inner(body);
+    block.render(body, buf);
+    let mut y = inner.y;
+    for (look, indent, text) in s.paragraphs.iter().skip(s.offset) {
+        let style = match look {
+            Look::Title => theme.title(),
+            Look::Heading => theme.heading(),
+            Look::Sub => theme.accent(),
+            Look::Muted => theme.muted(),
+            Look::Body => Style::default(),
+        };
+        let pad = "  ".repeat(*indent);
+        let room = (inner.width as usize).saturating_sub(pad.len() + 2).max(8);
+        for (i, chunk) in wrap(&clean(text, true), room).into_iter().enumerate() {
+            if y >= inner.bottom() {
+                break;
+            }
+            let lead = if i == 0 {
+                pad.clone()
+            } else {
+                format!("{pad}  ")
+            };
+            buf.set_line(
+                inner.x,
+                y,
+                &Line::from(vec![Span::raw(lead), Span::styled(chunk, style)]),
+                inner.width,
+            );
+            y += 1;
+        }
+        if y >= inner.bottom() {
+            break;
+        }
+    }
+    let block = Block::bordered()
+        .title(format!(
+            " {} — {} ",
+            core.t("review.exports"),
+            core.export_dir.display()
+        ))
+        .border_style(theme.border(false));
+    let inner = block.inner(foot);
+    block.render(foot, buf);
+    let lines: Vec<Line> = if written.is_empty() {
+        vec![Line::from(Span::styled(
+            core.t("review.none_yet"),
+            theme.muted(),
+        ))]
+    } else {
+        written
+            .iter()
+            .take(files as usize)
+            .map(|p| Line::from(Span::styled(format!("✓ {}", p.display()), theme.ok())))
+            .collect()
+    };
+    Paragraph::new(lines).render(inner, buf);
+}
