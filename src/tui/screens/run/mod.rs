@@ -2,6 +2,7 @@
 //! as they speak; every submit is committed to the store before the list
 //! shows it.
 
+mod command;
 mod draft;
 mod edit;
 mod input;
@@ -64,27 +65,6 @@ pub enum Row {
     Item { id: Id, depth: usize },
 }
 
-/// How to take back the last change.
-#[derive(Debug, Clone, PartialEq)]
-pub enum UndoOp {
-    Added(Id),
-    Deleted(Id),
-    Edited(Id),
-    Swapped(Id, Id),
-    Indented(Id),
-    Outdented {
-        id: Id,
-        parent: Id,
-    },
-    Kind(Id, Kind),
-    Who(Id, Option<Id>),
-    Stage {
-        id: Id,
-        stage: Id,
-        parent: Option<Id>,
-    },
-}
-
 pub struct RunState {
     pub data: SessionData,
     pub template: Option<Template>,
@@ -100,7 +80,8 @@ pub struct RunState {
     pub participant: Option<Id>,
     /// Set while the input box edits a recorded contribution.
     pub editing: Option<Id>,
-    pub undo: Vec<UndoOp>,
+    /// Inverses of the changes made here, the last one on top.
+    pub undo: Vec<crate::commands::Command>,
     /// Contributions per participant (None = group): (this stage, overall).
     pub counts: HashMap<Option<Id>, (usize, usize)>,
     /// Where each contribution sits in `data.contributions`.
@@ -171,19 +152,14 @@ impl Screen for RunState {
     fn confirmed(&mut self, core: &mut Core, purpose: &Purpose) -> Option<Nav> {
         purpose.get::<EndSession>()?;
         let id = self.session_id();
-        let result = self
-            .stage()
-            .map(|st| core.store.end_stage(st.id))
-            .unwrap_or(Ok(()))
-            .and_then(|_| core.store.set_status(id, SessionStatus::Closed));
-        match result {
-            Ok(()) => {
+        match crate::commands::apply(&mut core.store, id, &crate::commands::Command::Close) {
+            Ok(_) => {
                 save_draft(self, core);
                 core.success(core.t("review.closed"));
                 Some(super::review::open(id))
             }
             Err(e) => {
-                core.error(e);
+                core.error(e.message(core.lang));
                 None
             }
         }
@@ -429,14 +405,18 @@ impl RunState {
             Effect::Record { stage, leaving } => {
                 let ids = |i: usize| self.data.stages.get(i).map(|s| s.id);
                 if let Some(stage_id) = ids(stage) {
-                    if let Err(e) =
-                        core.store
-                            .enter_stage(self.session_id(), stage_id, leaving.and_then(ids))
-                    {
-                        core.error(e);
+                    // Moving between stages is not undone with `u`: the
+                    // clock records where the facilitator went.
+                    let enter = crate::commands::Command::EnterStage {
+                        stage: stage_id,
+                        leaving: leaving.and_then(ids),
+                    };
+                    match crate::commands::apply(&mut core.store, self.session_id(), &enter) {
+                        Ok(outcome) => self.take(&outcome.changes, None),
+                        Err(e) => core.error(e.message(core.lang)),
                     }
                 }
-                self.refresh(core, None);
+                self.rebuild(None);
             }
             Effect::Show { .. } => self.rebuild(None),
             Effect::AskToEnd => {
