@@ -343,8 +343,9 @@ fn setup_edits_fields_and_roster() {
     let data = app.screen_as::<SetupState>().unwrap().data.clone();
     assert_eq!(data.session.language, Lang::En);
     assert_eq!(data.stages[1].title, "Observations & stakes");
+    // The sample is closed: running it opens the read-only review.
     act(&mut app, Action::Run);
-    assert!(app.screen_as::<RunState>().is_some());
+    assert!(app.screen_as::<ReviewState>().is_some());
 }
 
 #[test]

@@ -54,6 +54,24 @@ impl RunState {
         }
     }
 
+    /// Pauses the current stage's clock, or runs it again. Not on the undo
+    /// stack: the clock records what happened.
+    pub fn toggle_timer(&mut self, core: &mut Core) {
+        let Some(stage) = self.stage() else { return };
+        let (command, said) = if stage.timer().is_running() {
+            (Command::Pause { stage: stage.id }, "run.timer_paused")
+        } else {
+            (Command::Resume { stage: stage.id }, "run.timer_resumed")
+        };
+        match commands::apply(&mut core.store, self.session_id(), &command) {
+            Ok(outcome) => {
+                self.take(&outcome.changes, None);
+                core.info(core.t(said));
+            }
+            Err(e) => core.error(e.message(core.lang)),
+        }
+    }
+
     /// Puts what a command changed into the screen's data.
     pub fn take(&mut self, changes: &Changes, select: Option<Id>) {
         self.data.session = changes.session.clone();

@@ -34,13 +34,29 @@ pub const INPUT: Context = Context("input");
 
 /// The run screen of session `id`, ready to type.
 pub fn open(id: Id) -> Nav {
-    Nav::to(move |core, _| Some(Box::new(RunState::open(core, id)?)))
+    Nav::to(move |core, from| {
+        if is_closed(core, id) {
+            return super::review::open(id).build(core, from);
+        }
+        Some(Box::new(RunState::open(core, id)?))
+    })
+}
+
+/// A closed session is read-only: it opens on the review screen, where it
+/// can be exported or explicitly reopened.
+fn is_closed(core: &Core, id: Id) -> bool {
+    core.store
+        .session(id)
+        .is_ok_and(|s| s.status == SessionStatus::Closed)
 }
 
 /// The run screen with the list in focus: coming back from another
 /// screen, a key is a command, never typed into the box by surprise.
 pub fn open_at_list(id: Id) -> Nav {
-    Nav::to(move |core, _| {
+    Nav::to(move |core, from| {
+        if is_closed(core, id) {
+            return super::review::open(id).build(core, from);
+        }
         let mut run = RunState::open(core, id)?;
         if !run.has_text() {
             run.focus = Focus::List;
@@ -256,6 +272,7 @@ impl RunState {
             Action::Undo => !self.undo.is_empty(),
             Action::NextStage => self.flow.current + 1 < self.data.stages.len(),
             Action::PrevStage => self.flow.current > 0,
+            Action::PauseTimer => self.stage().is_some_and(|st| !st.segments.is_empty()),
             _ => true,
         }
     }
@@ -514,6 +531,7 @@ fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
             }
         }
         Action::RestoreDeleted => input::restore_picker(s, core),
+        Action::PauseTimer => s.toggle_timer(core),
         _ => return edit::update(s, core, action),
     }
     None

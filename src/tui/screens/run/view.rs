@@ -82,7 +82,13 @@ pub fn timer_text(s: &RunState, core: &Core) -> (String, bool) {
     if stage.segments.is_empty() {
         return (format!("{label} --:-- / {planned}"), false);
     }
-    let secs = stage.timer().elapsed((core.clock)()).num_seconds();
+    let timer = stage.timer();
+    let secs = timer.elapsed((core.clock)()).num_seconds();
+    let label = if timer.is_running() {
+        label.to_string()
+    } else {
+        format!("{label} ({})", core.t("run.paused"))
+    };
     let limit = i64::from(stage.planned_minutes) * 60;
     let mmss = |t: i64| format!("{}:{:02}", t / 60, t % 60);
     if limit > 0 && secs > limit {
