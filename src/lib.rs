@@ -3,6 +3,7 @@
 
 pub mod bundle;
 pub mod cli;
+pub mod commands;
 pub mod i18n;
 pub mod model;
 pub mod paths;

@@ -88,8 +88,8 @@ fn every_import_error_names_its_json_path() {
         ),
         (
             "version",
-            Box::new(|v| v["version"] = json!(2)),
-            "unsupported version 2",
+            Box::new(|v| v["version"] = json!(3)),
+            "unsupported version 3",
         ),
         (
             "session.date",
@@ -374,4 +374,31 @@ fn the_command_line_import_says_each_problem_once_and_writes_nothing() {
         1,
         "bundle-bom.json was not kept"
     );
+}
+
+#[test]
+fn a_version_1_bundle_imports_its_stage_times_as_one_segment_each() {
+    let (dir, mut store) = temp_store();
+    let v1 = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bundle-v1.json");
+    let id = bundle::import_file(&mut store, &Catalog::built_in(), &v1).unwrap();
+    let data = store.load(id).unwrap();
+    let first = &data.stages[0];
+    assert_eq!(first.segments.len(), 1);
+    assert_eq!(
+        first.started_at(),
+        atelier::model::parse_time("2021-06-10T09:00:00Z")
+    );
+    assert_eq!(
+        first.ended_at(),
+        atelier::model::parse_time("2021-06-10T09:02:00Z")
+    );
+    // Exported again, it is the version 2 sample.
+    assert_eq!(bundle::to_json(&data), sample_text());
+    // Each version refuses the other's stage fields.
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(&v1).unwrap()).unwrap();
+    v["stages"][0]["segments"] = json!([{"started_at": "2021-06-10T09:00:00Z"}]);
+    let path = dir.path().join("mixed.json");
+    std::fs::write(&path, v.to_string()).unwrap();
+    let e = bundle::import_file(&mut store, &Catalog::built_in(), &path).unwrap_err();
+    assert!(e.to_string().contains("stages[0].segments"), "{e}");
 }

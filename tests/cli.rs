@@ -203,9 +203,10 @@ fn bad_input_gets_one_clear_line_and_exit_1() {
             ],
             "no participant named \"Zed\"",
         ),
+        // The sample is closed: it takes nothing new until reopened.
         (
-            vec!["add", "latest", "--stage", "constats", "   "],
-            "the text is empty",
+            vec!["add", "latest", "--stage", "constats", "x"],
+            "session is closed",
         ),
         (
             vec![
@@ -238,6 +239,33 @@ fn bad_input_gets_one_clear_line_and_exit_1() {
         );
         assert!(!err.contains("panicked"));
     }
+    atelier(&dir)
+        .args(["new", "--title", "Open", "--question", "Q"])
+        .assert()
+        .success();
+    atelier(&dir)
+        .args(["add", "latest", "--stage", "constats", "   "])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("the text is empty"));
+    atelier(&dir)
+        .args(["--lang", "fr", "add", "latest", "--stage", "constats", "x"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn adding_to_a_closed_session_is_refused_in_the_interface_language() {
+    let dir = tempfile::tempdir().unwrap();
+    imported(&dir);
+    let db = dir.path().join("db.sqlite3");
+    let before = std::fs::read(&db).unwrap();
+    atelier(&dir)
+        .args(["--lang", "fr", "add", "latest", "--stage", "constats", "x"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("session est close"));
+    assert_eq!(std::fs::read(&db).unwrap(), before);
 }
 
 #[test]

@@ -299,8 +299,9 @@ fn a_database_left_without_its_id_opens_from_the_command_line() {
     let before = bytes(&db);
     reads_work(&db);
     assert_eq!(bytes(&db), before);
+    // The sample is closed, so the write is a new session.
     atelier(&db)
-        .args(["add", "latest", "--stage", "constats", "after the crash"])
+        .args(["new", "--title", "After the crash", "--question", "Q"])
         .assert()
         .success();
 }

@@ -59,6 +59,46 @@ fn migrates_from_every_earlier_version() {
 }
 
 #[test]
+fn stage_times_of_version_2_become_one_segment_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.sqlite3");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        migrations().to_version(&mut conn, 2).unwrap();
+        conn.execute_batch(
+            "INSERT INTO sessions (id, title, date, language, template, status, created_at, updated_at)
+             VALUES ('0190aaaa-0000-7000-8000-000000000001', 'Old', '2021-06-10', 'fr', 'emergence',
+                     'running', '2021-06-10T09:00:00.000Z', '2021-06-10T09:00:00.000Z');
+             INSERT INTO stages (id, session_id, key, title, position, started_at, ended_at) VALUES
+               ('0190aaaa-0000-7000-8000-000000000002', '0190aaaa-0000-7000-8000-000000000001',
+                'a', 'A', 1, '2021-06-10T09:00:00.000Z', '2021-06-10T09:10:00.000Z'),
+               ('0190aaaa-0000-7000-8000-000000000003', '0190aaaa-0000-7000-8000-000000000001',
+                'b', 'B', 2, '2021-06-10T09:10:00.000Z', NULL),
+               ('0190aaaa-0000-7000-8000-000000000004', '0190aaaa-0000-7000-8000-000000000001',
+                'c', 'C', 3, NULL, NULL);",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let id = store.resolve_session("0190aaaa").unwrap();
+    let stages = store.stages(id).unwrap();
+    let t = |s: &str| atelier::model::parse_time(s).unwrap();
+    let one = |start, end: Option<&str>| {
+        vec![atelier::model::Segment {
+            started_at: t(start),
+            ended_at: end.map(t),
+        }]
+    };
+    assert_eq!(
+        stages[0].segments,
+        one("2021-06-10T09:00:00Z", Some("2021-06-10T09:10:00Z"))
+    );
+    assert_eq!(stages[1].segments, one("2021-06-10T09:10:00Z", None));
+    assert!(stages[1].timer().is_running());
+    assert!(stages[2].segments.is_empty());
+}
+
+#[test]
 fn edits_keep_revisions_and_can_be_reverted() {
     let (_d, mut store) = temp_store();
     let s = new_session(&mut store);

@@ -13,19 +13,28 @@ fn sample_app(lang: Lang) -> (tempfile::TempDir, App) {
     (dir, app(store, lang))
 }
 
+/// Opens the sample: it is closed, so it opens on the review screen and
+/// is reopened from there to be run again (the run screen then shows its
+/// list; `Write` puts the focus in the input box, as a plain open does).
+fn open_sample(app: &mut App) {
+    act(app, Action::Open);
+    act(app, Action::ReopenSession);
+    act(app, Action::Write);
+}
+
 /// Brings the app to `name`'s screen from home.
 fn go(app: &mut App, name: &str) {
     match name {
         "home" => {}
         "setup" => act(app, Action::Setup),
         "run" => {
-            act(app, Action::Open);
+            open_sample(app);
             act(app, Action::NextStage);
             act(app, Action::Back);
             act(app, Action::Down);
         }
         "run_ideas" => {
-            act(app, Action::Open);
+            open_sample(app);
             act(app, Action::NextStage);
             act(app, Action::NextStage);
             act(app, Action::Back);
@@ -34,7 +43,7 @@ fn go(app: &mut App, name: &str) {
             }
         }
         "synthesis" => {
-            act(app, Action::Open);
+            open_sample(app);
             act(app, Action::Synthesis);
         }
         "review" => act(app, Action::Review),
@@ -44,23 +53,23 @@ fn go(app: &mut App, name: &str) {
             act(app, Action::Back);
         }
         "synthesis_pick" => {
-            act(app, Action::Open);
+            open_sample(app);
             act(app, Action::Synthesis);
             act(app, Action::FocusPrev);
             act(app, Action::Down);
         }
         "notes_editor" => {
-            act(app, Action::Open);
+            open_sample(app);
             act(app, Action::Back);
             act(app, Action::Notes);
         }
         "quit_with_text" => {
-            act(app, Action::Open);
+            open_sample(app);
             common::tui::type_text(app, "une phrase pas encore envoyée");
             act(app, Action::Quit);
         }
         "help" => {
-            act(app, Action::Open);
+            open_sample(app);
             act(app, Action::Back);
             act(app, Action::Help);
         }

@@ -2,10 +2,10 @@
 //! references and nesting, before anything is written.
 
 use super::format::{BSession, BStage, Bundle};
-use super::{BundleError, FORMAT, VERSION};
+use super::{BundleError, FORMAT, OLDEST_VERSION, VERSION};
 use crate::model::{
-    check_time, parse_date, BuildingBlock, Contribution, Id, Participant, Revision, Session,
-    SessionData, Stage, Synthesis, TimeError, Timestamp, MAX_DEPTH, YEARS,
+    check_time, parse_date, BuildingBlock, Contribution, Id, Participant, Revision, Segment,
+    Session, SessionData, Stage, Synthesis, TimeError, Timestamp, MAX_DEPTH, YEARS,
 };
 use crate::templates::Catalog;
 use std::collections::{HashMap, HashSet};
@@ -73,6 +73,58 @@ impl Checker<'_> {
         value.as_deref().map(|v| self.time(place, v)).transpose()
     }
 
+    /// A stage's time: version 2 lists segments; in version 1 the start
+    /// and end become one segment (open when the stage had not ended).
+    fn segments(&self, at: &str, version: u32, st: &BStage) -> Result<Vec<Segment>, BundleError> {
+        let (field, foreign) = if version < 2 {
+            ("segments", !st.segments.is_empty())
+        } else {
+            (
+                "started_at",
+                st.started_at.is_some() || st.ended_at.is_some(),
+            )
+        };
+        if foreign {
+            return Err(self.err(
+                format!("{at}.{field}"),
+                format!("not part of bundle version {version}"),
+            ));
+        }
+        if version < 2 {
+            let started = self.opt_time(format!("{at}.started_at"), &st.started_at)?;
+            let ended = self.opt_time(format!("{at}.ended_at"), &st.ended_at)?;
+            return match (started, ended) {
+                (Some(started_at), ended_at) => Ok(vec![Segment {
+                    started_at,
+                    ended_at,
+                }]),
+                (None, None) => Ok(Vec::new()),
+                (None, Some(_)) => {
+                    Err(self.err(format!("{at}.ended_at"), "an end without a start"))
+                }
+            };
+        }
+        let count = st.segments.len();
+        st.segments
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                let place = format!("{at}.segments[{i}]");
+                let ended_at = self.opt_time(format!("{place}.ended_at"), &g.ended_at)?;
+                if ended_at.is_none() && i + 1 < count {
+                    return Err(self.err(
+                        format!("{place}.ended_at"),
+                        "only the last segment may still be running",
+                    ));
+                }
+                Ok(Segment {
+                    started_at: self.time(format!("{place}.started_at"), &g.started_at)?,
+                    ended_at,
+                })
+            })
+            .collect()
+    }
+
     pub fn check(mut self, b: Bundle) -> Result<Checked, BundleError> {
         if b.format != FORMAT {
             return Err(self.err(
@@ -80,11 +132,11 @@ impl Checker<'_> {
                 format!("expected \"{FORMAT}\", found \"{}\"", b.format),
             ));
         }
-        if b.version != VERSION {
+        if !(OLDEST_VERSION..=VERSION).contains(&b.version) {
             return Err(self.err(
                 "version",
                 format!(
-                    "unsupported version {} (this Atelier reads version {VERSION})",
+                    "unsupported version {} (this Atelier reads versions {OLDEST_VERSION} to {VERSION})",
                     b.version
                 ),
             ));
@@ -157,8 +209,7 @@ impl Checker<'_> {
                 title: st.title.clone(),
                 position: i as i64 + 1,
                 planned_minutes: st.planned_minutes,
-                started_at: self.opt_time(format!("{at}.started_at"), &st.started_at)?,
-                ended_at: self.opt_time(format!("{at}.ended_at"), &st.ended_at)?,
+                segments: self.segments(&at, b.version, st)?,
                 notes: st.notes.clone(),
             });
             self.contributions(&at, id, st, &known_people, &mut contributions)?;

@@ -63,14 +63,26 @@ pub(super) struct BStage {
     pub(super) title: String,
     #[serde(default)]
     pub(super) planned_minutes: u32,
+    /// Version 1 only: the stage's first start and last end.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) started_at: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) ended_at: Option<String>,
+    /// Version 2: every stretch of time the stage ran.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) segments: Vec<BSegment>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub(super) notes: String,
     #[serde(default)]
     pub(super) contributions: Vec<BContribution>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BSegment {
+    pub(super) started_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) ended_at: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -157,8 +169,16 @@ pub fn to_json(data: &SessionData) -> String {
                 key: st.key.clone(),
                 title: st.title.clone(),
                 planned_minutes: st.planned_minutes,
-                started_at: st.started_at.as_ref().map(format_time),
-                ended_at: st.ended_at.as_ref().map(format_time),
+                started_at: None,
+                ended_at: None,
+                segments: st
+                    .segments
+                    .iter()
+                    .map(|g| BSegment {
+                        started_at: format_time(&g.started_at),
+                        ended_at: g.ended_at.as_ref().map(format_time),
+                    })
+                    .collect(),
                 notes: st.notes.clone(),
                 contributions: data
                     .contributions

@@ -17,7 +17,12 @@ use check::{Checked, Checker};
 use std::collections::HashMap;
 
 pub const FORMAT: &str = "atelier.session";
-pub const VERSION: u32 = 1;
+/// The version this Atelier writes. Version 2 records a stage's time as
+/// segments; version 1 (one start and one end per stage) still imports,
+/// its start and end becoming one segment.
+pub const VERSION: u32 = 2;
+/// The oldest version this Atelier imports.
+pub const OLDEST_VERSION: u32 = 1;
 
 /// Why a bundle was refused: the file, where in it, and what is wrong.
 #[derive(Debug, Clone, PartialEq)]

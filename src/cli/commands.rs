@@ -1,5 +1,6 @@
 use super::{Cli, Command};
 use crate::bundle;
+use crate::commands;
 use crate::i18n::system_lang;
 use crate::model::{Id, Kind, Lang, SessionData};
 use crate::paths;
@@ -102,8 +103,11 @@ pub fn run(cli: Cli) -> Result<()> {
                 parent,
                 text,
             )?;
-            let c = store.add_contribution(&new)?;
-            writeln!(out, "{}", c.id)?;
+            let outcome = commands::apply(&mut store, id, &commands::Command::Record(new))
+                .map_err(|e| anyhow!(e.message(lang)))?;
+            if let Some(c) = outcome.changes.contributions.first() {
+                writeln!(out, "{}", c.id)?;
+            }
             Ok(())
         }
         Command::Import { files } => {

@@ -1,23 +1,29 @@
 //! Domain types of a workshop session. No I/O here: the store, the bundle and
 //! the reports all convert to and from these types.
 
+mod clock;
 mod contribution;
 mod kind;
 mod lang;
+pub mod lifecycle;
 mod session;
 mod template;
 mod time;
+mod timer;
 mod tree;
 
+pub use clock::{Clock, ManualClock, SystemClock};
 pub use contribution::{Contribution, Revision};
 pub use kind::Kind;
 pub use lang::Lang;
+pub use lifecycle::{LifecycleEffect, LifecycleError, LifecycleEvent};
 pub use session::{
     lead_title, Anonymity, BuildingBlock, Participant, Session, SessionData, SessionStatus, Stage,
     Synthesis,
 };
 pub use template::{Localized, Template, TemplateStage};
 pub use time::{check_time, format_time, now, parse_date, parse_time, TimeError, Timestamp, YEARS};
+pub use timer::{apply_effect, Segment, Timer, TimerEffect, TimerState};
 pub use tree::{Tree, MAX_DEPTH};
 
 /// Sessions, participants, stages and contributions are identified by UUIDv7:

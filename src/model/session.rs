@@ -1,4 +1,4 @@
-use super::{Contribution, Id, Lang, Timestamp};
+use super::{Contribution, Id, Lang, Segment, Timer, Timestamp};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -92,9 +92,28 @@ pub struct Stage {
     pub title: String,
     pub position: i64,
     pub planned_minutes: u32,
-    pub started_at: Option<Timestamp>,
-    pub ended_at: Option<Timestamp>,
+    /// Every stretch of time the stage ran, in order (see `Timer`).
+    pub segments: Vec<Segment>,
     pub notes: String,
+}
+
+impl Stage {
+    pub fn timer(&self) -> Timer<'_> {
+        Timer::new(&self.segments, self.planned_minutes)
+    }
+
+    /// When the stage first started.
+    pub fn started_at(&self) -> Option<Timestamp> {
+        self.segments.first().map(|s| s.started_at)
+    }
+
+    /// When the stage last stopped; `None` while it runs or before it starts.
+    pub fn ended_at(&self) -> Option<Timestamp> {
+        if self.timer().is_running() {
+            return None;
+        }
+        self.segments.last().and_then(|s| s.ended_at)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

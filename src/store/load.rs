@@ -88,7 +88,7 @@ fn insert_one(tx: &Transaction, data: &SessionData) -> Result<()> {
         super::contributions::insert_row(tx, id, c)?;
     }
     if !data.synthesis.is_empty() {
-        super::synthesis::write_synthesis(tx, id, &data.synthesis)?;
+        super::synthesis::write_synthesis(tx, id, &data.synthesis, data.session.updated_at)?;
     }
     Ok(())
 }

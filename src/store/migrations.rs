@@ -7,6 +7,7 @@ use rusqlite_migration::{HookResult, Migrations, M};
 const STEPS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_contribution_kind_check.sql"),
+    include_str!("migrations/003_stage_segments.sql"),
 ];
 
 /// The schema version this program writes.

@@ -5,6 +5,7 @@
 //! the screen shows as recorded survives a crash or a power cut. A store
 //! opened with `open_read_only` never writes to its file.
 
+mod contribution_writes;
 mod contributions;
 mod error;
 mod load;
@@ -16,14 +17,18 @@ mod rows;
 mod sessions;
 mod stages;
 mod synthesis;
+mod tx;
 
 pub use contributions::NewContribution;
 pub use error::StoreError;
 pub use migrations::{migrations, LATEST_VERSION};
 pub use sessions::{NewSession, SessionSummary};
+pub use tx::Tx;
 
-use rusqlite::{Connection, Transaction};
+use crate::model::Clock;
+use rusqlite::Connection;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Written in the SQLite header so that we recognise our own files ("ATLR").
 pub const APPLICATION_ID: i32 = 0x4154_4C52;
@@ -35,6 +40,8 @@ pub struct Store {
     path: PathBuf,
     /// Opened with `open_read_only`: every write is refused.
     read_only: bool,
+    /// Where every written time comes from (see `set_clock`).
+    clock: Arc<dyn Clock>,
 }
 
 impl Store {
@@ -51,26 +58,10 @@ impl Store {
         self.path.display().to_string()
     }
 
-    /// Runs `f` in one immediate transaction and commits it. Immediate so
-    /// that a second writer waits at the start instead of failing midway.
-    /// Any error comes out naming the file.
-    fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    /// Runs `f` in one transaction (see `apply`); any error names the file.
+    fn write<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
         let display = self.display();
-        if self.read_only {
-            return Err(StoreError::Unwritable {
-                path: display,
-                reason: "it was opened for reading only".into(),
-            });
-        }
-        let result = (|| {
-            let tx = self
-                .conn
-                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let value = f(&tx)?;
-            tx.commit()?;
-            Ok(value)
-        })();
-        result.map_err(|e: StoreError| e.named(&display))
+        self.apply(f).map_err(|e: StoreError| e.named(&display))
     }
 
     /// Runs the reads in `f`; any error comes out naming the file.

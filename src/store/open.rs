@@ -58,6 +58,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             read_only: false,
+            clock: std::sync::Arc::new(crate::model::SystemClock),
         })
     }
 
@@ -90,6 +91,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             read_only: true,
+            clock: std::sync::Arc::new(crate::model::SystemClock),
         })
     }
 }

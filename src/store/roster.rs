@@ -1,6 +1,6 @@
 use super::rows::{self, text_id, text_time};
 use super::{Result, Store, StoreError};
-use crate::model::{new_id, now, Id, Participant};
+use crate::model::{new_id, Id, Participant};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 pub(super) fn insert_participant(
@@ -73,7 +73,7 @@ impl Store {
     pub fn add_participant(&mut self, session: Id, name: &str, role: &str) -> Result<Participant> {
         self.write(|tx| {
             let p = insert_participant(tx, session, name, role)?;
-            super::sessions::touch(tx, session, &now())?;
+            super::sessions::touch(tx, session, &tx.now())?;
             Ok(p)
         })
     }
@@ -85,7 +85,7 @@ impl Store {
             for line in lines.lines().map(str::trim).filter(|l| !l.is_empty()) {
                 added.push(insert_participant(tx, session, line, "")?);
             }
-            super::sessions::touch(tx, session, &now())?;
+            super::sessions::touch(tx, session, &tx.now())?;
             Ok(added)
         })
     }
@@ -120,7 +120,7 @@ impl Store {
         self.write(|tx| {
             let n = tx.execute(
                 "UPDATE participants SET removed_at = ?2 WHERE id = ?1",
-                params![text_id(&id), text_time(&now())],
+                params![text_id(&id), text_time(&tx.now())],
             )?;
             participant_found(n, id)
         })
@@ -184,5 +184,58 @@ fn participant_found(n: usize, id: Id) -> Result<()> {
         Err(StoreError::NotFound(format!("no participant with id {id}")))
     } else {
         Ok(())
+    }
+}
+
+/// Roster primitives, for the command layer.
+impl super::Tx<'_> {
+    pub fn participant(&self, id: Id) -> Result<Participant> {
+        self.query_row(
+            "SELECT id, name, role, position, removed_at FROM participants WHERE id = ?1",
+            [text_id(&id)],
+            |r| {
+                Ok(Participant {
+                    id: rows::id(r, 0)?,
+                    name: r.get(1)?,
+                    role: r.get(2)?,
+                    position: r.get(3)?,
+                    removed_at: rows::opt_time(r, 4)?,
+                })
+            },
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("no participant with id {id}")))
+    }
+
+    /// The session someone is on the roster of.
+    pub fn participant_session(&self, id: Id) -> Result<Id> {
+        self.query_row(
+            "SELECT session_id FROM participants WHERE id = ?1",
+            [text_id(&id)],
+            |r| rows::id(r, 0),
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("no participant with id {id}")))
+    }
+
+    /// Adds someone at the end of the roster.
+    pub fn add_participant(&self, session: Id, name: &str, role: &str) -> Result<Participant> {
+        insert_participant(self, session, name, role)
+    }
+
+    /// Writes a roster entry back exactly as given (name, role, place, removal).
+    pub fn put_participant(&self, p: &Participant) -> Result<()> {
+        let n = self.execute(
+            "UPDATE participants SET name = ?2, role = ?3, position = ?4, removed_at = ?5
+             WHERE id = ?1",
+            params![
+                text_id(&p.id),
+                p.name,
+                p.role,
+                p.position,
+                rows::opt_text_time(&p.removed_at)
+            ],
+        )?;
+        participant_found(n, p.id)
     }
 }

@@ -1,7 +1,7 @@
 use super::rows::{self, text_id, text_time};
-use super::{Result, Store, StoreError};
+use super::{Result, Store, StoreError, Tx};
 use crate::model::{
-    new_id, now, parse_date, Anonymity, Id, Lang, Session, SessionStatus, Template, Timestamp,
+    new_id, parse_date, Anonymity, Id, Lang, Session, SessionStatus, Template, Timestamp,
 };
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
@@ -88,6 +88,50 @@ pub(super) fn touch(tx: &Transaction, session: Id, at: &Timestamp) -> rusqlite::
     Ok(())
 }
 
+/// Session primitives, for the command layer.
+impl Tx<'_> {
+    pub fn session(&self, id: Id) -> Result<Session> {
+        self.query_row(
+            &format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?1"),
+            [text_id(&id)],
+            session_from_row,
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("no session with id {id}")))
+    }
+
+    /// Marks the session as changed at this transaction's instant.
+    pub fn touch(&self, session: Id) -> Result<()> {
+        found(
+            self.execute(
+                "UPDATE sessions SET updated_at = ?2 WHERE id = ?1",
+                params![text_id(&session), text_time(&self.now())],
+            )?,
+            session,
+        )
+    }
+
+    pub fn set_status(&self, session: Id, status: SessionStatus) -> Result<()> {
+        found(
+            self.execute(
+                "UPDATE sessions SET status = ?2 WHERE id = ?1",
+                params![text_id(&session), status.key()],
+            )?,
+            session,
+        )
+    }
+
+    pub fn set_language(&self, session: Id, language: Lang) -> Result<()> {
+        found(
+            self.execute(
+                "UPDATE sessions SET language = ?2 WHERE id = ?1",
+                params![text_id(&session), language.code()],
+            )?,
+            session,
+        )
+    }
+}
+
 impl Store {
     /// Creates a session with the template's stages (titled in the
     /// session's language) and the given roster.
@@ -95,7 +139,7 @@ impl Store {
         if new.title.trim().is_empty() {
             return Err(StoreError::Invalid("the title is empty".into()));
         }
-        let t = now();
+        let t = self.clock.now();
         let session = Session {
             id: new_id(),
             title: new.title.trim().to_string(),
@@ -154,7 +198,7 @@ impl Store {
                     s.lead,
                     s.anonymity.key(),
                     s.status.key(),
-                    text_time(&now()),
+                    text_time(&tx.now()),
                 ],
             )?;
             found(n, s.id)
@@ -165,7 +209,7 @@ impl Store {
         self.write(|tx| {
             let n = tx.execute(
                 "UPDATE sessions SET status=?2, updated_at=?3 WHERE id=?1",
-                params![text_id(&id), status.key(), text_time(&now())],
+                params![text_id(&id), status.key(), text_time(&tx.now())],
             )?;
             found(n, id)
         })
@@ -173,7 +217,8 @@ impl Store {
 
     /// Hides a session from the list; `unarchive` brings it back.
     pub fn archive(&mut self, id: Id) -> Result<()> {
-        self.set_archived(id, Some(now()))
+        let at = self.clock.now();
+        self.set_archived(id, Some(at))
     }
 
     pub fn unarchive(&mut self, id: Id) -> Result<()> {
@@ -252,7 +297,7 @@ impl Store {
     /// template, lead and roster, an incremented title, no contributions.
     pub fn duplicate_as_next(&mut self, id: Id) -> Result<Id> {
         let data = self.load(id)?;
-        let t = now();
+        let t = self.clock.now();
         let mut session = data.session.clone();
         session.id = new_id();
         session.title = next_title(&session.title);

@@ -1,7 +1,8 @@
 use super::rows::{self, text_id, text_time};
-use super::{Result, Store, StoreError};
-use crate::model::{new_id, now, Id, Lang, SessionStatus, Stage, Template};
-use rusqlite::{params, Transaction};
+use super::{Result, Store, StoreError, Tx};
+use crate::model::{new_id, Id, Lang, Segment, Stage, Template, TimerEffect};
+use rusqlite::{params, OptionalExtension, Transaction};
+use std::collections::HashMap;
 
 pub(super) fn insert_template_stages(
     tx: &Transaction,
@@ -16,8 +17,7 @@ pub(super) fn insert_template_stages(
             title: ts.title.get(lang).to_string(),
             position: i as i64 + 1,
             planned_minutes: ts.minutes,
-            started_at: None,
-            ended_at: None,
+            segments: Vec::new(),
             notes: String::new(),
         };
         insert_stage_row(tx, session, &stage, true)?;
@@ -25,23 +25,22 @@ pub(super) fn insert_template_stages(
     Ok(())
 }
 
-/// Inserts a stage; `keep_run` false starts it afresh (new id, no times,
-/// no notes), as when a session is duplicated.
+/// Inserts a stage; `keep_run` false starts it afresh (new id, no time
+/// segments, no notes), as when a session is duplicated.
 pub(super) fn insert_stage_row(
     tx: &Transaction,
     session: Id,
     s: &Stage,
     keep_run: bool,
 ) -> rusqlite::Result<()> {
-    let (id, started, ended, notes) = if keep_run {
-        (s.id, s.started_at, s.ended_at, s.notes.as_str())
+    let (id, notes) = if keep_run {
+        (s.id, s.notes.as_str())
     } else {
-        (new_id(), None, None, "")
+        (new_id(), "")
     };
     tx.execute(
-        "INSERT INTO stages (id, session_id, key, title, position, planned_minutes,
-                             started_at, ended_at, notes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO stages (id, session_id, key, title, position, planned_minutes, notes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
             text_id(&id),
             text_id(&session),
@@ -49,20 +48,35 @@ pub(super) fn insert_stage_row(
             s.title,
             s.position,
             s.planned_minutes,
-            rows::opt_text_time(&started),
-            rows::opt_text_time(&ended),
             notes,
         ],
     )?;
+    if keep_run {
+        insert_segments(tx, id, &s.segments)?;
+    }
+    Ok(())
+}
+
+fn insert_segments(tx: &Transaction, stage: Id, segments: &[Segment]) -> rusqlite::Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO stage_segments (stage_id, started_at, ended_at) VALUES (?1, ?2, ?3)",
+    )?;
+    for s in segments {
+        stmt.execute(params![
+            text_id(&stage),
+            text_time(&s.started_at),
+            rows::opt_text_time(&s.ended_at)
+        ])?;
+    }
     Ok(())
 }
 
 pub(super) fn stages(conn: &rusqlite::Connection, session: Id) -> Result<Vec<Stage>> {
     let mut stmt = conn.prepare(
-        "SELECT id, key, title, position, planned_minutes, started_at, ended_at, notes
+        "SELECT id, key, title, position, planned_minutes, notes
          FROM stages WHERE session_id = ?1 ORDER BY position",
     )?;
-    let list = stmt
+    let mut list = stmt
         .query_map([text_id(&session)], |r| {
             Ok(Stage {
                 id: rows::id(r, 0)?,
@@ -70,13 +84,137 @@ pub(super) fn stages(conn: &rusqlite::Connection, session: Id) -> Result<Vec<Sta
                 title: r.get(2)?,
                 position: r.get(3)?,
                 planned_minutes: r.get(4)?,
-                started_at: rows::opt_time(r, 5)?,
-                ended_at: rows::opt_time(r, 6)?,
-                notes: r.get(7)?,
+                segments: Vec::new(),
+                notes: r.get(5)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let index: HashMap<Id, usize> = list.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+    let mut stmt = conn.prepare(
+        "SELECT g.stage_id, g.started_at, g.ended_at FROM stage_segments g
+         JOIN stages s ON s.id = g.stage_id WHERE s.session_id = ?1 ORDER BY g.id",
+    )?;
+    let segments = stmt.query_map([text_id(&session)], |r| {
+        Ok((
+            rows::id(r, 0)?,
+            Segment {
+                started_at: rows::time(r, 1)?,
+                ended_at: rows::opt_time(r, 2)?,
+            },
+        ))
+    })?;
+    for segment in segments {
+        let (stage, segment) = segment?;
+        if let Some(&i) = index.get(&stage) {
+            list[i].segments.push(segment);
+        }
+    }
     Ok(list)
+}
+
+/// The session a stage belongs to.
+pub(super) fn stage_session(tx: &Transaction, stage: Id) -> Result<Id> {
+    tx.query_row(
+        "SELECT session_id FROM stages WHERE id = ?1",
+        [text_id(&stage)],
+        |r| rows::id(r, 0),
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound(format!("no stage with id {stage}")))
+}
+
+/// Timing and notes primitives, for the command layer.
+impl Tx<'_> {
+    /// One stage with its segments.
+    pub fn stage(&self, stage: Id) -> Result<Stage> {
+        let session = stage_session(self, stage)?;
+        stages(self, session)?
+            .into_iter()
+            .find(|s| s.id == stage)
+            .ok_or_else(|| StoreError::NotFound(format!("no stage with id {stage}")))
+    }
+
+    /// Every stage of a session, in order, with its segments.
+    pub fn stages(&self, session: Id) -> Result<Vec<Stage>> {
+        stages(self, session)
+    }
+
+    pub fn stage_session(&self, stage: Id) -> Result<Id> {
+        stage_session(self, stage)
+    }
+
+    /// Writes what the timer model decided for `stage`.
+    pub fn write_timer(&self, stage: Id, effect: TimerEffect) -> Result<()> {
+        match effect {
+            TimerEffect::Open(at) => insert_segments(
+                self,
+                stage,
+                &[Segment {
+                    started_at: at,
+                    ended_at: None,
+                }],
+            )?,
+            TimerEffect::Close(at) => {
+                self.execute(
+                    "UPDATE stage_segments SET ended_at = ?2 WHERE stage_id = ?1 AND ended_at IS NULL",
+                    params![text_id(&stage), text_time(&at)],
+                )?;
+            }
+            TimerEffect::Nothing => {}
+        }
+        Ok(())
+    }
+
+    /// Replaces a stage's segments with `segments` (to undo a timing change).
+    pub fn put_segments(&self, stage: Id, segments: &[Segment]) -> Result<()> {
+        self.execute(
+            "DELETE FROM stage_segments WHERE stage_id = ?1",
+            [text_id(&stage)],
+        )?;
+        insert_segments(self, stage, segments)?;
+        Ok(())
+    }
+
+    pub fn set_stage_notes(&self, stage: Id, notes: &str) -> Result<()> {
+        let n = self.execute(
+            "UPDATE stages SET notes = ?2 WHERE id = ?1",
+            params![text_id(&stage), notes],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("no stage with id {stage}")));
+        }
+        Ok(())
+    }
+
+    pub fn set_stage_title(&self, stage: Id, title: &str) -> Result<()> {
+        let n = self.execute(
+            "UPDATE stages SET title = ?2 WHERE id = ?1",
+            params![text_id(&stage), title],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("no stage with id {stage}")));
+        }
+        Ok(())
+    }
+
+    /// Moves the session's clock from `leaving` to `stage`: the stage left
+    /// stops, `stage` runs. Returns the stages whose segments changed.
+    pub fn enter_stage(&self, stage: Id, leaving: Option<Id>) -> Result<Vec<Id>> {
+        let mut changed = Vec::new();
+        if let Some(left) = leaving.filter(|l| *l != stage) {
+            let effect = self.stage(left)?.timer().stop(self.now());
+            self.write_timer(left, effect)?;
+            if effect != TimerEffect::Nothing {
+                changed.push(left);
+            }
+        }
+        let effect = self.stage(stage)?.timer().start(self.now());
+        self.write_timer(stage, effect)?;
+        if effect != TimerEffect::Nothing {
+            changed.push(stage);
+        }
+        Ok(changed)
+    }
 }
 
 impl Store {
@@ -84,29 +222,18 @@ impl Store {
         self.read(|conn| stages(conn, session))
     }
 
-    /// Records that the facilitator entered `stage`: its start time (kept
-    /// if it was already started) and, for the stage left, its end time.
-    /// The session becomes `running`.
+    /// Records that the facilitator entered `stage`: a new time segment
+    /// for it and, for the stage left, the end of its segment. The session
+    /// becomes `running`.
     pub fn enter_stage(&mut self, session: Id, stage: Id, leaving: Option<Id>) -> Result<()> {
         self.write(|tx| {
-            let t = text_time(&now());
-            if let Some(left) = leaving.filter(|l| *l != stage) {
-                tx.execute(
-                    "UPDATE stages SET ended_at = ?2 WHERE id = ?1 AND started_at IS NOT NULL",
-                    params![text_id(&left), t],
-                )?;
-            }
-            let n = tx.execute(
-                "UPDATE stages SET started_at = coalesce(started_at, ?2), ended_at = NULL
-                 WHERE id = ?1 AND session_id = ?3",
-                params![text_id(&stage), t, text_id(&session)],
-            )?;
-            if n == 0 {
+            if stage_session(tx, stage)? != session {
                 return Err(StoreError::NotFound(format!("no stage with id {stage}")));
             }
+            tx.enter_stage(stage, leaving)?;
             tx.execute(
-                "UPDATE sessions SET status = ?2, updated_at = ?3 WHERE id = ?1 AND status = 'draft'",
-                params![text_id(&session), SessionStatus::Running.key(), t],
+                "UPDATE sessions SET status = 'running', updated_at = ?2 WHERE id = ?1 AND status = 'draft'",
+                params![text_id(&session), text_time(&tx.now())],
             )?;
             Ok(())
         })
@@ -114,36 +241,15 @@ impl Store {
 
     /// Records the end of a stage (e.g. the last one, when the session ends).
     pub fn end_stage(&mut self, stage: Id) -> Result<()> {
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE stages SET ended_at = ?2 WHERE id = ?1 AND started_at IS NOT NULL",
-                params![text_id(&stage), text_time(&now())],
-            )?;
-            Ok(())
-        })
+        self.write(|tx| tx.write_timer(stage, TimerEffect::Close(tx.now())))
     }
 
     pub fn set_stage_title(&mut self, stage: Id, title: &str) -> Result<()> {
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE stages SET title = ?2 WHERE id = ?1",
-                params![text_id(&stage), title],
-            )?;
-            Ok(())
-        })
+        self.write(|tx| tx.set_stage_title(stage, title))
     }
 
     pub fn set_stage_notes(&mut self, stage: Id, notes: &str) -> Result<()> {
-        self.write(|tx| {
-            let n = tx.execute(
-                "UPDATE stages SET notes = ?2 WHERE id = ?1",
-                params![text_id(&stage), notes],
-            )?;
-            if n == 0 {
-                return Err(StoreError::NotFound(format!("no stage with id {stage}")));
-            }
-            Ok(())
-        })
+        self.write(|tx| tx.set_stage_notes(stage, notes))
     }
 
     /// Switches a session to another template, replacing its stages. Only
@@ -168,7 +274,7 @@ impl Store {
             insert_template_stages(tx, session, template, s.language)?;
             tx.execute(
                 "UPDATE sessions SET template = ?2, updated_at = ?3 WHERE id = ?1",
-                params![text_id(&session), template.key, text_time(&now())],
+                params![text_id(&session), template.key, text_time(&tx.now())],
             )?;
             Ok(())
         })

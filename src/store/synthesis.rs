@@ -1,6 +1,6 @@
 use super::rows::{text_id, text_time};
 use super::{Result, Store};
-use crate::model::{now, BuildingBlock, Id, Synthesis};
+use crate::model::{BuildingBlock, Id, Synthesis, Timestamp};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 pub(super) fn synthesis(conn: &rusqlite::Connection, session: Id) -> Result<Synthesis> {
@@ -34,8 +34,9 @@ pub(super) fn write_synthesis(
     tx: &Transaction,
     session: Id,
     s: &Synthesis,
+    at: Timestamp,
 ) -> rusqlite::Result<()> {
-    let t = text_time(&now());
+    let t = text_time(&at);
     tx.execute(
         "INSERT INTO synthesis (session_id, text, proposal, updated_at) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT(session_id) DO UPDATE SET text = excluded.text,
@@ -64,9 +65,21 @@ impl Store {
     pub fn save_synthesis(&mut self, session: Id, s: &Synthesis) -> Result<()> {
         self.session(session)?;
         self.write(|tx| {
-            write_synthesis(tx, session, s)?;
-            super::sessions::touch(tx, session, &now())?;
+            write_synthesis(tx, session, s, tx.now())?;
+            super::sessions::touch(tx, session, &tx.now())?;
             Ok(())
         })
+    }
+}
+
+/// Synthesis primitives, for the command layer.
+impl super::Tx<'_> {
+    pub fn synthesis(&self, session: Id) -> Result<Synthesis> {
+        synthesis(self, session)
+    }
+
+    pub fn save_synthesis(&self, session: Id, s: &Synthesis) -> Result<()> {
+        write_synthesis(self, session, s, self.now())?;
+        Ok(())
     }
 }

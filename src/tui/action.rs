@@ -79,4 +79,8 @@ pub enum Action {
     ExportBundle,
     OpenExported,
     CloseSession,
+    /// Opens a closed session for changes again.
+    ReopenSession,
+    /// Pauses the current stage's clock, or runs it again.
+    PauseTimer,
 }

@@ -64,7 +64,13 @@ impl Screen for ReviewState {
 
     /// Opening needs something exported first.
     fn can(&self, action: &Action) -> bool {
-        *action != Action::OpenExported || !self.exported.is_empty()
+        let closed = self.data.session.status == SessionStatus::Closed;
+        match action {
+            Action::OpenExported => !self.exported.is_empty(),
+            Action::ReopenSession => closed,
+            Action::CloseSession => !closed,
+            _ => true,
+        }
     }
 
     /// Shows changes made elsewhere, keeping the scroll position.
@@ -204,12 +210,17 @@ fn update(s: &mut ReviewState, core: &mut Core, action: Action) -> Option<Nav> {
         Action::Bottom => s.offset = last,
         Action::Back => {
             let id = s.data.session.id;
+            // A closed session has no run screen to go back to.
+            if s.data.session.status == SessionStatus::Closed {
+                return Some(super::home::open());
+            }
             return Some(
                 s.back
                     .take()
                     .unwrap_or_else(|| super::run::open_at_list(id)),
             );
         }
+        Action::ReopenSession => return reopen(s, core),
         Action::ExportAll => export(s, core, &Format::REPORTS),
         Action::ExportMarkdown => export(s, core, &[Format::Markdown]),
         Action::ExportHtml => export(s, core, &[Format::Html]),
@@ -357,24 +368,34 @@ fn open_exported(s: &ReviewState, core: &mut Core) {
 
 fn close(s: &mut ReviewState, core: &mut Core) {
     let id = s.data.session.id;
-    let running = s
-        .data
-        .stages
-        .iter()
-        .filter(|st| st.started_at.is_some() && st.ended_at.is_none());
-    let ends: Vec<Id> = running.map(|st| st.id).collect();
-    let result = ends
-        .into_iter()
-        .try_for_each(|st| core.store.end_stage(st))
-        .and_then(|_| core.store.set_status(id, SessionStatus::Closed));
-    match result {
-        Ok(()) => {
-            if let Some(data) = load(core, id) {
-                s.data = data;
+    match crate::commands::apply(&mut core.store, id, &crate::commands::Command::Close) {
+        Ok(outcome) => {
+            s.data.session = outcome.changes.session;
+            for st in outcome.changes.stages {
+                if let Some(old) = s.data.stages.iter_mut().find(|x| x.id == st.id) {
+                    *old = st;
+                }
             }
             core.success(core.t("review.closed"));
         }
-        Err(e) => core.error(e),
+        Err(e) => core.error(e.message(core.lang)),
+    }
+}
+
+/// Reopens a closed session and goes back to running it.
+fn reopen(s: &mut ReviewState, core: &mut Core) -> Option<Nav> {
+    let id = s.data.session.id;
+    let reopen = crate::commands::Command::Reopen { restore: None };
+    match crate::commands::apply(&mut core.store, id, &reopen) {
+        Ok(outcome) => {
+            s.data.session = outcome.changes.session;
+            core.success(core.t("review.reopened"));
+            Some(super::run::open_at_list(id))
+        }
+        Err(e) => {
+            core.error(e.message(core.lang));
+            None
+        }
     }
 }
 

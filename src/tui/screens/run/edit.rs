@@ -2,7 +2,8 @@
 //! reorder, make sub-points, move between stages — and the answers of the
 //! run screen's dialogs.
 
-use super::{Focus, RunState, UndoOp};
+use super::{Focus, RunState};
+use crate::commands::{Command, CommandError};
 use crate::i18n::tf;
 use crate::model::Id;
 use crate::store::StoreError;
@@ -45,7 +46,7 @@ pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> 
             core.info(core.t("run.nothing_selected"));
         }
         if action == Action::Undo {
-            undo(s, core);
+            s.undo(core);
         }
         return None;
     };
@@ -61,57 +62,40 @@ pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> 
         }
         Action::Delete => {
             let next = s.rows.get(s.selected + 1).copied();
-            match core.store.delete_contribution(cid) {
-                Ok(()) => {
-                    s.undo.push(UndoOp::Deleted(cid));
-                    let keep = match next {
-                        Some(super::Row::Item { id, .. }) => Some(id),
-                        _ => None,
-                    };
-                    s.refresh(core, keep);
-                    core.success(core.t("run.deleted"));
-                }
-                Err(e) => core.error(e),
+            let keep = match next {
+                Some(super::Row::Item { id, .. }) => Some(id),
+                _ => None,
+            };
+            if s.run_or_say(core, &Command::Delete { id: cid }, keep) {
+                core.success(core.t("run.deleted"));
             }
         }
-        Action::Undo => undo(s, core),
+        Action::Undo => s.undo(core),
         Action::MoveUp | Action::MoveDown => {
             let up = action == Action::MoveUp;
             if let Some(other) = neighbour(s, cid, up) {
-                match core.store.swap_contributions(cid, other) {
-                    Ok(()) => {
-                        s.undo.push(UndoOp::Swapped(cid, other));
-                        s.refresh(core, Some(cid));
-                    }
-                    Err(e) => core.error(e),
-                }
+                s.run_or_say(core, &Command::Swap { a: cid, b: other }, Some(cid));
             }
         }
         Action::Indent => match neighbour(s, cid, true) {
-            Some(parent) => match core.store.indent_under(cid, parent) {
-                Ok(()) => {
-                    s.undo.push(UndoOp::Indented(cid));
-                    s.refresh(core, Some(cid));
-                }
+            Some(parent) => match s.run(core, &Command::IndentUnder { id: cid, parent }, Some(cid))
+            {
+                Ok(_) => {}
                 // The store keeps the limit; the screen says it in the
                 // facilitator's language.
-                Err(StoreError::TooDeep { max }) => {
+                Err(CommandError::Store(StoreError::TooDeep { max })) => {
                     core.info(tf(core.lang, "run.too_deep", &[("max", &max.to_string())]))
                 }
-                Err(e) => core.error(e),
+                Err(e) => core.error(e.message(core.lang)),
             },
             None => core.info(core.t("run.cannot_indent")),
         },
         Action::Outdent => {
             let parent = s.contribution(cid).and_then(|c| c.parent_id);
             match parent {
-                Some(parent) => match core.store.outdent_contribution(cid) {
-                    Ok(_) => {
-                        s.undo.push(UndoOp::Outdented { id: cid, parent });
-                        s.refresh(core, Some(cid));
-                    }
-                    Err(e) => core.error(e),
-                },
+                Some(_) => {
+                    s.run_or_say(core, &Command::Outdent { id: cid }, Some(cid));
+                }
                 None => core.info(core.t("run.cannot_outdent")),
             }
         }
@@ -155,52 +139,21 @@ fn neighbour(s: &RunState, id: Id, up: bool) -> Option<Id> {
     }
 }
 
-fn undo(s: &mut RunState, core: &mut Core) {
-    let Some(op) = s.undo.pop() else {
-        core.info(core.t("run.nothing_to_undo"));
-        return;
-    };
-    let store = &mut core.store;
-    let (result, select) = match op {
-        UndoOp::Added(id) => (store.delete_contribution(id), None),
-        UndoOp::Deleted(id) => (store.restore_contribution(id), Some(id)),
-        UndoOp::Edited(id) => (store.revert_last_edit(id).map(|_| ()), Some(id)),
-        UndoOp::Swapped(a, b) => (store.swap_contributions(a, b), Some(a)),
-        UndoOp::Indented(id) => (store.outdent_contribution(id).map(|_| ()), Some(id)),
-        UndoOp::Outdented { id, parent } => (store.indent_under(id, parent), Some(id)),
-        UndoOp::Kind(id, kind) => (store.set_contribution_kind(id, kind), Some(id)),
-        UndoOp::Who(id, who) => (store.set_contribution_participant(id, who), Some(id)),
-        UndoOp::Stage { id, stage, parent } => {
-            let r = store.move_contribution_to_stage(id, stage);
-            let r = match (r, parent) {
-                (Ok(()), Some(p)) => store.indent_under(id, p),
-                (r, _) => r,
-            };
-            (r, Some(id))
-        }
-    };
-    match result {
-        Ok(()) => {
-            s.refresh(core, select);
-            core.success(core.t("run.undone"));
-        }
-        Err(e) => core.error(e),
-    }
-}
-
 /// A choice made in one of the run screen's pickers.
 pub fn picked(s: &mut RunState, core: &mut Core, purpose: RunPick, value: Option<Id>) {
     match purpose {
         RunPick::InputParticipant => s.participant = value,
         RunPick::Who(cid) => {
-            let old = s.contribution(cid).and_then(|c| c.participant_id);
-            match core.store.set_contribution_participant(cid, value) {
-                Ok(()) => {
-                    s.undo.push(UndoOp::Who(cid, old));
-                    s.refresh(core, Some(cid));
-                }
-                Err(e) => core.error(e),
-            }
+            let Some(c) = s.contribution(cid).cloned() else {
+                return;
+            };
+            let edit = Command::Edit {
+                id: cid,
+                text: c.text,
+                kind: c.kind,
+                speaker: value,
+            };
+            s.run_or_say(core, &edit, Some(cid));
         }
         RunPick::Stage(cid) => {
             let Some(stage) = value else { return };
@@ -210,41 +163,27 @@ pub fn picked(s: &mut RunState, core: &mut Core, purpose: RunPick, value: Option
             if c.stage_id == stage {
                 return;
             }
-            match core.store.move_contribution_to_stage(cid, stage) {
-                Ok(()) => {
-                    s.undo.push(UndoOp::Stage {
-                        id: cid,
-                        stage: c.stage_id,
-                        parent: c.parent_id,
-                    });
-                    let title = s
-                        .data
-                        .stage(stage)
-                        .map(|st| st.title.clone())
-                        .unwrap_or_default();
-                    s.refresh(core, None);
-                    core.success(tf(core.lang, "run.moved_to", &[("stage", &title)]));
-                }
-                Err(e) => core.error(e),
+            if s.run_or_say(core, &Command::MoveToStage { id: cid, stage }, None) {
+                let title = s
+                    .data
+                    .stage(stage)
+                    .map(|st| st.title.clone())
+                    .unwrap_or_default();
+                core.success(tf(core.lang, "run.moved_to", &[("stage", &title)]));
             }
         }
         RunPick::Restore => {
             let Some(cid) = value else { return };
-            match core.store.restore_contribution(cid) {
-                Ok(()) => {
-                    s.refresh(core, Some(cid));
-                    // Its stage is shown the way stepping there would be:
-                    // the stage left and the one entered are recorded.
-                    let stage = s.contribution(cid).map(|c| c.stage_id);
-                    if let Some(i) =
-                        stage.and_then(|st| s.data.stages.iter().position(|x| x.id == st))
-                    {
-                        s.go_to_stage(core, i);
-                        s.rebuild(Some(cid));
-                    }
-                    core.success(core.t("run.restored"));
+            if s.run_or_say(core, &Command::Restore { id: cid }, Some(cid)) {
+                // Its stage is shown the way stepping there would be: the
+                // stage left and the one entered are recorded.
+                let stage = s.contribution(cid).map(|c| c.stage_id);
+                if let Some(i) = stage.and_then(|st| s.data.stages.iter().position(|x| x.id == st))
+                {
+                    s.go_to_stage(core, i);
+                    s.rebuild(Some(cid));
                 }
-                Err(e) => core.error(e),
+                core.success(core.t("run.restored"));
             }
         }
     }
@@ -254,9 +193,12 @@ pub fn picked(s: &mut RunState, core: &mut Core, purpose: RunPick, value: Option
 /// Saves an editor's text; false (the editor stays open) when it failed.
 pub fn edited(s: &mut RunState, core: &mut Core, purpose: RunEdit, text: String) -> bool {
     let RunEdit::StageNotes(stage) = purpose;
-    match core.store.set_stage_notes(stage, text.trim_end()) {
-        Ok(()) => {
-            s.refresh(core, None);
+    let notes = Command::SetStageNotes {
+        stage,
+        notes: text.trim_end().to_string(),
+    };
+    match s.run(core, &notes, None) {
+        Ok(_) => {
             core.success(core.t("run.notes_saved"));
             true
         }

@@ -2,7 +2,8 @@
 //! the kind — and the pickers the run screen opens.
 
 use super::edit::RunPick;
-use super::{save_draft, Focus, RunState, UndoOp};
+use super::{save_draft, Focus, RunState};
+use crate::commands::Command;
 use crate::i18n::tf;
 use crate::model::{Id, Kind};
 use crate::store::NewContribution;
@@ -20,24 +21,17 @@ pub fn submit(s: &mut RunState, core: &mut Core) {
         return;
     };
     if let Some(cid) = s.editing {
-        let before = s.contribution(cid).cloned();
-        let result = core
-            .store
-            .edit_contribution(cid, &text)
-            .and_then(|_| core.store.set_contribution_kind(cid, s.kind))
-            .and_then(|_| core.store.set_contribution_participant(cid, s.participant));
-        match result {
-            Ok(()) => {
-                if before.is_some_and(|b| b.text != text.trim_end()) {
-                    s.undo.push(UndoOp::Edited(cid));
-                }
-                s.reset_input(core);
-                s.participant = None;
-                s.focus = Focus::List;
-                s.refresh(core, Some(cid));
-                core.success(core.t("run.saved"));
-            }
-            Err(e) => core.error(e),
+        let edit = Command::Edit {
+            id: cid,
+            text,
+            kind: s.kind,
+            speaker: s.participant,
+        };
+        if s.run_or_say(core, &edit, Some(cid)) {
+            s.reset_input(core);
+            s.participant = None;
+            s.focus = Focus::List;
+            core.success(core.t("run.saved"));
         }
         return;
     }
@@ -48,16 +42,18 @@ pub fn submit(s: &mut RunState, core: &mut Core) {
         text,
         parent_id: None,
     };
-    match core.store.add_contribution(&new) {
-        Ok(c) => {
-            s.undo.push(UndoOp::Added(c.id));
+    match s.run(core, &Command::Record(new), None) {
+        Ok(changes) => {
+            let Some(c) = changes.contributions.into_iter().next() else {
+                return;
+            };
             let who = s.speaker_name(core, s.participant);
             // Speaker and kind go back to the defaults, so the next input
             // is never credited to the wrong person by accident.
             s.reset_input(core);
             s.participant = None;
             s.kind = s.stage_kinds()[0];
-            s.refresh(core, Some(c.id));
+            s.rebuild(Some(c.id));
             save_draft(s, core);
             core.success(tf(
                 core.lang,
@@ -68,7 +64,7 @@ pub fn submit(s: &mut RunState, core: &mut Core) {
                 ],
             ));
         }
-        Err(e) => core.error(e),
+        Err(e) => core.error(e.message(core.lang)),
     }
 }
 
@@ -96,16 +92,16 @@ pub fn cycle_kind(s: &mut RunState, core: &mut Core, forward: bool) {
         return;
     }
     let Some(cid) = s.selected_id() else { return };
-    let Some(old) = s.contribution(cid).map(|c| c.kind) else {
+    let Some(c) = s.contribution(cid).cloned() else {
         return;
     };
-    match core.store.set_contribution_kind(cid, turn(old)) {
-        Ok(()) => {
-            s.undo.push(UndoOp::Kind(cid, old));
-            s.refresh(core, Some(cid));
-        }
-        Err(e) => core.error(e),
-    }
+    let edit = Command::Edit {
+        id: cid,
+        text: c.text,
+        kind: turn(c.kind),
+        speaker: c.participant_id,
+    };
+    s.run_or_say(core, &edit, Some(cid));
 }
 
 pub fn choose_participant(s: &mut RunState, core: &mut Core, n: usize) {

@@ -2,6 +2,7 @@
 //! as they speak; every submit is committed to the store before the list
 //! shows it.
 
+mod command;
 mod draft;
 mod edit;
 mod input;
@@ -33,13 +34,29 @@ pub const INPUT: Context = Context("input");
 
 /// The run screen of session `id`, ready to type.
 pub fn open(id: Id) -> Nav {
-    Nav::to(move |core, _| Some(Box::new(RunState::open(core, id)?)))
+    Nav::to(move |core, from| {
+        if is_closed(core, id) {
+            return super::review::open(id).build(core, from);
+        }
+        Some(Box::new(RunState::open(core, id)?))
+    })
+}
+
+/// A closed session is read-only: it opens on the review screen, where it
+/// can be exported or explicitly reopened.
+fn is_closed(core: &Core, id: Id) -> bool {
+    core.store
+        .session(id)
+        .is_ok_and(|s| s.status == SessionStatus::Closed)
 }
 
 /// The run screen with the list in focus: coming back from another
 /// screen, a key is a command, never typed into the box by surprise.
 pub fn open_at_list(id: Id) -> Nav {
-    Nav::to(move |core, _| {
+    Nav::to(move |core, from| {
+        if is_closed(core, id) {
+            return super::review::open(id).build(core, from);
+        }
         let mut run = RunState::open(core, id)?;
         if !run.has_text() {
             run.focus = Focus::List;
@@ -64,27 +81,6 @@ pub enum Row {
     Item { id: Id, depth: usize },
 }
 
-/// How to take back the last change.
-#[derive(Debug, Clone, PartialEq)]
-pub enum UndoOp {
-    Added(Id),
-    Deleted(Id),
-    Edited(Id),
-    Swapped(Id, Id),
-    Indented(Id),
-    Outdented {
-        id: Id,
-        parent: Id,
-    },
-    Kind(Id, Kind),
-    Who(Id, Option<Id>),
-    Stage {
-        id: Id,
-        stage: Id,
-        parent: Option<Id>,
-    },
-}
-
 pub struct RunState {
     pub data: SessionData,
     pub template: Option<Template>,
@@ -100,7 +96,8 @@ pub struct RunState {
     pub participant: Option<Id>,
     /// Set while the input box edits a recorded contribution.
     pub editing: Option<Id>,
-    pub undo: Vec<UndoOp>,
+    /// Inverses of the changes made here, the last one on top.
+    pub undo: Vec<crate::commands::Command>,
     /// Contributions per participant (None = group): (this stage, overall).
     pub counts: HashMap<Option<Id>, (usize, usize)>,
     /// Where each contribution sits in `data.contributions`.
@@ -171,19 +168,14 @@ impl Screen for RunState {
     fn confirmed(&mut self, core: &mut Core, purpose: &Purpose) -> Option<Nav> {
         purpose.get::<EndSession>()?;
         let id = self.session_id();
-        let result = self
-            .stage()
-            .map(|st| core.store.end_stage(st.id))
-            .unwrap_or(Ok(()))
-            .and_then(|_| core.store.set_status(id, SessionStatus::Closed));
-        match result {
-            Ok(()) => {
+        match crate::commands::apply(&mut core.store, id, &crate::commands::Command::Close) {
+            Ok(_) => {
                 save_draft(self, core);
                 core.success(core.t("review.closed"));
                 Some(super::review::open(id))
             }
             Err(e) => {
-                core.error(e);
+                core.error(e.message(core.lang));
                 None
             }
         }
@@ -220,8 +212,12 @@ impl RunState {
     pub fn open(core: &mut Core, id: Id) -> Option<RunState> {
         let data = load(core, id)?;
         let template = core.catalog.get(&data.session.template).cloned();
-        let started: Vec<bool> = data.stages.iter().map(|s| s.started_at.is_some()).collect();
-        let ended: Vec<bool> = data.stages.iter().map(|s| s.ended_at.is_some()).collect();
+        let started: Vec<bool> = data
+            .stages
+            .iter()
+            .map(|s| s.started_at().is_some())
+            .collect();
+        let ended: Vec<bool> = data.stages.iter().map(|s| s.ended_at().is_some()).collect();
         let closed = data.session.status == SessionStatus::Closed;
         let flow = StageFlow::new(
             StageFlow::resume_point(&started, &ended),
@@ -276,6 +272,7 @@ impl RunState {
             Action::Undo => !self.undo.is_empty(),
             Action::NextStage => self.flow.current + 1 < self.data.stages.len(),
             Action::PrevStage => self.flow.current > 0,
+            Action::PauseTimer => self.stage().is_some_and(|st| !st.segments.is_empty()),
             _ => true,
         }
     }
@@ -296,7 +293,7 @@ impl RunState {
         !self.flow.closed
             && self
                 .stage()
-                .is_some_and(|s| s.started_at.is_some() && s.ended_at.is_none())
+                .is_some_and(|s| s.started_at().is_some() && s.ended_at().is_none())
     }
 
     /// The kinds offered in this stage first, then the others.
@@ -433,14 +430,18 @@ impl RunState {
             Effect::Record { stage, leaving } => {
                 let ids = |i: usize| self.data.stages.get(i).map(|s| s.id);
                 if let Some(stage_id) = ids(stage) {
-                    if let Err(e) =
-                        core.store
-                            .enter_stage(self.session_id(), stage_id, leaving.and_then(ids))
-                    {
-                        core.error(e);
+                    // Moving between stages is not undone with `u`: the
+                    // clock records where the facilitator went.
+                    let enter = crate::commands::Command::EnterStage {
+                        stage: stage_id,
+                        leaving: leaving.and_then(ids),
+                    };
+                    match crate::commands::apply(&mut core.store, self.session_id(), &enter) {
+                        Ok(outcome) => self.take(&outcome.changes, None),
+                        Err(e) => core.error(e.message(core.lang)),
                     }
                 }
-                self.refresh(core, None);
+                self.rebuild(None);
             }
             Effect::Show { .. } => self.rebuild(None),
             Effect::AskToEnd => {
@@ -538,6 +539,7 @@ fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
             }
         }
         Action::RestoreDeleted => input::restore_picker(s, core),
+        Action::PauseTimer => s.toggle_timer(core),
         _ => return edit::update(s, core, action),
     }
     None

@@ -88,11 +88,16 @@ pub fn timer_text(s: &RunState, core: &Core) -> (String, bool) {
     };
     let planned = format!("{}:00", stage.planned_minutes);
     let label = core.t("run.timer");
-    let Some(start) = stage.started_at else {
+    if stage.segments.is_empty() {
         return (format!("{label} --:-- / {planned}"), false);
+    }
+    let timer = stage.timer();
+    let secs = timer.elapsed((core.clock)()).num_seconds();
+    let label = if timer.is_running() {
+        label.to_string()
+    } else {
+        format!("{label} ({})", core.t("run.paused"))
     };
-    let end = stage.ended_at.unwrap_or_else(|| (core.clock)());
-    let secs = (end - start).num_seconds().max(0);
     let limit = i64::from(stage.planned_minutes) * 60;
     let mmss = |t: i64| format!("{}:{:02}", t / 60, t % 60);
     if limit > 0 && secs > limit {
@@ -111,7 +116,7 @@ fn stage_bar(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
         if i > 0 {
             spans.push(Span::styled(" › ", theme.muted()));
         }
-        let done = stage.ended_at.is_some() && i != s.flow.current;
+        let done = stage.ended_at().is_some() && i != s.flow.current;
         let label = format!(
             "{}{} {}",
             i + 1,

@@ -1,0 +1,45 @@
+use crate::i18n::t;
+use crate::model::Lang;
+use crate::store::StoreError;
+
+/// Why a command was not applied; nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    /// The session is closed: only `Reopen` is accepted.
+    #[error("{}", t(Lang::En, "command.closed"))]
+    Closed,
+    /// Only a closed session can be reopened.
+    #[error("{}", t(Lang::En, "command.not_closed"))]
+    NotClosed,
+    /// A target (contribution, stage, participant) of another session.
+    #[error("{}", t(Lang::En, "command.other_session"))]
+    OtherSession,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl CommandError {
+    /// The message in the interface's language.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            CommandError::Closed => t(lang, "command.closed").to_string(),
+            CommandError::NotClosed => t(lang, "command.not_closed").to_string(),
+            CommandError::OtherSession => t(lang, "command.other_session").to_string(),
+            CommandError::Store(e) => e.to_string(),
+        }
+    }
+
+    /// Ties a database error to its file (see `StoreError::named`).
+    pub(crate) fn named(self, path: &str) -> CommandError {
+        match self {
+            CommandError::Store(e) => CommandError::Store(e.named(path)),
+            other => other,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for CommandError {
+    fn from(e: rusqlite::Error) -> Self {
+        CommandError::Store(StoreError::from(e))
+    }
+}

@@ -1,0 +1,276 @@
+//! Every change a user makes is a `Command` value, applied by `apply` in
+//! one store transaction. Applying returns what changed (so a screen can
+//! update its state without reloading the session) and the command's
+//! inverse: undo applies the inverse, redo applies the inverse's inverse.
+//! The TUI, the CLI and later the room server all go through here; the
+//! session's `updated_at` is set here, once per command that changed
+//! something, and nowhere else.
+//!
+//! What "inverse" restores: the exact prior state of the session as
+//! `Store::load` reads it, except
+//! - `session.updated_at`, which moves forward with every command, undo
+//!   included (undo is a change too);
+//! - an addition (`Record`, `AddParticipant`) is undone by deleting or
+//!   removing what was added, softly, so typed text is never erased: it
+//!   stays in the deleted list (and redo puts it back exactly).
+//!
+//! An undone edit puts back the former text, kind, speaker and times and
+//! drops the revision the edit added; the undone text lives on in the redo
+//! command.
+
+mod contributions;
+mod error;
+mod lifecycle;
+mod roster;
+mod stages;
+
+pub use error::CommandError;
+
+use crate::model::{
+    Contribution, Id, Kind, Lang, Participant, Segment, Session, SessionStatus, Stage, Synthesis,
+};
+use crate::store::{NewContribution, Store, Tx};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Records a new contribution at the end of its siblings.
+    Record(NewContribution),
+    /// Changes the text, kind and speaker of a contribution as one edit.
+    Edit {
+        id: Id,
+        text: String,
+        kind: Kind,
+        speaker: Option<Id>,
+    },
+    /// Soft-deletes a contribution with its sub-points.
+    Delete {
+        id: Id,
+    },
+    /// Restores a deleted contribution, its sub-points deleted with it and
+    /// any deleted parent above it.
+    Restore {
+        id: Id,
+    },
+    /// Swaps a contribution with its previous (`up`) or next live sibling.
+    Move {
+        id: Id,
+        up: bool,
+    },
+    /// Swaps two siblings (the run screen picks the neighbour itself).
+    Swap {
+        a: Id,
+        b: Id,
+    },
+    /// Makes a contribution the last sub-point of its previous sibling.
+    Indent {
+        id: Id,
+    },
+    /// Makes a contribution the last sub-point of `parent`.
+    IndentUnder {
+        id: Id,
+        parent: Id,
+    },
+    /// Lifts a sub-point to sit just after its parent.
+    Outdent {
+        id: Id,
+    },
+    /// Moves a contribution and its sub-points to the end of another stage.
+    MoveToStage {
+        id: Id,
+        stage: Id,
+    },
+    /// Puts contributions back exactly as given (an inverse).
+    PutContributions(Vec<Contribution>),
+
+    /// The facilitator goes to `stage`, leaving `leaving`: the stage left
+    /// stops its clock, `stage` runs; a draft session starts running.
+    EnterStage {
+        stage: Id,
+        leaving: Option<Id>,
+    },
+    /// Stops a stage's clock without leaving it.
+    Pause {
+        stage: Id,
+    },
+    /// Runs a paused stage's clock again.
+    Resume {
+        stage: Id,
+    },
+    /// Puts stage clocks and the status back as given (an inverse).
+    PutTiming(Timing),
+    SetStageNotes {
+        stage: Id,
+        notes: String,
+    },
+
+    /// Ends the session: every clock stops and it becomes read-only.
+    Close,
+    /// Opens a closed session for changes again; `restore` (the inverse of
+    /// a `Close`) also puts back the clocks and status it had.
+    Reopen {
+        restore: Option<Timing>,
+    },
+    SetLanguage(Lang),
+
+    SaveSynthesis(Synthesis),
+
+    AddParticipant {
+        name: String,
+        role: String,
+    },
+    /// Takes someone off the roster; what they said stays theirs.
+    RemoveParticipant {
+        id: Id,
+    },
+    /// Puts a roster entry back exactly as given (an inverse).
+    PutParticipant(Participant),
+}
+
+/// The clocks of some stages and the session's status, as they were.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timing {
+    pub status: SessionStatus,
+    pub stages: Vec<(Id, Vec<Segment>)>,
+}
+
+/// What a command changed, as it is now: enough for a screen to update
+/// the rows it shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Changes {
+    pub session: Session,
+    /// New or changed contributions (deleted ones included, flagged).
+    pub contributions: Vec<Contribution>,
+    /// Stages whose clock or notes changed.
+    pub stages: Vec<Stage>,
+    pub participants: Vec<Participant>,
+    pub synthesis: Option<Synthesis>,
+}
+
+impl Changes {
+    /// Whether the command changed nothing (no need to offer its undo).
+    pub fn is_empty(&self) -> bool {
+        self.contributions.is_empty()
+            && self.stages.is_empty()
+            && self.participants.is_empty()
+            && self.synthesis.is_none()
+    }
+}
+
+/// The result of applying a command.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub changes: Changes,
+    /// Applying this undoes the command.
+    pub inverse: Command,
+}
+
+/// What one command handler did, before the session row is added.
+pub(crate) struct Done {
+    pub contributions: Vec<Contribution>,
+    pub stages: Vec<Stage>,
+    pub participants: Vec<Participant>,
+    pub synthesis: Option<Synthesis>,
+    /// The session's own row changed (status, language).
+    pub session_changed: bool,
+    pub inverse: Command,
+}
+
+impl Done {
+    pub(crate) fn new(inverse: Command) -> Done {
+        Done {
+            contributions: Vec::new(),
+            stages: Vec::new(),
+            participants: Vec::new(),
+            synthesis: None,
+            session_changed: false,
+            inverse,
+        }
+    }
+
+    fn changed(&self) -> bool {
+        self.session_changed
+            || !self.contributions.is_empty()
+            || !self.stages.is_empty()
+            || !self.participants.is_empty()
+            || self.synthesis.is_some()
+    }
+}
+
+/// Applies `command` to `session` in one transaction. A closed session
+/// refuses every command but `Reopen`; nothing is written when a command
+/// fails or is refused.
+pub fn apply(store: &mut Store, session: Id, command: &Command) -> Result<Outcome, CommandError> {
+    let path = store.path().display().to_string();
+    store
+        .apply(|tx| {
+            let status = tx.session(session)?.status;
+            if !matches!(command, Command::Reopen { .. })
+                && !crate::model::lifecycle::accepts_writes(status)
+            {
+                return Err(CommandError::Closed);
+            }
+            let done = run(tx, session, command)?;
+            if done.changed() {
+                tx.touch(session)?;
+            }
+            Ok(Outcome {
+                changes: Changes {
+                    session: tx.session(session)?,
+                    contributions: done.contributions,
+                    stages: done.stages,
+                    participants: done.participants,
+                    synthesis: done.synthesis,
+                },
+                inverse: done.inverse,
+            })
+        })
+        .map_err(|e| e.named(&path))
+}
+
+fn run(tx: &Tx, session: Id, command: &Command) -> Result<Done, CommandError> {
+    use Command::*;
+    match command {
+        Record(new) => contributions::record(tx, session, new),
+        Edit {
+            id,
+            text,
+            kind,
+            speaker,
+        } => contributions::edit(tx, session, *id, text, *kind, *speaker),
+        Delete { id } => contributions::change(tx, session, *id, |tx| tx.delete(*id)),
+        Restore { id } => contributions::change(tx, session, *id, |tx| tx.restore(*id)),
+        Move { id, up } => {
+            contributions::change(tx, session, *id, |tx| match tx.sibling(*id, *up)? {
+                Some(other) => tx.swap(*id, other),
+                None => Ok(Vec::new()),
+            })
+        }
+        Swap { a, b } => contributions::change(tx, session, *a, |tx| tx.swap(*a, *b)),
+        Indent { id } => {
+            contributions::change(tx, session, *id, |tx| match tx.sibling(*id, true)? {
+                Some(parent) => tx.indent_under(*id, parent),
+                None => Ok(Vec::new()),
+            })
+        }
+        IndentUnder { id, parent } => {
+            contributions::change(tx, session, *id, |tx| tx.indent_under(*id, *parent))
+        }
+        Outdent { id } => contributions::change(tx, session, *id, |tx| tx.outdent(*id)),
+        MoveToStage { id, stage } => {
+            contributions::change(tx, session, *id, |tx| tx.move_to_stage(*id, *stage))
+        }
+        PutContributions(rows) => contributions::put(tx, session, rows),
+        EnterStage { stage, leaving } => stages::enter(tx, session, *stage, *leaving),
+        Pause { stage } => stages::pause(tx, session, *stage, true),
+        Resume { stage } => stages::pause(tx, session, *stage, false),
+        PutTiming(timing) => stages::put_timing(tx, session, timing),
+        SetStageNotes { stage, notes } => stages::set_notes(tx, session, *stage, notes),
+        Close => lifecycle::close(tx, session),
+        Reopen { restore } => lifecycle::reopen(tx, session, restore.as_ref()),
+        SetLanguage(lang) => lifecycle::set_language(tx, session, *lang),
+        SaveSynthesis(s) => roster::save_synthesis(tx, session, s),
+        AddParticipant { name, role } => roster::add(tx, session, name, role),
+        RemoveParticipant { id } => roster::remove(tx, session, *id),
+        PutParticipant(p) => roster::put(tx, session, p),
+    }
+}

@@ -1,0 +1,410 @@
+//! The command layer on real SQLite files: every command's inverse puts
+//! the session back as it was, a failed or refused command writes nothing,
+//! and a closed session refuses changes until reopened.
+
+mod common;
+
+use atelier::commands::{apply, Command, CommandError};
+use atelier::model::{Id, Kind, Lang, ManualClock, SessionData, SessionStatus, Synthesis};
+use atelier::store::{NewContribution, Store};
+use chrono::Duration;
+use common::{new_session, temp_store};
+use proptest::prelude::*;
+use std::sync::Arc;
+
+fn clocked(store: &mut Store) -> Arc<ManualClock> {
+    let start = atelier::model::parse_time("2026-03-18T09:00:00Z").unwrap();
+    let clock = Arc::new(ManualClock::new(start));
+    store.set_clock(clock.clone());
+    clock
+}
+
+/// The state a command and its inverse must agree on: everything `load`
+/// reads, except the session's `updated_at` (every command moves it on).
+fn state(store: &Store, session: Id) -> SessionData {
+    let mut data = store.load(session).unwrap();
+    data.session.updated_at = data.session.created_at;
+    data
+}
+
+fn record(store: &mut Store, session: Id, text: &str) -> Id {
+    let stage = store.stages(session).unwrap()[0].id;
+    let new = NewContribution {
+        stage_id: stage,
+        participant_id: None,
+        kind: Kind::Idea,
+        text: text.into(),
+        parent_id: None,
+    };
+    let out = apply(store, session, &Command::Record(new)).unwrap();
+    out.changes.contributions[0].id
+}
+
+#[test]
+fn undoing_a_kind_only_or_speaker_only_edit_restores_them() {
+    let (_d, mut store) = temp_store();
+    let clock = clocked(&mut store);
+    let session = new_session(&mut store, &["Ada", "Bo"]);
+    let ada = store.participants(session).unwrap()[0].id;
+    let id = record(&mut store, session, "Plant trees");
+    let before = store.contribution(id).unwrap();
+    clock.advance(Duration::seconds(5));
+    let kind_only = Command::Edit {
+        id,
+        text: "Plant trees".into(),
+        kind: Kind::Action,
+        speaker: None,
+    };
+    let out = apply(&mut store, session, &kind_only).unwrap();
+    assert_eq!(out.changes.contributions[0].kind, Kind::Action);
+    assert!(out.changes.contributions[0].revisions.is_empty());
+    apply(&mut store, session, &out.inverse).unwrap();
+    assert_eq!(store.contribution(id).unwrap(), before);
+
+    let speaker_only = Command::Edit {
+        id,
+        text: "Plant trees".into(),
+        kind: Kind::Idea,
+        speaker: Some(ada),
+    };
+    let out = apply(&mut store, session, &speaker_only).unwrap();
+    assert_eq!(out.changes.contributions[0].participant_id, Some(ada));
+    apply(&mut store, session, &out.inverse).unwrap();
+    let after = store.contribution(id).unwrap();
+    assert_eq!(after, before);
+    assert!(after.deleted_at.is_none(), "undo must not delete");
+}
+
+#[test]
+fn a_closed_session_refuses_changes_until_reopened() {
+    let (_d, mut store) = temp_store();
+    clocked(&mut store);
+    let session = new_session(&mut store, &["Ada"]);
+    let id = record(&mut store, session, "Kept");
+    apply(&mut store, session, &Command::Close).unwrap();
+    let before = std::fs::read(store.path()).unwrap();
+    let data = store.load(session).unwrap();
+    assert_eq!(data.session.status, SessionStatus::Closed);
+    for command in [
+        Command::Delete { id },
+        Command::SetLanguage(Lang::Fr),
+        Command::SaveSynthesis(Synthesis::default()),
+        Command::Close,
+    ] {
+        let e = apply(&mut store, session, &command).unwrap_err();
+        assert!(matches!(e, CommandError::Closed), "{command:?}: {e}");
+        assert!(
+            e.message(Lang::Fr).contains("close"),
+            "{}",
+            e.message(Lang::Fr)
+        );
+        assert!(
+            e.message(Lang::En).contains("closed"),
+            "{}",
+            e.message(Lang::En)
+        );
+    }
+    assert_eq!(store.load(session).unwrap(), data);
+    assert_eq!(std::fs::read(store.path()).unwrap(), before);
+    let out = apply(&mut store, session, &Command::Reopen { restore: None }).unwrap();
+    assert_eq!(out.changes.session.status, SessionStatus::Running);
+    assert_eq!(out.inverse, Command::Close);
+    apply(&mut store, session, &Command::Delete { id }).unwrap();
+    let e = apply(&mut store, session, &Command::Reopen { restore: None }).unwrap_err();
+    assert!(matches!(e, CommandError::NotClosed));
+}
+
+#[test]
+fn revisiting_a_stage_counts_only_the_time_spent_in_it() {
+    let (_d, mut store) = temp_store();
+    let clock = clocked(&mut store);
+    let session = new_session(&mut store, &[]);
+    let stages: Vec<Id> = store
+        .stages(session)
+        .unwrap()
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    let (a, b) = (stages[0], stages[1]);
+    let enter = |stage, leaving| Command::EnterStage { stage, leaving };
+    apply(&mut store, session, &enter(a, None)).unwrap();
+    clock.advance(Duration::minutes(10));
+    apply(&mut store, session, &enter(b, Some(a))).unwrap();
+    clock.advance(Duration::minutes(20));
+    apply(&mut store, session, &enter(a, Some(b))).unwrap();
+    clock.advance(Duration::minutes(3));
+    apply(&mut store, session, &Command::Pause { stage: a }).unwrap();
+    clock.advance(Duration::minutes(7));
+    let out = apply(&mut store, session, &Command::Resume { stage: a }).unwrap();
+    assert!(out.changes.stages[0].timer().is_running());
+    clock.advance(Duration::minutes(1));
+    let data = store.load(session).unwrap();
+    let now = clock_now(&clock);
+    assert_eq!(data.stages[0].timer().elapsed(now), Duration::minutes(14));
+    assert_eq!(data.stages[1].timer().elapsed(now), Duration::minutes(20));
+    assert_eq!(data.session.status, SessionStatus::Running);
+}
+
+fn clock_now(clock: &ManualClock) -> atelier::model::Timestamp {
+    use atelier::model::Clock;
+    clock.now()
+}
+
+#[test]
+fn every_command_sets_updated_at_from_the_clock() {
+    let (_d, mut store) = temp_store();
+    let clock = clocked(&mut store);
+    let session = new_session(&mut store, &[]);
+    clock.advance(Duration::hours(1));
+    record(&mut store, session, "x");
+    let data = store.load(session).unwrap();
+    assert_eq!(data.session.updated_at, clock_now(&clock));
+    assert_eq!(data.contributions[0].created_at, clock_now(&clock));
+}
+
+/// One step of a random session, drawn as numbers and resolved against
+/// the session as it is when the step runs.
+#[derive(Debug, Clone)]
+enum Step {
+    Record {
+        stage: usize,
+        parent: Option<usize>,
+        kind: usize,
+        speaker: Option<usize>,
+        text: String,
+    },
+    Edit {
+        pick: usize,
+        text: Option<String>,
+        kind: usize,
+        speaker: Option<usize>,
+    },
+    Delete(usize),
+    Restore(usize),
+    Move(usize, bool),
+    Indent(usize),
+    Outdent(usize),
+    MoveToStage(usize, usize),
+    Enter(usize, Option<usize>),
+    Pause(usize, bool),
+    Notes(usize, String),
+    Close,
+    Reopen,
+    Language(bool),
+    Synthesis(String),
+    AddParticipant(String),
+    RemoveParticipant(usize),
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zé ]{1,12}",
+        Just(" ".to_string()), // refused: empty once trimmed
+    ]
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    let n = 0usize..64;
+    prop_oneof![
+        4 => (n.clone(), proptest::option::of(n.clone()), 0usize..8, proptest::option::of(n.clone()), text())
+            .prop_map(|(stage, parent, kind, speaker, text)| Step::Record { stage, parent, kind, speaker, text }),
+        3 => (n.clone(), proptest::option::of(text()), 0usize..8, proptest::option::of(n.clone()))
+            .prop_map(|(pick, text, kind, speaker)| Step::Edit { pick, text, kind, speaker }),
+        1 => n.clone().prop_map(Step::Delete),
+        1 => n.clone().prop_map(Step::Restore),
+        1 => (n.clone(), any::<bool>()).prop_map(|(p, up)| Step::Move(p, up)),
+        1 => n.clone().prop_map(Step::Indent),
+        1 => n.clone().prop_map(Step::Outdent),
+        1 => (n.clone(), n.clone()).prop_map(|(p, s)| Step::MoveToStage(p, s)),
+        2 => (n.clone(), proptest::option::of(n.clone())).prop_map(|(s, l)| Step::Enter(s, l)),
+        1 => (n.clone(), any::<bool>()).prop_map(|(s, stop)| Step::Pause(s, stop)),
+        1 => (n.clone(), "[a-z]{0,6}").prop_map(|(s, t)| Step::Notes(s, t)),
+        1 => Just(Step::Close),
+        1 => Just(Step::Reopen),
+        1 => any::<bool>().prop_map(Step::Language),
+        1 => "[a-z]{0,6}".prop_map(Step::Synthesis),
+        1 => "[A-Z][a-z]{0,5}".prop_map(Step::AddParticipant),
+        1 => n.prop_map(Step::RemoveParticipant),
+    ]
+}
+
+fn resolve(step: &Step, data: &SessionData) -> Command {
+    let stage = |i: usize| data.stages[i % data.stages.len()].id;
+    let person = |i: usize| {
+        data.participants
+            .get(i % data.participants.len().max(1))
+            .map(|p| p.id)
+    };
+    let item = |i: usize| {
+        data.contributions
+            .get(i % data.contributions.len().max(1))
+            .map(|c| c.id)
+    };
+    // With nothing recorded yet, steps on a contribution record one.
+    let first = NewContribution {
+        stage_id: stage(0),
+        participant_id: None,
+        kind: Kind::Idea,
+        text: "first".into(),
+        parent_id: None,
+    };
+    let on_item = |i: usize, f: &dyn Fn(Id) -> Command| match item(i) {
+        Some(id) => f(id),
+        None => Command::Record(first.clone()),
+    };
+    match step.clone() {
+        Step::Record {
+            stage: s,
+            parent,
+            kind,
+            speaker,
+            text,
+        } => {
+            let stage_id = stage(s);
+            let parent_id = parent.and_then(|p| {
+                let same: Vec<Id> = data
+                    .contributions
+                    .iter()
+                    .filter(|c| c.stage_id == stage_id)
+                    .map(|c| c.id)
+                    .collect();
+                same.get(p % same.len().max(1)).copied()
+            });
+            Command::Record(NewContribution {
+                stage_id,
+                participant_id: speaker.and_then(person),
+                kind: Kind::ALL[kind],
+                text,
+                parent_id,
+            })
+        }
+        Step::Edit {
+            pick,
+            text,
+            kind,
+            speaker,
+        } => on_item(pick, &|id| {
+            let c = data.contributions.iter().find(|c| c.id == id).unwrap();
+            Command::Edit {
+                id,
+                text: text.clone().unwrap_or_else(|| c.text.clone()),
+                kind: Kind::ALL[kind],
+                speaker: speaker.and_then(person),
+            }
+        }),
+        Step::Delete(p) => on_item(p, &|id| Command::Delete { id }),
+        Step::Restore(p) => on_item(p, &|id| Command::Restore { id }),
+        Step::Move(p, up) => on_item(p, &|id| Command::Move { id, up }),
+        Step::Indent(p) => on_item(p, &|id| Command::Indent { id }),
+        Step::Outdent(p) => on_item(p, &|id| Command::Outdent { id }),
+        Step::MoveToStage(p, s) => on_item(p, &|id| Command::MoveToStage {
+            id,
+            stage: stage(s),
+        }),
+        Step::Enter(s, l) => Command::EnterStage {
+            stage: stage(s),
+            leaving: l.map(stage),
+        },
+        Step::Pause(s, true) => Command::Pause { stage: stage(s) },
+        Step::Pause(s, false) => Command::Resume { stage: stage(s) },
+        Step::Notes(s, notes) => Command::SetStageNotes {
+            stage: stage(s),
+            notes,
+        },
+        Step::Close => Command::Close,
+        Step::Reopen => Command::Reopen { restore: None },
+        Step::Language(fr) => Command::SetLanguage(if fr { Lang::Fr } else { Lang::En }),
+        Step::Synthesis(text) => Command::SaveSynthesis(Synthesis {
+            text,
+            ..Synthesis::default()
+        }),
+        Step::AddParticipant(name) => Command::AddParticipant {
+            name,
+            role: String::new(),
+        },
+        Step::RemoveParticipant(p) => match person(p) {
+            Some(id) => Command::RemoveParticipant { id },
+            None => Command::AddParticipant {
+                name: "Ada".into(),
+                role: String::new(),
+            },
+        },
+    }
+}
+
+/// `after` once the soft removal an undone addition leaves is taken out:
+/// an undone `Record` leaves its contribution deleted, an undone
+/// `AddParticipant` leaves its participant removed (nothing typed is erased).
+fn without_undone_addition(
+    mut after: SessionData,
+    command: &Command,
+    added: Option<Id>,
+) -> SessionData {
+    match (command, added) {
+        (Command::Record(_), Some(id)) => {
+            let c = after
+                .contributions
+                .iter()
+                .find(|c| c.id == id)
+                .expect("kept");
+            assert!(c.deleted_at.is_some(), "an undone record stays deleted");
+            after.contributions.retain(|c| c.id != id);
+        }
+        (Command::AddParticipant { .. }, Some(id)) => {
+            let p = after
+                .participants
+                .iter()
+                .find(|p| p.id == id)
+                .expect("kept");
+            assert!(p.removed_at.is_some(), "an undone addition stays removed");
+            after.participants.retain(|p| p.id != id);
+        }
+        _ => {}
+    }
+    after
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_inverse_restores_the_prior_state(steps in proptest::collection::vec(step(), 1..25)) {
+        let (_d, mut store) = temp_store();
+        let clock = clocked(&mut store);
+        let session = new_session(&mut store, &["Ada", "Bo"]);
+        for step in &steps {
+            clock.advance(Duration::seconds(7));
+            let prior_raw = store.load(session).unwrap();
+            let prior = state(&store, session);
+            let command = resolve(step, &prior_raw);
+            let out = match apply(&mut store, session, &command) {
+                Ok(out) => out,
+                Err(_) => {
+                    // Refused or invalid: nothing written, not even updated_at.
+                    prop_assert_eq!(store.load(session).unwrap(), prior_raw);
+                    continue;
+                }
+            };
+            let done = state(&store, session);
+            let added = match &command {
+                Command::Record(_) => out.changes.contributions.first().map(|c| c.id),
+                Command::AddParticipant { .. } => out.changes.participants.first().map(|p| p.id),
+                _ => None,
+            };
+            clock.advance(Duration::seconds(3));
+            let redo = apply(&mut store, session, &out.inverse)
+                .map_err(|e| TestCaseError::fail(format!("undo of {command:?}: {e}")))?
+                .inverse;
+            let undone = without_undone_addition(state(&store, session), &command, added);
+            prop_assert_eq!(&undone, &prior, "undo of {:?}", command);
+            // Redo (the inverse's inverse) gives back what the command did;
+            // a redone Close stops the clocks at the redo's time instead.
+            clock.advance(Duration::seconds(3));
+            apply(&mut store, session, &redo)
+                .map_err(|e| TestCaseError::fail(format!("redo of {command:?}: {e}")))?;
+            if command != Command::Close {
+                prop_assert_eq!(&state(&store, session), &done, "redo of {:?}", command);
+            }
+        }
+    }
+}
