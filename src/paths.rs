@@ -122,3 +122,53 @@ fn resolve_links(path: &Path) -> io::Result<PathBuf> {
     }
     Err(io::Error::other("too many levels of symbolic links"))
 }
+
+/// Bundles hold a whole session; 10,000 contributions take about 5 MB.
+pub const MAX_BUNDLE_BYTES: u64 = 256 * 1024 * 1024;
+/// Templates and the keymap are a few kilobytes.
+pub const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
+
+/// Reads a file someone gave us, refusing what is not a regular file (a
+/// pipe would block forever, `/dev/zero` would fill the memory) and what
+/// is larger than `limit`. The error says which, in plain words.
+pub fn read_limited(path: &std::path::Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error, ErrorKind, Read};
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(Error::new(
+            ErrorKind::InvalidInput,
+            "it is not a regular file (a folder, a pipe or a device)",
+        ));
+    }
+    let too_big = || {
+        Error::new(
+            ErrorKind::InvalidData,
+            format!("it is larger than {} MB", limit / (1024 * 1024)),
+        )
+    };
+    if meta.len() > limit {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may grow while it is read: never past the limit.
+    std::fs::File::open(path)?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
+/// `read_limited` for text: the error says when it is not UTF-8.
+pub fn read_text_limited(path: &std::path::Path, limit: u64) -> std::io::Result<String> {
+    String::from_utf8(read_limited(path, limit)?).map_err(|e| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "it is not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })
+}

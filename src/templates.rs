@@ -57,7 +57,8 @@ impl Catalog {
     }
 
     /// Built-in templates, then every `*.json` in `user_dir` (if it exists).
-    /// A user template with a built-in's key replaces it.
+    /// A user template may not take a built-in's key: sessions and bundles
+    /// made with the built-in one must keep their stages.
     pub fn load(user_dir: Option<&Path>) -> Catalog {
         let mut catalog = Catalog::built_in();
         let Some(dir) = user_dir else { return catalog };
@@ -71,7 +72,7 @@ impl Catalog {
         paths.sort();
         for path in paths {
             let name = path.display().to_string();
-            match std::fs::read_to_string(&path) {
+            match crate::paths::read_text_limited(&path, crate::paths::MAX_SETTINGS_BYTES) {
                 Ok(text) => catalog.add(&name, &text, Origin::User(path.clone())),
                 Err(e) => catalog.errors.push(TemplateError {
                     file: name,
@@ -85,8 +86,25 @@ impl Catalog {
     fn add(&mut self, file: &str, text: &str, origin: Origin) {
         match parse_template(text) {
             Ok(template) => {
-                self.entries.retain(|e| e.template.key != template.key);
-                self.entries.push(Entry { template, origin });
+                let taken = self.entries.iter().find(|e| e.template.key == template.key);
+                match taken.map(|e| &e.origin) {
+                    Some(Origin::BuiltIn) => self.errors.push(TemplateError {
+                        file: file.to_string(),
+                        problem: format!(
+                            "\"{}\" is the key of a built-in template; give yours another key",
+                            template.key
+                        ),
+                    }),
+                    Some(Origin::User(other)) => self.errors.push(TemplateError {
+                        file: file.to_string(),
+                        problem: format!(
+                            "\"{}\" is already the key of {}; give each template its own key",
+                            template.key,
+                            other.display()
+                        ),
+                    }),
+                    None => self.entries.push(Entry { template, origin }),
+                }
             }
             Err(problem) => self.errors.push(TemplateError {
                 file: file.to_string(),
@@ -166,5 +184,42 @@ mod tests {
             c.errors[1].problem
         );
         assert!(c.get("emergence").is_some());
+    }
+
+    #[test]
+    fn a_user_template_cannot_hide_a_built_in_nor_block_on_a_special_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let mine = include_str!("../assets/templates/retro.json");
+        let clash = mine.replacen("\"key\": \"retro\"", "\"key\": \"emergence\"", 1);
+        std::fs::write(dir.path().join("clash.json"), clash).unwrap();
+        let bad_key = mine.replacen("\"key\": \"retro\"", "\"key\": \"x\\u001b]0;t\\u0007\"", 1);
+        std::fs::write(dir.path().join("escape.json"), bad_key).unwrap();
+        #[cfg(unix)]
+        {
+            let fifo = dir.path().join("fifo.json");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            assert!(made.is_ok_and(|s| s.success()));
+            std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.json")).unwrap();
+        }
+        // Returns at once, with every problem named.
+        let c = Catalog::load(Some(dir.path()));
+        let problems: Vec<String> = c.errors.iter().map(|e| e.to_string()).collect();
+        assert!(problems
+            .iter()
+            .any(|p| p.contains("clash.json") && p.contains("built-in")));
+        assert!(problems
+            .iter()
+            .any(|p| p.contains("escape.json") && p.contains("lower-case")));
+        #[cfg(unix)]
+        {
+            assert!(problems
+                .iter()
+                .any(|p| p.contains("fifo.json") && p.contains("not a regular file")));
+            assert!(problems
+                .iter()
+                .any(|p| p.contains("zero.json") && p.contains("not a regular file")));
+        }
+        let emergence = c.get("emergence").unwrap();
+        assert_eq!(emergence.stages[0].key, "question", "the built-in stays");
     }
 }

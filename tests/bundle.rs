@@ -402,3 +402,28 @@ fn a_version_1_bundle_imports_its_stage_times_as_one_segment_each() {
     let e = bundle::import_file(&mut store, &Catalog::built_in(), &path).unwrap_err();
     assert!(e.to_string().contains("stages[0].segments"), "{e}");
 }
+
+#[cfg(unix)]
+#[test]
+fn importing_a_device_or_a_pipe_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.sqlite3");
+    let fifo = dir.path().join("pipe.json");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()));
+    for file in [std::path::PathBuf::from("/dev/zero"), fifo] {
+        let out = assert_cmd::Command::cargo_bin("atelier")
+            .unwrap()
+            .arg("--db")
+            .arg(&db)
+            .arg("import")
+            .arg(&file)
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("not a regular file"), "{err}");
+        assert!(err.contains(&file.display().to_string()), "{err}");
+    }
+}

@@ -115,7 +115,7 @@ fn import_and_export_every_format() {
     let path = std::path::PathBuf::from(written.trim());
     assert_eq!(
         path.file_name().unwrap(),
-        "2021-06-10-atelier-5-emergence-session-1.html"
+        "2021-06-10-atelier-5-emergence-session-1-1410ab41.html"
     );
     assert!(std::fs::read_to_string(path)
         .unwrap()
@@ -127,7 +127,7 @@ fn import_and_export_every_format() {
     );
     assert_eq!(
         std::path::Path::new(written.trim()).file_name().unwrap(),
-        "2021-06-10-atelier-5-emergence-session-1.archive-complete.json"
+        "2021-06-10-atelier-5-emergence-session-1-1410ab41.archive-complete.json"
     );
 }
 
@@ -153,7 +153,11 @@ fn anonymous_exports_keep_private_data_out_and_the_bundle_keeps_it_all() {
             .args(["export", "latest", "--format", "bundle", "--out"])
             .arg(&out),
     );
-    assert!(written.trim().ends_with("-test.archive-complete.json"));
+    assert!(written.trim().contains("-test-"), "{written}");
+    assert!(
+        written.trim().ends_with(".archive-complete.json"),
+        "{written}"
+    );
     let bundle = std::fs::read_to_string(written.trim()).unwrap();
     for secret in secrets.all() {
         assert!(bundle.contains(secret), "the bundle lacks \"{secret}\"");
@@ -325,4 +329,107 @@ fn french_list_output() {
     imported(&dir);
     let list = stdout(atelier(&dir).args(["--lang", "fr", "list"]));
     assert!(list.contains("terminée"), "{list}");
+}
+
+#[test]
+fn show_keeps_every_stored_field_on_its_own_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.sqlite3");
+    let atelier = || {
+        let mut c = assert_cmd::Command::cargo_bin("atelier").unwrap();
+        c.arg("--db").arg(&db).arg("--lang").arg("en");
+        c
+    };
+    let fake = "x\n0000 1999-01-01 closed 9 people 99 inputs FAKE ROW";
+    atelier()
+        .args(["new", "--title", fake, "--question", "q\n[9] Fake stage"])
+        .assert()
+        .success();
+    let out = atelier().args(["show", "latest"]).output().unwrap();
+    let shown = String::from_utf8(out.stdout).unwrap();
+    assert!(shown.starts_with("x / 0000 1999-01-01"), "{shown}");
+    assert!(!shown.lines().any(|l| l.starts_with("[9]")), "{shown}");
+}
+
+#[test]
+fn usage_errors_echo_no_control_sequence() {
+    for args in [
+        vec!["--lang", "X\u{1b}]0;PWN\u{7}\u{202e}"],
+        vec![
+            "new",
+            "--title",
+            "t",
+            "--question",
+            "q",
+            "--date",
+            "\u{1b}[2J",
+        ],
+        vec!["\u{9b}2Jnope"],
+    ] {
+        let out = assert_cmd::Command::cargo_bin("atelier")
+            .unwrap()
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(!err.is_empty());
+        assert!(
+            !err.chars()
+                .any(|c| c != '\n' && atelier::text::is_unsafe(c)),
+            "{args:?}: {err:?}"
+        );
+    }
+}
+
+#[test]
+fn sessions_never_share_a_file_name_whatever_their_titles() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.sqlite3");
+    let out = dir.path().join("out/");
+    let mut written = Vec::new();
+    for title in [
+        "Встреча",
+        "会议",
+        "🎉",
+        "Atelier 6",
+        "Atelier 6!",
+        "Réunion d'équipe",
+    ] {
+        let mut new = assert_cmd::Command::cargo_bin("atelier").unwrap();
+        let id = new
+            .arg("--db")
+            .arg(&db)
+            .args([
+                "new",
+                "--title",
+                title,
+                "--question",
+                "q",
+                "--date",
+                "2026-01-01",
+            ])
+            .output()
+            .unwrap();
+        let id = String::from_utf8(id.stdout).unwrap();
+        let mut export = assert_cmd::Command::cargo_bin("atelier").unwrap();
+        let path = export
+            .arg("--db")
+            .arg(&db)
+            .args(["export", id.trim(), "--format", "bundle", "--out"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        written.push(String::from_utf8(path.stdout).unwrap().trim().to_string());
+    }
+    let mut unique = written.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), written.len(), "{written:?}");
+    assert!(written[0].contains("2026-01-01-vstrecha-"), "{written:?}");
+    assert!(
+        written[5].contains("2026-01-01-reunion-d-equipe-"),
+        "{written:?}"
+    );
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 6);
 }

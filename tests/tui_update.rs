@@ -189,7 +189,10 @@ fn restoring_from_another_stage_goes_there_as_stepping_would() {
         stages[2].ended_at().is_some(),
         "the stage left is recorded as left"
     );
-    assert!(stages[0].ended_at().is_none(), "the stage entered runs again");
+    assert!(
+        stages[0].ended_at().is_none(),
+        "the stage entered runs again"
+    );
 }
 
 #[test]
@@ -476,7 +479,7 @@ fn review_exports_every_report_format_and_the_archive_apart() {
     app.core.export_dir = exports.clone();
     act(&mut app, Action::Review);
     act(&mut app, Action::ExportAll);
-    let name = "2021-06-10-atelier-5-emergence-session-1";
+    let name = "2021-06-10-atelier-5-emergence-session-1-1410ab41";
     assert_eq!(
         files_under(&exports),
         ["csv", "html", "json", "md"].map(|ext| format!("{name}.{ext}")),

@@ -72,10 +72,12 @@ pub fn import_files(
 }
 
 fn read(file: &str, path: &Path) -> Result<String, BundleError> {
-    let bytes = std::fs::read(path).map_err(|e| BundleError {
-        file: file.into(),
-        place: String::new(),
-        problem: format!("cannot be read: {e}"),
+    let bytes = crate::paths::read_limited(path, crate::paths::MAX_BUNDLE_BYTES).map_err(|e| {
+        BundleError {
+            file: file.into(),
+            place: String::new(),
+            problem: format!("cannot be read: {e}"),
+        }
     })?;
     String::from_utf8(bytes).map_err(|e| BundleError {
         file: file.into(),

@@ -133,3 +133,36 @@ fn parse_format(s: &str) -> Result<crate::report::Format, String> {
 }
 
 pub use commands::{open_store, run};
+
+/// Parses the command line, runs the command or the terminal interface,
+/// and prints what went wrong. Messages quote file contents, names and
+/// typed values: they are cleaned here, once, so none can carry an
+/// escape sequence; ours stay on one line.
+pub fn main() -> std::process::ExitCode {
+    use std::process::ExitCode;
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let shown = crate::text::clean(&e.render().to_string(), true);
+            if e.use_stderr() {
+                eprint!("{shown}");
+            } else {
+                print!("{shown}");
+            }
+            return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+        }
+    };
+    let result = if cli.command.is_none() {
+        crate::tui::run(cli.db.as_deref(), cli.lang)
+    } else {
+        run(cli)
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let message = crate::text::clean(&format!("{e:#}"), false);
+            eprintln!("atelier: {message}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -22,22 +22,32 @@ pub fn summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
 fn raw_summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
     let s = &data.session;
     let mut out = String::new();
-    let _ = writeln!(out, "{}", s.title);
+    let _ = writeln!(out, "{}", one_line(&s.title));
     let status = t(lang, &format!("report.status.{}", s.status.key()));
     let mut meta = vec![long_date(lang, s.date), status.to_string()];
     if !s.event.is_empty() {
-        meta.insert(0, s.event.clone());
+        meta.insert(0, one_line(&s.event));
     }
     let _ = writeln!(out, "{}", meta.join(" · "));
     let _ = writeln!(out, "id {}\n", s.id);
-    let _ = writeln!(out, "{} : {}", t(lang, "report.question"), s.question);
+    let _ = writeln!(
+        out,
+        "{} : {}",
+        t(lang, "report.question"),
+        one_line(&s.question)
+    );
     if !s.context.is_empty() {
-        let _ = writeln!(out, "{} : {}", t(lang, "report.context"), s.context);
+        let _ = writeln!(
+            out,
+            "{} : {}",
+            t(lang, "report.context"),
+            one_line(&s.context)
+        );
     }
     if !s.lead.is_empty() {
-        let _ = writeln!(out, "{} : {}", t(lang, "report.lead"), s.lead);
+        let _ = writeln!(out, "{} : {}", t(lang, "report.lead"), one_line(&s.lead));
     }
-    let names: Vec<&str> = data.roster().map(|p| p.name.as_str()).collect();
+    let names: Vec<String> = data.roster().map(|p| one_line(&p.name)).collect();
     let _ = writeln!(
         out,
         "{} : {}",
@@ -52,7 +62,7 @@ fn raw_summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
             out,
             "\n[{}] {} ({}: {}, {} min, {count} {})",
             i + 1,
-            stage.title,
+            one_line(&stage.title),
             t(lang, "cli.stage_key"),
             stage.key,
             stage.planned_minutes,
@@ -69,13 +79,18 @@ fn raw_summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
     if !syn.is_empty() {
         let _ = writeln!(out, "\n{}", t(lang, "report.synthesis"));
         if !syn.text.is_empty() {
-            let _ = writeln!(out, "  {}", syn.text);
+            let _ = writeln!(out, "  {}", one_line(&syn.text));
         }
         for b in &syn.blocks {
-            let _ = writeln!(out, "  • {} : {}", b.title, b.text);
+            let _ = writeln!(out, "  • {} : {}", one_line(&b.title), one_line(&b.text));
         }
         if !syn.proposal.is_empty() {
-            let _ = writeln!(out, "  {} : {}", t(lang, "report.proposal"), syn.proposal);
+            let _ = writeln!(
+                out,
+                "  {} : {}",
+                t(lang, "report.proposal"),
+                one_line(&syn.proposal)
+            );
         }
     }
     out
@@ -85,9 +100,9 @@ fn line(out: &mut String, data: &SessionData, c: &Contribution, depth: usize, la
     let who = c
         .participant_id
         .and_then(|p| data.participant(p))
-        .map(|p| format!(" — {}", p.name))
+        .map(|p| format!(" — {}", one_line(&p.name)))
         .unwrap_or_default();
-    let text = c.text.replace('\n', " / ");
+    let text = one_line(&c.text);
     // Indentation stops growing at the deepest allowed level, so a deeper
     // chain (an old or forged database) costs a line per item, not a
     // square.
@@ -150,4 +165,12 @@ mod tests {
         assert!(out.starts_with("\u{FFFD}]0;title\u{FFFD}\n"));
         assert!(out.contains("a\u{FFFD}b / c"));
     }
+}
+
+/// A field shown on its own line: its line breaks become " / ", so no
+/// stored text can add a line that looks like another entry.
+fn one_line(text: &str) -> String {
+    text.trim_matches([' ', '\n', '\r'])
+        .replace("\r\n", "\n")
+        .replace('\n', " / ")
 }

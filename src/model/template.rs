@@ -47,16 +47,12 @@ impl Template {
 
     /// Checks what serde cannot: keys present and unique, kinds offered.
     pub fn check(&self) -> Result<(), String> {
-        if self.key.trim().is_empty() {
-            return Err("\"key\" is empty".into());
-        }
+        check_key("key", &self.key)?;
         if self.stages.is_empty() {
             return Err("\"stages\" is empty: a template needs at least one stage".into());
         }
         for (i, stage) in self.stages.iter().enumerate() {
-            if stage.key.trim().is_empty() {
-                return Err(format!("stages[{i}].key is empty"));
-            }
+            check_key(&format!("stages[{i}].key"), &stage.key)?;
             if self.stages[..i].iter().any(|s| s.key == stage.key) {
                 return Err(format!("stages[{i}].key \"{}\" is used twice", stage.key));
             }
@@ -66,4 +62,22 @@ impl Template {
         }
         Ok(())
     }
+}
+
+/// Keys are typed on command lines (`--template`, `--stage`) and shown in
+/// terminals: lower-case letters, digits, `-` and `_`, at most 40.
+fn check_key(place: &str, key: &str) -> Result<(), String> {
+    if key.is_empty() {
+        return Err(format!("{place} is empty"));
+    }
+    let fine = key.len() <= 40
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if !fine {
+        return Err(format!(
+            "{place} {key:?} may hold only lower-case letters, digits, - and _ (at most 40)"
+        ));
+    }
+    Ok(())
 }

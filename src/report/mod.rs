@@ -78,40 +78,32 @@ pub fn render(format: Format, data: &SessionData) -> String {
     }
 }
 
-/// A file name for a session's report: its date and title made safe for
-/// any file system, e.g. `2021-06-10-atelier-5-emergence-session-1.html`
-/// or `…-session-1.archive-complete.json`.
-/// The date keeps a folder of reports in order and sessions that share a
-/// title apart.
+/// A file name for a session's report: its date, its title made safe for
+/// any file system (transliterated to ASCII: "Réunion", "Встреча", "会议"
+/// all give readable names) and the end of its id, e.g.
+/// `2021-06-10-atelier-5-emergence-session-1-9c3a1f07.html` or
+/// `…-9c3a1f07.archive-complete.json`. The date keeps a folder of reports
+/// in order; the id keeps every session's files apart, whatever the
+/// titles, while a new export of the same session replaces its own.
 pub fn file_name(data: &SessionData, format: Format) -> String {
     let mut slug = String::new();
-    for c in data.session.title.chars().flat_map(char::to_lowercase) {
-        let c = fold_accent(c);
+    for c in deunicode::deunicode(&data.session.title).chars() {
+        let c = c.to_ascii_lowercase();
         if c.is_ascii_alphanumeric() {
             slug.push(c);
         } else if !slug.ends_with('-') && !slug.is_empty() {
             slug.push('-');
         }
     }
+    let slug: String = slug.chars().take(60).collect();
     let slug = slug.trim_end_matches('-');
     let slug = if slug.is_empty() { "session" } else { slug };
+    let id = data.session.id.simple().to_string();
     format!(
-        "{}-{slug}{}.{}",
+        "{}-{slug}-{}{}.{}",
         data.session.date.format("%Y-%m-%d"),
+        &id[id.len() - 8..],
         format.label(data.session.language),
         format.extension()
     )
-}
-
-fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'â' | 'ä' | 'á' => 'a',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'î' | 'ï' | 'í' => 'i',
-        'ô' | 'ö' | 'ó' => 'o',
-        'ù' | 'û' | 'ü' | 'ú' => 'u',
-        'ç' => 'c',
-        'œ' => 'o',
-        _ => c,
-    }
 }

@@ -284,7 +284,7 @@ pub fn load_user(path: Option<&std::path::Path>) -> (Keymap, Option<String>) {
         return (built_in(), None);
     };
     let file = path.display().to_string();
-    match std::fs::read_to_string(path) {
+    match crate::paths::read_text_limited(path, crate::paths::MAX_SETTINGS_BYTES) {
         Ok(text) => match Keymap::with_user_file(&file, &text) {
             Ok(map) => (map, None),
             Err(e) => (built_in(), Some(e.to_string())),
