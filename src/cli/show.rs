@@ -115,6 +115,14 @@ fn line(out: &mut String, data: &SessionData, c: &Contribution, depth: usize, la
     );
 }
 
+/// A field shown on its own line: its line breaks become " / ", so no
+/// stored text can add a line that looks like another entry.
+fn one_line(text: &str) -> String {
+    text.trim_matches([' ', '\n', '\r'])
+        .replace("\r\n", "\n")
+        .replace('\n', " / ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,12 +173,4 @@ mod tests {
         assert!(out.starts_with("\u{FFFD}]0;title\u{FFFD}\n"));
         assert!(out.contains("a\u{FFFD}b / c"));
     }
-}
-
-/// A field shown on its own line: its line breaks become " / ", so no
-/// stored text can add a line that looks like another entry.
-fn one_line(text: &str) -> String {
-    text.trim_matches([' ', '\n', '\r'])
-        .replace("\r\n", "\n")
-        .replace('\n', " / ")
 }
