@@ -427,3 +427,27 @@ fn importing_a_device_or_a_pipe_is_refused_at_once() {
         assert!(err.contains(&file.display().to_string()), "{err}");
     }
 }
+
+#[test]
+fn a_participants_report_is_refused_with_what_to_use_instead() {
+    let data = common::sample_data();
+    let report = atelier::report::render(atelier::report::Format::Json, &data);
+    let e = bundle::parse("report.json", &report, &Catalog::built_in()).unwrap_err();
+    assert_eq!(e.place, "format");
+    assert!(e.problem.contains("--format bundle"), "{e}");
+}
+
+#[test]
+fn a_stage_time_that_ends_before_it_starts_or_a_loose_date_is_refused() {
+    let mut v: Value = serde_json::from_str(&sample_text()).unwrap();
+    v["stages"][1]["segments"][0]["ended_at"] = json!("2021-06-10T08:00:00.000Z");
+    let e = bundle::parse("x.json", &v.to_string(), &Catalog::built_in()).unwrap_err();
+    assert_eq!(e.place, "stages[1].segments[0].ended_at");
+    assert!(e.problem.contains("ends before it starts"));
+    for date in ["2021-6-10", "+2021-06-10"] {
+        let mut v: Value = serde_json::from_str(&sample_text()).unwrap();
+        v["session"]["date"] = json!(date);
+        let e = bundle::parse("x.json", &v.to_string(), &Catalog::built_in()).unwrap_err();
+        assert_eq!(e.place, "session.date", "{date}");
+    }
+}

@@ -94,6 +94,9 @@ impl Checker<'_> {
             let started = self.opt_time(format!("{at}.started_at"), &st.started_at)?;
             let ended = self.opt_time(format!("{at}.ended_at"), &st.ended_at)?;
             return match (started, ended) {
+                (Some(started_at), Some(end)) if end < started_at => {
+                    Err(self.err(format!("{at}.ended_at"), "ends before it starts"))
+                }
                 (Some(started_at), ended_at) => Ok(vec![Segment {
                     started_at,
                     ended_at,
@@ -117,8 +120,12 @@ impl Checker<'_> {
                         "only the last segment may still be running",
                     ));
                 }
+                let started_at = self.time(format!("{place}.started_at"), &g.started_at)?;
+                if ended_at.is_some_and(|end| end < started_at) {
+                    return Err(self.err(format!("{place}.ended_at"), "ends before it starts"));
+                }
                 Ok(Segment {
-                    started_at: self.time(format!("{place}.started_at"), &g.started_at)?,
+                    started_at,
                     ended_at,
                 })
             })

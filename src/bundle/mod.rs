@@ -67,6 +67,28 @@ pub fn parse(file: &str, text: &str, catalog: &Catalog) -> Result<SessionData, B
     parse_checked(file, text, catalog).map(|c| c.data)
 }
 
+/// A participants' report (`--format json`) looks like a bundle but holds
+/// no names, notes or history: say so, instead of a puzzling field error.
+fn refuse_a_report(file: &str, text: &str) -> Result<(), BundleError> {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        format: Option<String>,
+    }
+    match serde_json::from_str::<Head>(text) {
+        Ok(Head {
+            format: Some(format),
+        }) if format == "atelier.report" => Err(BundleError {
+            file: file.into(),
+            place: "format".into(),
+            problem: "this is a report for participants (\"atelier.report\": no names, notes \
+                      or history), not a session bundle; export the session with \
+                      --format bundle to move or back it up"
+                .into(),
+        }),
+        _ => Ok(()),
+    }
+}
+
 fn parse_checked(file: &str, text: &str, catalog: &Catalog) -> Result<Checked, BundleError> {
     // A byte order mark is how some editors start UTF-8 files: not JSON,
     // but not a reason to refuse the file either.
@@ -76,6 +98,7 @@ fn parse_checked(file: &str, text: &str, catalog: &Catalog) -> Result<Checked, B
         place: format!("line {}, column {}", e.line(), e.column()),
         problem,
     };
+    refuse_a_report(file, text)?;
     let de = &mut serde_json::Deserializer::from_str(text);
     let bundle = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
         let inner = e.inner();

@@ -49,6 +49,18 @@ pub fn parse_time(s: &str) -> Option<Timestamp> {
 
 /// A `YYYY-MM-DD` calendar date within [`YEARS`].
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    // Exactly YYYY-MM-DD: chrono alone also takes "2021-6-10" and a sign.
+    let shape = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shape {
+        return None;
+    }
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .ok()
         .filter(|d| YEARS.contains(&d.year()))
@@ -80,6 +92,8 @@ mod tests {
         assert_eq!(check_time("soon"), Err(TimeError::Syntax));
         assert!(parse_date("9999-12-31").is_some());
         assert!(parse_date("+10000-01-01").is_none());
+        assert!(parse_date("2021-6-10").is_none());
+        assert!(parse_date("+2021-06-10").is_none());
         assert!(parse_date("0000-01-01").is_none());
     }
 }
