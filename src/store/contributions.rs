@@ -59,23 +59,34 @@ fn place(tx: &Transaction, id: Id) -> Result<Place> {
     .ok_or_else(|| StoreError::NotFound(format!("no contribution with id {id}")))
 }
 
+/// One past the last sibling's position: a single step down the
+/// `contributions_by_siblings` index, whatever the database holds.
+pub(super) const NEXT_POSITION: &str = "SELECT coalesce(max(position), 0) + 1 FROM contributions
+     WHERE stage_id = ?1 AND parent_id IS ?2";
+
 fn next_position(tx: &Transaction, stage: Id, parent: Option<Id>) -> rusqlite::Result<i64> {
     tx.query_row(
-        "SELECT coalesce(max(position), 0) + 1 FROM contributions
-         WHERE stage_id = ?1 AND parent_id IS ?2",
+        NEXT_POSITION,
         params![text_id(&stage), opt_text_id(&parent)],
         |r| r.get(0),
     )
 }
 
+/// The live sibling just before or after a position, along
+/// `contributions_by_siblings`.
+pub(super) const NEIGHBOUR_BEFORE: &str =
+    "SELECT id, position FROM contributions WHERE stage_id = ?1 AND parent_id IS ?2
+     AND position < ?3 AND deleted_at IS NULL ORDER BY position DESC LIMIT 1";
+pub(super) const NEIGHBOUR_AFTER: &str =
+    "SELECT id, position FROM contributions WHERE stage_id = ?1 AND parent_id IS ?2
+     AND position > ?3 AND deleted_at IS NULL ORDER BY position ASC LIMIT 1";
+
 /// The live sibling just before (`before`) or after a position.
 fn neighbour(tx: &Transaction, p: &Place, before: bool) -> rusqlite::Result<Option<(Id, i64)>> {
     let sql = if before {
-        "SELECT id, position FROM contributions WHERE stage_id = ?1 AND parent_id IS ?2
-         AND position < ?3 AND deleted_at IS NULL ORDER BY position DESC LIMIT 1"
+        NEIGHBOUR_BEFORE
     } else {
-        "SELECT id, position FROM contributions WHERE stage_id = ?1 AND parent_id IS ?2
-         AND position > ?3 AND deleted_at IS NULL ORDER BY position ASC LIMIT 1"
+        NEIGHBOUR_AFTER
     };
     tx.query_row(
         sql,
@@ -156,33 +167,36 @@ pub(super) fn insert_row(tx: &Transaction, session: Id, c: &Contribution) -> rus
 
 /// All contributions of a session (deleted ones too) with their revisions,
 /// as stored; `load` puts them in tree order.
+/// A session's contributions in the order of `contributions_by_session`
+/// (stage, then position), so SQLite never sorts them: `Tree` orders
+/// siblings itself.
+pub(super) fn all_sql() -> String {
+    format!("SELECT {COLUMNS} FROM contributions WHERE session_id = ?1 ORDER BY stage_id, position, rowid")
+}
+
+/// The revisions of a session's contributions, each contribution's oldest
+/// first: read along `revisions_by_contribution`, without a sort.
+pub(super) const SESSION_REVISIONS: &str =
+    "SELECT r.contribution_id, r.text, r.replaced_at FROM contributions c
+     JOIN revisions r ON r.contribution_id = c.id
+     WHERE c.session_id = ?1 ORDER BY c.stage_id, c.position, c.rowid, r.id";
+
 pub(super) fn all(conn: &rusqlite::Connection, session: Id) -> Result<Vec<Contribution>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM contributions WHERE session_id = ?1 ORDER BY position, id"
-    ))?;
+    let mut stmt = conn.prepare(&all_sql())?;
     let mut list = stmt
         .query_map([text_id(&session)], from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut rev = conn.prepare(
-        "SELECT r.contribution_id, r.text, r.replaced_at FROM revisions r
-         JOIN contributions c ON c.id = r.contribution_id
-         WHERE c.session_id = ?1 ORDER BY r.id",
-    )?;
-    let revisions = rev
-        .query_map([text_id(&session)], |r| {
-            Ok((
-                rows::id(r, 0)?,
-                Revision {
-                    text: r.get(1)?,
-                    replaced_at: rows::time(r, 2)?,
-                },
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    // One pass over the revisions with a map from id to place: O(R + C).
     let index: HashMap<Id, usize> = list.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
-    for (id, revision) in revisions {
+    let mut rev = conn.prepare(SESSION_REVISIONS)?;
+    let mut found = rev.query([text_id(&session)])?;
+    while let Some(r) = found.next()? {
+        let id = rows::id(r, 0)?;
         if let Some(&i) = index.get(&id) {
-            list[i].revisions.push(revision);
+            list[i].revisions.push(Revision {
+                text: r.get(1)?,
+                replaced_at: rows::time(r, 2)?,
+            });
         }
     }
     Ok(list)

@@ -7,6 +7,9 @@ use rusqlite_migration::{HookResult, Migrations, M};
 const STEPS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_contribution_kind_check.sql"),
+    // Numbered 004: 003 (stage time segments) comes before it once both
+    // branches meet; each step is independent of the other.
+    include_str!("migrations/004_indexes.sql"),
 ];
 
 /// The schema version this program writes.

@@ -8,9 +8,12 @@
 mod contributions;
 mod error;
 mod load;
+mod lookup;
 mod migrations;
 mod nesting;
 mod open;
+#[cfg(test)]
+mod query_plans;
 mod roster;
 mod rows;
 mod sessions;

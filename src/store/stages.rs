@@ -57,24 +57,31 @@ pub(super) fn insert_stage_row(
     Ok(())
 }
 
+pub(super) const STAGE_COLUMNS: &str =
+    "id, key, title, position, planned_minutes, started_at, ended_at, notes";
+
+/// A session's stages in order, along `stages_by_session`.
+pub(super) fn stages_sql() -> String {
+    format!("SELECT {STAGE_COLUMNS} FROM stages WHERE session_id = ?1 ORDER BY position")
+}
+
+pub(super) fn stage_from_row(r: &rusqlite::Row) -> rusqlite::Result<Stage> {
+    Ok(Stage {
+        id: rows::id(r, 0)?,
+        key: r.get(1)?,
+        title: r.get(2)?,
+        position: r.get(3)?,
+        planned_minutes: r.get(4)?,
+        started_at: rows::opt_time(r, 5)?,
+        ended_at: rows::opt_time(r, 6)?,
+        notes: r.get(7)?,
+    })
+}
+
 pub(super) fn stages(conn: &rusqlite::Connection, session: Id) -> Result<Vec<Stage>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, key, title, position, planned_minutes, started_at, ended_at, notes
-         FROM stages WHERE session_id = ?1 ORDER BY position",
-    )?;
+    let mut stmt = conn.prepare(&stages_sql())?;
     let list = stmt
-        .query_map([text_id(&session)], |r| {
-            Ok(Stage {
-                id: rows::id(r, 0)?,
-                key: r.get(1)?,
-                title: r.get(2)?,
-                position: r.get(3)?,
-                planned_minutes: r.get(4)?,
-                started_at: rows::opt_time(r, 5)?,
-                ended_at: rows::opt_time(r, 6)?,
-                notes: r.get(7)?,
-            })
-        })?
+        .query_map([text_id(&session)], stage_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(list)
 }

@@ -74,16 +74,9 @@ pub struct RunState {
 
 impl RunState {
     pub fn open(core: &mut Core, id: Id) -> Option<RunState> {
+        let flow = enter_resume_stage(core, id)?;
         let data = load(core, id)?;
         let template = core.catalog.get(&data.session.template).cloned();
-        let started: Vec<bool> = data.stages.iter().map(|s| s.started_at.is_some()).collect();
-        let ended: Vec<bool> = data.stages.iter().map(|s| s.ended_at.is_some()).collect();
-        let closed = data.session.status == SessionStatus::Closed;
-        let flow = StageFlow::new(
-            StageFlow::resume_point(&started, &ended),
-            data.stages.len(),
-            closed,
-        );
         let mut state = RunState {
             data,
             template,
@@ -101,9 +94,9 @@ impl RunState {
             index: HashMap::new(),
         };
         state.reset_input(core);
+        state.flow.closed = state.data.session.status == SessionStatus::Closed;
+        state.rebuild(None);
         state.kind = state.stage_kinds()[0];
-        let effect = state.flow.open();
-        state.apply(core, effect);
         if let Some(draft) = core_draft(core, id) {
             state.input = editor::textarea(&draft.text, core.t("run.placeholder"), &core.theme);
             if let Some(kind) = draft.kind {
@@ -320,6 +313,36 @@ impl RunState {
         self.focus = Focus::Input;
         editor::paste(&mut self.input, text, true);
     }
+}
+
+/// Where an opened session resumes, its stage's start recorded before the
+/// session is read, so that opening reads the session once.
+fn enter_resume_stage(core: &mut Core, id: Id) -> Option<StageFlow> {
+    let read = core
+        .store
+        .session(id)
+        .and_then(|s| Ok((s, core.store.stages(id)?)));
+    let (session, stages) = match read {
+        Ok(found) => found,
+        Err(e) => {
+            core.error(e);
+            return None;
+        }
+    };
+    let started: Vec<bool> = stages.iter().map(|s| s.started_at.is_some()).collect();
+    let ended: Vec<bool> = stages.iter().map(|s| s.ended_at.is_some()).collect();
+    let closed = session.status == SessionStatus::Closed;
+    let flow = StageFlow::new(
+        StageFlow::resume_point(&started, &ended),
+        stages.len(),
+        closed,
+    );
+    if let Effect::Record { stage, .. } = flow.open() {
+        if let Err(e) = core.store.enter_stage(id, stages[stage].id, None) {
+            core.error(e);
+        }
+    }
+    Some(flow)
 }
 
 /// What was in the input box when the facilitator stepped away (or the
