@@ -6,6 +6,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod corpus;
+mod golden;
 mod inert;
 mod renderers;
 
@@ -184,5 +185,23 @@ fn error_messages_quote_the_corpus_without_control_characters() {
         let err = stderr(&corpus.name, atelier(&dir).args(add));
         let first = corpus::expected_lines(&corpus.payloads[5 % corpus.payloads.len()]);
         assert!(err.contains(&first[0]), "{err}");
+    }
+}
+
+/// Streaming writes the same bytes as the whole-String renderers did.
+#[test]
+fn exports_stream_the_same_bytes_as_before() {
+    // Reports show local times; the golden files are on UTC. This binary
+    // reads no other local time.
+    std::env::set_var("TZ", "UTC");
+    if std::env::var_os("ATELIER_WRITE_GOLDEN").is_some() {
+        golden::write(|format, data| render(format, data).into_bytes());
+    }
+    for (name, data) in golden::stored() {
+        for format in golden::ALL {
+            let want = std::fs::read(golden::file(&name, format)).unwrap();
+            let got = render(format, &data).into_bytes();
+            assert!(got == want, "{name} as {format:?} differs from its golden file");
+        }
     }
 }
