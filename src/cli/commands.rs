@@ -275,21 +275,22 @@ fn export(
     format: Format,
     target: Option<PathBuf>,
 ) -> Result<()> {
-    let text = report::render(format, data);
     let Some(target) = target else {
         // Shown on a terminal, the export must not act on it; piped to a
-        // file or a program, it stays byte for byte what was asked for.
-        let text = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-            for_terminal(format, &text)
+        // file or a program, it streams byte for byte what was asked for.
+        if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            let text = report::render(format, data);
+            out.write_all(for_terminal(format, &text).as_bytes())?;
         } else {
-            text
-        };
-        out.write_all(text.as_bytes())?;
+            let mut buffered = std::io::BufWriter::new(out);
+            report::write(format, data, &mut buffered)?;
+            buffered.flush()?;
+        }
         return Ok(());
     };
     let path = paths::export_target(&target, &report::file_name(data, format))
         .with_context(|| format!("cannot write into {}", target.display()))?;
-    paths::write_atomically(&path, text.as_bytes())
+    paths::write_atomically_with(&path, |file| report::write(format, data, file))
         .with_context(|| format!("cannot write {}", path.display()))?;
     writeln!(out, "{}", path.display())?;
     Ok(())

@@ -200,8 +200,48 @@ fn exports_stream_the_same_bytes_as_before() {
     for (name, data) in golden::stored() {
         for format in golden::ALL {
             let want = std::fs::read(golden::file(&name, format)).unwrap();
-            let got = render(format, &data).into_bytes();
-            assert!(got == want, "{name} as {format:?} differs from its golden file");
+            let mut got = Vec::new();
+            atelier::report::write(format, &data, &mut got).unwrap();
+            assert!(
+                got == want,
+                "{name} as {format:?} differs from its golden file"
+            );
+        }
+    }
+}
+
+/// `atelier export` streams the same bytes to a pipe and to a file.
+#[test]
+fn the_binary_exports_the_golden_bytes() {
+    for (name, _) in golden::stored().into_iter().take(3) {
+        let dir = tempfile::tempdir().unwrap();
+        let bundle = golden::file(&name, Format::Bundle);
+        atelier(&dir).arg("import").arg(&bundle).assert().success();
+        for format in golden::ALL {
+            let want = std::fs::read(golden::file(&name, format)).unwrap();
+            let key = match format {
+                Format::Markdown => "md",
+                Format::Bundle => "bundle",
+                other => other.extension(),
+            };
+            let piped = atelier(&dir)
+                .env("TZ", "UTC")
+                .args(["export", "latest", "--format", key])
+                .assert()
+                .success()
+                .get_output()
+                .stdout
+                .clone();
+            assert!(piped == want, "{name} as {key} on a pipe");
+            let file = dir.path().join(format!("out.{key}"));
+            atelier(&dir)
+                .env("TZ", "UTC")
+                .args(["export", "latest", "--format", key, "--out"])
+                .arg(&file)
+                .assert()
+                .success();
+            let written = std::fs::read(&file).unwrap();
+            assert!(written == want, "{name} as {key} in a file");
         }
     }
 }
