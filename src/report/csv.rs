@@ -31,13 +31,6 @@ pub fn delimiter(lang: Lang) -> u8 {
     }
 }
 
-#[cfg(test)]
-pub fn render(r: &Report) -> String {
-    let mut out = Vec::new();
-    write(r, &mut out).expect("write to memory");
-    String::from_utf8(out).expect("CSV of UTF-8 strings is UTF-8")
-}
-
 /// Writes the CSV to `out` row by row, after the byte-order mark.
 pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     out.write_all("\u{FEFF}".as_bytes())?;

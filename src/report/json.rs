@@ -15,13 +15,6 @@ use serde::Serialize as DeriveSerialize;
 /// `atelier.session`).
 pub const FORMAT: &str = "atelier.report";
 
-#[cfg(test)]
-pub fn render(r: &Report) -> String {
-    let mut out = Vec::new();
-    write(r, &mut out).expect("write to memory");
-    String::from_utf8(out).expect("JSON is UTF-8")
-}
-
 /// Writes the document to `out`, pretty-printed, with a final newline.
 pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &Doc::of(r))?;

@@ -5,13 +5,6 @@ use super::{Count, Item, Report};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-#[cfg(test)]
-pub fn render(r: &Report) -> String {
-    let mut out = Vec::new();
-    write(r, &mut out).expect("write to memory");
-    String::from_utf8(out).expect("Markdown of UTF-8 strings is UTF-8")
-}
-
 /// Writes the report to `out` as it goes (a file or stdout, buffered by
 /// the caller): nothing the size of the report is held in memory.
 pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
