@@ -45,3 +45,27 @@ pub fn store_with(data: &SessionData) -> (tempfile::TempDir, Store) {
     store.insert_session_data(data).unwrap();
     (dir, store)
 }
+
+pub fn db_path(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    dir.path().join("bench.sqlite3")
+}
+
+/// A second, plain connection to a bench database, with the store's own
+/// pragmas (WAL, synchronous=FULL): the raw baseline, and the hand that
+/// removes what a measured operation added, outside the measurement.
+pub fn raw_connection(path: &std::path::Path) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+    conn.pragma_update(None, "synchronous", "FULL").unwrap();
+    conn.busy_timeout(std::time::Duration::from_secs(5))
+        .unwrap();
+    conn
+}
+
+/// Removes one contribution for good, so the database keeps its size.
+pub fn forget(conn: &rusqlite::Connection, id: &str) {
+    let n = conn
+        .execute("DELETE FROM contributions WHERE id = ?1", [id])
+        .unwrap();
+    assert_eq!(n, 1, "the measured operation recorded {id}");
+}

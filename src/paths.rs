@@ -2,7 +2,7 @@
 //! conventions (`directories`).
 
 use directories::{ProjectDirs, UserDirs};
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 fn project() -> Option<ProjectDirs> {
@@ -64,7 +64,17 @@ pub fn export_target(out: &Path, name: &str) -> io::Result<PathBuf> {
 /// the path that is not a regular file (a folder, a device, a pipe) is
 /// refused and left alone. A replaced file keeps its permissions.
 pub fn write_atomically(path: &Path, content: &[u8]) -> io::Result<()> {
-    use std::io::Write;
+    write_atomically_with(path, |out| out.write_all(content))
+}
+
+/// `write_atomically`, with the content written by `write` into a
+/// buffered temporary file as it is produced (an export streams into it;
+/// nothing the size of the file is held in memory). If `write` fails,
+/// the temporary file is removed and the target left as it was.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let target = resolve_links(path)?;
     let kept = match std::fs::metadata(&target) {
         Ok(meta) if meta.is_file() => Some(meta.permissions()),
@@ -92,7 +102,10 @@ pub fn write_atomically(path: &Path, content: &[u8]) -> io::Result<()> {
     if let Some(perms) = kept {
         tmp.as_file().set_permissions(perms)?;
     }
-    tmp.write_all(content)?;
+    let mut out = io::BufWriter::new(tmp.as_file_mut());
+    write(&mut out)?;
+    out.flush()?;
+    drop(out);
     tmp.as_file().sync_all()?;
     tmp.persist(&target).map_err(|e| e.error)?;
     // Make the rename itself durable; not every file system allows it.

@@ -131,6 +131,13 @@ pub(super) struct BBlock {
 
 /// newline, contributions in tree order.
 pub fn to_json(data: &SessionData) -> String {
+    let mut out = Vec::new();
+    write_json(data, &mut out).expect("write to memory");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// Writes the bundle (see `to_json`) to `out` as it is serialised.
+pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let s = &data.session;
     let bundle = Bundle {
         format: FORMAT.into(),
@@ -202,9 +209,8 @@ pub fn to_json(data: &SessionData) -> String {
             proposal: data.synthesis.proposal.clone(),
         },
     };
-    let mut out = serde_json::to_string_pretty(&bundle).expect("bundle serialises");
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &bundle)?;
+    out.write_all(b"\n")
 }
 
 fn export_contribution(c: &Contribution) -> BContribution {

@@ -7,7 +7,7 @@ mod check;
 mod format;
 mod import;
 
-pub use format::to_json;
+pub use format::{to_json, write_json};
 pub use import::{import_file, import_files};
 
 use crate::model::SessionData;

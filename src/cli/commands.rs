@@ -2,7 +2,7 @@ use super::{Cli, Command};
 use crate::bundle;
 use crate::commands;
 use crate::i18n::system_lang;
-use crate::model::{Id, Kind, Lang, SessionData};
+use crate::model::{Id, Kind, Lang, Session, SessionData};
 use crate::paths;
 use crate::report::{self, Format};
 use crate::store::{NewContribution, NewSession, Store};
@@ -92,10 +92,11 @@ pub fn run(cli: Cli) -> Result<()> {
         } => {
             let mut store = open_store(cli.db.as_ref())?;
             let id = store.resolve_session(&session)?;
-            let data = store.load(id)?;
+            // One row and small indexed look-ups: never the whole session.
+            let session = store.session(id)?;
             let new = contribution(
                 &store,
-                &data,
+                &session,
                 &catalog(),
                 &stage,
                 participant,
@@ -200,7 +201,7 @@ fn list(out: &mut impl Write, store: &Store, json: bool, all: bool, lang: Lang) 
 #[allow(clippy::too_many_arguments)]
 fn contribution(
     store: &Store,
-    data: &SessionData,
+    session: &Session,
     catalog: &Catalog,
     stage: &str,
     participant: Option<String>,
@@ -208,29 +209,30 @@ fn contribution(
     parent: Option<String>,
     text: String,
 ) -> Result<NewContribution> {
-    let st = data.stages.iter().find(|s| s.key == stage).ok_or_else(|| {
-        let keys: Vec<&str> = data.stages.iter().map(|s| s.key.as_str()).collect();
-        anyhow!(
+    let Some(st) = store.stage_by_key(session.id, stage)? else {
+        let stages = store.stages(session.id)?;
+        let keys: Vec<&str> = stages.iter().map(|s| s.key.as_str()).collect();
+        bail!(
             "unknown stage \"{stage}\" (this session has: {})",
             keys.join(", ")
-        )
-    })?;
+        );
+    };
     let participant_id = match participant {
         None => None,
-        Some(name) => Some(find_participant(data, &name)?),
+        Some(name) => Some(find_participant(store, session.id, &name)?),
     };
     let kind = match kind {
         Some(k) => Kind::parse(&k)
             .ok_or_else(|| anyhow!("unknown kind \"{k}\" (use one of: {})", Kind::keys()))?,
         None => catalog
-            .get(&data.session.template)
+            .get(&session.template)
             .and_then(|t| t.stage(&st.key))
             .and_then(|s| s.kinds.first().copied())
             .unwrap_or(Kind::Observation),
     };
     let parent_id = match parent {
         None => None,
-        Some(p) => Some(store.resolve_contribution(data.session.id, &p)?),
+        Some(p) => Some(store.resolve_contribution(session.id, &p)?),
     };
     Ok(NewContribution {
         stage_id: st.id,
@@ -242,22 +244,24 @@ fn contribution(
 }
 
 /// Finds a roster member by name, ignoring case and surrounding spaces.
-fn find_participant(data: &SessionData, name: &str) -> Result<Id> {
-    let wanted = name.trim().to_lowercase();
-    data.roster()
-        .find(|p| p.name.to_lowercase() == wanted)
-        .map(|p| p.id)
-        .ok_or_else(|| {
-            let names: Vec<&str> = data.roster().map(|p| p.name.as_str()).collect();
-            anyhow!(
-                "no participant named \"{name}\" in this session (roster: {})",
-                if names.is_empty() {
-                    "empty".to_string()
-                } else {
-                    names.join(", ")
-                }
-            )
-        })
+fn find_participant(store: &Store, session: Id, name: &str) -> Result<Id> {
+    if let Some(p) = store.participant_by_name(session, name)? {
+        return Ok(p.id);
+    }
+    let roster = store.participants(session)?;
+    let names: Vec<&str> = roster
+        .iter()
+        .filter(|p| p.removed_at.is_none())
+        .map(|p| p.name.as_str())
+        .collect();
+    bail!(
+        "no participant named \"{name}\" in this session (roster: {})",
+        if names.is_empty() {
+            "empty".to_string()
+        } else {
+            names.join(", ")
+        }
+    )
 }
 
 /// An export made harmless for a terminal: JSON keeps the same data (its
@@ -275,21 +279,22 @@ fn export(
     format: Format,
     target: Option<PathBuf>,
 ) -> Result<()> {
-    let text = report::render(format, data);
     let Some(target) = target else {
         // Shown on a terminal, the export must not act on it; piped to a
-        // file or a program, it stays byte for byte what was asked for.
-        let text = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-            for_terminal(format, &text)
+        // file or a program, it streams byte for byte what was asked for.
+        if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            let text = report::render(format, data);
+            out.write_all(for_terminal(format, &text).as_bytes())?;
         } else {
-            text
-        };
-        out.write_all(text.as_bytes())?;
+            let mut buffered = std::io::BufWriter::new(out);
+            report::write(format, data, &mut buffered)?;
+            buffered.flush()?;
+        }
         return Ok(());
     };
     let path = paths::export_target(&target, &report::file_name(data, format))
         .with_context(|| format!("cannot write into {}", target.display()))?;
-    paths::write_atomically(&path, text.as_bytes())
+    paths::write_atomically_with(&path, |file| report::write(format, data, file))
         .with_context(|| format!("cannot write {}", path.display()))?;
     writeln!(out, "{}", path.display())?;
     Ok(())

@@ -31,14 +31,16 @@ pub fn delimiter(lang: Lang) -> u8 {
     }
 }
 
-pub fn render(r: &Report) -> String {
+/// Writes the CSV to `out` row by row, after the byte-order mark.
+pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all("\u{FEFF}".as_bytes())?;
     let lang = r.language;
     let mut w = csv::WriterBuilder::new()
         .delimiter(delimiter(lang))
         .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+        .from_writer(out);
     let header = HEADERS.map(|h| t(lang, &format!("csv.{h}")));
-    w.write_record(header).expect("write to memory");
+    w.write_record(header)?;
     let tops = r
         .discussion
         .iter()
@@ -58,13 +60,11 @@ pub fn render(r: &Report) -> String {
                 parent,
                 &item.time,
             ];
-            w.write_record(row).expect("write to memory");
+            w.write_record(row)?;
             stack.extend(item.children.iter().rev().map(|c| (c, item.id.as_str())));
         }
     }
-    let bytes = w.into_inner().expect("flush to memory");
-    let text = String::from_utf8(bytes).expect("CSV of UTF-8 strings is UTF-8");
-    format!("\u{FEFF}{text}")
+    w.flush()
 }
 
 /// Characters that start a formula, with their full-width and small-form

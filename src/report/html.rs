@@ -37,11 +37,29 @@ fn env() -> &'static Environment<'static> {
     })
 }
 
+#[cfg(test)]
 pub fn render(report: &Report) -> String {
-    env()
+    let mut out = Vec::new();
+    write(report, &mut out).expect("write to memory");
+    String::from_utf8(out).expect("HTML of UTF-8 strings is UTF-8")
+}
+
+/// Renders the page straight into `out`. The embedded template always
+/// renders; an error here is the output's (a full disk, a closed pipe).
+pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let template = env()
         .get_template("report.html")
-        .and_then(|t| t.render(context! { r => minijinja::value::Serde(Page::of(report)) }))
-        .expect("embedded report template renders")
+        .expect("embedded report template parses");
+    let page = context! { r => minijinja::value::Serde(Page::of(report)) };
+    template.render_captured_to(page, out).map_err(|e| {
+        // minijinja reports a failed write as its own error; hand back the
+        // I/O error inside when there is one.
+        match std::error::Error::source(&e).and_then(|s| s.downcast_ref::<std::io::Error>()) {
+            Some(io) => std::io::Error::new(io.kind(), io.to_string()),
+            None => panic!("embedded report template renders: {e}"),
+        }
+    })?;
+    Ok(())
 }
 
 /// What the template reads: the report, with each item tree replaced by

@@ -3,72 +3,157 @@
 //! it says exactly what they say (no names in an anonymous session, no
 //! stage notes, deleted items or earlier versions). The complete record is
 //! the bundle (`crate::bundle`), not this.
+//!
+//! Serialised straight from borrowed fields into the output, so no copy of
+//! the report (or of the text) is built on the way.
 
-use super::{Item, Report, Stats};
-use serde::ser::{Serialize, Serializer};
-use serde_json::json;
+use super::{Count, Group, Item, Report, Stats};
+use serde::ser::{Serialize, SerializeSeq, Serializer};
+use serde::Serialize as DeriveSerialize;
 
 /// Names this document among Atelier's JSON files (a bundle says
 /// `atelier.session`).
 pub const FORMAT: &str = "atelier.report";
 
-pub fn render(r: &Report) -> String {
-    let discussion: Vec<_> = r
-        .discussion
-        .iter()
-        .map(|g| json!({ "kind": g.key, "heading": g.heading, "items": items(&g.items) }))
-        .collect();
-    let blocks: Vec<_> = r
-        .synthesis
-        .blocks
-        .iter()
-        .map(|(title, text)| json!({ "title": title, "text": text }))
-        .collect();
-    let doc = json!({
-        "format": FORMAT,
-        "version": 1,
-        "language": r.lang,
-        "title": r.title,
-        "event": r.event,
-        "date": r.iso_date,
-        "status": r.status,
-        "question": r.question,
-        "context": r.context,
-        "lead": r.lead,
-        "anonymous": r.anonymous_note.is_some(),
-        "participant_count": r.participant_count,
-        "participants": r.participants,
-        "synthesis": {
-            "text": r.synthesis.text,
-            "blocks": blocks,
-            "proposal": r.synthesis.proposal,
-        },
-        "discussion": discussion,
-        "ideas": items(&r.ideas),
-        "resources": items(&r.resources),
-        "stats": stats(&r.stats),
-    });
-    let mut text = serde_json::to_string_pretty(&doc).expect("JSON values serialize");
-    text.push('\n');
-    text
+/// Writes the document to `out`, pretty-printed, with a final newline.
+pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &Doc::of(r))?;
+    out.write_all(b"\n")
 }
 
-fn items(list: &[Item]) -> Vec<JsonItem<'_>> {
-    list.iter().map(JsonItem).collect()
+/// The document, in the order its fields are written.
+#[derive(DeriveSerialize)]
+struct Doc<'a> {
+    format: &'static str,
+    version: u32,
+    language: &'a str,
+    title: &'a str,
+    event: &'a str,
+    date: &'a str,
+    status: &'a str,
+    question: &'a str,
+    context: &'a str,
+    lead: &'a str,
+    anonymous: bool,
+    participant_count: usize,
+    participants: &'a [String],
+    synthesis: Synthesis<'a>,
+    discussion: Seq<'a, Group, GroupDoc<'a>>,
+    ideas: Items<'a>,
+    resources: Items<'a>,
+    stats: StatsDoc<'a>,
 }
 
-fn stats(s: &Stats) -> serde_json::Value {
-    let rows = |list: &[super::Count]| {
-        list.iter()
-            .map(|c| json!({ "label": c.label, "count": c.count }))
-            .collect::<Vec<_>>()
-    };
-    json!({
-        "total": s.total,
-        "by_participant": rows(&s.by_participant),
-        "by_stage": rows(&s.by_stage),
-        "by_kind": rows(&s.by_kind),
-    })
+impl<'a> Doc<'a> {
+    fn of(r: &'a Report) -> Doc<'a> {
+        Doc {
+            format: FORMAT,
+            version: 1,
+            language: r.lang,
+            title: &r.title,
+            event: &r.event,
+            date: &r.iso_date,
+            status: r.status,
+            question: &r.question,
+            context: &r.context,
+            lead: &r.lead,
+            anonymous: r.anonymous_note.is_some(),
+            participant_count: r.participant_count,
+            participants: &r.participants,
+            synthesis: Synthesis {
+                text: &r.synthesis.text,
+                blocks: Seq::new(&r.synthesis.blocks, |(title, text)| Block { title, text }),
+                proposal: &r.synthesis.proposal,
+            },
+            discussion: Seq::new(&r.discussion, |g| GroupDoc {
+                kind: g.key,
+                heading: &g.heading,
+                items: items(&g.items),
+            }),
+            ideas: items(&r.ideas),
+            resources: items(&r.resources),
+            stats: StatsDoc::of(&r.stats),
+        }
+    }
+}
+
+#[derive(DeriveSerialize)]
+struct Synthesis<'a> {
+    text: &'a str,
+    blocks: Seq<'a, (String, String), Block<'a>>,
+    proposal: &'a str,
+}
+
+#[derive(DeriveSerialize)]
+struct Block<'a> {
+    title: &'a str,
+    text: &'a str,
+}
+
+#[derive(DeriveSerialize)]
+struct GroupDoc<'a> {
+    kind: &'a str,
+    heading: &'a str,
+    items: Items<'a>,
+}
+
+#[derive(DeriveSerialize)]
+struct StatsDoc<'a> {
+    total: usize,
+    by_participant: Seq<'a, Count, Row<'a>>,
+    by_stage: Seq<'a, Count, Row<'a>>,
+    by_kind: Seq<'a, Count, Row<'a>>,
+}
+
+impl<'a> StatsDoc<'a> {
+    fn of(s: &'a Stats) -> StatsDoc<'a> {
+        let rows = |list: &'a [Count]| {
+            Seq::new(list, |c: &'a Count| Row {
+                label: &c.label,
+                count: c.count,
+            })
+        };
+        StatsDoc {
+            total: s.total,
+            by_participant: rows(&s.by_participant),
+            by_stage: rows(&s.by_stage),
+            by_kind: rows(&s.by_kind),
+        }
+    }
+}
+
+#[derive(DeriveSerialize)]
+struct Row<'a> {
+    label: &'a str,
+    count: usize,
+}
+
+/// A list serialised element by element through `view`, never collected.
+struct Seq<'a, T, V> {
+    list: &'a [T],
+    view: fn(&'a T) -> V,
+}
+
+impl<'a, T, V> Seq<'a, T, V> {
+    fn new(list: &'a [T], view: fn(&'a T) -> V) -> Self {
+        Seq { list, view }
+    }
+}
+
+impl<'a, T, V: Serialize> Serialize for Seq<'a, T, V> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.list.len()))?;
+        for element in self.list {
+            seq.serialize_element(&(self.view)(element))?;
+        }
+        seq.end()
+    }
+}
+
+type Items<'a> = Seq<'a, Item, JsonItem<'a>>;
+
+fn items(list: &[Item]) -> Items<'_> {
+    Seq::new(list, JsonItem)
 }
 
 /// One contribution with its sub-points. The view model bounds the

@@ -2,125 +2,127 @@
 //! HTML typed in the room changes the document's structure when rendered.
 
 use super::{Count, Item, Report};
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io::{self, Write};
 
-pub fn render(r: &Report) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", inline(&r.title));
+/// Writes the report to `out` as it goes (a file or stdout, buffered by
+/// the caller): nothing the size of the report is held in memory.
+pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "# {}\n", inline(&r.title))?;
     let mut meta = Vec::new();
     if !r.event.is_empty() {
         meta.push(format!("*{}*", inline(&r.event)));
     }
     meta.push(r.date.clone());
-    let _ = writeln!(out, "{}\n", meta.join(" · "));
+    writeln!(out, "{}\n", meta.join(" · "))?;
 
-    section(&mut out, r.label("question"));
-    paragraph(&mut out, &r.question);
+    section(out, r.label("question"))?;
+    paragraph(out, &r.question)?;
     if !r.context.trim().is_empty() {
-        let _ = writeln!(out, "**{}** :\n", r.label("context"));
-        paragraph(&mut out, &r.context);
+        writeln!(out, "**{}** :\n", r.label("context"))?;
+        paragraph(out, &r.context)?;
     }
 
     if !r.synthesis.is_empty {
-        section(&mut out, r.label("synthesis"));
-        paragraph(&mut out, &r.synthesis.text);
+        section(out, r.label("synthesis"))?;
+        paragraph(out, &r.synthesis.text)?;
         if !r.synthesis.blocks.is_empty() {
-            let _ = writeln!(out, "**{}**\n", inline(&r.synthesis.blocks_heading));
+            writeln!(out, "**{}**\n", inline(&r.synthesis.blocks_heading))?;
             for (title, text) in &r.synthesis.blocks {
                 let line = if text.trim().is_empty() {
                     format!("**{}**", inline(title))
                 } else {
                     format!("**{}** : {}", inline(title), block(text, 4))
                 };
-                let _ = writeln!(out, "- {line}");
+                writeln!(out, "- {line}")?;
             }
-            out.push('\n');
+            writeln!(out)?;
         }
         if !r.synthesis.proposal.trim().is_empty() {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "**{}** : {}\n",
                 r.label("proposal"),
                 block(&r.synthesis.proposal, 0)
-            );
+            )?;
         }
     }
 
     if !r.lead.trim().is_empty() {
-        section(&mut out, r.label("lead"));
-        paragraph(&mut out, &r.lead);
+        section(out, r.label("lead"))?;
+        paragraph(out, &r.lead)?;
     }
-    section(&mut out, r.label("participants"));
+    section(out, r.label("participants"))?;
     if let Some(note) = &r.anonymous_note {
-        paragraph(&mut out, note);
+        paragraph(out, note)?;
     } else {
         for name in &r.participants {
-            let _ = writeln!(out, "- {}", inline(name));
+            writeln!(out, "- {}", inline(name))?;
         }
-        out.push('\n');
+        writeln!(out)?;
     }
 
     if !r.discussion.is_empty() {
-        section(&mut out, r.label("discussion"));
+        section(out, r.label("discussion"))?;
         for group in &r.discussion {
-            let _ = writeln!(out, "### {}\n", inline(&group.heading));
-            items(&mut out, &group.items);
-            out.push('\n');
+            writeln!(out, "### {}\n", inline(&group.heading))?;
+            items(out, &group.items)?;
+            writeln!(out)?;
         }
     }
     if !r.ideas.is_empty() {
-        section(&mut out, r.label("ideas"));
-        items(&mut out, &r.ideas);
-        out.push('\n');
+        section(out, r.label("ideas"))?;
+        items(out, &r.ideas)?;
+        writeln!(out)?;
     }
     if !r.resources.is_empty() {
-        section(&mut out, r.label("resources"));
-        items(&mut out, &r.resources);
-        out.push('\n');
+        section(out, r.label("resources"))?;
+        items(out, &r.resources)?;
+        writeln!(out)?;
     }
     if r.stats.total == 0 {
-        paragraph(&mut out, r.label("empty"));
+        paragraph(out, r.label("empty"))?;
     }
 
-    section(&mut out, r.label("stats"));
+    section(out, r.label("stats"))?;
     table(
-        &mut out,
+        out,
         r.label("by_participant"),
         r.label("participant"),
         r,
         &r.stats.by_participant,
-    );
+    )?;
     table(
-        &mut out,
+        out,
         r.label("by_stage"),
         r.label("stage"),
         r,
         &r.stats.by_stage,
-    );
+    )?;
     table(
-        &mut out,
+        out,
         r.label("by_kind"),
         r.label("kind"),
         r,
         &r.stats.by_kind,
-    );
-    let _ = writeln!(out, "---\n\n*{}*", r.label("generated"));
-    out
+    )?;
+    writeln!(out, "---\n\n*{}*", r.label("generated"))
 }
 
-fn section(out: &mut String, heading: &str) {
-    let _ = writeln!(out, "## {heading}\n");
+fn section(out: &mut dyn Write, heading: &str) -> io::Result<()> {
+    writeln!(out, "## {heading}\n")
 }
 
-fn paragraph(out: &mut String, text: &str) {
+fn paragraph(out: &mut dyn Write, text: &str) -> io::Result<()> {
     if !text.trim().is_empty() {
-        let _ = writeln!(out, "{}\n", block(text, 0));
+        writeln!(out, "{}\n", block(text, 0))?;
     }
+    Ok(())
 }
 
 /// A nested list, four spaces per level: CommonMark takes two, but
 /// python-markdown and pandoc need four to nest.
-fn items(out: &mut String, list: &[Item]) {
+fn items(out: &mut dyn Write, list: &[Item]) -> io::Result<()> {
     for (item, depth) in super::flatten(list) {
         let indent = " ".repeat(4 * depth);
         let mut line = String::new();
@@ -131,21 +133,28 @@ fn items(out: &mut String, list: &[Item]) {
         if let Some(author) = &item.author {
             let _ = write!(line, " — *{}*", inline(author));
         }
-        let _ = writeln!(out, "{indent}- {line}");
+        writeln!(out, "{indent}- {line}")?;
     }
+    Ok(())
 }
 
-fn table(out: &mut String, caption: &str, first: &str, r: &Report, rows: &[Count]) {
+fn table(
+    out: &mut dyn Write,
+    caption: &str,
+    first: &str,
+    r: &Report,
+    rows: &[Count],
+) -> io::Result<()> {
     if rows.is_empty() {
-        return;
+        return Ok(());
     }
-    let _ = writeln!(out, "**{caption}**\n");
-    let _ = writeln!(out, "| {first} | {} |", r.label("count"));
-    let _ = writeln!(out, "|---|---:|");
+    writeln!(out, "**{caption}**\n")?;
+    writeln!(out, "| {first} | {} |", r.label("count"))?;
+    writeln!(out, "|---|---:|")?;
     for row in rows {
-        let _ = writeln!(out, "| {} | {} |", inline(&row.label), row.count);
+        writeln!(out, "| {} | {} |", inline(&row.label), row.count)?;
     }
-    out.push('\n');
+    writeln!(out)
 }
 
 /// Multi-line text inside a block: every line escaped, continuation lines

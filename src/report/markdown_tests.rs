@@ -93,8 +93,7 @@ fn hostile_lines_read_as_themselves() {
 #[test]
 fn continuation_lines_cannot_start_blocks() {
     let text = "first\n# heading\n    1) list\n===\n---\n| a | b |\n|---|---|\n> quote\n<div>";
-    let mut md = String::new();
-    items(&mut md, &tree(&[0, 1]));
+    let md = items_md(&tree(&[0, 1]));
     let md = md.replace("item 1", &super::block(text, 8));
     for event in Parser::new_ext(&md, gfm()) {
         match event {
@@ -125,8 +124,7 @@ fn item_depths(md: &str) -> Vec<usize> {
 #[test]
 fn a_deep_chain_renders_flat_past_the_limit() {
     let deep = chain(3_000);
-    let mut md = String::new();
-    items(&mut md, &deep);
+    let md = items_md(&deep);
     let depths = item_depths(&md);
     assert_eq!(depths.len(), 3_001);
     assert_eq!(depths.iter().max(), Some(&(MAX_DEPTH + 1)));
@@ -154,9 +152,15 @@ proptest! {
         steps in prop::collection::vec((any::<bool>(), 0usize..4), 1..120)
     ) {
         let depths = depths(&steps);
-        let mut md = String::new();
-        items(&mut md, &tree(&depths));
+        let md = items_md(&tree(&depths));
         let shown: Vec<usize> = depths.iter().map(|d| d.min(&MAX_DEPTH) + 1).collect();
         prop_assert_eq!(item_depths(&md), shown);
     }
+}
+
+/// The Markdown of a list of items alone.
+fn items_md(list: &[crate::report::Item]) -> String {
+    let mut out = Vec::new();
+    items(&mut out, list).unwrap();
+    String::from_utf8(out).unwrap()
 }

@@ -67,14 +67,28 @@ impl Format {
 }
 
 /// Renders a session in `format`: a report from the view model, or the
-/// bundle.
+/// bundle. Exports write with [`write`] instead, which holds no copy of
+/// the output.
 pub fn render(format: Format, data: &SessionData) -> String {
+    let mut out = Vec::new();
+    write(format, data, &mut out).expect("write to memory");
+    String::from_utf8(out).expect("every format writes UTF-8")
+}
+
+/// Writes a session in `format` to `out` as it is rendered. `out` should
+/// be buffered (a `BufWriter` over a file or stdout); an error is the
+/// output's, e.g. a full disk or a closed pipe.
+pub fn write(
+    format: Format,
+    data: &SessionData,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     match format {
-        Format::Markdown => markdown::render(&Report::build(data)),
-        Format::Html => html::render(&Report::build(data)),
-        Format::Json => json::render(&Report::build(data)),
-        Format::Csv => csv::render(&Report::build(data)),
-        Format::Bundle => crate::bundle::to_json(data),
+        Format::Markdown => markdown::write(&Report::build(data), out),
+        Format::Html => html::write(&Report::build(data), out),
+        Format::Json => json::write(&Report::build(data), out),
+        Format::Csv => csv::write(&Report::build(data), out),
+        Format::Bundle => crate::bundle::write_json(data, out),
     }
 }
 

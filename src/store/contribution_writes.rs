@@ -34,10 +34,23 @@ pub(super) fn place(tx: &Transaction, id: Id) -> Result<Place> {
     .ok_or_else(|| StoreError::NotFound(format!("no contribution with id {id}")))
 }
 
+/// One past the last sibling's position: a single step down the
+/// `contributions_by_siblings` index, whatever the database holds.
+pub(super) const NEXT_POSITION: &str = "SELECT coalesce(max(position), 0) + 1 FROM contributions
+     WHERE stage_id = ?1 AND parent_id IS ?2";
+
+/// The live sibling just before or after a position, along
+/// `contributions_by_siblings`.
+pub(super) const NEIGHBOUR_BEFORE: &str =
+    "SELECT id FROM contributions WHERE stage_id = ?1 AND parent_id IS ?2
+     AND position < ?3 AND deleted_at IS NULL ORDER BY position DESC LIMIT 1";
+pub(super) const NEIGHBOUR_AFTER: &str =
+    "SELECT id FROM contributions WHERE stage_id = ?1 AND parent_id IS ?2
+     AND position > ?3 AND deleted_at IS NULL ORDER BY position ASC LIMIT 1";
+
 fn next_position(tx: &Transaction, stage: Id, parent: Option<Id>) -> rusqlite::Result<i64> {
     tx.query_row(
-        "SELECT coalesce(max(position), 0) + 1 FROM contributions
-         WHERE stage_id = ?1 AND parent_id IS ?2",
+        NEXT_POSITION,
         params![text_id(&stage), opt_text_id(&parent)],
         |r| r.get(0),
     )
@@ -211,11 +224,9 @@ impl Tx<'_> {
     pub fn sibling(&self, id: Id, before: bool) -> Result<Option<Id>> {
         let p = place(self, id)?;
         let sql = if before {
-            "SELECT id FROM contributions WHERE stage_id = ?1 AND parent_id IS ?2
-             AND position < ?3 AND deleted_at IS NULL ORDER BY position DESC LIMIT 1"
+            NEIGHBOUR_BEFORE
         } else {
-            "SELECT id FROM contributions WHERE stage_id = ?1 AND parent_id IS ?2
-             AND position > ?3 AND deleted_at IS NULL ORDER BY position ASC LIMIT 1"
+            NEIGHBOUR_AFTER
         };
         Ok(self
             .query_row(

@@ -64,33 +64,35 @@ pub(super) fn insert_row(tx: &Transaction, session: Id, c: &Contribution) -> rus
 
 /// All contributions of a session (deleted ones too) with their revisions,
 /// as stored; `load` puts them in tree order.
+/// A session's contributions along `contributions_by_session`, without a
+/// sort in a temporary file (the tree order is made in memory after).
+pub(super) fn all_sql() -> String {
+    format!("SELECT {COLUMNS} FROM contributions WHERE session_id = ?1 ORDER BY stage_id, position, rowid")
+}
+
+/// The revisions of a session's contributions, each contribution's oldest
+/// first: read along `revisions_by_contribution`, without a sort.
+pub(super) const SESSION_REVISIONS: &str =
+    "SELECT r.contribution_id, r.text, r.replaced_at FROM contributions c
+     JOIN revisions r ON r.contribution_id = c.id
+     WHERE c.session_id = ?1 ORDER BY c.stage_id, c.position, c.rowid, r.id";
+
 pub(super) fn all(conn: &rusqlite::Connection, session: Id) -> Result<Vec<Contribution>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM contributions WHERE session_id = ?1 ORDER BY position, id"
-    ))?;
+    let mut stmt = conn.prepare(&all_sql())?;
     let mut list = stmt
         .query_map([text_id(&session)], from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut rev = conn.prepare(
-        "SELECT r.contribution_id, r.text, r.replaced_at FROM revisions r
-         JOIN contributions c ON c.id = r.contribution_id
-         WHERE c.session_id = ?1 ORDER BY r.id",
-    )?;
-    let revisions = rev
-        .query_map([text_id(&session)], |r| {
-            Ok((
-                rows::id(r, 0)?,
-                Revision {
-                    text: r.get(1)?,
-                    replaced_at: rows::time(r, 2)?,
-                },
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    // One pass over the revisions with a map from id to place: O(R + C).
     let index: HashMap<Id, usize> = list.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
-    for (id, revision) in revisions {
+    let mut rev = conn.prepare(SESSION_REVISIONS)?;
+    let mut found = rev.query([text_id(&session)])?;
+    while let Some(r) = found.next()? {
+        let id = rows::id(r, 0)?;
         if let Some(&i) = index.get(&id) {
-            list[i].revisions.push(revision);
+            list[i].revisions.push(Revision {
+                text: r.get(1)?,
+                replaced_at: rows::time(r, 2)?,
+            });
         }
     }
     Ok(list)

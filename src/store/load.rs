@@ -1,8 +1,24 @@
 use super::rows::text_id;
 use super::{Result, Store, StoreError};
-use crate::model::{Id, SessionData, Tree};
+use crate::model::{Contribution, Id, SessionData, Stage, Tree};
 use rusqlite::Transaction;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+
+/// Puts contributions in tree order by moving them, not copying them: a
+/// large session is held once in memory, not twice.
+fn in_tree_order(all: Vec<Contribution>, stages: &[Stage]) -> Vec<Contribution> {
+    let order: Vec<usize> = {
+        let place: HashMap<Id, usize> = all.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+        let tree = Tree::of(all.iter());
+        stages
+            .iter()
+            .flat_map(|stage| tree.walk_stage(stage.id))
+            .map(|(c, _)| place[&c.id])
+            .collect()
+    };
+    let mut slots: Vec<Option<Contribution>> = all.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
 
 impl Store {
     /// Reads a whole session. Contributions come in tree order: stage by
@@ -12,12 +28,7 @@ impl Store {
         self.read(|conn| {
             let stages = super::stages::stages(conn, session)?;
             let all = super::contributions::all(conn, session)?;
-            let tree = Tree::of(all.iter());
-            let contributions = stages
-                .iter()
-                .flat_map(|stage| tree.walk_stage(stage.id))
-                .map(|(c, _)| c.clone())
-                .collect();
+            let contributions = in_tree_order(all, &stages);
             Ok(SessionData {
                 session: s,
                 participants: super::roster::participants(conn, session)?,

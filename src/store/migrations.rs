@@ -8,6 +8,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_contribution_kind_check.sql"),
     include_str!("migrations/003_stage_segments.sql"),
+    include_str!("migrations/004_indexes.sql"),
 ];
 
 /// The schema version this program writes.

@@ -9,9 +9,12 @@ mod contribution_writes;
 mod contributions;
 mod error;
 mod load;
+mod lookup;
 mod migrations;
 mod nesting;
 mod open;
+#[cfg(test)]
+mod query_plans;
 mod roster;
 mod rows;
 mod sessions;

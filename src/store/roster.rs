@@ -49,11 +49,12 @@ pub(super) fn insert_participant_row(
     Ok(())
 }
 
+/// A session's roster in order, along `participants_by_session`.
+pub(super) const PARTICIPANTS: &str = "SELECT id, name, role, position, removed_at
+     FROM participants WHERE session_id = ?1 ORDER BY position, id";
+
 pub(super) fn participants(conn: &rusqlite::Connection, session: Id) -> Result<Vec<Participant>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, name, role, position, removed_at FROM participants
-         WHERE session_id = ?1 ORDER BY position, id",
-    )?;
+    let mut stmt = conn.prepare(PARTICIPANTS)?;
     let list = stmt
         .query_map([text_id(&session)], |r| {
             Ok(Participant {

@@ -345,19 +345,23 @@ pub fn next_title(title: &str) -> String {
     }
 }
 
+/// The session list, newest first, with its counts: live contributions
+/// are counted from the covering index `contributions_by_session_state`,
+/// never by reading their rows.
+pub(super) const LIST_SESSIONS: &str =
+    "SELECT s.id, s.title, s.event, s.date, s.status, s.language, s.archived_at IS NOT NULL,
+       (SELECT count(*) FROM participants p WHERE p.session_id = s.id AND p.removed_at IS NULL),
+       (SELECT count(*) FROM contributions c WHERE c.session_id = s.id AND c.deleted_at IS NULL),
+       s.question
+     FROM sessions s
+     WHERE ?1 OR s.archived_at IS NULL
+     ORDER BY s.date DESC, s.created_at DESC, s.rowid DESC";
+
 fn list_sessions(
     conn: &rusqlite::Connection,
     include_archived: bool,
 ) -> Result<Vec<SessionSummary>> {
-    let mut stmt = conn.prepare(
-            "SELECT s.id, s.title, s.event, s.date, s.status, s.language, s.archived_at IS NOT NULL,
-           (SELECT count(*) FROM participants p WHERE p.session_id = s.id AND p.removed_at IS NULL),
-           (SELECT count(*) FROM contributions c WHERE c.session_id = s.id AND c.deleted_at IS NULL),
-           s.question
-         FROM sessions s
-         WHERE ?1 OR s.archived_at IS NULL
-         ORDER BY s.date DESC, s.created_at DESC, s.rowid DESC",
-    )?;
+    let mut stmt = conn.prepare(LIST_SESSIONS)?;
     let list = stmt
         .query_map([include_archived], |r| {
             Ok(SessionSummary {

@@ -71,23 +71,30 @@ fn insert_segments(tx: &Transaction, stage: Id, segments: &[Segment]) -> rusqlit
     Ok(())
 }
 
+pub(super) const STAGE_COLUMNS: &str = "id, key, title, position, planned_minutes, notes";
+
+/// A session's stages in order, along `stages_by_session`.
+pub(super) fn stages_sql() -> String {
+    format!("SELECT {STAGE_COLUMNS} FROM stages WHERE session_id = ?1 ORDER BY position")
+}
+
+pub(super) fn stage_from_row(r: &rusqlite::Row) -> rusqlite::Result<Stage> {
+    Ok(Stage {
+        id: rows::id(r, 0)?,
+        key: r.get(1)?,
+        title: r.get(2)?,
+        position: r.get(3)?,
+        planned_minutes: r.get(4)?,
+        // Its times are its segments, read apart.
+        segments: Vec::new(),
+        notes: r.get(5)?,
+    })
+}
+
 pub(super) fn stages(conn: &rusqlite::Connection, session: Id) -> Result<Vec<Stage>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, key, title, position, planned_minutes, notes
-         FROM stages WHERE session_id = ?1 ORDER BY position",
-    )?;
+    let mut stmt = conn.prepare(&stages_sql())?;
     let mut list = stmt
-        .query_map([text_id(&session)], |r| {
-            Ok(Stage {
-                id: rows::id(r, 0)?,
-                key: r.get(1)?,
-                title: r.get(2)?,
-                position: r.get(3)?,
-                planned_minutes: r.get(4)?,
-                segments: Vec::new(),
-                notes: r.get(5)?,
-            })
-        })?
+        .query_map([text_id(&session)], stage_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let index: HashMap<Id, usize> = list.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
     let mut stmt = conn.prepare(

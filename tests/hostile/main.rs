@@ -6,6 +6,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod corpus;
+mod golden;
 mod inert;
 mod renderers;
 
@@ -215,5 +216,63 @@ fn error_messages_quote_the_corpus_without_control_characters() {
         let err = stderr(&corpus.name, atelier(&dir).args(add));
         let first = corpus::expected_lines(&corpus.payloads[5 % corpus.payloads.len()]);
         assert!(err.contains(&first[0]), "{err}");
+    }
+}
+
+/// Streaming writes the same bytes as the whole-String renderers did.
+#[test]
+fn exports_stream_the_same_bytes_as_before() {
+    // Reports show local times; the golden files are on UTC. This binary
+    // reads no other local time.
+    std::env::set_var("TZ", "UTC");
+    if std::env::var_os("ATELIER_WRITE_GOLDEN").is_some() {
+        golden::write(|format, data| render(format, data).into_bytes());
+    }
+    for (name, data) in golden::stored() {
+        for format in golden::ALL {
+            let want = std::fs::read(golden::file(&name, format)).unwrap();
+            let mut got = Vec::new();
+            atelier::report::write(format, &data, &mut got).unwrap();
+            assert!(
+                got == want,
+                "{name} as {format:?} differs from its golden file"
+            );
+        }
+    }
+}
+
+/// `atelier export` streams the same bytes to a pipe and to a file.
+#[test]
+fn the_binary_exports_the_golden_bytes() {
+    for (name, _) in golden::stored().into_iter().take(3) {
+        let dir = tempfile::tempdir().unwrap();
+        let bundle = golden::file(&name, Format::Bundle);
+        atelier(&dir).arg("import").arg(&bundle).assert().success();
+        for format in golden::ALL {
+            let want = std::fs::read(golden::file(&name, format)).unwrap();
+            let key = match format {
+                Format::Markdown => "md",
+                Format::Bundle => "bundle",
+                other => other.extension(),
+            };
+            let piped = atelier(&dir)
+                .env("TZ", "UTC")
+                .args(["export", "latest", "--format", key])
+                .assert()
+                .success()
+                .get_output()
+                .stdout
+                .clone();
+            assert!(piped == want, "{name} as {key} on a pipe");
+            let file = dir.path().join(format!("out.{key}"));
+            atelier(&dir)
+                .env("TZ", "UTC")
+                .args(["export", "latest", "--format", key, "--out"])
+                .arg(&file)
+                .assert()
+                .success();
+            let written = std::fs::read(&file).unwrap();
+            assert!(written == want, "{name} as {key} in a file");
+        }
     }
 }

@@ -241,9 +241,9 @@ impl RunState {
             index: HashMap::new(),
         };
         state.reset_input(core);
+        state.flow.closed = state.data.session.status == SessionStatus::Closed;
+        state.rebuild(None);
         state.kind = state.stage_kinds()[0];
-        let effect = state.flow.open();
-        state.apply(core, effect);
         if let Some(draft) = core_draft(core, id) {
             state.input = editor::textarea(&draft.text, core.t("run.placeholder"), &core.theme);
             if let Some(kind) = draft.kind {

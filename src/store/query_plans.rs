@@ -1,0 +1,110 @@
+//! The frequent queries use an index, and none sorts in a temporary
+//! B-tree: checked with `EXPLAIN QUERY PLAN` on a real database, so that
+//! their cost does not grow with the file (behaviour, not timing).
+
+use super::Store;
+
+/// SQLite's plan for `sql`, one line per step.
+fn plan(store: &Store, sql: &str, params: &[&dyn rusqlite::ToSql]) -> Vec<String> {
+    let mut stmt = store
+        .conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .unwrap();
+    let rows = stmt.query_map(params, |r| r.get::<_, String>(3)).unwrap();
+    rows.map(Result::unwrap).collect()
+}
+
+/// Checks that every step of the plan reads through an index (a `SCAN`,
+/// in index order, only of the table `scan_ok` names), that `wanted` indexes are among
+/// them, and that nothing is sorted afterwards.
+fn check(sql: &str, params: &[&dyn rusqlite::ToSql], wanted: &[&str], scan_ok: Option<&str>) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("plans.sqlite3")).unwrap();
+    let steps = plan(&store, sql, params);
+    let text = steps.join("\n");
+    assert!(!text.contains("TEMP B-TREE"), "a sort in:\n{text}\n{sql}");
+    for step in &steps {
+        let scan = step.starts_with("SCAN");
+        let allowed = scan_ok.is_some_and(|t| step.starts_with(&format!("SCAN {t} USING")));
+        assert!(!scan || allowed, "a scan in:\n{text}\n{sql}");
+    }
+    for index in wanted {
+        assert!(text.contains(index), "{index} unused in:\n{text}\n{sql}");
+    }
+}
+
+const ID: &str = "0190a0c0-0000-7000-8000-000000000001";
+const NULL: Option<&str> = None;
+
+#[test]
+fn recording_finds_the_next_position_in_the_index() {
+    for parent in [NULL, Some(ID)] {
+        check(
+            super::contribution_writes::NEXT_POSITION,
+            &[&ID, &parent],
+            &["COVERING INDEX contributions_by_siblings"],
+            None,
+        );
+    }
+}
+
+#[test]
+fn moving_finds_the_neighbour_in_the_index() {
+    for sql in [
+        super::contribution_writes::NEIGHBOUR_BEFORE,
+        super::contribution_writes::NEIGHBOUR_AFTER,
+    ] {
+        check(sql, &[&ID, &NULL, &3], &["contributions_by_siblings"], None);
+    }
+}
+
+#[test]
+fn loading_reads_in_index_order() {
+    check(
+        &super::contributions::all_sql(),
+        &[&ID],
+        &["contributions_by_session"],
+        None,
+    );
+    check(
+        super::contributions::SESSION_REVISIONS,
+        &[&ID],
+        &["contributions_by_session", "revisions_by_contribution"],
+        None,
+    );
+    check(
+        &super::stages::stages_sql(),
+        &[&ID],
+        &["stages_by_session"],
+        None,
+    );
+    check(
+        super::roster::PARTICIPANTS,
+        &[&ID],
+        &["participants_by_session"],
+        None,
+    );
+}
+
+#[test]
+fn listing_counts_from_indexes_only() {
+    check(
+        super::sessions::LIST_SESSIONS,
+        &[&false],
+        &[
+            "sessions_by_date",
+            "COVERING INDEX contributions_by_session_state",
+        ],
+        Some("s"),
+    );
+}
+
+#[test]
+fn the_command_line_finds_a_stage_by_its_key() {
+    check(
+        &super::lookup::stage_by_key_sql(),
+        &[&ID, &"ideas"],
+        &["sqlite_autoindex_stages"],
+        None,
+    );
+}
