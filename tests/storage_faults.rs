@@ -224,7 +224,6 @@ fn a_damaged_page_is_named_with_what_to_do() {
         vec!["show", "latest"],
         vec!["export", "latest", "--format", "json"],
         vec!["list"],
-        vec!["add", "latest", "--stage", "constats", "more"],
     ] {
         let err = stderr(atelier(&db).args(&args));
         assert!(
