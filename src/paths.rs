@@ -52,10 +52,53 @@ pub fn export_target(out: &Path, name: &str) -> io::Result<PathBuf> {
     }
     let resolved = resolve_links(out)?;
     if resolved.is_dir() {
-        Ok(resolved.join(name))
-    } else {
-        Ok(resolved)
+        return Ok(resolved.join(name));
     }
+    // A typo in a folder name must not make folders: only a path ending
+    // with `/` asks for one.
+    match resolved.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!(
+                "the folder {} does not exist (end the path with / to create it)",
+                dir.display()
+            ),
+        )),
+        _ => Ok(resolved),
+    }
+}
+
+/// Whether writing `target` would overwrite the database at `db` or one of
+/// the files SQLite keeps beside it (`-wal`, `-shm`, `-journal`), however
+/// either path is spelled (relative, through links).
+pub fn is_database_file(target: &Path, db: &Path) -> bool {
+    let Ok(db) = std::fs::canonicalize(db) else {
+        return false;
+    };
+    let target = match std::fs::canonicalize(target) {
+        Ok(t) => t,
+        Err(_) => match (target.parent(), target.file_name()) {
+            (Some(dir), Some(name)) => {
+                let dir = if dir.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    dir
+                };
+                match std::fs::canonicalize(dir) {
+                    Ok(dir) => dir.join(name),
+                    Err(_) => return false,
+                }
+            }
+            _ => return false,
+        },
+    };
+    let mut forbidden = vec![db.clone()];
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        forbidden.push(PathBuf::from(name));
+    }
+    forbidden.contains(&target)
 }
 
 /// Writes a file so that a crash never leaves half of it: a temporary file

@@ -430,3 +430,30 @@ fn export_creates_a_folder_named_with_a_trailing_slash() {
     assert_eq!(names.len(), 2, "{names:?}");
     assert!(names.iter().all(|n| !n.ends_with(".part")), "{names:?}");
 }
+
+#[test]
+fn export_never_overwrites_the_database_nor_makes_folders_from_a_typo() {
+    let (dir, db) = sample_db();
+    let link = dir.path().join("link.md");
+    std::os::unix::fs::symlink(&db, &link).unwrap();
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    let before = bytes(&db);
+    for out in [db.clone(), link, std::path::PathBuf::from(wal)] {
+        let err = stderr(
+            atelier(&db)
+                .args(["export", "latest", "--format", "md", "--out"])
+                .arg(&out),
+        );
+        assert!(err.contains("is the database itself"), "{out:?}: {err}");
+        assert_eq!(bytes(&db), before, "{out:?}");
+    }
+    let typo = dir.path().join("Documnets/report.md");
+    let err = stderr(
+        atelier(&db)
+            .args(["export", "latest", "--format", "md", "--out"])
+            .arg(&typo),
+    );
+    assert!(err.contains("does not exist"), "{err}");
+    assert!(!dir.path().join("Documnets").exists());
+}

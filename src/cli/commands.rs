@@ -126,7 +126,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let store = open_store_read_only(cli.db.as_ref())?;
             let id = store.resolve_session(&session)?;
             let data = store.load(id)?;
-            export(out, &data, format, target)
+            export(out, &data, format, target, store.path())
         }
     }
 }
@@ -278,6 +278,7 @@ fn export(
     data: &SessionData,
     format: Format,
     target: Option<PathBuf>,
+    db: &std::path::Path,
 ) -> Result<()> {
     let Some(target) = target else {
         // Shown on a terminal, the export must not act on it; piped to a
@@ -294,8 +295,19 @@ fn export(
     };
     let path = paths::export_target(&target, &report::file_name(data, format))
         .with_context(|| format!("cannot write into {}", target.display()))?;
+    if paths::is_database_file(&path, db) {
+        bail!(
+            "{} is the database itself (or one of its files); choose another place for the \
+             export: nothing was written",
+            path.display()
+        );
+    }
     paths::write_atomically_with(&path, |file| report::write(format, data, file))
         .with_context(|| format!("cannot write {}", path.display()))?;
-    writeln!(out, "{}", path.display())?;
+    writeln!(
+        out,
+        "{}",
+        crate::text::clean(&path.display().to_string(), false)
+    )?;
     Ok(())
 }
