@@ -189,7 +189,10 @@ fn restoring_from_another_stage_goes_there_as_stepping_would() {
         stages[2].ended_at().is_some(),
         "the stage left is recorded as left"
     );
-    assert!(stages[0].ended_at().is_none(), "the stage entered runs again");
+    assert!(
+        stages[0].ended_at().is_none(),
+        "the stage entered runs again"
+    );
 }
 
 #[test]
