@@ -3,6 +3,7 @@
 
 mod common;
 
+use atelier::commands::Command;
 use atelier::model::{Kind, Lang, SessionStatus};
 use atelier::store::Store;
 use atelier::tui::action::Action;
@@ -171,6 +172,44 @@ fn edit_delete_undo_restore() {
 }
 
 #[test]
+fn an_edit_undone_then_redone_keeps_its_text() {
+    let (_d, mut app) = running();
+    say(&mut app, "first");
+    act(&mut app, Action::Back);
+    act(&mut app, Action::Edit);
+    type_text(&mut app, " (edited)");
+    act(&mut app, Action::Submit);
+    let id = run(&app).selected_id().unwrap();
+    act(&mut app, Action::Undo);
+    assert_eq!(live_texts(&app), ["first"]);
+    assert!(run(&app).can(&Action::Redo));
+    act(&mut app, Action::Redo);
+    assert_eq!(live_texts(&app), ["first (edited)"]);
+    assert_eq!(store(&app).revisions(id).unwrap()[0].text, "first");
+    let shown = run(&app).contribution(id).unwrap().text.clone();
+    assert_eq!(shown, "first (edited)", "the list shows the redone text");
+    // Undo again, then a new change: what was undone can no longer be redone.
+    act(&mut app, Action::Undo);
+    act(&mut app, Action::Write);
+    say(&mut app, "second");
+    assert!(!run(&app).can(&Action::Redo));
+    act(&mut app, Action::Redo);
+    assert_eq!(app.core.status.as_ref().unwrap().text, "Nothing to redo.");
+    assert_eq!(live_texts(&app), ["first", "second"]);
+}
+
+#[test]
+fn stored_times_come_from_the_app_clock() {
+    let (_d, mut app) = running();
+    say(&mut app, "timed");
+    let data = store(&app).load(run(&app).session_id()).unwrap();
+    let now = common::tui::fixed_clock();
+    assert_eq!(data.contributions[0].created_at, now);
+    assert_eq!(data.session.updated_at, now);
+    assert_eq!(data.stages[0].started_at(), Some(now));
+}
+
+#[test]
 fn restoring_from_another_stage_goes_there_as_stepping_would() {
     let (_d, mut app) = running();
     say(&mut app, "said in the first stage");
@@ -331,9 +370,93 @@ fn home_new_duplicate_archive_delete() {
     assert_eq!(app.core.store.list_sessions(true).unwrap().len(), 2);
 }
 
+/// The sample (a closed session), reopened so that it takes changes.
+fn reopened_sample() -> (tempfile::TempDir, Store) {
+    let (d, mut store, id) = common::sample_store();
+    let reopen = Command::Reopen { restore: None };
+    atelier::commands::apply(&mut store, id, &reopen).unwrap();
+    (d, store)
+}
+
+#[test]
+fn a_closed_session_refuses_set_up_edits_in_the_interface_language() {
+    let (_d, store, id) = common::sample_store();
+    let before = store.load(id).unwrap();
+    let mut app = app(store, Lang::Fr);
+    act(&mut app, Action::Setup);
+    act(&mut app, Action::Edit);
+    type_text(&mut app, " bis");
+    act(&mut app, Action::Submit);
+    let refused = atelier::i18n::t(Lang::Fr, "command.closed");
+    assert_eq!(app.core.status.as_ref().unwrap().text, refused);
+    assert!(
+        editor_text(&app).is_some_and(|t| t.ends_with(" bis")),
+        "the typing stays in the editor"
+    );
+    act(&mut app, Action::Back);
+    act(&mut app, Action::Yes);
+    act(&mut app, Action::Bottom);
+    act(&mut app, Action::Up); // the last participant
+    act(&mut app, Action::Delete);
+    assert_eq!(app.core.status.as_ref().unwrap().text, refused);
+    act(&mut app, Action::Top);
+    for _ in 0..6 {
+        act(&mut app, Action::Down);
+    }
+    act(&mut app, Action::Right); // the language: refused too
+    assert_eq!(app.core.status.as_ref().unwrap().text, refused);
+    assert_eq!(app.core.store.load(id).unwrap(), before);
+}
+
+#[test]
+fn setup_changes_are_undone_and_redone() {
+    let (_d, store) = reopened_sample();
+    let mut app = app(store, Lang::En);
+    act(&mut app, Action::Setup);
+    let setup = |app: &App| app.screen_as::<SetupState>().unwrap().data.clone();
+    let id = setup(&app).session.id;
+    let first = setup(&app);
+    // The language with the stage titles, as one change.
+    for _ in 0..6 {
+        act(&mut app, Action::Down);
+    }
+    act(&mut app, Action::Right);
+    assert_eq!(setup(&app).session.language, Lang::En);
+    act(&mut app, Action::Undo);
+    let undone = setup(&app);
+    assert_eq!(undone.session.language, first.session.language);
+    assert_eq!(undone.stages, first.stages, "titles back with the language");
+    act(&mut app, Action::Redo);
+    assert_eq!(
+        app.core.store.load(id).unwrap().stages[1].title,
+        "Observations & stakes"
+    );
+    // A pasted roster goes in one change, and out with one undo.
+    act(&mut app, Action::PasteRoster);
+    atelier::tui::handle_event(
+        &mut app,
+        ratatui::crossterm::event::Event::Paste("Yann\nXavier".into()),
+    );
+    act(&mut app, Action::Submit);
+    let with = setup(&app).roster().count();
+    act(&mut app, Action::Undo);
+    assert_eq!(setup(&app).roster().count(), with - 2);
+    act(&mut app, Action::Redo);
+    assert_eq!(setup(&app).roster().count(), with);
+    // What the screen shows is what is stored.
+    let mut stored = app.core.store.load(id).unwrap();
+    let mut shown = setup(&app);
+    stored.contributions.clear();
+    shown.contributions.clear();
+    assert_eq!(shown.participants, stored.participants);
+    assert_eq!(shown.session, stored.session);
+    act(&mut app, Action::Redo);
+    assert_eq!(app.core.status.as_ref().unwrap().text, "Nothing to redo.");
+}
+
 #[test]
 fn setup_edits_fields_and_roster() {
-    let (_d, store, _id) = common::sample_store();
+    let (_d, store) = reopened_sample();
     let mut app = app(store, Lang::En);
     act(&mut app, Action::Setup);
     act(&mut app, Action::Edit);
@@ -378,9 +501,8 @@ fn setup_edits_fields_and_roster() {
     let data = app.screen_as::<SetupState>().unwrap().data.clone();
     assert_eq!(data.session.language, Lang::En);
     assert_eq!(data.stages[1].title, "Observations & stakes");
-    // The sample is closed: running it opens the read-only review.
     act(&mut app, Action::Run);
-    assert!(app.screen_as::<ReviewState>().is_some());
+    assert!(app.screen_as::<RunState>().is_some());
 }
 
 #[test]
@@ -417,6 +539,20 @@ fn synthesis_is_written_and_picked() {
     act(&mut app, Action::Delete);
     act(&mut app, Action::Yes);
     assert_eq!(app.core.store.synthesis(id).unwrap().blocks.len(), 1);
+    // The deletion is undone, and redone.
+    act(&mut app, Action::Undo);
+    let blocks = app.core.store.synthesis(id).unwrap().blocks;
+    assert_eq!(blocks.len(), 2);
+    assert_eq!(blocks[1].text, "who carries it");
+    act(&mut app, Action::Redo);
+    assert_eq!(app.core.store.synthesis(id).unwrap().blocks.len(), 1);
+    // Undo goes back through every change, the text last.
+    for _ in 0..5 {
+        act(&mut app, Action::Undo);
+    }
+    assert!(app.core.store.synthesis(id).unwrap().is_empty());
+    let shown = &app.screen_as::<SynthesisState>().unwrap().data.synthesis;
+    assert!(shown.is_empty(), "the screen shows what is stored");
 }
 
 #[test]
@@ -564,7 +700,7 @@ fn editor_text(app: &App) -> Option<String> {
 
 #[test]
 fn a_refused_date_keeps_the_editor_and_its_text_and_french_dates_are_read() {
-    let (_d, store, _id) = common::sample_store();
+    let (_d, store) = reopened_sample();
     let mut app = app(store, Lang::Fr);
     act(&mut app, Action::Setup);
     act(&mut app, Action::Down); // the event

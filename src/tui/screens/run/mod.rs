@@ -96,8 +96,8 @@ pub struct RunState {
     pub participant: Option<Id>,
     /// Set while the input box edits a recorded contribution.
     pub editing: Option<Id>,
-    /// Inverses of the changes made here, the last one on top.
-    pub undo: Vec<crate::commands::Command>,
+    /// The changes made here, to undo and redo.
+    pub history: crate::tui::history::History,
     /// Contributions per participant (None = group): (this stage, overall).
     pub counts: HashMap<Option<Id>, (usize, usize)>,
     /// Where each contribution sits in `data.contributions`.
@@ -236,7 +236,7 @@ impl RunState {
             kind: Kind::Observation,
             participant: None,
             editing: None,
-            undo: Vec::new(),
+            history: Default::default(),
             counts: HashMap::new(),
             index: HashMap::new(),
         };
@@ -269,7 +269,8 @@ impl RunState {
             | Action::CycleKind
             | Action::SetWho
             | Action::MoveToStage => self.selected_id().is_some(),
-            Action::Undo => !self.undo.is_empty(),
+            Action::Undo => self.history.can_undo(),
+            Action::Redo => self.history.can_redo(),
             Action::NextStage => self.flow.current + 1 < self.data.stages.len(),
             Action::PrevStage => self.flow.current > 0,
             Action::PauseTimer => self.stage().is_some_and(|st| !st.segments.is_empty()),
