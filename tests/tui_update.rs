@@ -199,6 +199,28 @@ fn an_edit_undone_then_redone_keeps_its_text() {
 }
 
 #[test]
+fn a_session_reopened_on_a_paused_stage_stays_paused_there() {
+    let (_d, mut app) = running();
+    act(&mut app, Action::NextStage);
+    act(&mut app, Action::Back);
+    act(&mut app, Action::PauseTimer);
+    let id = run(&app).session_id();
+    let before = store(&app).load(id).unwrap().stages;
+    act(&mut app, Action::Back); // home
+    act(&mut app, Action::Open);
+    assert_eq!(run(&app).flow.current, 1, "back on the paused stage");
+    assert!(!run(&app).timer_running(), "still paused");
+    assert_eq!(
+        store(&app).load(id).unwrap().stages,
+        before,
+        "no clock started"
+    );
+    act(&mut app, Action::Back);
+    act(&mut app, Action::PauseTimer);
+    assert!(run(&app).timer_running(), "p runs it again");
+}
+
+#[test]
 fn stored_times_come_from_the_app_clock() {
     let (_d, mut app) = running();
     say(&mut app, "timed");

@@ -212,18 +212,8 @@ impl RunState {
     pub fn open(core: &mut Core, id: Id) -> Option<RunState> {
         let data = load(core, id)?;
         let template = core.catalog.get(&data.session.template).cloned();
-        let started: Vec<bool> = data
-            .stages
-            .iter()
-            .map(|s| s.started_at().is_some())
-            .collect();
-        let ended: Vec<bool> = data.stages.iter().map(|s| s.ended_at().is_some()).collect();
         let closed = data.session.status == SessionStatus::Closed;
-        let flow = StageFlow::new(
-            StageFlow::resume_point(&started, &ended),
-            data.stages.len(),
-            closed,
-        );
+        let (flow, effect) = StageFlow::resume(&data.stages, closed);
         let mut state = RunState {
             data,
             template,
@@ -242,7 +232,6 @@ impl RunState {
         };
         state.reset_input(core);
         state.kind = state.stage_kinds()[0];
-        let effect = state.flow.open();
         state.apply(core, effect);
         if let Some(draft) = core_draft(core, id) {
             state.input = editor::textarea(&draft.text, core.t("run.placeholder"), &core.theme);
