@@ -29,7 +29,7 @@ impl CommandError {
             CommandError::NotClosed => t(lang, "command.not_closed").to_string(),
             CommandError::OtherSession => t(lang, "command.other_session").to_string(),
             CommandError::NotInBatch => t(lang, "command.not_in_batch").to_string(),
-            CommandError::Store(e) => e.to_string(),
+            CommandError::Store(e) => e.message(lang),
         }
     }
 

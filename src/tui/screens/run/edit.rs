@@ -206,7 +206,7 @@ pub fn edited(s: &mut RunState, core: &mut Core, purpose: RunEdit, text: String)
             true
         }
         Err(e) => {
-            core.error(e);
+            core.fail(&e);
             false
         }
     }

@@ -151,6 +151,6 @@ pub fn restore_picker(s: &RunState, core: &mut Core) {
                 purpose: Purpose::new(RunPick::Restore),
             }));
         }
-        Err(e) => core.error(e),
+        Err(e) => core.fail(&e),
     }
 }

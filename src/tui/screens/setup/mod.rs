@@ -300,7 +300,7 @@ fn update(s: &mut SetupState, core: &mut Core, action: Action) -> Option<Nav> {
         Action::Back => {
             if s.untouched(core) {
                 if let Err(e) = core.store.delete_session(s.data.session.id) {
-                    core.error(e);
+                    core.fail(&e);
                 }
             }
             return Some(super::home::open());
