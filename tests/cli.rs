@@ -433,3 +433,53 @@ fn sessions_never_share_a_file_name_whatever_their_titles() {
     );
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), 6);
 }
+
+#[test]
+fn errors_are_worded_in_the_language_asked() {
+    let dir = TempDir::new().unwrap();
+    let garbage = dir.path().join("notes.txt");
+    std::fs::write(&garbage, "not a database, just some notes\n".repeat(100)).unwrap();
+    let before = std::fs::read(&garbage).unwrap();
+    let french = atelier(&dir)
+        .args(["--lang", "fr", "--db"])
+        .arg(&garbage)
+        .arg("list")
+        .assert()
+        .failure()
+        .get_output()
+        .stderr
+        .clone();
+    let french = String::from_utf8(french).unwrap();
+    assert!(
+        french.contains("notes.txt") && french.contains("n'est pas une base Atelier"),
+        "{french}"
+    );
+    let english = atelier(&dir)
+        .args(["--lang", "en", "--db"])
+        .arg(&garbage)
+        .arg("list")
+        .assert()
+        .failure()
+        .get_output()
+        .stderr
+        .clone();
+    let english = String::from_utf8(english).unwrap();
+    assert!(english.contains("is not an Atelier database"), "{english}");
+    assert_eq!(std::fs::read(&garbage).unwrap(), before);
+    // A bundle that cannot be imported: file, place and problem, in French.
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"format\": 3").unwrap();
+    let out = atelier(&dir)
+        .args(["--lang", "fr", "import"])
+        .arg(&bad)
+        .assert()
+        .failure()
+        .get_output()
+        .stderr
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains("bad.json: format: invalid type") && out.contains("rien n'a été importé"),
+        "{out}"
+    );
+}

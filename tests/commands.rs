@@ -4,8 +4,10 @@
 
 mod common;
 
-use atelier::commands::{apply, Command, CommandError};
-use atelier::model::{Id, Kind, Lang, ManualClock, SessionData, SessionStatus, Synthesis};
+use atelier::commands::{apply, Command, CommandError, Details};
+use atelier::model::{
+    Anonymity, Id, Kind, Lang, ManualClock, SessionData, SessionStatus, Stage, Synthesis,
+};
 use atelier::store::{NewContribution, Store};
 use chrono::Duration;
 use common::{new_session, temp_store};
@@ -194,6 +196,13 @@ enum Step {
     Synthesis(String),
     AddParticipant(String),
     RemoveParticipant(usize),
+    Details(String, String, bool),
+    /// A template change: the stages again, fresh, `n` of them.
+    Template(usize),
+    Retitle(usize, String),
+    EditParticipant(usize, String, String),
+    MoveParticipant(usize, bool),
+    Batch(Vec<Step>),
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -224,7 +233,20 @@ fn step() -> impl Strategy<Value = Step> {
         1 => any::<bool>().prop_map(Step::Language),
         1 => "[a-z]{0,6}".prop_map(Step::Synthesis),
         1 => "[A-Z][a-z]{0,5}".prop_map(Step::AddParticipant),
-        1 => n.prop_map(Step::RemoveParticipant),
+        1 => n.clone().prop_map(Step::RemoveParticipant),
+        1 => (text(), "[a-z]{0,6}", any::<bool>()).prop_map(|(t, q, a)| Step::Details(t, q, a)),
+        1 => (1usize..4).prop_map(Step::Template),
+        1 => (n.clone(), "[A-Z][a-z]{0,5}").prop_map(|(s, t)| Step::Retitle(s, t)),
+        1 => (n.clone(), text(), "[a-z]{0,4}").prop_map(|(p, name, role)| Step::EditParticipant(p, name, role)),
+        1 => (n, any::<bool>()).prop_map(|(p, up)| Step::MoveParticipant(p, up)),
+    ]
+}
+
+/// A step, or a batch of two or three steps applied as one change.
+fn any_step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        8 => step(),
+        1 => proptest::collection::vec(step(), 2..4).prop_map(Step::Batch),
     ]
 }
 
@@ -329,38 +351,67 @@ fn resolve(step: &Step, data: &SessionData) -> Command {
                 role: String::new(),
             },
         },
+        Step::Details(title, question, anonymous) => Command::SetDetails(Details {
+            title,
+            question,
+            anonymity: if anonymous {
+                Anonymity::Anonymous
+            } else {
+                Anonymity::Named
+            },
+            ..Details::of(&data.session)
+        }),
+        Step::Template(n) => Command::PutStages {
+            template: format!("t{n}"),
+            stages: (0..n)
+                .map(|i| Stage {
+                    id: atelier::model::new_id(),
+                    key: format!("s{i}"),
+                    title: format!("Stage {i}"),
+                    position: i as i64 + 1,
+                    planned_minutes: 5,
+                    segments: Vec::new(),
+                    notes: String::new(),
+                })
+                .collect(),
+        },
+        Step::Retitle(s, title) => Command::SetStageTitles(vec![(stage(s), title)]),
+        Step::EditParticipant(p, name, role) => match person(p) {
+            Some(id) => Command::EditParticipant { id, name, role },
+            None => Command::AddParticipant { name, role },
+        },
+        Step::MoveParticipant(p, up) => match person(p) {
+            Some(id) => Command::MoveParticipant { id, up },
+            None => Command::AddParticipant {
+                name: "Ada".into(),
+                role: String::new(),
+            },
+        },
+        Step::Batch(steps) => Command::Batch(steps.iter().map(|s| resolve(s, data)).collect()),
     }
 }
 
-/// `after` once the soft removal an undone addition leaves is taken out:
+/// `after` once the soft removals undone additions leave are taken out:
 /// an undone `Record` leaves its contribution deleted, an undone
-/// `AddParticipant` leaves its participant removed (nothing typed is erased).
-fn without_undone_addition(
-    mut after: SessionData,
-    command: &Command,
-    added: Option<Id>,
-) -> SessionData {
-    match (command, added) {
-        (Command::Record(_), Some(id)) => {
-            let c = after
-                .contributions
-                .iter()
-                .find(|c| c.id == id)
-                .expect("kept");
+/// `AddParticipant` leaves its participant removed (nothing typed is
+/// erased). Whatever `prior` did not have must be such a removal.
+fn without_undone_additions(mut after: SessionData, prior: &SessionData) -> SessionData {
+    for c in &after.contributions {
+        if !prior.contributions.iter().any(|p| p.id == c.id) {
             assert!(c.deleted_at.is_some(), "an undone record stays deleted");
-            after.contributions.retain(|c| c.id != id);
         }
-        (Command::AddParticipant { .. }, Some(id)) => {
-            let p = after
-                .participants
-                .iter()
-                .find(|p| p.id == id)
-                .expect("kept");
-            assert!(p.removed_at.is_some(), "an undone addition stays removed");
-            after.participants.retain(|p| p.id != id);
-        }
-        _ => {}
     }
+    for p in &after.participants {
+        if !prior.participants.iter().any(|x| x.id == p.id) {
+            assert!(p.removed_at.is_some(), "an undone addition stays removed");
+        }
+    }
+    after
+        .contributions
+        .retain(|c| prior.contributions.iter().any(|p| p.id == c.id));
+    after
+        .participants
+        .retain(|p| prior.participants.iter().any(|x| x.id == p.id));
     after
 }
 
@@ -368,7 +419,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
     #[test]
-    fn every_inverse_restores_the_prior_state(steps in proptest::collection::vec(step(), 1..25)) {
+    fn every_inverse_restores_the_prior_state(steps in proptest::collection::vec(any_step(), 1..25)) {
         let (_d, mut store) = temp_store();
         let clock = clocked(&mut store);
         let session = new_session(&mut store, &["Ada", "Bo"]);
@@ -386,16 +437,11 @@ proptest! {
                 }
             };
             let done = state(&store, session);
-            let added = match &command {
-                Command::Record(_) => out.changes.contributions.first().map(|c| c.id),
-                Command::AddParticipant { .. } => out.changes.participants.first().map(|p| p.id),
-                _ => None,
-            };
             clock.advance(Duration::seconds(3));
             let redo = apply(&mut store, session, &out.inverse)
                 .map_err(|e| TestCaseError::fail(format!("undo of {command:?}: {e}")))?
                 .inverse;
-            let undone = without_undone_addition(state(&store, session), &command, added);
+            let undone = without_undone_additions(state(&store, session), &prior);
             prop_assert_eq!(&undone, &prior, "undo of {:?}", command);
             // Redo (the inverse's inverse) gives back what the command did;
             // a redone Close stops the clocks at the redo's time instead.

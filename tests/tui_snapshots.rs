@@ -14,7 +14,8 @@ fn sample_app(lang: Lang) -> (tempfile::TempDir, App) {
 }
 
 /// Opens the sample: it is closed, so it opens on the review screen and
-/// is reopened from there to be run again (the run screen then shows its
+/// is reopened from there to be run again (the run screen then shows the
+/// stage it was closed in, "Idées à creuser", its clock paused, and its
 /// list; `Write` puts the focus in the input box, as a plain open does).
 fn open_sample(app: &mut App) {
     act(app, Action::Open);
@@ -29,14 +30,12 @@ fn go(app: &mut App, name: &str) {
         "setup" => act(app, Action::Setup),
         "run" => {
             open_sample(app);
-            act(app, Action::NextStage);
+            act(app, Action::PrevStage);
             act(app, Action::Back);
             act(app, Action::Down);
         }
         "run_ideas" => {
             open_sample(app);
-            act(app, Action::NextStage);
-            act(app, Action::NextStage);
             act(app, Action::Back);
             for _ in 0..3 {
                 act(app, Action::Down);

@@ -3,6 +3,7 @@
 
 mod common;
 
+use atelier::commands::Command;
 use atelier::model::{Kind, Lang, SessionStatus};
 use atelier::store::Store;
 use atelier::tui::action::Action;
@@ -331,9 +332,17 @@ fn home_new_duplicate_archive_delete() {
     assert_eq!(app.core.store.list_sessions(true).unwrap().len(), 2);
 }
 
+/// The sample (a closed session), reopened so that it takes changes.
+fn reopened_sample() -> (tempfile::TempDir, Store) {
+    let (d, mut store, id) = common::sample_store();
+    let reopen = Command::Reopen { restore: None };
+    atelier::commands::apply(&mut store, id, &reopen).unwrap();
+    (d, store)
+}
+
 #[test]
 fn setup_edits_fields_and_roster() {
-    let (_d, store, _id) = common::sample_store();
+    let (_d, store) = reopened_sample();
     let mut app = app(store, Lang::En);
     act(&mut app, Action::Setup);
     act(&mut app, Action::Edit);
@@ -378,9 +387,8 @@ fn setup_edits_fields_and_roster() {
     let data = app.screen_as::<SetupState>().unwrap().data.clone();
     assert_eq!(data.session.language, Lang::En);
     assert_eq!(data.stages[1].title, "Observations & stakes");
-    // The sample is closed: running it opens the read-only review.
     act(&mut app, Action::Run);
-    assert!(app.screen_as::<ReviewState>().is_some());
+    assert!(app.screen_as::<RunState>().is_some());
 }
 
 #[test]
@@ -417,6 +425,20 @@ fn synthesis_is_written_and_picked() {
     act(&mut app, Action::Delete);
     act(&mut app, Action::Yes);
     assert_eq!(app.core.store.synthesis(id).unwrap().blocks.len(), 1);
+    // The deletion is undone, and redone.
+    act(&mut app, Action::Undo);
+    let blocks = app.core.store.synthesis(id).unwrap().blocks;
+    assert_eq!(blocks.len(), 2);
+    assert_eq!(blocks[1].text, "who carries it");
+    act(&mut app, Action::Redo);
+    assert_eq!(app.core.store.synthesis(id).unwrap().blocks.len(), 1);
+    // Undo goes back through every change, the text last.
+    for _ in 0..5 {
+        act(&mut app, Action::Undo);
+    }
+    assert!(app.core.store.synthesis(id).unwrap().is_empty());
+    let shown = &app.screen_as::<SynthesisState>().unwrap().data.synthesis;
+    assert!(shown.is_empty(), "the screen shows what is stored");
 }
 
 #[test]
@@ -564,7 +586,7 @@ fn editor_text(app: &App) -> Option<String> {
 
 #[test]
 fn a_refused_date_keeps_the_editor_and_its_text_and_french_dates_are_read() {
-    let (_d, store, _id) = common::sample_store();
+    let (_d, store) = reopened_sample();
     let mut app = app(store, Lang::Fr);
     act(&mut app, Action::Setup);
     act(&mut app, Action::Down); // the event

@@ -56,6 +56,18 @@ pub enum ImportError {
     Store(StoreError),
 }
 
+impl ImportError {
+    /// The message in `lang`; the bundle's own place and problem stay as
+    /// found (they quote the file and its JSON).
+    pub fn message(&self, lang: crate::model::Lang) -> String {
+        let error = match self {
+            ImportError::Bundle(e) => e.to_string(),
+            ImportError::Store(e) => e.message(lang),
+        };
+        crate::i18n::tf(lang, "import.nothing_imported", &[("error", &error)])
+    }
+}
+
 impl From<BundleError> for ImportError {
     fn from(e: BundleError) -> Self {
         ImportError::Bundle(e)

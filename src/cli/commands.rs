@@ -33,6 +33,10 @@ fn catalog() -> Catalog {
 /// binary dispatches itself.
 pub fn run(cli: Cli) -> Result<()> {
     let lang = cli.lang.unwrap_or_else(system_lang);
+    dispatch(cli, lang).map_err(|e| super::localized(e, lang))
+}
+
+fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
     let Some(command) = cli.command else {
         bail!("no subcommand given");
     };

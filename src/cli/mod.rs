@@ -166,3 +166,23 @@ pub fn main() -> std::process::ExitCode {
         }
     }
 }
+
+/// `e` with its store, command or import error worded in `lang`; the
+/// context around it (what was being done) is kept in front.
+pub fn localized(e: anyhow::Error, lang: Lang) -> anyhow::Error {
+    use crate::i18n::localized;
+    if !e.chain().any(|cause| localized(cause, lang).is_some()) {
+        return e;
+    }
+    let mut parts = Vec::new();
+    for cause in e.chain() {
+        match localized(cause, lang) {
+            Some(message) => {
+                parts.push(message);
+                break;
+            }
+            None => parts.push(cause.to_string()),
+        }
+    }
+    anyhow::anyhow!(parts.join(": "))
+}

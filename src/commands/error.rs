@@ -14,6 +14,9 @@ pub enum CommandError {
     /// A target (contribution, stage, participant) of another session.
     #[error("{}", t(Lang::En, "command.other_session"))]
     OtherSession,
+    /// Closing and reopening are changes of their own, never in a batch.
+    #[error("{}", t(Lang::En, "command.not_in_batch"))]
+    NotInBatch,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -25,7 +28,8 @@ impl CommandError {
             CommandError::Closed => t(lang, "command.closed").to_string(),
             CommandError::NotClosed => t(lang, "command.not_closed").to_string(),
             CommandError::OtherSession => t(lang, "command.other_session").to_string(),
-            CommandError::Store(e) => e.to_string(),
+            CommandError::NotInBatch => t(lang, "command.not_in_batch").to_string(),
+            CommandError::Store(e) => e.message(lang),
         }
     }
 

@@ -22,9 +22,11 @@ mod contributions;
 mod error;
 mod lifecycle;
 mod roster;
+mod session;
 mod stages;
 
 pub use error::CommandError;
+pub use session::Details;
 
 use crate::model::{
     Contribution, Id, Kind, Lang, Participant, Segment, Session, SessionStatus, Stage, Synthesis,
@@ -124,6 +126,34 @@ pub enum Command {
     },
     /// Puts a roster entry back exactly as given (an inverse).
     PutParticipant(Participant),
+    /// Renames someone and sets their role.
+    EditParticipant {
+        id: Id,
+        name: String,
+        role: String,
+    },
+    /// Swaps someone with the previous (`up`) or next person on the roster.
+    MoveParticipant {
+        id: Id,
+        up: bool,
+    },
+
+    /// Sets the session's title, event, date, question, context, lead and
+    /// anonymity.
+    SetDetails(Details),
+    /// Replaces the session's stages with these (ids, times and notes as
+    /// given), from template `template`: a template change, before anything
+    /// is recorded.
+    PutStages {
+        template: String,
+        stages: Vec<Stage>,
+    },
+    /// Gives stages new titles.
+    SetStageTitles(Vec<(Id, String)>),
+
+    /// Several commands as one change: one transaction, one undo (the
+    /// inverses in reverse order).
+    Batch(Vec<Command>),
 }
 
 /// The clocks of some stages and the session's status, as they were.
@@ -140,16 +170,21 @@ pub struct Changes {
     pub session: Session,
     /// New or changed contributions (deleted ones included, flagged).
     pub contributions: Vec<Contribution>,
-    /// Stages whose clock or notes changed.
+    /// Stages whose clock, title or notes changed.
     pub stages: Vec<Stage>,
+    /// `stages` is the session's whole new list of stages (template change).
+    pub stages_replaced: bool,
     pub participants: Vec<Participant>,
     pub synthesis: Option<Synthesis>,
+    /// The session's own row changed (fields, status, language).
+    pub session_changed: bool,
 }
 
 impl Changes {
     /// Whether the command changed nothing (no need to offer its undo).
     pub fn is_empty(&self) -> bool {
-        self.contributions.is_empty()
+        !self.session_changed
+            && self.contributions.is_empty()
             && self.stages.is_empty()
             && self.participants.is_empty()
             && self.synthesis.is_none()
@@ -168,9 +203,10 @@ pub struct Outcome {
 pub(crate) struct Done {
     pub contributions: Vec<Contribution>,
     pub stages: Vec<Stage>,
+    pub stages_replaced: bool,
     pub participants: Vec<Participant>,
     pub synthesis: Option<Synthesis>,
-    /// The session's own row changed (status, language).
+    /// The session's own row changed (status, language, fields).
     pub session_changed: bool,
     pub inverse: Command,
 }
@@ -180,11 +216,36 @@ impl Done {
         Done {
             contributions: Vec::new(),
             stages: Vec::new(),
+            stages_replaced: false,
             participants: Vec::new(),
             synthesis: None,
             session_changed: false,
             inverse,
         }
+    }
+
+    /// Adds what a later command of the same batch did: its rows replace
+    /// the same rows changed earlier.
+    fn merge(&mut self, later: Done) {
+        fn upsert<T, K: PartialEq>(into: &mut Vec<T>, from: Vec<T>, key: impl Fn(&T) -> K) {
+            for x in from {
+                match into.iter_mut().find(|y| key(y) == key(&x)) {
+                    Some(y) => *y = x,
+                    None => into.push(x),
+                }
+            }
+        }
+        if later.stages_replaced {
+            self.stages.clear();
+            self.stages_replaced = true;
+        }
+        upsert(&mut self.contributions, later.contributions, |c| c.id);
+        upsert(&mut self.stages, later.stages, |s| s.id);
+        upsert(&mut self.participants, later.participants, |p| p.id);
+        if later.synthesis.is_some() {
+            self.synthesis = later.synthesis;
+        }
+        self.session_changed |= later.session_changed;
     }
 
     fn changed(&self) -> bool {
@@ -218,8 +279,10 @@ pub fn apply(store: &mut Store, session: Id, command: &Command) -> Result<Outcom
                     session: tx.session(session)?,
                     contributions: done.contributions,
                     stages: done.stages,
+                    stages_replaced: done.stages_replaced,
                     participants: done.participants,
                     synthesis: done.synthesis,
+                    session_changed: done.session_changed,
                 },
                 inverse: done.inverse,
             })
@@ -272,5 +335,31 @@ fn run(tx: &Tx, session: Id, command: &Command) -> Result<Done, CommandError> {
         AddParticipant { name, role } => roster::add(tx, session, name, role),
         RemoveParticipant { id } => roster::remove(tx, session, *id),
         PutParticipant(p) => roster::put(tx, session, p),
+        EditParticipant { id, name, role } => roster::edit(tx, session, *id, name, role),
+        MoveParticipant { id, up } => roster::swap(tx, session, *id, *up),
+        SetDetails(details) => session::set_details(tx, session, details),
+        PutStages { template, stages } => session::put_stages(tx, session, template, stages),
+        SetStageTitles(titles) => session::set_titles(tx, session, titles),
+        Batch(commands) => batch(tx, session, commands),
     }
+}
+
+fn batch(tx: &Tx, session: Id, commands: &[Command]) -> Result<Done, CommandError> {
+    let mut all = Done::new(Command::Batch(Vec::new()));
+    let mut inverses = Vec::new();
+    for command in commands {
+        if matches!(command, Command::Reopen { .. } | Command::Close) {
+            // The lifecycle check runs once per `apply`, before the batch.
+            return Err(CommandError::NotInBatch);
+        }
+        let mut done = run(tx, session, command)?;
+        inverses.push(std::mem::replace(
+            &mut done.inverse,
+            Command::Batch(Vec::new()),
+        ));
+        all.merge(done);
+    }
+    inverses.reverse();
+    all.inverse = Command::Batch(inverses);
+    Ok(all)
 }

@@ -2,7 +2,7 @@
 
 use super::{Command, CommandError, Done};
 use crate::model::{Id, Participant, Synthesis};
-use crate::store::Tx;
+use crate::store::{StoreError, Tx};
 
 fn check_owner(tx: &Tx, session: Id, id: Id) -> Result<(), CommandError> {
     if tx.participant_session(id)? != session {
@@ -50,5 +50,51 @@ pub(super) fn save_synthesis(tx: &Tx, session: Id, s: &Synthesis) -> Result<Done
         tx.save_synthesis(session, s)?;
         done.synthesis = Some(s.clone());
     }
+    Ok(done)
+}
+
+/// Renames someone and sets their role (empty to clear it).
+pub(super) fn edit(
+    tx: &Tx,
+    session: Id,
+    id: Id,
+    name: &str,
+    role: &str,
+) -> Result<Done, CommandError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(StoreError::Invalid("a participant's name is empty".into()).into());
+    }
+    check_owner(tx, session, id)?;
+    let mut after = tx.participant(id)?;
+    after.name = name.to_string();
+    after.role = role.trim().to_string();
+    put(tx, session, &after)
+}
+
+/// Swaps someone with the previous (`up`) or next person still on the roster.
+pub(super) fn swap(tx: &Tx, session: Id, id: Id, up: bool) -> Result<Done, CommandError> {
+    check_owner(tx, session, id)?;
+    let roster: Vec<Participant> = tx
+        .participants(session)?
+        .into_iter()
+        .filter(|p| p.removed_at.is_none() || p.id == id)
+        .collect();
+    let Some(i) = roster.iter().position(|p| p.id == id) else {
+        return Ok(Done::new(Command::Batch(Vec::new())));
+    };
+    let j = if up { i.checked_sub(1) } else { Some(i + 1) };
+    let Some(other) = j.and_then(|j| roster.get(j)) else {
+        return Ok(Done::new(Command::Batch(Vec::new())));
+    };
+    let (mut a, mut b) = (roster[i].clone(), other.clone());
+    std::mem::swap(&mut a.position, &mut b.position);
+    let mut done = Done::new(Command::Batch(vec![
+        Command::PutParticipant(roster[i].clone()),
+        Command::PutParticipant(other.clone()),
+    ]));
+    tx.put_participant(&a)?;
+    tx.put_participant(&b)?;
+    done.participants = vec![a, b];
     Ok(done)
 }

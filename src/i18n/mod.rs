@@ -45,6 +45,42 @@ pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     s
 }
 
+/// An error whose message exists in both languages.
+pub trait Localized {
+    fn message_in(&self, lang: Lang) -> String;
+}
+
+impl Localized for crate::store::StoreError {
+    fn message_in(&self, lang: Lang) -> String {
+        self.message(lang)
+    }
+}
+
+impl Localized for crate::commands::CommandError {
+    fn message_in(&self, lang: Lang) -> String {
+        self.message(lang)
+    }
+}
+
+impl Localized for crate::bundle::ImportError {
+    fn message_in(&self, lang: Lang) -> String {
+        self.message(lang)
+    }
+}
+
+/// The message of `e` in `lang` if it is one of the errors that have
+/// one (store, command, import), else `None`.
+pub fn localized(e: &(dyn std::error::Error + 'static), lang: Lang) -> Option<String> {
+    if let Some(e) = e.downcast_ref::<crate::store::StoreError>() {
+        return Some(e.message_in(lang));
+    }
+    if let Some(e) = e.downcast_ref::<crate::commands::CommandError>() {
+        return Some(e.message_in(lang));
+    }
+    e.downcast_ref::<crate::bundle::ImportError>()
+        .map(|e| e.message_in(lang))
+}
+
 /// The language of the system locale, normalised ("C" → English).
 pub fn system_lang() -> Lang {
     sys_locale::get_locale()

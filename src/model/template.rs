@@ -41,6 +41,23 @@ pub struct TemplateStage {
 }
 
 impl Template {
+    /// Fresh stages for a session in `lang`: new ids, no time, no notes.
+    pub fn new_stages(&self, lang: Lang) -> Vec<super::Stage> {
+        self.stages
+            .iter()
+            .enumerate()
+            .map(|(i, ts)| super::Stage {
+                id: super::new_id(),
+                key: ts.key.clone(),
+                title: ts.title.get(lang).to_string(),
+                position: i as i64 + 1,
+                planned_minutes: ts.minutes,
+                segments: Vec::new(),
+                notes: String::new(),
+            })
+            .collect()
+    }
+
     pub fn stage(&self, key: &str) -> Option<&TemplateStage> {
         self.stages.iter().find(|s| s.key == key)
     }

@@ -1,65 +1,114 @@
+use crate::i18n::tf;
+use crate::model::Lang;
 use rusqlite::ErrorCode;
 
 /// What can go wrong with the database, worded for the person at the
-/// keyboard: each message names the file and says what to do.
-#[derive(Debug, thiserror::Error)]
+/// keyboard: each message names the file and says what to do. The texts
+/// are in `assets/i18n` (`store.*`), French and English side by side;
+/// `Display` gives the English one, `message` the one in a given language.
+#[derive(Debug)]
 pub enum StoreError {
-    #[error("{path} is not an Atelier database ({reason}); it was left untouched")]
-    NotAtelier { path: String, reason: String },
-    #[error(
-        "{path} is not a regular file ({what}); give --db (or ATELIER_DB) the path of a database file; \
-         it was left untouched"
-    )]
-    NotAFile { path: String, what: String },
-    #[error(
-        "{path} was written by a newer Atelier (schema version {found}; this program knows up to {known}); \
-         it was left untouched: update Atelier to open it"
-    )]
+    NotAtelier {
+        path: String,
+        reason: String,
+    },
+    NotAFile {
+        path: String,
+        what: String,
+    },
     TooNew {
         path: String,
         found: i64,
         known: i64,
     },
-    #[error("cannot write the database {path}: {reason}")]
-    Unwritable { path: String, reason: String },
-    #[error("{path} is locked by another program (is Atelier already running on it?); close it and try again")]
-    Locked { path: String },
-    #[error("cannot upgrade the database {path}: {reason}")]
-    Migration { path: String, reason: String },
-    #[error(
-        "{path} is damaged ({reason}); nothing was changed. Restore the session from a bundle \
-         (`atelier import FILE`), or save what is readable with \
-         `sqlite3 {path} .recover | sqlite3 recovered.sqlite3` and use --db recovered.sqlite3"
-    )]
-    Damaged { path: String, reason: String },
-    #[error(
-        "cannot read or write {path}: {reason}; check that its disk is not full, read-only or \
-         unplugged, then try again (a change that failed was not recorded)"
-    )]
-    Disk { path: String, reason: String },
-    #[error(
-        "{path} holds a value this Atelier cannot read ({reason}); nothing was changed. Restore the \
-         session from a bundle (`atelier import FILE`), or correct that value with `sqlite3 {path}`"
-    )]
-    BadValue { path: String, reason: String },
-    #[error("database error in {path}: {error}")]
+    Unwritable {
+        path: String,
+        reason: String,
+    },
+    Locked {
+        path: String,
+    },
+    Migration {
+        path: String,
+        reason: String,
+    },
+    Damaged {
+        path: String,
+        reason: String,
+    },
+    Disk {
+        path: String,
+        reason: String,
+    },
+    BadValue {
+        path: String,
+        reason: String,
+    },
     Database {
         path: String,
         error: rusqlite::Error,
     },
-    #[error("sub-points go at most {max} levels deep; this would go deeper")]
-    TooDeep { max: usize },
-    #[error("{0}")]
+    TooDeep {
+        max: usize,
+    },
     NotFound(String),
-    #[error("{0}")]
     Invalid(String),
     /// A SQLite error not yet tied to its file: the `Store` names it (see
     /// `named`) before any error leaves it.
-    #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
 
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for StoreError {}
+
 impl StoreError {
+    /// The message in `lang`. Reasons quoted from SQLite or the system,
+    /// and the free-text `NotFound`/`Invalid` details, stay as given.
+    pub fn message(&self, lang: Lang) -> String {
+        use StoreError::*;
+        let text = |key: &str, args: &[(&str, &str)]| tf(lang, key, args);
+        match self {
+            NotAtelier { path, reason } => {
+                text("store.not_atelier", &[("path", path), ("reason", reason)])
+            }
+            NotAFile { path, what } => text("store.not_a_file", &[("path", path), ("what", what)]),
+            TooNew { path, found, known } => text(
+                "store.too_new",
+                &[
+                    ("path", path),
+                    ("found", &found.to_string()),
+                    ("known", &known.to_string()),
+                ],
+            ),
+            Unwritable { path, reason } => {
+                text("store.unwritable", &[("path", path), ("reason", reason)])
+            }
+            Locked { path } => text("store.locked", &[("path", path)]),
+            Migration { path, reason } => {
+                text("store.migration", &[("path", path), ("reason", reason)])
+            }
+            Damaged { path, reason } => {
+                text("store.damaged", &[("path", path), ("reason", reason)])
+            }
+            Disk { path, reason } => text("store.disk", &[("path", path), ("reason", reason)]),
+            BadValue { path, reason } => {
+                text("store.bad_value", &[("path", path), ("reason", reason)])
+            }
+            Database { path, error } => text(
+                "store.database",
+                &[("path", path), ("error", &error.to_string())],
+            ),
+            TooDeep { max } => text("store.too_deep", &[("max", &max.to_string())]),
+            NotFound(what) | Invalid(what) => what.clone(),
+            Sqlite(error) => text("store.sqlite", &[("error", &error.to_string())]),
+        }
+    }
+
     pub(crate) fn from_open(path: &str, e: rusqlite::Error) -> StoreError {
         match e.sqlite_error_code() {
             Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {

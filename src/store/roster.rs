@@ -219,6 +219,11 @@ impl super::Tx<'_> {
         .ok_or_else(|| StoreError::NotFound(format!("no participant with id {id}")))
     }
 
+    /// The whole roster, removed participants included, in order.
+    pub fn participants(&self, session: Id) -> Result<Vec<Participant>> {
+        participants(self, session)
+    }
+
     /// Adds someone at the end of the roster.
     pub fn add_participant(&self, session: Id, name: &str, role: &str) -> Result<Participant> {
         insert_participant(self, session, name, role)

@@ -121,6 +121,31 @@ impl Tx<'_> {
         )
     }
 
+    /// Writes the fields the set-up edits (not language, template or status,
+    /// which have their own commands).
+    pub fn set_details(&self, s: &Session) -> Result<()> {
+        if s.title.trim().is_empty() {
+            return Err(StoreError::Invalid("the title is empty".into()));
+        }
+        found(
+            self.execute(
+                "UPDATE sessions SET title=?2, event=?3, date=?4, question=?5, context=?6,
+                 lead=?7, anonymity=?8 WHERE id=?1",
+                params![
+                    text_id(&s.id),
+                    s.title.trim(),
+                    s.event,
+                    s.date.format("%Y-%m-%d").to_string(),
+                    s.question,
+                    s.context,
+                    s.lead,
+                    s.anonymity.key(),
+                ],
+            )?,
+            s.id,
+        )
+    }
+
     pub fn set_language(&self, session: Id, language: Lang) -> Result<()> {
         found(
             self.execute(

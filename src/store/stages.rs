@@ -10,16 +10,7 @@ pub(super) fn insert_template_stages(
     template: &Template,
     lang: Lang,
 ) -> rusqlite::Result<()> {
-    for (i, ts) in template.stages.iter().enumerate() {
-        let stage = Stage {
-            id: new_id(),
-            key: ts.key.clone(),
-            title: ts.title.get(lang).to_string(),
-            position: i as i64 + 1,
-            planned_minutes: ts.minutes,
-            segments: Vec::new(),
-            notes: String::new(),
-        };
+    for stage in template.new_stages(lang) {
         insert_stage_row(tx, session, &stage, true)?;
     }
     Ok(())
@@ -201,6 +192,34 @@ impl Tx<'_> {
         if n == 0 {
             return Err(StoreError::NotFound(format!("no stage with id {stage}")));
         }
+        Ok(())
+    }
+
+    /// Replaces every stage of a session with `stages` (ids, notes and
+    /// segments as given) and names the template they come from. Only
+    /// while nothing has been recorded, so no contribution loses its stage.
+    pub fn replace_stages(&self, session: Id, template: &str, stages: &[Stage]) -> Result<()> {
+        let recorded: i64 = self.query_row(
+            "SELECT count(*) FROM contributions WHERE session_id = ?1",
+            [text_id(&session)],
+            |r| r.get(0),
+        )?;
+        if recorded > 0 {
+            return Err(StoreError::Invalid(
+                "the template can only change before anything is recorded".into(),
+            ));
+        }
+        self.execute(
+            "DELETE FROM stages WHERE session_id = ?1",
+            [text_id(&session)],
+        )?;
+        for stage in stages {
+            insert_stage_row(self, session, stage, true)?;
+        }
+        self.execute(
+            "UPDATE sessions SET template = ?2 WHERE id = ?1",
+            params![text_id(&session), template],
+        )?;
         Ok(())
     }
 

@@ -40,6 +40,8 @@ pub enum Action {
     Edit,
     Delete,
     Undo,
+    /// Does again what the last undo took back.
+    Redo,
     RestoreDeleted,
     MoveUp,
     MoveDown,

@@ -27,6 +27,10 @@ impl App {
         clock: Clock,
         export_dir: PathBuf,
     ) -> App {
+        // One clock for the whole app: what the screens show and what the
+        // store writes read the same time (tests fix it).
+        let mut store = store;
+        store.set_clock(std::sync::Arc::new(clock));
         let mut core = Core {
             store,
             lang,

@@ -104,4 +104,10 @@ impl Core {
     pub fn error(&mut self, text: impl std::fmt::Display) {
         self.say(text.to_string(), Tone::Error);
     }
+
+    /// Says what went wrong in the interface's language.
+    pub fn fail(&mut self, e: &impl crate::i18n::Localized) {
+        let text = e.message_in(self.lang);
+        self.say(text, Tone::Error);
+    }
 }

@@ -2,12 +2,22 @@
 //! and what they asked, it says where they go and what must be recorded.
 //! No I/O here; `update` carries out the effects.
 
+use crate::model::Stage;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StageFlow {
     pub current: usize,
     pub count: usize,
     /// A closed session can be browsed without touching its timings.
     pub closed: bool,
+}
+
+/// Where a session reopens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Resume {
+    pub stage: usize,
+    /// The stage's clock stays stopped until the facilitator resumes it.
+    pub paused: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,14 +44,48 @@ impl StageFlow {
         }
     }
 
-    /// Where the facilitator lands when opening a session: the stage in
-    /// progress if there is one, else the first not yet started, else the
-    /// first. `started[i]`/`ended[i]` describe stage `i`.
-    pub fn resume_point(started: &[bool], ended: &[bool]) -> usize {
-        let running = (0..started.len()).rev().find(|&i| started[i] && !ended[i]);
-        running
-            .or_else(|| (0..started.len()).find(|&i| !started[i]))
-            .unwrap_or(0)
+    /// Where the facilitator lands when opening a session: the stage whose
+    /// clock runs; else the stage last active (its clock stopped last:
+    /// paused, or where the session was closed), still paused; else the
+    /// first. Leaving a stage stops its clock at the instant the next one
+    /// starts, so the stage paused after it stopped later (equal times,
+    /// as under a fixed clock, go to the later stage).
+    pub fn resume_point(stages: &[Stage]) -> Resume {
+        if let Some(i) = stages.iter().rposition(|s| s.timer().is_running()) {
+            return Resume {
+                stage: i,
+                paused: false,
+            };
+        }
+        let last = |s: &Stage| s.segments.last().map(|g| (g.ended_at, g.started_at));
+        let active = (0..stages.len())
+            .filter(|&i| last(&stages[i]).is_some())
+            .max_by_key(|&i| (last(&stages[i]), i));
+        match active {
+            Some(stage) => Resume {
+                stage,
+                paused: true,
+            },
+            None => Resume {
+                stage: 0,
+                paused: false,
+            },
+        }
+    }
+
+    /// Opening a session: where it lands and what to record there (its
+    /// clock starts unless the stage is paused or the session closed).
+    pub fn resume(stages: &[Stage], closed: bool) -> (StageFlow, Effect) {
+        let at = StageFlow::resume_point(stages);
+        let flow = StageFlow::new(at.stage, stages.len(), closed);
+        let effect = if at.paused {
+            Effect::Show {
+                stage: flow.current,
+            }
+        } else {
+            flow.open()
+        };
+        (flow, effect)
     }
 
     /// Opening the session: record the current stage's start unless closed.
@@ -106,6 +150,7 @@ impl StageFlow {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Segment, Timestamp};
 
     #[test]
     fn next_and_prev_record_times_and_stop_at_the_ends() {
@@ -178,14 +223,74 @@ mod tests {
         assert_eq!(f.next().1, Effect::Nothing);
     }
 
+    fn at(minute: i64) -> Timestamp {
+        crate::model::parse_time("2026-03-18T09:00:00Z").unwrap()
+            + chrono::Duration::minutes(minute)
+    }
+
+    /// A stage that ran over `spans` (minutes; `None` end while it runs).
+    fn stage(spans: &[(i64, Option<i64>)]) -> Stage {
+        Stage {
+            id: crate::model::new_id(),
+            key: "s".into(),
+            title: "S".into(),
+            position: 1,
+            planned_minutes: 10,
+            segments: spans
+                .iter()
+                .map(|&(a, b)| Segment {
+                    started_at: at(a),
+                    ended_at: b.map(at),
+                })
+                .collect(),
+            notes: String::new(),
+        }
+    }
+
+    fn resume(stages: &[Stage]) -> (usize, bool) {
+        let r = StageFlow::resume_point(stages);
+        (r.stage, r.paused)
+    }
+
     #[test]
     fn resumes_where_the_workshop_was() {
+        // The running stage, wherever it is.
+        let running = [stage(&[(0, Some(5))]), stage(&[(5, None)]), stage(&[])];
+        assert_eq!(resume(&running), (1, false));
+        // Nothing started: the first, to be started.
+        assert_eq!(resume(&[stage(&[]), stage(&[])]), (0, false));
+        assert_eq!(resume(&[]), (0, false));
+        // Went back to the first stage and paused it there.
+        let back = [
+            stage(&[(0, Some(5)), (9, Some(12))]),
+            stage(&[(5, Some(9))]),
+        ];
+        assert_eq!(resume(&back), (0, true));
+    }
+
+    #[test]
+    fn a_paused_current_stage_is_not_taken_for_ended() {
+        // Stage 0 left at 5 for stage 1, paused at 8: stage 1, still paused.
+        let stages = [stage(&[(0, Some(5))]), stage(&[(5, Some(8))]), stage(&[])];
+        assert_eq!(resume(&stages), (1, true));
+        let (flow, effect) = StageFlow::resume(&stages, false);
+        assert_eq!(flow.current, 1);
         assert_eq!(
-            StageFlow::resume_point(&[true, true, false], &[true, false, false]),
-            1
+            effect,
+            Effect::Show { stage: 1 },
+            "nothing restarts the clock"
         );
-        assert_eq!(StageFlow::resume_point(&[true, false], &[true, false]), 1);
-        assert_eq!(StageFlow::resume_point(&[true, true], &[true, true]), 0);
-        assert_eq!(StageFlow::resume_point(&[], &[]), 0);
+        // Paused the very instant it was entered (a fixed clock): still there.
+        let same = [stage(&[(0, Some(0))]), stage(&[(0, Some(0))]), stage(&[])];
+        assert_eq!(resume(&same), (1, true));
+        // A running stage opens as before, recording its entry.
+        let running = [stage(&[(0, Some(5))]), stage(&[(5, None)])];
+        assert_eq!(
+            StageFlow::resume(&running, false).1,
+            Effect::Record {
+                stage: 1,
+                leaving: None
+            }
+        );
     }
 }

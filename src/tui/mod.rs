@@ -7,6 +7,7 @@ pub mod core;
 pub mod event_loop;
 pub mod events;
 pub mod flow;
+pub mod history;
 pub mod keymap;
 pub mod popup;
 pub mod screen;

@@ -15,7 +15,7 @@ pub fn load(core: &mut Core, id: Id) -> Option<SessionData> {
     match core.store.load(id) {
         Ok(data) => Some(data),
         Err(e) => {
-            core.error(e);
+            core.fail(&e);
             None
         }
     }

@@ -57,7 +57,7 @@ impl HomeState {
     pub fn reload(&mut self, core: &mut Core) {
         match core.store.list_sessions(self.show_archived) {
             Ok(list) => self.sessions = list,
-            Err(e) => core.error(e),
+            Err(e) => core.fail(&e),
         }
         self.selected = self.selected.min(self.visible().len().saturating_sub(1));
     }
@@ -156,7 +156,7 @@ impl Screen for HomeState {
             return None;
         };
         if let Err(e) = core.store.delete_session(*id) {
-            core.error(e);
+            core.fail(&e);
             return None;
         }
         core.success(core.t("home.deleted"));
@@ -223,7 +223,7 @@ fn update(s: &mut HomeState, core: &mut Core, action: Action) -> Option<Nav> {
                         s.select(new);
                         core.success(core.t("home.duplicated"));
                     }
-                    Err(e) => core.error(e),
+                    Err(e) => core.fail(&e),
                 }
             }
         }
@@ -244,7 +244,7 @@ fn update(s: &mut HomeState, core: &mut Core, action: Action) -> Option<Nav> {
                         };
                         core.success(core.t(key));
                     }
-                    Err(e) => core.error(e),
+                    Err(e) => core.fail(&e),
                 }
             }
         }
@@ -287,7 +287,7 @@ fn new_session(s: &mut HomeState, core: &mut Core) -> Option<Nav> {
             Some(super::setup::open_new(id))
         }
         Err(e) => {
-            core.error(e);
+            core.fail(&e);
             None
         }
     }

@@ -1,27 +1,38 @@
 //! Run: every change goes through the command layer. The screen takes what
 //! a command returns into its data (no reload of the session) and keeps
-//! the command's inverse, so `u` applies exactly that.
+//! the command's inverse, so `u` applies exactly that and Ctrl+R does it
+//! again.
 
 use super::RunState;
-use crate::commands::{self, Changes, Command, CommandError};
+use crate::commands::{self, Changes, Command, CommandError, Outcome};
 use crate::model::{Id, SessionStatus};
 use crate::tui::core::Core;
 
 impl RunState {
-    /// Applies `command`; on success takes its changes in, keeps its
-    /// inverse for undo and rebuilds the rows with `select` selected.
+    /// Applies `command` as a change that can be undone and takes its
+    /// changes in, without rebuilding the rows (the caller does, once).
+    pub fn apply_command(
+        &mut self,
+        core: &mut Core,
+        command: &Command,
+    ) -> Result<Changes, CommandError> {
+        let outcome = self
+            .history
+            .apply(&mut core.store, self.session_id(), command)?;
+        self.take_data(&outcome.changes);
+        Ok(outcome.changes)
+    }
+
+    /// `apply_command`, then rebuilds the rows with `select` selected.
     pub fn run(
         &mut self,
         core: &mut Core,
         command: &Command,
         select: Option<Id>,
     ) -> Result<Changes, CommandError> {
-        let outcome = commands::apply(&mut core.store, self.session_id(), command)?;
-        if !outcome.changes.is_empty() {
-            self.undo.push(outcome.inverse);
-        }
-        self.take(&outcome.changes, select);
-        Ok(outcome.changes)
+        let changes = self.apply_command(core, command)?;
+        self.rebuild(select.or_else(|| self.selected_id()));
+        Ok(changes)
     }
 
     /// `run`, saying why when it fails.
@@ -37,20 +48,33 @@ impl RunState {
 
     /// Takes back the last change by applying its inverse.
     pub fn undo(&mut self, core: &mut Core) {
-        let Some(inverse) = self.undo.pop() else {
-            core.info(core.t("run.nothing_to_undo"));
-            return;
-        };
-        let select = match &inverse {
-            Command::PutContributions(rows) => rows.first().map(|c| c.id),
-            _ => None,
-        };
-        match commands::apply(&mut core.store, self.session_id(), &inverse) {
-            Ok(outcome) => {
+        let select = first_contribution(self.history.next_undo());
+        let done = self.history.undo(&mut core.store, self.session_id());
+        self.after_history(core, done, select, "run.undone", "run.nothing_to_undo");
+    }
+
+    /// Does again the last change undone.
+    pub fn redo(&mut self, core: &mut Core) {
+        let select = first_contribution(self.history.next_redo());
+        let done = self.history.redo(&mut core.store, self.session_id());
+        self.after_history(core, done, select, "run.redone", "run.nothing_to_redo");
+    }
+
+    fn after_history(
+        &mut self,
+        core: &mut Core,
+        done: Option<Result<Outcome, CommandError>>,
+        select: Option<Id>,
+        said: &str,
+        nothing: &str,
+    ) {
+        match done {
+            None => core.info(core.t(nothing)),
+            Some(Ok(outcome)) => {
                 self.take(&outcome.changes, select.or_else(|| self.selected_id()));
-                core.success(core.t("run.undone"));
+                core.success(core.t(said));
             }
-            Err(e) => core.error(e.message(core.lang)),
+            Some(Err(e)) => core.error(e.message(core.lang)),
         }
     }
 
@@ -72,8 +96,15 @@ impl RunState {
         }
     }
 
-    /// Puts what a command changed into the screen's data.
+    /// Puts what a command changed into the screen's data and rebuilds the
+    /// rows.
     pub fn take(&mut self, changes: &Changes, select: Option<Id>) {
+        self.take_data(changes);
+        self.rebuild(select.or_else(|| self.selected_id()));
+    }
+
+    /// Puts what a command changed into the screen's data.
+    fn take_data(&mut self, changes: &Changes) {
         self.data.session = changes.session.clone();
         for c in &changes.contributions {
             match self.index.get(&c.id) {
@@ -99,6 +130,14 @@ impl RunState {
             self.data.synthesis = s.clone();
         }
         self.flow.closed = self.data.session.status == SessionStatus::Closed;
-        self.rebuild(select.or_else(|| self.selected_id()));
+    }
+}
+
+/// The contribution an undo or redo puts back, to select it.
+fn first_contribution(command: Option<&Command>) -> Option<Id> {
+    match command? {
+        Command::PutContributions(rows) => rows.first().map(|c| c.id),
+        Command::Delete { id } | Command::Restore { id } => Some(*id),
+        _ => None,
     }
 }

@@ -64,7 +64,7 @@ pub fn save_draft(state: &RunState, core: &mut Core) {
     };
     let stored = serde_json::to_string(&draft).expect("a draft serialises");
     if let Err(e) = core.store.set_meta(&draft_key(state.session_id()), &stored) {
-        core.error(e);
+        core.fail(&e);
     }
 }
 

@@ -45,8 +45,10 @@ pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> 
         ) {
             core.info(core.t("run.nothing_selected"));
         }
-        if action == Action::Undo {
-            s.undo(core);
+        match action {
+            Action::Undo => s.undo(core),
+            Action::Redo => s.redo(core),
+            _ => {}
         }
         return None;
     };
@@ -71,6 +73,7 @@ pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> 
             }
         }
         Action::Undo => s.undo(core),
+        Action::Redo => s.redo(core),
         Action::MoveUp | Action::MoveDown => {
             let up = action == Action::MoveUp;
             if let Some(other) = neighbour(s, cid, up) {
@@ -203,7 +206,7 @@ pub fn edited(s: &mut RunState, core: &mut Core, purpose: RunEdit, text: String)
             true
         }
         Err(e) => {
-            core.error(e);
+            core.fail(&e);
             false
         }
     }

@@ -42,7 +42,9 @@ pub fn submit(s: &mut RunState, core: &mut Core) {
         text,
         parent_id: None,
     };
-    match s.run(core, &Command::Record(new), None) {
+    // Taken in without a rebuild: the rows are rebuilt once, below, with
+    // the new contribution selected.
+    match s.apply_command(core, &Command::Record(new)) {
         Ok(changes) => {
             let Some(c) = changes.contributions.into_iter().next() else {
                 return;
@@ -149,6 +151,6 @@ pub fn restore_picker(s: &RunState, core: &mut Core) {
                 purpose: Purpose::new(RunPick::Restore),
             }));
         }
-        Err(e) => core.error(e),
+        Err(e) => core.fail(&e),
     }
 }

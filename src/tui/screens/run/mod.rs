@@ -96,8 +96,8 @@ pub struct RunState {
     pub participant: Option<Id>,
     /// Set while the input box edits a recorded contribution.
     pub editing: Option<Id>,
-    /// Inverses of the changes made here, the last one on top.
-    pub undo: Vec<crate::commands::Command>,
+    /// The changes made here, to undo and redo.
+    pub history: crate::tui::history::History,
     /// Contributions per participant (None = group): (this stage, overall).
     pub counts: HashMap<Option<Id>, (usize, usize)>,
     /// Where each contribution sits in `data.contributions`.
@@ -212,18 +212,8 @@ impl RunState {
     pub fn open(core: &mut Core, id: Id) -> Option<RunState> {
         let data = load(core, id)?;
         let template = core.catalog.get(&data.session.template).cloned();
-        let started: Vec<bool> = data
-            .stages
-            .iter()
-            .map(|s| s.started_at().is_some())
-            .collect();
-        let ended: Vec<bool> = data.stages.iter().map(|s| s.ended_at().is_some()).collect();
         let closed = data.session.status == SessionStatus::Closed;
-        let flow = StageFlow::new(
-            StageFlow::resume_point(&started, &ended),
-            data.stages.len(),
-            closed,
-        );
+        let (flow, effect) = StageFlow::resume(&data.stages, closed);
         let mut state = RunState {
             data,
             template,
@@ -236,14 +226,13 @@ impl RunState {
             kind: Kind::Observation,
             participant: None,
             editing: None,
-            undo: Vec::new(),
+            history: Default::default(),
             counts: HashMap::new(),
             index: HashMap::new(),
         };
         state.reset_input(core);
-        state.flow.closed = state.data.session.status == SessionStatus::Closed;
-        state.rebuild(None);
         state.kind = state.stage_kinds()[0];
+        state.apply(core, effect);
         if let Some(draft) = core_draft(core, id) {
             state.input = editor::textarea(&draft.text, core.t("run.placeholder"), &core.theme);
             if let Some(kind) = draft.kind {
@@ -269,7 +258,8 @@ impl RunState {
             | Action::CycleKind
             | Action::SetWho
             | Action::MoveToStage => self.selected_id().is_some(),
-            Action::Undo => !self.undo.is_empty(),
+            Action::Undo => self.history.can_undo(),
+            Action::Redo => self.history.can_redo(),
             Action::NextStage => self.flow.current + 1 < self.data.stages.len(),
             Action::PrevStage => self.flow.current > 0,
             Action::PauseTimer => self.stage().is_some_and(|st| !st.segments.is_empty()),

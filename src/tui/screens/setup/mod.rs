@@ -1,14 +1,17 @@
 //! Set-up: the session's title, event, date, question, context, lead,
-//! language, template and anonymity, and its roster. Every change is saved
-//! as soon as it is confirmed.
+//! language, template and anonymity, and its roster. Every change is a
+//! command, saved as soon as it is confirmed; `u` applies its inverse and
+//! Ctrl+R does it again.
 
 mod view;
 
 use super::{load, moved};
+use crate::commands::{Changes, Command, Details};
 use crate::i18n::tf;
 use crate::model::{Anonymity, Id, Lang, SessionData};
 use crate::tui::action::Action;
 use crate::tui::core::{Core, Nav};
+use crate::tui::history::History;
 use crate::tui::keymap::Context;
 use crate::tui::popup::Purpose;
 use crate::tui::screen::Screen;
@@ -98,8 +101,8 @@ pub enum SetupRow {
 
 pub struct SetupState {
     pub data: SessionData,
-    /// The participant last removed, for `u` to bring back.
-    pub removed: Option<Id>,
+    /// The changes made here, to undo and redo.
+    pub history: History,
     pub selected: usize,
     pub offset: Cell<usize>,
     /// Created by `n` on home and not yet changed.
@@ -148,7 +151,7 @@ impl SetupState {
         core.reload_templates();
         Some(SetupState {
             data: load(core, id)?,
-            removed: None,
+            history: History::default(),
             selected: 0,
             offset: Cell::new(0),
             fresh: false,
@@ -180,10 +183,80 @@ impl SetupState {
             && self.data.contributions.is_empty()
     }
 
+    /// Shows changes made elsewhere (another process).
     fn reload(&mut self, core: &mut Core, select: Option<SetupRow>) {
         if let Some(data) = load(core, self.data.session.id) {
             self.data = data;
         }
+        self.select(select);
+    }
+
+    /// Applies `command` as a change that can be undone and shows what it
+    /// changed, selecting `select`; says why when it was refused.
+    fn apply(&mut self, core: &mut Core, command: &Command, select: Option<SetupRow>) -> bool {
+        match self
+            .history
+            .apply(&mut core.store, self.data.session.id, command)
+        {
+            Ok(outcome) => {
+                self.take(&outcome.changes, select);
+                true
+            }
+            Err(e) => {
+                core.error(e.message(core.lang));
+                false
+            }
+        }
+    }
+
+    /// Undoes (`back`) or redoes the last change.
+    fn step_history(&mut self, core: &mut Core, back: bool) {
+        let id = self.data.session.id;
+        let done = if back {
+            self.history.undo(&mut core.store, id)
+        } else {
+            self.history.redo(&mut core.store, id)
+        };
+        match done {
+            None if back => core.info(core.t("run.nothing_to_undo")),
+            None => core.info(core.t("run.nothing_to_redo")),
+            Some(Ok(outcome)) => {
+                let select = outcome
+                    .changes
+                    .participants
+                    .first()
+                    .filter(|p| p.removed_at.is_none())
+                    .map(|p| SetupRow::Participant(p.id));
+                self.take(&outcome.changes, select);
+                core.success(core.t(if back { "run.undone" } else { "run.redone" }));
+            }
+            Some(Err(e)) => core.error(e.message(core.lang)),
+        }
+    }
+
+    /// Puts what a command changed into the screen's data.
+    fn take(&mut self, changes: &Changes, select: Option<SetupRow>) {
+        self.data.session = changes.session.clone();
+        if changes.stages_replaced {
+            self.data.stages = changes.stages.clone();
+        } else {
+            for st in &changes.stages {
+                if let Some(old) = self.data.stages.iter_mut().find(|x| x.id == st.id) {
+                    *old = st.clone();
+                }
+            }
+        }
+        for p in &changes.participants {
+            match self.data.participants.iter_mut().find(|x| x.id == p.id) {
+                Some(old) => *old = p.clone(),
+                None => self.data.participants.push(p.clone()),
+            }
+        }
+        self.data.participants.sort_by_key(|p| p.position);
+        self.select(select);
+    }
+
+    fn select(&mut self, select: Option<SetupRow>) {
         let rows = self.rows();
         if let Some(i) = select.and_then(|r| rows.iter().position(|x| *x == r)) {
             self.selected = i;
@@ -227,7 +300,7 @@ fn update(s: &mut SetupState, core: &mut Core, action: Action) -> Option<Nav> {
         Action::Back => {
             if s.untouched(core) {
                 if let Err(e) = core.store.delete_session(s.data.session.id) {
-                    core.error(e);
+                    core.fail(&e);
                 }
             }
             return Some(super::home::open());
@@ -306,32 +379,21 @@ fn update(s: &mut SetupState, core: &mut Core, action: Action) -> Option<Nav> {
         }
         Action::Delete => {
             if let SetupRow::Participant(id) = s.current() {
-                match core.store.remove_participant(id) {
-                    Ok(()) => {
-                        s.removed = Some(id);
-                        s.reload(core, None);
-                        core.success(core.t("setup.removed"));
-                    }
-                    Err(e) => core.error(e),
+                if s.apply(core, &Command::RemoveParticipant { id }, None) {
+                    core.success(core.t("setup.removed"));
                 }
             }
         }
-        Action::Undo => match s.removed.take() {
-            Some(id) => match core.store.restore_participant(id) {
-                Ok(()) => {
-                    s.reload(core, Some(SetupRow::Participant(id)));
-                    core.success(core.t("run.restored"));
-                }
-                Err(e) => core.error(e),
-            },
-            None => core.info(core.t("run.nothing_to_undo")),
-        },
+        Action::Undo => s.step_history(core, true),
+        Action::Redo => s.step_history(core, false),
         Action::MoveUp | Action::MoveDown => {
             if let SetupRow::Participant(id) = s.current() {
-                match core.store.move_participant(id, action == Action::MoveUp) {
-                    Ok(()) => s.reload(core, Some(SetupRow::Participant(id))),
-                    Err(e) => core.error(e),
-                }
+                let up = action == Action::MoveUp;
+                s.apply(
+                    core,
+                    &Command::MoveParticipant { id, up },
+                    Some(SetupRow::Participant(id)),
+                );
             }
         }
         _ => {}
@@ -351,83 +413,87 @@ fn add_participant(core: &mut Core) {
 
 /// Steps a choice field (language, template, anonymity) and saves it.
 fn cycle(s: &mut SetupState, core: &mut Core, field: Field, forward: bool) {
-    let mut session = s.data.session.clone();
-    let result = match field {
+    let session = &s.data.session;
+    let command = match field {
         Field::Language => {
-            session.language = session.language.other();
-            core.store
-                .update_session(&session)
-                .and_then(|_| retitle(s, core, session.language))
+            let lang = session.language.other();
+            Command::Batch(vec![
+                Command::SetLanguage(lang),
+                Command::SetStageTitles(retitled(s, core, lang)),
+            ])
         }
-        Field::Anonymity => {
-            session.anonymity = match session.anonymity {
+        Field::Anonymity => Command::SetDetails(Details {
+            anonymity: match session.anonymity {
                 Anonymity::Named => Anonymity::Anonymous,
                 Anonymity::Anonymous => Anonymity::Named,
-            };
-            core.store.update_session(&session)
-        }
+            },
+            ..Details::of(session)
+        }),
         Field::Template => {
-            let keys: Vec<String> = core
+            let keys: Vec<&String> = core
                 .catalog
                 .entries
                 .iter()
-                .map(|e| e.template.key.clone())
+                .map(|e| &e.template.key)
                 .collect();
             let i = keys
                 .iter()
-                .position(|k| *k == session.template)
+                .position(|k| **k == session.template)
                 .unwrap_or(0);
             let n = keys.len();
-            let next = &keys[if forward {
+            let next = keys[if forward {
                 (i + 1) % n
             } else {
                 (i + n - 1) % n
             }];
-            match core.catalog.get(next).cloned() {
-                Some(t) => core.store.set_template(session.id, &t),
-                None => Ok(()),
+            let Some(t) = core.catalog.get(next) else {
+                return;
+            };
+            Command::PutStages {
+                template: t.key.clone(),
+                stages: t.new_stages(session.language),
             }
         }
-        _ => Ok(()),
+        _ => return,
     };
-    match result {
-        Ok(()) => s.reload(core, None),
-        Err(e) => core.error(e),
-    }
+    s.apply(core, &command, None);
 }
 
 /// After a language change, stage titles that still read as the template's
 /// follow the new language; titles the facilitator changed stay.
-fn retitle(s: &SetupState, core: &mut Core, lang: Lang) -> crate::store::Result<()> {
-    let Some(template) = core.catalog.get(&s.data.session.template).cloned() else {
-        return Ok(());
+fn retitled(s: &SetupState, core: &Core, lang: Lang) -> Vec<(Id, String)> {
+    let Some(template) = core.catalog.get(&s.data.session.template) else {
+        return Vec::new();
     };
-    for stage in &s.data.stages {
-        if let Some(ts) = template.stage(&stage.key) {
-            if stage.title == ts.title.get(lang.other()) {
-                core.store.set_stage_title(stage.id, ts.title.get(lang))?;
-            }
-        }
-    }
-    Ok(())
+    s.data
+        .stages
+        .iter()
+        .filter_map(|stage| {
+            let ts = template.stage(&stage.key)?;
+            (stage.title == ts.title.get(lang.other()))
+                .then(|| (stage.id, ts.title.get(lang).to_string()))
+        })
+        .collect()
 }
 
 /// Saves an editor's text; false (the editor stays open with the text)
 /// when it was refused or failed.
 fn edited(s: &mut SetupState, core: &mut Core, purpose: SetupEdit, text: String) -> bool {
     let text = crate::tui::text::clean(&text, true);
-    let mut session = s.data.session.clone();
-    let result = match purpose {
+    let session = &s.data.session;
+    let participant = |id: Id| s.data.participant(id).cloned();
+    let (command, select) = match purpose {
         SetupEdit::Field(f) => {
             let one_line = text.replace('\n', " ").trim().to_string();
+            let mut details = Details::of(session);
             match f {
-                Field::Title => session.title = one_line,
-                Field::Event => session.event = one_line,
-                Field::Lead => session.lead = one_line,
-                Field::Question => session.question = text.trim().to_string(),
-                Field::Context => session.context = text.trim().to_string(),
+                Field::Title => details.title = one_line,
+                Field::Event => details.event = one_line,
+                Field::Lead => details.lead = one_line,
+                Field::Question => details.question = text.trim().to_string(),
+                Field::Context => details.context = text.trim().to_string(),
                 Field::Date => match crate::i18n::parse_date(session.language, &one_line) {
-                    Some(d) => session.date = d,
+                    Some(d) => details.date = d,
                     None => {
                         core.error(tf(core.lang, "setup.bad_date", &[("value", &one_line)]));
                         return false;
@@ -435,37 +501,47 @@ fn edited(s: &mut SetupState, core: &mut Core, purpose: SetupEdit, text: String)
                 },
                 _ => {}
             }
-            core.store.update_session(&session)
+            (Command::SetDetails(details), None)
         }
-        SetupEdit::AddParticipant => core
-            .store
-            .add_participant(session.id, &text, "")
-            .map(|_| ()),
-        SetupEdit::RenameParticipant(id) => core.store.rename_participant(id, &text),
-        SetupEdit::ParticipantRole(id) => core.store.set_participant_role(id, &text),
-        SetupEdit::PasteRoster => core.store.add_participants(session.id, &text).map(|added| {
-            core.success(tf(
-                core.lang,
-                "setup.pasted",
-                &[("n", &added.len().to_string())],
-            ));
-        }),
-    };
-    match result {
-        Ok(()) => {
-            let select = match purpose {
-                SetupEdit::AddParticipant => Some(SetupRow::Add),
-                _ => None,
+        SetupEdit::AddParticipant => (
+            Command::AddParticipant {
+                name: text,
+                role: String::new(),
+            },
+            Some(SetupRow::Add),
+        ),
+        SetupEdit::RenameParticipant(id) | SetupEdit::ParticipantRole(id) => {
+            let Some(p) = participant(id) else {
+                return true;
             };
-            s.reload(core, select);
-            if core.status.is_none() {
-                core.success(core.t("setup.saved"));
+            let (name, role) = match purpose {
+                SetupEdit::RenameParticipant(_) => (text, p.role),
+                _ => (p.name, text),
+            };
+            (Command::EditParticipant { id, name, role }, None)
+        }
+        SetupEdit::PasteRoster => {
+            let adds: Vec<Command> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(|name| Command::AddParticipant {
+                    name: name.to_string(),
+                    role: String::new(),
+                })
+                .collect();
+            let n = adds.len();
+            if !s.apply(core, &Command::Batch(adds), None) {
+                return false;
             }
-            true
+            core.success(tf(core.lang, "setup.pasted", &[("n", &n.to_string())]));
+            return true;
         }
-        Err(e) => {
-            core.error(e);
-            false
-        }
+    };
+    if s.apply(core, &command, select) {
+        core.success(core.t("setup.saved"));
+        true
+    } else {
+        false
     }
 }

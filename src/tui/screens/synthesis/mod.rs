@@ -1,14 +1,18 @@
 //! Synthesis: the facilitator writes the synthesis text, its building
 //! blocks and the proposal, with the session's contributions beside them
-//! to pick from. Each change is saved at once.
+//! to pick from. Each change is a command, saved at once; `u` applies its
+//! inverse (a building block deleted after the question comes back) and
+//! Ctrl+R does it again.
 
 mod view;
 
 use super::{load, moved};
+use crate::commands::{Command, CommandError, Outcome};
 use crate::i18n::tf;
 use crate::model::{BuildingBlock, Id, SessionData, Synthesis, Tree};
 use crate::tui::action::Action;
 use crate::tui::core::{Core, Nav};
+use crate::tui::history::History;
 use crate::tui::keymap::Context;
 use crate::tui::popup::{Popup, Purpose, Question};
 use crate::tui::screen::Screen;
@@ -59,6 +63,8 @@ pub struct SynthesisState {
     pub items: Vec<(usize, usize)>,
     pub item: usize,
     pub offset: Cell<usize>,
+    /// The changes made here, to undo and redo.
+    pub history: History,
 }
 
 impl Screen for SynthesisState {
@@ -116,6 +122,7 @@ impl SynthesisState {
             items: Vec::new(),
             item: 0,
             offset: Cell::new(0),
+            history: History::default(),
         };
         s.index();
         Some(s)
@@ -153,22 +160,55 @@ impl SynthesisState {
         self.data.contributions.get(*i).map(|c| c.text.clone())
     }
 
-    /// Stores the synthesis; false when the store refused it.
+    /// Stores the synthesis as a change that can be undone; false when it
+    /// was refused.
     fn save(&mut self, core: &mut Core, next: Synthesis) -> bool {
-        match core.store.save_synthesis(self.data.session.id, &next) {
-            Ok(()) => {
-                if let Some(data) = load(core, self.data.session.id) {
-                    self.data = data;
-                    self.index();
+        let command = Command::SaveSynthesis(next);
+        let done = self
+            .history
+            .apply(&mut core.store, self.data.session.id, &command);
+        self.after(core, Some(done), "synthesis.saved", "synthesis.saved")
+    }
+
+    /// Undoes (`back`) or redoes the last change.
+    fn step_history(&mut self, core: &mut Core, back: bool) {
+        let id = self.data.session.id;
+        let (done, said, nothing) = if back {
+            let done = self.history.undo(&mut core.store, id);
+            (done, "run.undone", "run.nothing_to_undo")
+        } else {
+            let done = self.history.redo(&mut core.store, id);
+            (done, "run.redone", "run.nothing_to_redo")
+        };
+        self.after(core, done, said, nothing);
+    }
+
+    /// Takes in what a command changed (no reload) and says how it went.
+    fn after(
+        &mut self,
+        core: &mut Core,
+        done: Option<Result<Outcome, CommandError>>,
+        said: &str,
+        nothing: &str,
+    ) -> bool {
+        match done {
+            None => {
+                core.info(core.t(nothing));
+                false
+            }
+            Some(Ok(outcome)) => {
+                self.data.session = outcome.changes.session;
+                if let Some(synthesis) = outcome.changes.synthesis {
+                    self.data.synthesis = synthesis;
                 }
                 self.block = self
                     .block
                     .min(self.data.synthesis.blocks.len().saturating_sub(1));
-                core.success(core.t("synthesis.saved"));
+                core.success(core.t(said));
                 true
             }
-            Err(e) => {
-                core.error(e);
+            Some(Err(e)) => {
+                core.error(e.message(core.lang));
                 false
             }
         }
@@ -254,6 +294,8 @@ fn update(s: &mut SynthesisState, core: &mut Core, action: Action) -> Option<Nav
             }
             s.save(core, next);
         }
+        Action::Undo => s.step_history(core, true),
+        Action::Redo => s.step_history(core, false),
         Action::Run | Action::Back => return Some(super::run::open(id)),
         Action::Review => return Some(super::review::open(id)),
         _ => {}

@@ -1,0 +1,197 @@
+//! Undo, redo and the session's state across screens, on a real database:
+//! set-up and synthesis changes are commands, undone and redone; a closed
+//! session refuses them; a paused stage reopens paused; stored times come
+//! from the app's clock.
+
+mod common;
+
+use atelier::commands::Command;
+use atelier::model::Lang;
+use atelier::store::Store;
+use atelier::tui::action::Action;
+use atelier::tui::app::App;
+use atelier::tui::popup::Popup;
+use atelier::tui::screens::{run::RunState, setup::SetupState};
+use common::tui::{act, app, type_text};
+
+fn running() -> (tempfile::TempDir, App) {
+    let (dir, mut store) = common::temp_store();
+    common::new_session(&mut store, &["Ana", "Bo", "Cy"]);
+    let mut app = app(store, Lang::En);
+    act(&mut app, Action::Open);
+    (dir, app)
+}
+
+fn run(app: &App) -> &RunState {
+    app.screen_as::<RunState>().expect("on the run screen")
+}
+
+fn store(app: &App) -> &Store {
+    &app.core.store
+}
+
+fn live_texts(app: &App) -> Vec<String> {
+    let id = run(app).session_id();
+    store(app)
+        .load(id)
+        .unwrap()
+        .live()
+        .map(|c| c.text.clone())
+        .collect()
+}
+
+fn say(app: &mut App, text: &str) {
+    type_text(app, text);
+    act(app, Action::Submit);
+}
+
+fn editor_text(app: &App) -> Option<String> {
+    match &app.core.popup {
+        Some(Popup::Editor(e)) => Some(e.text()),
+        _ => None,
+    }
+}
+
+/// The sample (a closed session), reopened so that it takes changes.
+fn reopened_sample() -> (tempfile::TempDir, Store) {
+    let (d, mut store, id) = common::sample_store();
+    let reopen = Command::Reopen { restore: None };
+    atelier::commands::apply(&mut store, id, &reopen).unwrap();
+    (d, store)
+}
+
+#[test]
+fn a_closed_session_refuses_set_up_edits_in_the_interface_language() {
+    let (_d, store, id) = common::sample_store();
+    let before = store.load(id).unwrap();
+    let mut app = app(store, Lang::Fr);
+    act(&mut app, Action::Setup);
+    act(&mut app, Action::Edit);
+    type_text(&mut app, " bis");
+    act(&mut app, Action::Submit);
+    let refused = atelier::i18n::t(Lang::Fr, "command.closed");
+    assert_eq!(app.core.status.as_ref().unwrap().text, refused);
+    assert!(
+        editor_text(&app).is_some_and(|t| t.ends_with(" bis")),
+        "the typing stays in the editor"
+    );
+    act(&mut app, Action::Back);
+    act(&mut app, Action::Yes);
+    act(&mut app, Action::Bottom);
+    act(&mut app, Action::Up); // the last participant
+    act(&mut app, Action::Delete);
+    assert_eq!(app.core.status.as_ref().unwrap().text, refused);
+    act(&mut app, Action::Top);
+    for _ in 0..6 {
+        act(&mut app, Action::Down);
+    }
+    act(&mut app, Action::Right); // the language: refused too
+    assert_eq!(app.core.status.as_ref().unwrap().text, refused);
+    assert_eq!(app.core.store.load(id).unwrap(), before);
+}
+
+#[test]
+fn setup_changes_are_undone_and_redone() {
+    let (_d, store) = reopened_sample();
+    let mut app = app(store, Lang::En);
+    act(&mut app, Action::Setup);
+    let setup = |app: &App| app.screen_as::<SetupState>().unwrap().data.clone();
+    let id = setup(&app).session.id;
+    let first = setup(&app);
+    // The language with the stage titles, as one change.
+    for _ in 0..6 {
+        act(&mut app, Action::Down);
+    }
+    act(&mut app, Action::Right);
+    assert_eq!(setup(&app).session.language, Lang::En);
+    act(&mut app, Action::Undo);
+    let undone = setup(&app);
+    assert_eq!(undone.session.language, first.session.language);
+    assert_eq!(undone.stages, first.stages, "titles back with the language");
+    act(&mut app, Action::Redo);
+    assert_eq!(
+        app.core.store.load(id).unwrap().stages[1].title,
+        "Observations & stakes"
+    );
+    // A pasted roster goes in one change, and out with one undo.
+    act(&mut app, Action::PasteRoster);
+    atelier::tui::handle_event(
+        &mut app,
+        ratatui::crossterm::event::Event::Paste("Yann\nXavier".into()),
+    );
+    act(&mut app, Action::Submit);
+    let with = setup(&app).roster().count();
+    act(&mut app, Action::Undo);
+    assert_eq!(setup(&app).roster().count(), with - 2);
+    act(&mut app, Action::Redo);
+    assert_eq!(setup(&app).roster().count(), with);
+    // What the screen shows is what is stored.
+    let mut stored = app.core.store.load(id).unwrap();
+    let mut shown = setup(&app);
+    stored.contributions.clear();
+    shown.contributions.clear();
+    assert_eq!(shown.participants, stored.participants);
+    assert_eq!(shown.session, stored.session);
+    act(&mut app, Action::Redo);
+    assert_eq!(app.core.status.as_ref().unwrap().text, "Nothing to redo.");
+}
+
+#[test]
+fn an_edit_undone_then_redone_keeps_its_text() {
+    let (_d, mut app) = running();
+    say(&mut app, "first");
+    act(&mut app, Action::Back);
+    act(&mut app, Action::Edit);
+    type_text(&mut app, " (edited)");
+    act(&mut app, Action::Submit);
+    let id = run(&app).selected_id().unwrap();
+    act(&mut app, Action::Undo);
+    assert_eq!(live_texts(&app), ["first"]);
+    assert!(run(&app).can(&Action::Redo));
+    act(&mut app, Action::Redo);
+    assert_eq!(live_texts(&app), ["first (edited)"]);
+    assert_eq!(store(&app).revisions(id).unwrap()[0].text, "first");
+    let shown = run(&app).contribution(id).unwrap().text.clone();
+    assert_eq!(shown, "first (edited)", "the list shows the redone text");
+    // Undo again, then a new change: what was undone can no longer be redone.
+    act(&mut app, Action::Undo);
+    act(&mut app, Action::Write);
+    say(&mut app, "second");
+    assert!(!run(&app).can(&Action::Redo));
+    act(&mut app, Action::Redo);
+    assert_eq!(app.core.status.as_ref().unwrap().text, "Nothing to redo.");
+    assert_eq!(live_texts(&app), ["first", "second"]);
+}
+
+#[test]
+fn a_session_reopened_on_a_paused_stage_stays_paused_there() {
+    let (_d, mut app) = running();
+    act(&mut app, Action::NextStage);
+    act(&mut app, Action::Back);
+    act(&mut app, Action::PauseTimer);
+    let id = run(&app).session_id();
+    let before = store(&app).load(id).unwrap().stages;
+    act(&mut app, Action::Back); // home
+    act(&mut app, Action::Open);
+    assert_eq!(run(&app).flow.current, 1, "back on the paused stage");
+    assert!(!run(&app).timer_running(), "still paused");
+    assert_eq!(
+        store(&app).load(id).unwrap().stages,
+        before,
+        "no clock started"
+    );
+    act(&mut app, Action::Back);
+    act(&mut app, Action::PauseTimer);
+    assert!(run(&app).timer_running(), "p runs it again");
+}
+
+#[test]
+fn stored_times_come_from_the_app_clock() {
+    let (_d, mut app) = running();
+    say(&mut app, "timed");
+    let data = store(&app).load(run(&app).session_id()).unwrap();
+    let now = common::tui::fixed_clock();
+    assert_eq!(data.contributions[0].created_at, now);
+    assert_eq!(data.session.updated_at, now);
+    assert_eq!(data.stages[0].started_at(), Some(now));
+}
