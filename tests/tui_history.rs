@@ -195,3 +195,31 @@ fn stored_times_come_from_the_app_clock() {
     assert_eq!(data.session.updated_at, now);
     assert_eq!(data.stages[0].started_at(), Some(now));
 }
+
+#[test]
+fn recording_updates_the_list_as_a_full_rebuild_would() {
+    use atelier::tui::screens::run::RunState;
+    let (_d, mut store) = common::temp_store();
+    common::new_session(&mut store, &["Ana", "Bo", "Cy"]);
+    let mut app = common::tui::app(store, atelier::model::Lang::En);
+    common::tui::act(&mut app, Action::Open);
+    // Kinds in and out of the stage's own, speakers, new groups.
+    for (n, (who, tabs)) in [(1, 0), (2, 3), (0, 0), (3, 5), (1, 3), (2, 7), (0, 1)]
+        .into_iter()
+        .enumerate()
+    {
+        common::tui::act(&mut app, Action::Participant(who));
+        for _ in 0..tabs {
+            common::tui::act(&mut app, Action::CycleKind);
+        }
+        common::tui::type_text(&mut app, &format!("said {n}"));
+        common::tui::act(&mut app, Action::Submit);
+        let run = app.screen_as_mut::<RunState>().unwrap();
+        let (rows, counts, selected) = (run.rows.clone(), run.counts.clone(), run.selected);
+        let id = run.selected_id();
+        run.rebuild(id);
+        assert_eq!(rows, run.rows, "after input {n}");
+        assert_eq!(counts, run.counts, "after input {n}");
+        assert_eq!(selected, run.selected, "after input {n}");
+    }
+}

@@ -55,7 +55,7 @@ pub fn submit(s: &mut RunState, core: &mut Core) {
             s.reset_input(core);
             s.participant = None;
             s.kind = s.stage_kinds()[0];
-            s.rebuild(Some(c.id));
+            s.append(&c);
             save_draft(s, core);
             core.success(tf(
                 core.lang,

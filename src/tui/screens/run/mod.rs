@@ -376,6 +376,61 @@ impl RunState {
         self.settle(1);
     }
 
+    /// Shows a contribution just recorded at the end of the current
+    /// stage's top level, without rebuilding the rows: its kind's group
+    /// gets one more row (or appears), the counts one more. What a full
+    /// `rebuild` would give, at a cost that does not grow with the session.
+    pub fn append(&mut self, c: &crate::model::Contribution) {
+        let here = self.stage().map(|s| s.id);
+        if here != Some(c.stage_id) || c.parent_id.is_some() {
+            self.rebuild(Some(c.id));
+            return;
+        }
+        let entry = self.counts.entry(c.participant_id).or_default();
+        entry.0 += 1;
+        entry.1 += 1;
+        let kinds = self.stage_kinds();
+        let rank = |k: Kind| kinds.iter().position(|x| *x == k).unwrap_or(kinds.len());
+        let header = self
+            .rows
+            .iter()
+            .position(|r| matches!(r, Row::Header { kind, .. } if *kind == c.kind));
+        let at = match header {
+            Some(h) => {
+                if let Row::Header { count, .. } = &mut self.rows[h] {
+                    *count += 1;
+                }
+                let end = self.rows[h + 1..]
+                    .iter()
+                    .position(|r| matches!(r, Row::Header { .. }))
+                    .map_or(self.rows.len(), |n| h + 1 + n);
+                self.rows.insert(end, Row::Item { id: c.id, depth: 0 });
+                end
+            }
+            None => {
+                // A new group, placed where the stage's order of kinds puts it.
+                let before = self
+                    .rows
+                    .iter()
+                    .position(
+                        |r| matches!(r, Row::Header { kind, .. } if rank(*kind) > rank(c.kind)),
+                    )
+                    .unwrap_or(self.rows.len());
+                self.rows.insert(
+                    before,
+                    Row::Header {
+                        kind: c.kind,
+                        count: 1,
+                    },
+                );
+                self.rows
+                    .insert(before + 1, Row::Item { id: c.id, depth: 0 });
+                before + 1
+            }
+        };
+        self.selected = at;
+    }
+
     /// Moves the selection off a heading, in direction `dir`.
     fn settle(&mut self, dir: isize) {
         let n = self.rows.len();
