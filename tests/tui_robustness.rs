@@ -1,10 +1,12 @@
-//! Any sequence of actions at any terminal size: never a panic, and every
-//! drawn line fits the terminal.
+//! Any sequence of actions at any terminal size: never a panic, nothing
+//! drawn that a terminal would act on, and the run screen's list (kept up
+//! to date piece by piece) always what a full rebuild from its data gives.
 
 mod common;
 
 use atelier::model::Lang;
 use atelier::tui::action::Action;
+use atelier::tui::screens::run::RunState;
 use proptest::prelude::*;
 
 /// Any action a key can produce (the keymap's own list).
@@ -47,10 +49,18 @@ proptest! {
                 Step::Type(t) => common::tui::type_text(&mut app, &t),
                 Step::Draw(w, h) => {
                     let screen = common::tui::screen(&app, w, h);
-                    for line in screen.lines() {
-                        prop_assert!(unicode_width::UnicodeWidthStr::width(line) <= w as usize);
-                    }
+                    prop_assert!(
+                        !screen.chars().any(|c| c != '\n' && atelier::text::is_unsafe(c)),
+                        "a control character was drawn: {screen:?}"
+                    );
                 }
+            }
+            if let Some(run) = app.screen_as_mut::<RunState>() {
+                let (rows, counts) = (run.rows.clone(), run.counts.clone());
+                let selected = run.selected_id();
+                run.rebuild(selected);
+                prop_assert_eq!(rows, run.rows.clone(), "rows drifted from the data");
+                prop_assert_eq!(counts, run.counts.clone(), "counts drifted from the data");
             }
         }
         common::tui::screen(&app, 80, 24);

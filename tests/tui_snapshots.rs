@@ -107,9 +107,24 @@ fn tiny_terminal_asks_for_more_room() {
     go(&mut app, "run");
     let text = screen(&app, 40, 10);
     assert!(text.contains("Enlarge the terminal window"), "{text}");
-    for (w, h) in [(1, 1), (2, 30), (200, 3), (59, 17), (60, 18), (300, 100)] {
-        screen(&app, w, h);
+    for (w, h) in [(2, 30), (200, 3), (59, 17), (59, 40), (200, 17)] {
+        let text = screen(&app, w, h);
+        // Wrapped to the width; read as one run of characters.
+        let run: String = text.split_whitespace().collect();
+        assert!(
+            run.contains("Enlarge") || run.contains(&format!("{w}×{h}")),
+            "{w}×{h} asks for room:\n{text}"
+        );
     }
+    for (w, h) in [(60, 18), (300, 100)] {
+        let text = screen(&app, w, h);
+        assert!(text.contains("Atelier 5 - Emergence"), "{w}×{h}:\n{text}");
+        assert!(!text.contains("Enlarge"), "{w}×{h}:\n{text}");
+    }
+    // Even one cell draws without a panic, and shows nothing torn.
+    assert!(screen(&app, 1, 1)
+        .chars()
+        .all(|c| c == '\n' || !c.is_control()));
 }
 
 #[test]
