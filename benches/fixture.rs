@@ -10,6 +10,9 @@ pub const SAMPLE: &str = atelier::tui::SAMPLE;
 /// one in five a sub-point.
 pub fn big_session(n: usize) -> SessionData {
     let mut data = atelier::bundle::parse("sample", SAMPLE, &Catalog::built_in()).unwrap();
+    // A workshop in progress: the sample itself is closed, and a closed
+    // session takes no input.
+    data.session.status = atelier::model::SessionStatus::Running;
     let t = data.session.created_at;
     let people: Vec<_> = data.participants.iter().map(|p| p.id).collect();
     let mut last_top = vec![None; data.stages.len()];
