@@ -139,7 +139,7 @@ fn the_context_from_set_up_stays_under_the_question() {
     for (w, h) in [(80, 24), (120, 40)] {
         let text = screen(&app, w, h);
         assert!(
-            text.contains("Context : Asked by the DG after the 2024 survey"),
+            text.contains("Context: Asked by the DG after the 2024 survey"),
             "{text}"
         );
     }

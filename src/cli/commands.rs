@@ -140,7 +140,7 @@ fn templates(out: &mut impl Write, lang: Lang) -> Result<()> {
     for entry in &catalog.entries {
         let t = &entry.template;
         let origin = match &entry.origin {
-            Origin::BuiltIn => "built-in".to_string(),
+            Origin::BuiltIn => crate::i18n::t(lang, "cli.built_in").to_string(),
             Origin::User(p) => p.display().to_string(),
         };
         let stages: Vec<&str> = t.stages.iter().map(|s| s.title.get(lang)).collect();

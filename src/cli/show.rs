@@ -1,6 +1,6 @@
 //! `atelier show`: a session summary for the terminal.
 
-use crate::i18n::{long_date, t};
+use crate::i18n::{colon, long_date, t};
 use crate::model::{Contribution, Lang, SessionData, Tree, MAX_DEPTH};
 use crate::templates::Catalog;
 use std::fmt::Write;
@@ -32,26 +32,34 @@ fn raw_summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
     let _ = writeln!(out, "id {}\n", s.id);
     let _ = writeln!(
         out,
-        "{} : {}",
+        "{}{}{}",
         t(lang, "report.question"),
+        colon(lang),
         one_line(&s.question)
     );
     if !s.context.is_empty() {
         let _ = writeln!(
             out,
-            "{} : {}",
+            "{}{}{}",
             t(lang, "report.context"),
+            colon(lang),
             one_line(&s.context)
         );
     }
     if !s.lead.is_empty() {
-        let _ = writeln!(out, "{} : {}", t(lang, "report.lead"), one_line(&s.lead));
+        // "Porteuse : Florence Mensah" names the role: as in the reports.
+        let (label, lead) = match crate::model::lead_title(&s.lead) {
+            Some((title, name)) => (title.to_string(), name.to_string()),
+            None => (t(lang, "report.lead").to_string(), s.lead.clone()),
+        };
+        let _ = writeln!(out, "{label}{}{}", colon(lang), one_line(&lead));
     }
     let names: Vec<String> = data.roster().map(|p| one_line(&p.name)).collect();
     let _ = writeln!(
         out,
-        "{} : {}",
+        "{}{}{}",
         t(lang, "report.participants"),
+        colon(lang),
         names.join(", ")
     );
     let template = catalog.get(&s.template);
@@ -60,13 +68,21 @@ fn raw_summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
         let count = data.live().filter(|c| c.stage_id == stage.id).count();
         let _ = writeln!(
             out,
-            "\n[{}] {} ({}: {}, {} min, {count} {})",
+            "\n[{}] {} ({}{}{}, {} min, {count} {})",
             i + 1,
             one_line(&stage.title),
             t(lang, "cli.stage_key"),
+            colon(lang),
             stage.key,
             stage.planned_minutes,
-            t(lang, "cli.inputs"),
+            t(
+                lang,
+                if count == 1 {
+                    "cli.input_one"
+                } else {
+                    "cli.inputs"
+                }
+            ),
         );
         if template.and_then(|t| t.stage(&stage.key)).is_none() && template.is_some() {
             let _ = writeln!(out, "    ({})", t(lang, "cli.stage_not_in_template"));
@@ -82,13 +98,20 @@ fn raw_summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
             let _ = writeln!(out, "  {}", one_line(&syn.text));
         }
         for b in &syn.blocks {
-            let _ = writeln!(out, "  • {} : {}", one_line(&b.title), one_line(&b.text));
+            let _ = writeln!(
+                out,
+                "  • {}{}{}",
+                one_line(&b.title),
+                colon(lang),
+                one_line(&b.text)
+            );
         }
         if !syn.proposal.is_empty() {
             let _ = writeln!(
                 out,
-                "  {} : {}",
+                "  {}{}{}",
                 t(lang, "report.proposal"),
+                colon(lang),
                 one_line(&syn.proposal)
             );
         }

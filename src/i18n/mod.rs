@@ -126,6 +126,15 @@ pub fn long_date(lang: Lang, date: chrono::NaiveDate) -> String {
     }
 }
 
+/// What stands between a label and its value: "Question : …" in French,
+/// where a space comes before a colon, "Question: …" in English.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => " : ",
+        Lang::En => ": ",
+    }
+}
+
 /// A date in the session's short form: "10/06/2021" in French, ISO
 /// "2021-06-10" in English (where day and month order varies by country).
 pub fn short_date(lang: Lang, date: chrono::NaiveDate) -> String {

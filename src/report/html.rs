@@ -67,6 +67,7 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
 #[derive(Serialize)]
 struct Page<'a> {
     lang: &'a str,
+    colon: &'a str,
     title: &'a str,
     event: &'a str,
     date: &'a str,
@@ -105,6 +106,7 @@ impl<'a> Page<'a> {
     fn of(r: &'a Report) -> Page<'a> {
         Page {
             lang: r.lang,
+            colon: r.colon,
             title: &r.title,
             event: &r.event,
             date: &r.date,

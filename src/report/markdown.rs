@@ -19,7 +19,7 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     section(out, r.label("question"))?;
     paragraph(out, &r.question)?;
     if !r.context.trim().is_empty() {
-        writeln!(out, "**{}** :\n", r.label("context"))?;
+        writeln!(out, "**{}**{}\n", r.label("context"), r.colon.trim_end())?;
         paragraph(out, &r.context)?;
     }
 
@@ -32,7 +32,7 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                 let line = if text.trim().is_empty() {
                     format!("**{}**", inline(title))
                 } else {
-                    format!("**{}** : {}", inline(title), block(text, 4))
+                    format!("**{}**{}{}", inline(title), r.colon, block(text, 4))
                 };
                 writeln!(out, "- {line}")?;
             }
@@ -41,8 +41,9 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         if !r.synthesis.proposal.trim().is_empty() {
             writeln!(
                 out,
-                "**{}** : {}\n",
+                "**{}**{}{}\n",
                 r.label("proposal"),
+                r.colon,
                 block(&r.synthesis.proposal, 0)
             )?;
         }
@@ -66,18 +67,18 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         section(out, r.label("discussion"))?;
         for group in &r.discussion {
             writeln!(out, "### {}\n", inline(&group.heading))?;
-            items(out, &group.items)?;
+            items(out, &group.items, r.colon)?;
             writeln!(out)?;
         }
     }
     if !r.ideas.is_empty() {
         section(out, r.label("ideas"))?;
-        items(out, &r.ideas)?;
+        items(out, &r.ideas, r.colon)?;
         writeln!(out)?;
     }
     if !r.resources.is_empty() {
         section(out, r.label("resources"))?;
-        items(out, &r.resources)?;
+        items(out, &r.resources, r.colon)?;
         writeln!(out)?;
     }
     if r.stats.total == 0 {
@@ -122,12 +123,12 @@ fn paragraph(out: &mut dyn Write, text: &str) -> io::Result<()> {
 
 /// A nested list, four spaces per level: CommonMark takes two, but
 /// python-markdown and pandoc need four to nest.
-fn items(out: &mut dyn Write, list: &[Item]) -> io::Result<()> {
+fn items(out: &mut dyn Write, list: &[Item], colon: &str) -> io::Result<()> {
     for (item, depth) in super::flatten(list) {
         let indent = " ".repeat(4 * depth);
         let mut line = String::new();
         if let Some(kind) = &item.kind {
-            let _ = write!(line, "*{}* : ", inline(kind));
+            let _ = write!(line, "*{}*{colon}", inline(kind));
         }
         line.push_str(&block(&item.text, indent.len() + 4));
         if let Some(author) = &item.author {

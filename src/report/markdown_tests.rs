@@ -161,6 +161,6 @@ proptest! {
 /// The Markdown of a list of items alone.
 fn items_md(list: &[crate::report::Item]) -> String {
     let mut out = Vec::new();
-    items(&mut out, list).unwrap();
+    items(&mut out, list, " : ").unwrap();
     String::from_utf8(out).unwrap()
 }

@@ -17,6 +17,8 @@ use std::collections::HashMap;
 pub struct Report {
     /// The language code, for `<html lang>`.
     pub lang: &'static str,
+    /// Between a label and its value, as the session's language writes it.
+    pub colon: &'static str,
     #[serde(skip)]
     pub language: Lang,
     pub title: String,
@@ -175,6 +177,7 @@ impl Report {
         };
         Report {
             lang: lang.code(),
+            colon: crate::i18n::colon(lang),
             language: lang,
             title: s.title.clone(),
             event: s.event.clone(),
@@ -386,10 +389,10 @@ fn stats(data: &SessionData, shown: &[&Contribution], names: &Names, lang: Lang)
 
 /// "3 grandes briques", "1 building block".
 pub fn blocks_heading(lang: Lang, n: usize) -> String {
-    let key = if n == 1 {
-        "report.block_one"
-    } else {
-        "report.blocks"
+    let key = match n {
+        0 => "report.blocks_none",
+        1 => "report.block_one",
+        _ => "report.blocks",
     };
     tf(lang, key, &[("n", &n.to_string())])
 }

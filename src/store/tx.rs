@@ -19,6 +19,22 @@ impl Tx<'_> {
     pub fn now(&self) -> Timestamp {
         self.now
     }
+
+    /// `execute` through the connection's statement cache: the commands
+    /// run the same few statements over and over, so each is parsed once
+    /// per connection instead of once per call.
+    pub fn execute<P: rusqlite::Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize> {
+        self.tx.prepare_cached(sql)?.execute(params)
+    }
+
+    /// `query_row` through the statement cache (see `execute`).
+    pub fn query_row<T, P, F>(&self, sql: &str, params: P, f: F) -> rusqlite::Result<T>
+    where
+        P: rusqlite::Params,
+        F: FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    {
+        self.tx.prepare_cached(sql)?.query_row(params, f)
+    }
 }
 
 /// Store modules run SQL on the transaction directly.

@@ -192,22 +192,31 @@ impl Popup {
             Popup::Editor(e) => {
                 let height = if e.multi_line { 12 } else { 5 };
                 let width = 72.min(area.width);
-                // The hint wraps onto as many lines as it needs, never cut.
-                let hint = super::text::wrap(&clean(&e.hint, false), width as usize);
+                // The hint wraps onto as many lines as it needs, never cut,
+                // inside the dialog's border so it never runs over what
+                // lies beneath.
+                let hint =
+                    super::text::wrap(&clean(&e.hint, false), width.saturating_sub(2) as usize);
                 let hint_rows = hint.len().clamp(1, 4) as u16;
-                let rect = centered(area, width, height + hint_rows);
+                let rect = centered(area, width, height + 1 + hint_rows);
                 Clear.render(rect, buf);
-                let [text_area, hint_area] = ratatui::layout::Layout::vertical([
-                    ratatui::layout::Constraint::Min(3),
-                    ratatui::layout::Constraint::Length(hint_rows),
-                ])
-                .areas(rect);
                 let block = Block::bordered()
                     .title(format!(" {} ", clean(&e.title, false)))
                     .border_style(theme.border(true));
-                let inner = block.inner(text_area);
-                block.render(text_area, buf);
-                (&e.textarea).render(inner, buf);
+                let inner = block.inner(rect);
+                block.render(rect, buf);
+                let [text_area, rule, hint_area] = ratatui::layout::Layout::vertical([
+                    ratatui::layout::Constraint::Min(1),
+                    ratatui::layout::Constraint::Length(1),
+                    ratatui::layout::Constraint::Length(hint_rows),
+                ])
+                .areas(inner);
+                (&e.textarea).render(text_area, buf);
+                Paragraph::new(Line::from(Span::styled(
+                    "─".repeat(rule.width as usize),
+                    theme.muted(),
+                )))
+                .render(rule, buf);
                 let hint: Vec<Line> = hint
                     .into_iter()
                     .map(|l| Line::from(Span::styled(l, theme.muted())))

@@ -417,6 +417,18 @@ mod tests {
     }
 
     #[test]
+    fn the_digit_row_of_an_azerty_keyboard_picks_speakers_too() {
+        let alt = |c| key(KeyCode::Char(c), KeyModifiers::ALT);
+        for (c, n) in [('&', 1), ('é', 2), ('"', 3), ('à', 0), ('ç', 9)] {
+            assert_eq!(
+                lookup(INPUT, Lang::Fr, &alt(c)),
+                Some(Action::Participant(n)),
+                "{c}"
+            );
+        }
+    }
+
+    #[test]
     fn french_confirmations_take_o_for_oui() {
         let o = key(KeyCode::Char('o'), KeyModifiers::NONE);
         assert_eq!(lookup(Context::CONFIRM, Lang::Fr, &o), Some(Action::Yes));

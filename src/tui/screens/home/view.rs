@@ -146,7 +146,11 @@ fn detail(s: &SessionSummary, core: &Core, area: Rect, buf: &mut Buffer) {
     if !s.question.is_empty() {
         lines.push(Line::from(vec![
             Span::styled(
-                format!("{} : ", core.t("report.question")),
+                format!(
+                    "{}{}",
+                    core.t("report.question"),
+                    crate::i18n::colon(core.lang)
+                ),
                 core.theme.muted(),
             ),
             Span::raw(clean(&s.question, false)),

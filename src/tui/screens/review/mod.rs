@@ -92,12 +92,21 @@ impl ReviewState {
     pub fn open(core: &mut Core, id: Id, back: Option<Nav>) -> Option<ReviewState> {
         let data = load(core, id)?;
         let paragraphs = preview(&Report::build(&data));
+        // Files exported earlier (their names are the session's own) are
+        // listed again, and `o` opens them.
+        let exported = Format::REPORTS
+            .iter()
+            .map(|f| core.export_dir.join(report::file_name(&data, *f)))
+            .filter(|p| p.is_file())
+            .collect();
+        let archive = Some(archive_dir(core).join(report::file_name(&data, Format::Bundle)))
+            .filter(|p| p.is_file());
         Some(ReviewState {
             data,
             paragraphs,
             offset: 0,
-            exported: Vec::new(),
-            archive: None,
+            exported,
+            archive,
             back,
         })
     }
@@ -129,7 +138,7 @@ fn preview(r: &Report) -> Vec<(Look, usize, String)> {
                 let line = if x.is_empty() {
                     format!("• {t}")
                 } else {
-                    format!("• {t} : {x}")
+                    format!("• {t}{}{x}", r.colon)
                 };
                 out.push((Look::Body, 1, line));
             }

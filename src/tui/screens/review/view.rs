@@ -15,7 +15,8 @@ pub fn render(s: &ReviewState, core: &Core, area: Rect, buf: &mut Buffer) {
     let theme = &core.theme;
     // The archive first: the list shows at most four paths.
     let written: Vec<&PathBuf> = s.archive.iter().chain(s.exported.iter().rev()).collect();
-    let files = written.len().clamp(1, 4) as u16;
+    // Four reports and the archive: all five fit.
+    let files = written.len().clamp(1, 5) as u16;
     let [head, body, foot] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
@@ -80,8 +81,45 @@ pub fn render(s: &ReviewState, core: &Core, area: Rect, buf: &mut Buffer) {
         written
             .iter()
             .take(files as usize)
-            .map(|p| Line::from(Span::styled(format!("✓ {}", p.display()), theme.ok())))
+            .map(|p| {
+                // The folder is in the title: each line names the file,
+                // its end (id and extension) always in sight.
+                let shown = p.strip_prefix(&core.export_dir).unwrap_or(p);
+                let room = (inner.width as usize).saturating_sub(2);
+                let name = clean(&shown.display().to_string(), false);
+                Line::from(Span::styled(
+                    format!("✓ {}", cut_middle(&name, room)),
+                    theme.ok(),
+                ))
+            })
             .collect()
     };
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// `text` in at most `max` columns, cut in the middle so that both ends
+/// stay: "2026-11-28-atelier-6-sess…-e45caf4f.html".
+fn cut_middle(text: &str, max: usize) -> String {
+    if crate::tui::text::width(text) <= max || max < 5 {
+        return crate::tui::text::truncate(text, max);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let tail_len = (max - 1) / 2;
+    let tail: String = chars[chars.len() - tail_len..].iter().collect();
+    let head = crate::tui::text::truncate(text, max - tail_len);
+    format!("{}{tail}", head)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn long_names_keep_both_ends() {
+        let name = "2026-11-28-atelier-6-session-1-e45caf4f.archive-complete.json";
+        let cut = super::cut_middle(name, 40);
+        assert!(cut.starts_with("2026-11-28-atelier"), "{cut}");
+        assert!(cut.ends_with("complete.json"), "{cut}");
+        assert!(cut.contains('…'));
+        assert_eq!(crate::tui::text::width(&cut), 40);
+        assert_eq!(super::cut_middle("short.md", 40), "short.md");
+    }
 }

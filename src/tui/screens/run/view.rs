@@ -30,12 +30,23 @@ pub fn render(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
     let theme = &core.theme;
     header(s, core, head, buf);
     let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{} : ", core.t("report.question")), theme.accent()),
+        Span::styled(
+            format!(
+                "{}{}",
+                core.t("report.question"),
+                crate::i18n::colon(core.lang)
+            ),
+            theme.accent(),
+        ),
         Span::styled(clean(&s.data.session.question, false), theme.accent()),
     ])];
     if !context.trim().is_empty() {
         lines.push(Line::from(Span::styled(
-            format!("{} : {context}", core.t("report.context")),
+            format!(
+                "{}{}{context}",
+                core.t("report.context"),
+                crate::i18n::colon(core.lang)
+            ),
             theme.muted(),
         )));
     }

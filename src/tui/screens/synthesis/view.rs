@@ -62,7 +62,12 @@ pub fn render(s: &SynthesisState, core: &Core, area: Rect, buf: &mut Buffer) {
                 let text = if b.text.is_empty() {
                     clean(&b.title, false)
                 } else {
-                    format!("{} : {}", clean(&b.title, false), clean(&b.text, false))
+                    format!(
+                        "{}{}{}",
+                        clean(&b.title, false),
+                        crate::i18n::colon(core.lang),
+                        clean(&b.text, false)
+                    )
                 };
                 let line = Line::from(format!("• {}", truncate(&text, inner.width as usize - 2)));
                 if i == s.block && s.pane == Pane::Blocks {
