@@ -85,18 +85,7 @@ impl Tx<'_> {
     }
 
     fn revisions(&self, id: Id) -> Result<Vec<Revision>> {
-        let mut stmt = self.prepare_cached(
-            "SELECT text, replaced_at FROM revisions WHERE contribution_id = ?1 ORDER BY id",
-        )?;
-        let list = stmt
-            .query_map([text_id(&id)], |r| {
-                Ok(Revision {
-                    text: r.get(0)?,
-                    replaced_at: rows::time(r, 1)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(list)
+        Ok(super::contributions::revisions_of(self.tx, id)?)
     }
 
     pub fn contribution_session(&self, id: Id) -> Result<Id> {

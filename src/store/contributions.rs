@@ -77,6 +77,22 @@ pub(super) const SESSION_REVISIONS: &str =
      JOIN revisions r ON r.contribution_id = c.id
      WHERE c.session_id = ?1 ORDER BY c.stage_id, c.position, c.rowid, r.id";
 
+/// Earlier texts of one contribution, oldest first (reads and writes).
+pub(super) fn revisions_of(conn: &rusqlite::Connection, id: Id) -> rusqlite::Result<Vec<Revision>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT text, replaced_at FROM revisions WHERE contribution_id = ?1 ORDER BY id",
+    )?;
+    let list = stmt
+        .query_map([text_id(&id)], |r| {
+            Ok(Revision {
+                text: r.get(0)?,
+                replaced_at: rows::time(r, 1)?,
+            })
+        })?
+        .collect();
+    list
+}
+
 pub(super) fn all(conn: &rusqlite::Connection, session: Id) -> Result<Vec<Contribution>> {
     let mut stmt = conn.prepare(&all_sql())?;
     let mut list = stmt
@@ -117,20 +133,7 @@ impl Store {
 
     /// Earlier texts of a contribution, oldest first.
     pub fn revisions(&self, id: Id) -> Result<Vec<Revision>> {
-        self.read(|conn| {
-            let mut stmt = conn.prepare(
-                "SELECT text, replaced_at FROM revisions WHERE contribution_id = ?1 ORDER BY id",
-            )?;
-            let list = stmt
-                .query_map([text_id(&id)], |r| {
-                    Ok(Revision {
-                        text: r.get(0)?,
-                        replaced_at: rows::time(r, 1)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(list)
-        })
+        self.read(|conn| Ok(revisions_of(conn, id)?))
     }
 
     /// Deleted contributions of a session, most recent first, to restore.
@@ -210,20 +213,6 @@ impl Store {
         Ok(true)
     }
 
-    pub fn set_contribution_kind(&mut self, id: Id, kind: Kind) -> Result<()> {
-        self.change(id, |tx| {
-            let c = tx.contribution(id)?;
-            tx.edit(id, &c.text, kind, c.participant_id).map(drop)
-        })
-    }
-
-    pub fn set_contribution_participant(&mut self, id: Id, participant: Option<Id>) -> Result<()> {
-        self.change(id, |tx| {
-            let c = tx.contribution(id)?;
-            tx.edit(id, &c.text, c.kind, participant).map(drop)
-        })
-    }
-
     /// Soft-deletes a contribution and its sub-points; `restore` undoes it.
     pub fn delete_contribution(&mut self, id: Id) -> Result<()> {
         self.change(id, |tx| tx.delete(id).map(drop))
@@ -240,12 +229,6 @@ impl Store {
             Some(other) => tx.swap(id, other).map(|_| true),
             None => Ok(false),
         })
-    }
-
-    /// Swaps the places of two sibling contributions (the interface groups
-    /// siblings by kind, so it picks the neighbour itself).
-    pub fn swap_contributions(&mut self, a: Id, b: Id) -> Result<()> {
-        self.change(a, |tx| tx.swap(a, b).map(drop))
     }
 
     /// Makes a contribution the last sub-point of `parent` (same stage, and

@@ -79,32 +79,6 @@ impl Store {
         })
     }
 
-    /// Adds one participant per non-empty line, as when pasting a list.
-    pub fn add_participants(&mut self, session: Id, lines: &str) -> Result<Vec<Participant>> {
-        self.write(|tx| {
-            let mut added = Vec::new();
-            for line in lines.lines().map(str::trim).filter(|l| !l.is_empty()) {
-                added.push(insert_participant(tx, session, line, "")?);
-            }
-            super::sessions::touch(tx, session, &tx.now())?;
-            Ok(added)
-        })
-    }
-
-    pub fn rename_participant(&mut self, id: Id, name: &str) -> Result<()> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err(StoreError::Invalid("a participant's name is empty".into()));
-        }
-        self.write(|tx| {
-            let n = tx.execute(
-                "UPDATE participants SET name = ?2 WHERE id = ?1",
-                params![text_id(&id), name],
-            )?;
-            participant_found(n, id)
-        })
-    }
-
     /// Sets someone's role or organisation (empty to clear it).
     pub fn set_participant_role(&mut self, id: Id, role: &str) -> Result<()> {
         self.write(|tx| {
@@ -124,53 +98,6 @@ impl Store {
                 params![text_id(&id), text_time(&tx.now())],
             )?;
             participant_found(n, id)
-        })
-    }
-
-    pub fn restore_participant(&mut self, id: Id) -> Result<()> {
-        self.write(|tx| {
-            let n = tx.execute(
-                "UPDATE participants SET removed_at = NULL WHERE id = ?1",
-                [text_id(&id)],
-            )?;
-            participant_found(n, id)
-        })
-    }
-
-    /// Swaps a participant with the previous (`up`) or next one on the roster.
-    pub fn move_participant(&mut self, id: Id, up: bool) -> Result<()> {
-        self.write(|tx| {
-            let (session, position): (String, i64) = tx
-                .query_row(
-                    "SELECT session_id, position FROM participants WHERE id = ?1",
-                    [text_id(&id)],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?
-                .ok_or_else(|| StoreError::NotFound(format!("no participant with id {id}")))?;
-            let sql = if up {
-                "SELECT id, position FROM participants WHERE session_id = ?1 AND position < ?2
-                 AND removed_at IS NULL ORDER BY position DESC LIMIT 1"
-            } else {
-                "SELECT id, position FROM participants WHERE session_id = ?1 AND position > ?2
-                 AND removed_at IS NULL ORDER BY position ASC LIMIT 1"
-            };
-            let other: Option<(String, i64)> = tx
-                .query_row(sql, params![session, position], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
-                .optional()?;
-            if let Some((other_id, other_pos)) = other {
-                tx.execute(
-                    "UPDATE participants SET position = ?2 WHERE id = ?1",
-                    params![text_id(&id), other_pos],
-                )?;
-                tx.execute(
-                    "UPDATE participants SET position = ?2 WHERE id = ?1",
-                    params![other_id, position],
-                )?;
-            }
-            Ok(())
         })
     }
 

@@ -265,11 +265,6 @@ impl Store {
         })
     }
 
-    /// Records the end of a stage (e.g. the last one, when the session ends).
-    pub fn end_stage(&mut self, stage: Id) -> Result<()> {
-        self.write(|tx| tx.write_timer(stage, TimerEffect::Close(tx.now())))
-    }
-
     pub fn set_stage_title(&mut self, stage: Id, title: &str) -> Result<()> {
         self.write(|tx| tx.set_stage_title(stage, title))
     }
@@ -278,31 +273,4 @@ impl Store {
         self.write(|tx| tx.set_stage_notes(stage, notes))
     }
 
-    /// Switches a session to another template, replacing its stages. Only
-    /// while nothing has been recorded, so no contribution loses its stage.
-    pub fn set_template(&mut self, session: Id, template: &Template) -> Result<()> {
-        let s = self.session(session)?;
-        self.write(|tx| {
-            let recorded: i64 = tx.query_row(
-                "SELECT count(*) FROM contributions WHERE session_id = ?1",
-                [text_id(&session)],
-                |r| r.get(0),
-            )?;
-            if recorded > 0 {
-                return Err(StoreError::Invalid(
-                    "the template can only change before anything is recorded".into(),
-                ));
-            }
-            tx.execute(
-                "DELETE FROM stages WHERE session_id = ?1",
-                [text_id(&session)],
-            )?;
-            insert_template_stages(tx, session, template, s.language)?;
-            tx.execute(
-                "UPDATE sessions SET template = ?2, updated_at = ?3 WHERE id = ?1",
-                params![text_id(&session), template.key, text_time(&tx.now())],
-            )?;
-            Ok(())
-        })
-    }
 }
