@@ -10,47 +10,8 @@ use atelier::model::Lang;
 use atelier::store::Store;
 use atelier::tui::action::Action;
 use atelier::tui::app::App;
-use atelier::tui::popup::Popup;
-use atelier::tui::screens::{run::RunState, setup::SetupState};
-use common::tui::{act, app, type_text};
-
-fn running() -> (tempfile::TempDir, App) {
-    let (dir, mut store) = common::temp_store();
-    common::new_session(&mut store, &["Ana", "Bo", "Cy"]);
-    let mut app = app(store, Lang::En);
-    act(&mut app, Action::Open);
-    (dir, app)
-}
-
-fn run(app: &App) -> &RunState {
-    app.screen_as::<RunState>().expect("on the run screen")
-}
-
-fn store(app: &App) -> &Store {
-    &app.core.store
-}
-
-fn live_texts(app: &App) -> Vec<String> {
-    let id = run(app).session_id();
-    store(app)
-        .load(id)
-        .unwrap()
-        .live()
-        .map(|c| c.text.clone())
-        .collect()
-}
-
-fn say(app: &mut App, text: &str) {
-    type_text(app, text);
-    act(app, Action::Submit);
-}
-
-fn editor_text(app: &App) -> Option<String> {
-    match &app.core.popup {
-        Some(Popup::Editor(e)) => Some(e.text()),
-        _ => None,
-    }
-}
+use atelier::tui::screens::setup::SetupState;
+use common::tui::{act, app, editor_text, live_texts, run, running, say, store, type_text};
 
 /// The sample (a closed session), reopened so that it takes changes.
 fn reopened_sample() -> (tempfile::TempDir, Store) {

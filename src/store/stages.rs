@@ -272,5 +272,4 @@ impl Store {
     pub fn set_stage_notes(&mut self, stage: Id, notes: &str) -> Result<()> {
         self.write(|tx| tx.set_stage_notes(stage, notes))
     }
-
 }

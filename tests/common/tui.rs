@@ -6,6 +6,7 @@ use atelier::store::Store;
 use atelier::templates::Catalog;
 use atelier::tui::action::Action;
 use atelier::tui::app::App;
+use atelier::tui::screens::run::RunState;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -64,4 +65,47 @@ pub fn screen(app: &App, width: u16, height: u16) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A fresh session with three participants, opened on the run screen.
+pub fn running() -> (tempfile::TempDir, App) {
+    let (dir, mut store) = super::temp_store();
+    super::new_session(&mut store, &["Ana", "Bo", "Cy"]);
+    let mut app = app(store, Lang::En);
+    act(&mut app, Action::Open);
+    assert!(app.screen_as::<RunState>().is_some());
+    (dir, app)
+}
+
+pub fn run(app: &App) -> &RunState {
+    app.screen_as::<RunState>().expect("on the run screen")
+}
+
+pub fn store(app: &App) -> &Store {
+    &app.core.store
+}
+
+/// The texts of the live contributions of the session on the run screen.
+pub fn live_texts(app: &App) -> Vec<String> {
+    let id = run(app).session_id();
+    store(app)
+        .load(id)
+        .unwrap()
+        .live()
+        .map(|c| c.text.clone())
+        .collect()
+}
+
+/// Types `text` in the input box and records it.
+pub fn say(app: &mut App, text: &str) {
+    type_text(app, text);
+    act(app, Action::Submit);
+}
+
+/// The text of the editor dialog, if one is open.
+pub fn editor_text(app: &App) -> Option<String> {
+    match &app.core.popup {
+        Some(atelier::tui::popup::Popup::Editor(e)) => Some(e.text()),
+        _ => None,
+    }
 }
