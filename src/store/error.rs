@@ -2,6 +2,8 @@ use crate::i18n::tf;
 use crate::model::Lang;
 use rusqlite::ErrorCode;
 
+pub use super::reasons::{Missing, Refused};
+
 /// What can go wrong with the database, worded for the person at the
 /// keyboard: each message names the file and says what to do. The texts
 /// are in `assets/i18n` (`store.*`), French and English side by side;
@@ -51,8 +53,8 @@ pub enum StoreError {
     TooDeep {
         max: usize,
     },
-    NotFound(String),
-    Invalid(String),
+    NotFound(Missing),
+    Invalid(Refused),
     /// A SQLite error not yet tied to its file: the `Store` names it (see
     /// `named`) before any error leaves it.
     Sqlite(rusqlite::Error),
@@ -67,8 +69,8 @@ impl std::fmt::Display for StoreError {
 impl std::error::Error for StoreError {}
 
 impl StoreError {
-    /// The message in `lang`. Reasons quoted from SQLite or the system,
-    /// and the free-text `NotFound`/`Invalid` details, stay as given.
+    /// The message in `lang`. Reasons quoted from SQLite or the system
+    /// stay as given.
     pub fn message(&self, lang: Lang) -> String {
         use StoreError::*;
         let text = |key: &str, args: &[(&str, &str)]| tf(lang, key, args);
@@ -104,7 +106,8 @@ impl StoreError {
                 &[("path", path), ("error", &error.to_string())],
             ),
             TooDeep { max } => text("store.too_deep", &[("max", &max.to_string())]),
-            NotFound(what) | Invalid(what) => what.clone(),
+            NotFound(missing) => missing.message(lang),
+            Invalid(refused) => refused.message(lang),
             Sqlite(error) => text("store.sqlite", &[("error", &error.to_string())]),
         }
     }
