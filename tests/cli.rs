@@ -539,6 +539,16 @@ fn every_kind_of_error_speaks_french_when_asked() {
         assert!(err.contains(said), "{args:?}: {err}");
         assert_eq!(err.trim().lines().count(), 1, "{args:?}: {err}");
     }
+    // The store's own causes too, not only its frame.
+    atelier(&dir)
+        .args(["--lang", "fr", "--db"])
+        .arg(dir.path())
+        .arg("list")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "n'est pas un fichier ordinaire (c'est un dossier)",
+        ));
     // The locale alone is enough.
     atelier(&dir)
         .env("LANG", "fr_FR.UTF-8")

@@ -24,7 +24,7 @@ mod synthesis;
 mod tx;
 
 pub use contributions::NewContribution;
-pub use error::{Missing, Refused, StoreError};
+pub use error::{Cause, Missing, Refused, StoreError};
 pub use migrations::{migrations, LATEST_VERSION};
 pub use sessions::{NewSession, SessionSummary};
 pub use tx::Tx;

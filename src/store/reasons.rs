@@ -23,6 +23,29 @@ pub enum Missing {
     SeveralContributions(String),
 }
 
+/// Why a database file cannot be used: in our words (a `store.cause.*`
+/// key), or as SQLite or the system said it, quoted as given.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cause {
+    Said(&'static str),
+    Quoted(String),
+}
+
+impl Cause {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Cause::Said(key) => crate::i18n::t(lang, key).to_string(),
+            Cause::Quoted(text) => text.clone(),
+        }
+    }
+}
+
+impl From<String> for Cause {
+    fn from(text: String) -> Cause {
+        Cause::Quoted(text)
+    }
+}
+
 /// A change the store refuses; nothing was written.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Refused {
