@@ -483,3 +483,109 @@ fn errors_are_worded_in_the_language_asked() {
         "{out}"
     );
 }
+
+/// The command line's own complaints, the store's and a bundle's problems
+/// all follow `--lang` (or the locale), on one line, exit 1.
+#[test]
+fn every_kind_of_error_speaks_french_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    imported(&dir);
+    let french = |args: &[&str]| {
+        let assert = atelier(&dir)
+            .args(["--lang", "fr"])
+            .args(args)
+            .assert()
+            .code(1);
+        String::from_utf8(assert.get_output().stderr.clone()).unwrap()
+    };
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec!["add", "latest", "--stage", "lunch", "x"],
+            "étape inconnue « lunch » (cette session a : question, constats",
+        ),
+        (
+            vec![
+                "add", "latest", "--stage", "constats", "--kind", "patate", "x",
+            ],
+            "type inconnu « patate »",
+        ),
+        (
+            vec![
+                "add",
+                "latest",
+                "--stage",
+                "constats",
+                "--participant",
+                "Zed",
+                "x",
+            ],
+            "aucun participant nommé « Zed »",
+        ),
+        (
+            vec!["show", "ffffffff"],
+            "aucune session ne correspond à « ffffffff »",
+        ),
+        (
+            vec!["show", "nope!"],
+            "« nope! » n'est pas un identifiant de session",
+        ),
+        (
+            vec!["new", "--title", "T", "--question", "Q", "--template", "x"],
+            "modèle inconnu « x »",
+        ),
+    ];
+    for (args, said) in cases {
+        let err = french(&args);
+        assert!(err.contains(said), "{args:?}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "{args:?}: {err}");
+    }
+    // The store's own causes too, not only its frame.
+    atelier(&dir)
+        .args(["--lang", "fr", "--db"])
+        .arg(dir.path())
+        .arg("list")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "n'est pas un fichier ordinaire (c'est un dossier)",
+        ));
+    // The locale alone is enough.
+    atelier(&dir)
+        .env("LANG", "fr_FR.UTF-8")
+        .args([
+            "add", "latest", "--stage", "constats", "--kind", "patate", "x",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("type inconnu « patate »"));
+    // A value clap checks: our part is in French inside clap's frame.
+    atelier(&dir)
+        .args(["--lang", "fr", "new", "--title", "T", "--question", "Q"])
+        .args(["--date", "demain"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("« demain » n'est pas une date"));
+    // A bundle's problem: file and place as found, the problem in French.
+    let bad = dir.path().join("bad.json");
+    let sample = common::sample_text().replace("\"key\": \"constats\"", "\"key\": \"lunch\"");
+    std::fs::write(&bad, sample).unwrap();
+    let err = french(&["import", bad.to_str().unwrap()]);
+    assert!(
+        err.contains("bad.json: stages[1].key: étape inconnue « lunch » pour le modèle")
+            && err.contains("rien n'a été importé"),
+        "{err}"
+    );
+    // The same mistakes read in English without --lang (the locale is C).
+    let english = atelier(&dir)
+        .args(["import", bad.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let english = String::from_utf8(english).unwrap();
+    assert!(
+        english.contains("stages[1].key: unknown stage \"lunch\" for template"),
+        "{english}"
+    );
+}

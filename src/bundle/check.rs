@@ -2,7 +2,7 @@
 //! references and nesting, before anything is written.
 
 use super::format::{BSession, BStage, Bundle};
-use super::{BundleError, FORMAT, OLDEST_VERSION, VERSION};
+use super::{BundleError, Problem, FORMAT, OLDEST_VERSION, VERSION};
 use crate::model::{
     check_time, parse_date, BuildingBlock, Contribution, Id, Participant, Revision, Segment,
     Session, SessionData, Stage, Synthesis, TimeError, Timestamp, MAX_DEPTH, YEARS,
@@ -27,21 +27,32 @@ pub(super) struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn err(&self, place: impl Into<String>, problem: impl Into<String>) -> BundleError {
+    fn err(&self, place: impl Into<String>, problem: Problem) -> BundleError {
         BundleError {
             file: self.file.into(),
             place: place.into(),
-            problem: problem.into(),
+            problem,
         }
+    }
+
+    /// An error worded by the `bundle.*` text `key`, filled with `args`.
+    fn said(
+        &self,
+        place: impl Into<String>,
+        key: &'static str,
+        args: &[(&'static str, &dyn ToString)],
+    ) -> BundleError {
+        self.err(place, Problem::said(key, args))
     }
 
     fn id(&mut self, place: String, value: &str) -> Result<Id, BundleError> {
         let id = Id::parse_str(value)
-            .map_err(|_| self.err(&place, format!("\"{value}\" is not a valid id (UUID)")))?;
+            .map_err(|_| self.said(&place, "bundle.not_an_id", &[("value", &value)]))?;
         if let Some(first) = self.ids.get(&id) {
-            return Err(self.err(
+            return Err(self.said(
                 &place,
-                format!("id {value} is used twice (first at {first})"),
+                "bundle.id_twice",
+                &[("id", &value), ("first", first)],
             ));
         }
         self.ids.insert(id, place.clone());
@@ -50,18 +61,17 @@ impl Checker<'_> {
     }
 
     fn time(&self, place: String, value: &str) -> Result<Timestamp, BundleError> {
-        check_time(value).map_err(|e| {
-            let problem = match e {
-                TimeError::Syntax => format!(
-                    "\"{value}\" is not a date and time (expected e.g. 2021-03-18T09:30:00.000Z)"
-                ),
-                TimeError::OutOfRange => format!(
-                    "\"{value}\" is outside the years {:04}-{} once converted to UTC",
-                    YEARS.start(),
-                    YEARS.end()
-                ),
-            };
-            self.err(place, problem)
+        check_time(value).map_err(|e| match e {
+            TimeError::Syntax => self.said(place, "bundle.not_a_time", &[("value", &value)]),
+            TimeError::OutOfRange => self.said(
+                place,
+                "bundle.time_out_of_range",
+                &[
+                    ("value", &value),
+                    ("first", &first_year()),
+                    ("last", YEARS.end()),
+                ],
+            ),
         })
     }
 
@@ -85,9 +95,10 @@ impl Checker<'_> {
             )
         };
         if foreign {
-            return Err(self.err(
+            return Err(self.said(
                 format!("{at}.{field}"),
-                format!("not part of bundle version {version}"),
+                "bundle.not_in_version",
+                &[("version", &version)],
             ));
         }
         if version < 2 {
@@ -95,7 +106,7 @@ impl Checker<'_> {
             let ended = self.opt_time(format!("{at}.ended_at"), &st.ended_at)?;
             return match (started, ended) {
                 (Some(started_at), Some(end)) if end < started_at => {
-                    Err(self.err(format!("{at}.ended_at"), "ends before it starts"))
+                    Err(self.said(format!("{at}.ended_at"), "bundle.ends_before_start", &[]))
                 }
                 (Some(started_at), ended_at) => Ok(vec![Segment {
                     started_at,
@@ -103,7 +114,7 @@ impl Checker<'_> {
                 }]),
                 (None, None) => Ok(Vec::new()),
                 (None, Some(_)) => {
-                    Err(self.err(format!("{at}.ended_at"), "an end without a start"))
+                    Err(self.said(format!("{at}.ended_at"), "bundle.end_without_start", &[]))
                 }
             };
         }
@@ -115,14 +126,19 @@ impl Checker<'_> {
                 let place = format!("{at}.segments[{i}]");
                 let ended_at = self.opt_time(format!("{place}.ended_at"), &g.ended_at)?;
                 if ended_at.is_none() && i + 1 < count {
-                    return Err(self.err(
+                    return Err(self.said(
                         format!("{place}.ended_at"),
-                        "only the last segment may still be running",
+                        "bundle.only_last_running",
+                        &[],
                     ));
                 }
                 let started_at = self.time(format!("{place}.started_at"), &g.started_at)?;
                 if ended_at.is_some_and(|end| end < started_at) {
-                    return Err(self.err(format!("{place}.ended_at"), "ends before it starts"));
+                    return Err(self.said(
+                        format!("{place}.ended_at"),
+                        "bundle.ends_before_start",
+                        &[],
+                    ));
                 }
                 Ok(Segment {
                     started_at,
@@ -134,47 +150,47 @@ impl Checker<'_> {
 
     pub fn check(mut self, b: Bundle) -> Result<Checked, BundleError> {
         if b.format != FORMAT {
-            return Err(self.err(
+            return Err(self.said(
                 "format",
-                format!("expected \"{FORMAT}\", found \"{}\"", b.format),
+                "bundle.wrong_format",
+                &[("expected", &FORMAT), ("found", &b.format)],
             ));
         }
         if !(OLDEST_VERSION..=VERSION).contains(&b.version) {
-            return Err(self.err(
+            return Err(self.said(
                 "version",
-                format!(
-                    "unsupported version {} (this Atelier reads versions {OLDEST_VERSION} to {VERSION})",
-                    b.version
-                ),
+                "bundle.unsupported_version",
+                &[
+                    ("version", &b.version),
+                    ("oldest", &OLDEST_VERSION),
+                    ("newest", &VERSION),
+                ],
             ));
         }
         let session = self.session(&b.session)?;
         let template = self.catalog.get(&session.template).ok_or_else(|| {
-            self.err(
+            self.said(
                 "session.template",
-                format!(
-                    "unknown template \"{}\" (known: {})",
-                    session.template,
-                    self.catalog.keys()
-                ),
+                "bundle.unknown_template",
+                &[
+                    ("template", &session.template),
+                    ("known", &self.catalog.keys()),
+                ],
             )
         })?;
         if b.stages.is_empty() {
             let known: Vec<&str> = template.stages.iter().map(|s| s.key.as_str()).collect();
-            return Err(self.err(
+            return Err(self.said(
                 "stages",
-                format!(
-                    "a session needs at least one stage (template \"{}\" has: {})",
-                    template.key,
-                    known.join(", ")
-                ),
+                "bundle.no_stage",
+                &[("template", &template.key), ("known", &known.join(", "))],
             ));
         }
         let mut participants = Vec::new();
         for (i, p) in b.participants.iter().enumerate() {
             let id = self.id(format!("participants[{i}].id"), &p.id)?;
             if p.name.trim().is_empty() {
-                return Err(self.err(format!("participants[{i}].name"), "the name is empty"));
+                return Err(self.said(format!("participants[{i}].name"), "bundle.empty_name", &[]));
             }
             participants.push(Participant {
                 id,
@@ -194,20 +210,21 @@ impl Checker<'_> {
             let id = self.id(format!("{at}.id"), &st.id)?;
             if template.stage(&st.key).is_none() {
                 let known: Vec<&str> = template.stages.iter().map(|s| s.key.as_str()).collect();
-                return Err(self.err(
+                return Err(self.said(
                     format!("{at}.key"),
-                    format!(
-                        "unknown stage \"{}\" for template \"{}\" (known: {})",
-                        st.key,
-                        template.key,
-                        known.join(", ")
-                    ),
+                    "bundle.unknown_stage",
+                    &[
+                        ("stage", &st.key),
+                        ("template", &template.key),
+                        ("known", &known.join(", ")),
+                    ],
                 ));
             }
             if !keys.insert(st.key.as_str()) {
-                return Err(self.err(
+                return Err(self.said(
                     format!("{at}.key"),
-                    format!("stage \"{}\" appears twice", st.key),
+                    "bundle.stage_twice",
+                    &[("stage", &st.key)],
                 ));
             }
             stages.push(Stage {
@@ -249,17 +266,17 @@ impl Checker<'_> {
     fn session(&mut self, s: &BSession) -> Result<Session, BundleError> {
         let id = self.id("session.id".into(), &s.id)?;
         if s.title.trim().is_empty() {
-            return Err(self.err("session.title", "the title is empty"));
+            return Err(self.said("session.title", "bundle.empty_title", &[]));
         }
         let date = parse_date(&s.date).ok_or_else(|| {
-            self.err(
+            self.said(
                 "session.date",
-                format!(
-                    "\"{}\" is not a date (expected YYYY-MM-DD, years {:04}-{})",
-                    s.date,
-                    YEARS.start(),
-                    YEARS.end()
-                ),
+                "bundle.not_a_date",
+                &[
+                    ("value", &s.date),
+                    ("first", &first_year()),
+                    ("last", YEARS.end()),
+                ],
             )
         })?;
         Ok(Session {
@@ -300,9 +317,10 @@ impl Checker<'_> {
                 Some(p) => {
                     let pid = Id::parse_str(p).ok().filter(|pid| people.contains(pid));
                     Some(pid.ok_or_else(|| {
-                        self.err(
+                        self.said(
                             format!("{at}.participant"),
-                            format!("unknown participant \"{p}\""),
+                            "bundle.unknown_participant",
+                            &[("value", p)],
                         )
                     })?)
                 }
@@ -312,26 +330,24 @@ impl Checker<'_> {
                 Some(p) => {
                     let pid = Id::parse_str(p).ok().filter(|pid| depth.contains_key(pid));
                     Some(pid.ok_or_else(|| {
-                        self.err(
+                        self.said(
                             format!("{at}.parent"),
-                            format!(
-                                "broken parent link: \"{p}\" is not an earlier contribution of this stage"
-                            ),
+                            "bundle.broken_parent",
+                            &[("value", p)],
                         )
                     })?)
                 }
             };
             let level = parent.map_or(0, |p| depth[&p] + 1);
             if level > MAX_DEPTH {
-                return Err(self.err(
+                return Err(self.said(
                     format!("{at}.parent"),
-                    format!(
-                        "nested {level} levels deep; sub-points go at most {MAX_DEPTH} levels deep"
-                    ),
+                    "bundle.too_deep",
+                    &[("level", &level), ("max", &MAX_DEPTH)],
                 ));
             }
             if c.text.trim().is_empty() {
-                return Err(self.err(format!("{at}.text"), "the text is empty"));
+                return Err(self.said(format!("{at}.text"), "bundle.empty_text", &[]));
             }
             let mut revisions = Vec::new();
             for (k, r) in c.revisions.iter().enumerate() {
@@ -360,4 +376,9 @@ impl Checker<'_> {
         }
         Ok(())
     }
+}
+
+/// The first importable year as dates write it ("0001").
+fn first_year() -> String {
+    format!("{:04}", YEARS.start())
 }

@@ -2,7 +2,7 @@
 //! against each other and against the database) before one transaction
 //! writes them all.
 
-use super::{parse_checked, BundleError, Checked, ImportError};
+use super::{parse_checked, BundleError, Checked, ImportError, Problem};
 use crate::model::Id;
 use crate::store::Store;
 use crate::templates::Catalog;
@@ -34,7 +34,10 @@ pub fn import_files(
                 return Err(BundleError {
                     file,
                     place: place.clone(),
-                    problem: format!("id {id} is also used by {other} at {other_place}"),
+                    problem: Problem::said(
+                        "bundle.id_in_other_file",
+                        &[("id", id), ("file", other), ("place", other_place)],
+                    ),
                 }
                 .into());
             }
@@ -49,12 +52,13 @@ pub fn import_files(
     for (file, bundle) in &checked {
         if let Some((id, place)) = bundle.places.iter().find(|(id, _)| taken.contains(id)) {
             let problem = if place == "session.id" {
-                format!(
-                    "session {id} (\"{}\") is already in this database",
-                    bundle.data.session.title
+                let title = &bundle.data.session.title;
+                Problem::said(
+                    "store.refused.already_imported",
+                    &[("id", id), ("title", title)],
                 )
             } else {
-                format!("id {id} is already used by another session in this database")
+                Problem::said("bundle.id_taken", &[("id", id)])
             };
             return Err(BundleError {
                 file: file.clone(),
@@ -76,15 +80,15 @@ fn read(file: &str, path: &Path) -> Result<String, BundleError> {
         BundleError {
             file: file.into(),
             place: String::new(),
-            problem: format!("cannot be read: {e}"),
+            problem: Problem::said("bundle.unreadable", &[("error", &e)]),
         }
     })?;
     String::from_utf8(bytes).map_err(|e| BundleError {
         file: file.into(),
         place: String::new(),
-        problem: format!(
-            "is not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
+        problem: Problem::said(
+            "bundle.not_utf8",
+            &[("offset", &e.utf8_error().valid_up_to())],
         ),
     })
 }

@@ -6,9 +6,11 @@
 mod check;
 mod format;
 mod import;
+mod problem;
 
 pub use format::{to_json, write_json};
 pub use import::{import_file, import_files};
+pub use problem::Problem;
 
 use crate::model::SessionData;
 use crate::store::StoreError;
@@ -31,16 +33,25 @@ pub struct BundleError {
     /// A JSON path such as `stages[2].contributions[5].kind`, or a line and
     /// column when the file is not valid JSON.
     pub place: String,
-    pub problem: String,
+    pub problem: Problem,
 }
 
+impl BundleError {
+    /// "file: place: problem", the problem in `lang`.
+    pub fn message(&self, lang: crate::model::Lang) -> String {
+        let problem = self.problem.message(lang);
+        if self.place.is_empty() {
+            format!("{}: {problem}", self.file)
+        } else {
+            format!("{}: {}: {problem}", self.file, self.place)
+        }
+    }
+}
+
+/// English, for logs and tests.
 impl std::fmt::Display for BundleError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.place.is_empty() {
-            write!(f, "{}: {}", self.file, self.problem)
-        } else {
-            write!(f, "{}: {}: {}", self.file, self.place, self.problem)
-        }
+        f.write_str(&self.message(crate::model::Lang::En))
     }
 }
 
@@ -57,11 +68,11 @@ pub enum ImportError {
 }
 
 impl ImportError {
-    /// The message in `lang`; the bundle's own place and problem stay as
-    /// found (they quote the file and its JSON).
+    /// The message in `lang`; the place in the bundle stays as found (it
+    /// quotes the file's JSON).
     pub fn message(&self, lang: crate::model::Lang) -> String {
         let error = match self {
-            ImportError::Bundle(e) => e.to_string(),
+            ImportError::Bundle(e) => e.message(lang),
             ImportError::Store(e) => e.message(lang),
         };
         crate::i18n::tf(lang, "import.nothing_imported", &[("error", &error)])
@@ -92,10 +103,7 @@ fn refuse_a_report(file: &str, text: &str) -> Result<(), BundleError> {
         }) if format == "atelier.report" => Err(BundleError {
             file: file.into(),
             place: "format".into(),
-            problem: "this is a report for participants (\"atelier.report\": no names, notes \
-                      or history), not a session bundle; export the session with \
-                      --format bundle to move or back it up"
-                .into(),
+            problem: Problem::said("bundle.is_a_report", &[]),
         }),
         _ => Ok(()),
     }
@@ -105,7 +113,7 @@ fn parse_checked(file: &str, text: &str, catalog: &Catalog) -> Result<Checked, B
     // A byte order mark is how some editors start UTF-8 files: not JSON,
     // but not a reason to refuse the file either.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let syntax = |e: &serde_json::Error, problem: String| BundleError {
+    let syntax = |e: &serde_json::Error, problem: Problem| BundleError {
         file: file.into(),
         place: format!("line {}, column {}", e.line(), e.column()),
         problem,
@@ -115,7 +123,7 @@ fn parse_checked(file: &str, text: &str, catalog: &Catalog) -> Result<Checked, B
     let bundle = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
         let inner = e.inner();
         let path = e.path().to_string();
-        let problem = crate::templates::strip_position(&inner.to_string());
+        let problem = Problem::Parser(crate::templates::strip_position(&inner.to_string()));
         if inner.is_syntax() || inner.is_eof() || path == "." {
             syntax(inner, problem)
         } else {
@@ -128,12 +136,8 @@ fn parse_checked(file: &str, text: &str, catalog: &Catalog) -> Result<Checked, B
     })?;
     // One file holds one bundle: anything after it (a second bundle, a
     // stray paste) would otherwise be silently dropped.
-    de.end().map_err(|e| {
-        syntax(
-            &e,
-            "unexpected text after the bundle (a file holds exactly one session)".into(),
-        )
-    })?;
+    de.end()
+        .map_err(|e| syntax(&e, Problem::said("bundle.trailing_text", &[])))?;
     Checker {
         file,
         catalog,

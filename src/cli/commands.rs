@@ -1,7 +1,7 @@
 use super::{Cli, Command};
 use crate::bundle;
 use crate::commands;
-use crate::i18n::system_lang;
+use crate::i18n::{system_lang, t, tf};
 use crate::model::{Id, Kind, Lang, Session, SessionData};
 use crate::paths;
 use crate::report::{self, Format};
@@ -38,7 +38,7 @@ pub fn run(cli: Cli) -> Result<()> {
 
 fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
     let Some(command) = cli.command else {
-        bail!("no subcommand given");
+        bail!("{}", t(lang, "cli.no_subcommand"));
     };
     let out = &mut std::io::stdout().lock();
     match command {
@@ -55,9 +55,14 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
         } => {
             let catalog = catalog();
             let template = catalog.get(&template).ok_or_else(|| {
+                let known = catalog.keys();
                 anyhow!(
-                    "unknown template \"{template}\" (known: {})",
-                    catalog.keys()
+                    "{}",
+                    tf(
+                        lang,
+                        "cli.unknown_template",
+                        &[("template", &template), ("known", &known)]
+                    )
                 )
             })?;
             let mut store = open_store(cli.db.as_ref())?;
@@ -102,6 +107,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
                 &store,
                 &session,
                 &catalog(),
+                lang,
                 &stage,
                 participant,
                 kind,
@@ -130,7 +136,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             let store = open_store_read_only(cli.db.as_ref())?;
             let id = store.resolve_session(&session)?;
             let data = store.load(id)?;
-            export(out, &data, format, target, store.path())
+            export(out, &data, format, target, store.path(), lang)
         }
     }
 }
@@ -151,7 +157,8 @@ fn templates(out: &mut impl Write, lang: Lang) -> Result<()> {
         writeln!(out, "{}", crate::text::clean(&stages, false))?;
     }
     for e in &catalog.errors {
-        eprintln!("warning: {}", crate::text::clean(&e.to_string(), true));
+        let message = crate::text::clean(&e.to_string(), true);
+        eprintln!("{}", tf(lang, "cli.warning", &[("message", &message)]));
     }
     Ok(())
 }
@@ -195,7 +202,11 @@ fn list(out: &mut impl Write, store: &Store, json: bool, all: bool, lang: Lang) 
             s.contributions,
             crate::i18n::t(lang, "cli.inputs"),
             s.title,
-            if s.archived { " [archived]" } else { "" }
+            if s.archived {
+                format!(" [{}]", t(lang, "home.archived_tag"))
+            } else {
+                String::new()
+            }
         );
         writeln!(out, "{}", crate::text::clean(&line, false))?;
     }
@@ -207,6 +218,7 @@ fn contribution(
     store: &Store,
     session: &Session,
     catalog: &Catalog,
+    lang: Lang,
     stage: &str,
     participant: Option<String>,
     kind: Option<String>,
@@ -216,18 +228,28 @@ fn contribution(
     let Some(st) = store.stage_by_key(session.id, stage)? else {
         let stages = store.stages(session.id)?;
         let keys: Vec<&str> = stages.iter().map(|s| s.key.as_str()).collect();
+        let known = keys.join(", ");
         bail!(
-            "unknown stage \"{stage}\" (this session has: {})",
-            keys.join(", ")
+            "{}",
+            tf(
+                lang,
+                "cli.unknown_stage",
+                &[("stage", stage), ("known", &known)]
+            )
         );
     };
     let participant_id = match participant {
         None => None,
-        Some(name) => Some(find_participant(store, session.id, &name)?),
+        Some(name) => Some(find_participant(store, session.id, &name, lang)?),
     };
     let kind = match kind {
-        Some(k) => Kind::parse(&k)
-            .ok_or_else(|| anyhow!("unknown kind \"{k}\" (use one of: {})", Kind::keys()))?,
+        Some(k) => Kind::parse(&k).ok_or_else(|| {
+            let known = Kind::keys();
+            anyhow!(
+                "{}",
+                tf(lang, "cli.unknown_kind", &[("kind", &k), ("known", &known)])
+            )
+        })?,
         None => catalog
             .get(&session.template)
             .and_then(|t| t.stage(&st.key))
@@ -248,7 +270,7 @@ fn contribution(
 }
 
 /// Finds a roster member by name, ignoring case and surrounding spaces.
-fn find_participant(store: &Store, session: Id, name: &str) -> Result<Id> {
+fn find_participant(store: &Store, session: Id, name: &str, lang: Lang) -> Result<Id> {
     if let Some(p) = store.participant_by_name(session, name)? {
         return Ok(p.id);
     }
@@ -258,13 +280,18 @@ fn find_participant(store: &Store, session: Id, name: &str) -> Result<Id> {
         .filter(|p| p.removed_at.is_none())
         .map(|p| p.name.as_str())
         .collect();
+    let roster = if names.is_empty() {
+        t(lang, "cli.roster_empty").to_string()
+    } else {
+        names.join(", ")
+    };
     bail!(
-        "no participant named \"{name}\" in this session (roster: {})",
-        if names.is_empty() {
-            "empty".to_string()
-        } else {
-            names.join(", ")
-        }
+        "{}",
+        tf(
+            lang,
+            "cli.no_participant",
+            &[("name", name), ("roster", &roster)]
+        )
     )
 }
 
@@ -283,6 +310,7 @@ fn export(
     format: Format,
     target: Option<PathBuf>,
     db: &std::path::Path,
+    lang: Lang,
 ) -> Result<()> {
     let Some(target) = target else {
         // Shown on a terminal, the export must not act on it; piped to a
@@ -297,17 +325,17 @@ fn export(
         }
         return Ok(());
     };
-    let path = paths::export_target(&target, &report::file_name(data, format))
-        .with_context(|| format!("cannot write into {}", target.display()))?;
+    let path =
+        paths::export_target(&target, &report::file_name(data, format)).with_context(|| {
+            let target = target.display().to_string();
+            tf(lang, "cli.cannot_write_into", &[("path", &target)])
+        })?;
+    let shown = path.display().to_string();
     if paths::is_database_file(&path, db) {
-        bail!(
-            "{} is the database itself (or one of its files); choose another place for the \
-             export: nothing was written",
-            path.display()
-        );
+        bail!("{}", tf(lang, "cli.is_the_database", &[("path", &shown)]));
     }
     paths::write_atomically_with(&path, |file| report::write(format, data, file))
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .with_context(|| tf(lang, "cli.cannot_write", &[("path", &shown)]))?;
     writeln!(
         out,
         "{}",

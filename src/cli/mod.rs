@@ -3,8 +3,10 @@
 mod commands;
 mod show;
 
+use crate::i18n::tf;
 use crate::model::Lang;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -22,7 +24,7 @@ pub struct Cli {
     pub db: Option<PathBuf>,
 
     /// Interface language (default: from the system locale, else English).
-    #[arg(long, global = true, value_parser = parse_lang, value_name = "fr|en")]
+    #[arg(long, global = true, value_parser = |s: &str| parse_lang(Lang::En, s), value_name = "fr|en")]
     pub lang: Option<Lang>,
 
     #[command(subcommand)]
@@ -52,7 +54,7 @@ pub enum Command {
         #[arg(long, default_value = crate::templates::DEFAULT_TEMPLATE)]
         template: String,
         /// Date of the session, YYYY-MM-DD (default: today).
-        #[arg(long, value_parser = parse_date)]
+        #[arg(long, value_parser = |s: &str| parse_date(Lang::En, s))]
         date: Option<chrono::NaiveDate>,
     },
     /// List sessions with date, counts and status.
@@ -108,7 +110,11 @@ pub enum Command {
         /// private. CSV: UTF-8 with BOM, `;`-separated for French sessions,
         /// `,` for English ones, times on this computer's clock
         /// (`10/06/2021 14:05` in French, `2021-06-10 14:05` in English).
-        #[arg(long, value_parser = parse_format, value_name = "md|html|csv|json|bundle")]
+        #[arg(
+            long,
+            value_parser = |s: &str| parse_format(Lang::En, s),
+            value_name = "md|html|csv|json|bundle"
+        )]
         format: crate::report::Format,
         /// Write to this file (or into this folder) instead of stdout.
         #[arg(long)]
@@ -118,18 +124,67 @@ pub enum Command {
     Templates,
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("unknown language \"{s}\" (use fr or en)"))
+// The value checks word their complaint in a language: English in the
+// derive above, the person's own in `command`.
+
+fn parse_lang(lang: Lang, s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| tf(lang, "cli.unknown_lang", &[("value", s)]))
 }
 
-fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+fn parse_date(lang: Lang, s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("\"{s}\" is not a date (use YYYY-MM-DD)"))
+        .map_err(|_| tf(lang, "cli.not_a_date", &[("value", s)]))
 }
 
-fn parse_format(s: &str) -> Result<crate::report::Format, String> {
-    crate::report::Format::parse(s)
-        .ok_or_else(|| format!("unknown format \"{s}\" (use md, html, csv, json or bundle)"))
+fn parse_format(lang: Lang, s: &str) -> Result<crate::report::Format, String> {
+    crate::report::Format::parse(s).ok_or_else(|| tf(lang, "cli.unknown_format", &[("value", s)]))
+}
+
+/// The command line with its value checks worded in `lang`. clap's own
+/// frame around them ("error: invalid value … for '--date <DATE>'", the
+/// usage line, `--help`) has no translations and stays English.
+fn command(lang: Lang) -> clap::Command {
+    Cli::command()
+        .mut_arg("lang", |a| {
+            a.value_parser(move |s: &str| parse_lang(lang, s))
+        })
+        .mut_subcommand("new", |c| {
+            c.mut_arg("date", |a| {
+                a.value_parser(move |s: &str| parse_date(lang, s))
+            })
+        })
+        .mut_subcommand("export", |c| {
+            c.mut_arg("format", |a| {
+                a.value_parser(move |s: &str| parse_format(lang, s))
+            })
+        })
+}
+
+/// The language asked for with `--lang`, read before the full parse so the
+/// parse's complaints can be worded in it; `None` when absent or unknown.
+fn lang_in_args(args: &[OsString]) -> Option<Lang> {
+    let mut words = args.iter().skip(1).map(|a| a.to_str().unwrap_or(""));
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        let value = match word.strip_prefix("--lang") {
+            Some("") => words.next(),
+            Some(rest) => rest.strip_prefix('='),
+            None => continue,
+        };
+        return value.and_then(Lang::parse);
+    }
+    None
+}
+
+/// Parses `args` (the program name first), wording complaints about
+/// values in the language asked for, else the system's.
+pub fn parse(args: Vec<OsString>) -> Result<Cli, clap::Error> {
+    let lang = lang_in_args(&args).unwrap_or_else(crate::i18n::system_lang);
+    let mut command = command(lang);
+    let mut matches = command.try_get_matches_from_mut(args)?;
+    Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut command))
 }
 
 pub use commands::{open_store, run};
@@ -140,7 +195,7 @@ pub use commands::{open_store, run};
 /// escape sequence; ours stay on one line.
 pub fn main() -> std::process::ExitCode {
     use std::process::ExitCode;
-    let cli = match Cli::try_parse() {
+    let cli = match parse(std::env::args_os().collect()) {
         Ok(cli) => cli,
         Err(e) => {
             let shown = crate::text::clean(&e.render().to_string(), true);
@@ -185,4 +240,38 @@ pub fn localized(e: anyhow::Error, lang: Lang) -> anyhow::Error {
         }
     }
     anyhow::anyhow!(parts.join(": "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(words: &[&str]) -> Vec<OsString> {
+        std::iter::once("atelier")
+            .chain(words.iter().copied())
+            .map(OsString::from)
+            .collect()
+    }
+
+    #[test]
+    fn the_language_is_found_before_the_parse() {
+        assert_eq!(
+            lang_in_args(&args(&["--lang", "fr", "list"])),
+            Some(Lang::Fr)
+        );
+        assert_eq!(
+            lang_in_args(&args(&["show", "x", "--lang=en"])),
+            Some(Lang::En)
+        );
+        assert_eq!(lang_in_args(&args(&["--lang", "de", "list"])), None);
+        assert_eq!(
+            lang_in_args(&args(&["add", "x", "--", "--lang", "fr"])),
+            None
+        );
+        assert_eq!(lang_in_args(&args(&["--lang"])), None);
+        let err = parse(args(&["--lang", "fr", "export", "x", "--format", "pdf"])).unwrap_err();
+        assert!(err.to_string().contains("format inconnu « pdf »"), "{err}");
+        let cli = parse(args(&["--lang", "fr", "show", "latest"])).unwrap();
+        assert_eq!(cli.lang, Some(Lang::Fr));
+    }
 }

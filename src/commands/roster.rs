@@ -2,7 +2,7 @@
 
 use super::{Command, CommandError, Done};
 use crate::model::{Id, Participant, Synthesis};
-use crate::store::{StoreError, Tx};
+use crate::store::{Refused, StoreError, Tx};
 
 fn check_owner(tx: &Tx, session: Id, id: Id) -> Result<(), CommandError> {
     if tx.participant_session(id)? != session {
@@ -63,7 +63,7 @@ pub(super) fn edit(
 ) -> Result<Done, CommandError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(StoreError::Invalid("a participant's name is empty".into()).into());
+        return Err(StoreError::Invalid(Refused::EmptyName).into());
     }
     check_owner(tx, session, id)?;
     let mut after = tx.participant(id)?;

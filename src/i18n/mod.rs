@@ -62,6 +62,12 @@ impl Localized for crate::commands::CommandError {
     }
 }
 
+impl Localized for crate::bundle::BundleError {
+    fn message_in(&self, lang: Lang) -> String {
+        self.message(lang)
+    }
+}
+
 impl Localized for crate::bundle::ImportError {
     fn message_in(&self, lang: Lang) -> String {
         self.message(lang)
@@ -69,12 +75,15 @@ impl Localized for crate::bundle::ImportError {
 }
 
 /// The message of `e` in `lang` if it is one of the errors that have
-/// one (store, command, import), else `None`.
+/// one (store, command, bundle, import), else `None`.
 pub fn localized(e: &(dyn std::error::Error + 'static), lang: Lang) -> Option<String> {
     if let Some(e) = e.downcast_ref::<crate::store::StoreError>() {
         return Some(e.message_in(lang));
     }
     if let Some(e) = e.downcast_ref::<crate::commands::CommandError>() {
+        return Some(e.message_in(lang));
+    }
+    if let Some(e) = e.downcast_ref::<crate::bundle::BundleError>() {
         return Some(e.message_in(lang));
     }
     e.downcast_ref::<crate::bundle::ImportError>()

@@ -5,7 +5,7 @@
 use super::contributions::{from_row, insert_row, NewContribution, COLUMNS};
 use super::nesting::{ancestors, check_fits_under, SUBTREE};
 use super::rows::{self, opt_text_id, text_id, text_time};
-use super::{Result, StoreError, Tx};
+use super::{Missing, Refused, Result, StoreError, Tx};
 use crate::model::{new_id, Contribution, Id, Kind, Revision};
 use rusqlite::{params, OptionalExtension, Transaction};
 
@@ -31,7 +31,7 @@ pub(super) fn place(tx: &Transaction, id: Id) -> Result<Place> {
         },
     )
     .optional()?
-    .ok_or_else(|| StoreError::NotFound(format!("no contribution with id {id}")))
+    .ok_or_else(|| StoreError::NotFound(Missing::Contribution(id)))
 }
 
 /// One past the last sibling's position: a single step down the
@@ -74,7 +74,7 @@ impl Tx<'_> {
             ))?
             .query_row([text_id(&id)], from_row)
             .optional()?
-            .ok_or_else(|| StoreError::NotFound(format!("no contribution with id {id}")))?;
+            .ok_or_else(|| StoreError::NotFound(Missing::Contribution(id)))?;
         c.revisions = self.revisions(id)?;
         Ok(c)
     }
@@ -96,14 +96,12 @@ impl Tx<'_> {
     pub fn record(&self, new: &NewContribution) -> Result<Contribution> {
         let text = new.text.trim_end().to_string();
         if text.trim().is_empty() {
-            return Err(StoreError::Invalid("the text is empty".into()));
+            return Err(StoreError::Invalid(Refused::EmptyText));
         }
         let session = super::stages::stage_session(self, new.stage_id)?;
         if let Some(parent) = new.parent_id {
             if place(self, parent)?.stage != new.stage_id {
-                return Err(StoreError::Invalid(
-                    "a sub-point must be in the same stage as its parent".into(),
-                ));
+                return Err(StoreError::Invalid(Refused::ParentInOtherStage));
             }
             check_fits_under(self, None, parent)?;
         }
@@ -136,7 +134,7 @@ impl Tx<'_> {
     ) -> Result<Option<Contribution>> {
         let text = text.trim_end();
         if text.trim().is_empty() {
-            return Err(StoreError::Invalid("the text is empty".into()));
+            return Err(StoreError::Invalid(Refused::EmptyText));
         }
         let before = self.contribution(id)?;
         if before.text == text && before.kind == kind && before.participant_id == participant {
@@ -243,7 +241,7 @@ impl Tx<'_> {
     pub fn swap(&self, a: Id, b: Id) -> Result<Vec<Contribution>> {
         let (pa, pb) = (place(self, a)?, place(self, b)?);
         if pa.stage != pb.stage || pa.parent != pb.parent {
-            return Err(StoreError::Invalid("only siblings can swap places".into()));
+            return Err(StoreError::Invalid(Refused::SwapNotSiblings));
         }
         let before = self.contributions(&[a, b])?;
         self.set_place(a, pa.parent, pb.position)?;
@@ -256,9 +254,7 @@ impl Tx<'_> {
     pub fn indent_under(&self, id: Id, parent: Id) -> Result<Vec<Contribution>> {
         let p = place(self, id)?;
         if place(self, parent)?.stage != p.stage {
-            return Err(StoreError::Invalid(
-                "a sub-point needs a parent in the same stage".into(),
-            ));
+            return Err(StoreError::Invalid(Refused::ParentInOtherStage));
         }
         check_fits_under(self, Some(id), parent)?;
         let before = vec![self.contribution(id)?];
@@ -300,9 +296,7 @@ impl Tx<'_> {
     pub fn move_to_stage(&self, id: Id, stage: Id) -> Result<Vec<Contribution>> {
         let p = place(self, id)?;
         if super::stages::stage_session(self, stage)? != p.session {
-            return Err(StoreError::Invalid(
-                "a contribution can only move within its session".into(),
-            ));
+            return Err(StoreError::Invalid(Refused::MoveOutOfSession));
         }
         let before = self.contributions(&subtree(self, id)?)?;
         let position = next_position(self, stage, None)?;
@@ -335,10 +329,7 @@ impl Tx<'_> {
             ],
         )?;
         if n == 0 {
-            return Err(StoreError::NotFound(format!(
-                "no contribution with id {}",
-                c.id
-            )));
+            return Err(StoreError::NotFound(Missing::Contribution(c.id)));
         }
         if self.revisions(c.id)? != c.revisions {
             self.execute(

@@ -1,6 +1,6 @@
 use super::rows::{self, opt_text_id, text_id, text_time};
 use super::Tx;
-use super::{Result, Store, StoreError};
+use super::{Missing, Result, Store, StoreError};
 use crate::model::{Contribution, Id, Kind, Revision};
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 use std::collections::HashMap;
@@ -125,7 +125,7 @@ impl Store {
                 from_row,
             )
             .optional()?
-            .ok_or_else(|| StoreError::NotFound(format!("no contribution with id {id}")))
+            .ok_or_else(|| StoreError::NotFound(Missing::Contribution(id)))
         })?;
         c.revisions = self.revisions(id)?;
         Ok(c)
@@ -152,8 +152,8 @@ impl Store {
     pub fn resolve_contribution(&self, session: Id, reference: &str) -> Result<Id> {
         let r = reference.trim().to_ascii_lowercase();
         if r.is_empty() || !r.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
-            return Err(StoreError::NotFound(format!(
-                "\"{reference}\" is not a contribution id"
+            return Err(StoreError::NotFound(Missing::NotAContributionId(
+                reference.into(),
             )));
         }
         let ids = self.read(|conn| {
@@ -168,11 +168,11 @@ impl Store {
         })?;
         match ids.as_slice() {
             [one] => Ok(*one),
-            [] => Err(StoreError::NotFound(format!(
-                "no contribution of this session matches \"{reference}\""
+            [] => Err(StoreError::NotFound(Missing::NoContributionMatches(
+                reference.into(),
             ))),
-            _ => Err(StoreError::NotFound(format!(
-                "\"{reference}\" matches several contributions; type more of the id"
+            _ => Err(StoreError::NotFound(Missing::SeveralContributions(
+                reference.into(),
             ))),
         }
     }

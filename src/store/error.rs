@@ -2,6 +2,8 @@ use crate::i18n::tf;
 use crate::model::Lang;
 use rusqlite::ErrorCode;
 
+pub use super::reasons::{Cause, Missing, Refused};
+
 /// What can go wrong with the database, worded for the person at the
 /// keyboard: each message names the file and says what to do. The texts
 /// are in `assets/i18n` (`store.*`), French and English side by side;
@@ -10,11 +12,11 @@ use rusqlite::ErrorCode;
 pub enum StoreError {
     NotAtelier {
         path: String,
-        reason: String,
+        reason: Cause,
     },
     NotAFile {
         path: String,
-        what: String,
+        what: Cause,
     },
     TooNew {
         path: String,
@@ -23,26 +25,26 @@ pub enum StoreError {
     },
     Unwritable {
         path: String,
-        reason: String,
+        reason: Cause,
     },
     Locked {
         path: String,
     },
     Migration {
         path: String,
-        reason: String,
+        reason: Cause,
     },
     Damaged {
         path: String,
-        reason: String,
+        reason: Cause,
     },
     Disk {
         path: String,
-        reason: String,
+        reason: Cause,
     },
     BadValue {
         path: String,
-        reason: String,
+        reason: Cause,
     },
     Database {
         path: String,
@@ -51,8 +53,8 @@ pub enum StoreError {
     TooDeep {
         max: usize,
     },
-    NotFound(String),
-    Invalid(String),
+    NotFound(Missing),
+    Invalid(Refused),
     /// A SQLite error not yet tied to its file: the `Store` names it (see
     /// `named`) before any error leaves it.
     Sqlite(rusqlite::Error),
@@ -67,16 +69,21 @@ impl std::fmt::Display for StoreError {
 impl std::error::Error for StoreError {}
 
 impl StoreError {
-    /// The message in `lang`. Reasons quoted from SQLite or the system,
-    /// and the free-text `NotFound`/`Invalid` details, stay as given.
+    /// The message in `lang`. Reasons quoted from SQLite or the system
+    /// stay as given.
     pub fn message(&self, lang: Lang) -> String {
         use StoreError::*;
         let text = |key: &str, args: &[(&str, &str)]| tf(lang, key, args);
+        let cause = |c: &Cause| c.message(lang);
         match self {
-            NotAtelier { path, reason } => {
-                text("store.not_atelier", &[("path", path), ("reason", reason)])
-            }
-            NotAFile { path, what } => text("store.not_a_file", &[("path", path), ("what", what)]),
+            NotAtelier { path, reason } => text(
+                "store.not_atelier",
+                &[("path", path), ("reason", &cause(reason))],
+            ),
+            NotAFile { path, what } => text(
+                "store.not_a_file",
+                &[("path", path), ("what", &cause(what))],
+            ),
             TooNew { path, found, known } => text(
                 "store.too_new",
                 &[
@@ -85,26 +92,33 @@ impl StoreError {
                     ("known", &known.to_string()),
                 ],
             ),
-            Unwritable { path, reason } => {
-                text("store.unwritable", &[("path", path), ("reason", reason)])
-            }
+            Unwritable { path, reason } => text(
+                "store.unwritable",
+                &[("path", path), ("reason", &cause(reason))],
+            ),
             Locked { path } => text("store.locked", &[("path", path)]),
-            Migration { path, reason } => {
-                text("store.migration", &[("path", path), ("reason", reason)])
+            Migration { path, reason } => text(
+                "store.migration",
+                &[("path", path), ("reason", &cause(reason))],
+            ),
+            Damaged { path, reason } => text(
+                "store.damaged",
+                &[("path", path), ("reason", &cause(reason))],
+            ),
+            Disk { path, reason } => {
+                text("store.disk", &[("path", path), ("reason", &cause(reason))])
             }
-            Damaged { path, reason } => {
-                text("store.damaged", &[("path", path), ("reason", reason)])
-            }
-            Disk { path, reason } => text("store.disk", &[("path", path), ("reason", reason)]),
-            BadValue { path, reason } => {
-                text("store.bad_value", &[("path", path), ("reason", reason)])
-            }
+            BadValue { path, reason } => text(
+                "store.bad_value",
+                &[("path", path), ("reason", &cause(reason))],
+            ),
             Database { path, error } => text(
                 "store.database",
                 &[("path", path), ("error", &error.to_string())],
             ),
             TooDeep { max } => text("store.too_deep", &[("max", &max.to_string())]),
-            NotFound(what) | Invalid(what) => what.clone(),
+            NotFound(missing) => missing.message(lang),
+            Invalid(refused) => refused.message(lang),
             Sqlite(error) => text("store.sqlite", &[("error", &error.to_string())]),
         }
     }
@@ -114,7 +128,7 @@ impl StoreError {
             Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
                 StoreError::Unwritable {
                     path: path.into(),
-                    reason: "the location cannot be opened for writing".into(),
+                    reason: Cause::Said("store.cause.cannot_open"),
                 }
             }
             _ => StoreError::from_sqlite(path, e),
@@ -139,32 +153,31 @@ impl StoreError {
             Some(ErrorCode::ReadOnly) => {
                 return StoreError::Unwritable {
                     path,
-                    reason: "the file or its folder is read-only".into(),
+                    reason: Cause::Said("store.cause.read_only_folder"),
                 }
             }
             Some(ErrorCode::DiskFull) => {
                 return StoreError::Unwritable {
                     path,
-                    reason: "the disk is full; nothing was changed: free some space and try again"
-                        .into(),
+                    reason: Cause::Said("store.cause.disk_full"),
                 }
             }
             Some(ErrorCode::SystemIoFailure) => {
                 return StoreError::Disk {
                     path,
-                    reason: e.to_string(),
+                    reason: e.to_string().into(),
                 }
             }
             Some(ErrorCode::NotADatabase) => {
                 return StoreError::NotAtelier {
                     path,
-                    reason: "it is not a SQLite database".into(),
+                    reason: Cause::Said("store.cause.not_sqlite"),
                 }
             }
             Some(ErrorCode::DatabaseCorrupt) => {
                 return StoreError::Damaged {
                     path,
-                    reason: e.to_string(),
+                    reason: e.to_string().into(),
                 }
             }
             _ => {}
@@ -174,7 +187,7 @@ impl StoreError {
             | E::InvalidColumnType(..)
             | E::IntegralValueOutOfRange(..) => StoreError::BadValue {
                 path,
-                reason: e.to_string(),
+                reason: e.to_string().into(),
             },
             e => StoreError::Database { path, error: e },
         }

@@ -1,5 +1,5 @@
 use super::rows::text_id;
-use super::{Result, Store, StoreError};
+use super::{Refused, Result, Store, StoreError};
 use crate::model::{Contribution, Id, SessionData, Stage, Tree};
 use rusqlite::Transaction;
 use std::collections::{HashMap, HashSet};
@@ -83,10 +83,10 @@ fn insert_one(tx: &Transaction, data: &SessionData) -> Result<()> {
         |r| r.get(0),
     )?;
     if exists {
-        return Err(StoreError::Invalid(format!(
-            "session {id} (\"{}\") is already in this database",
-            data.session.title
-        )));
+        return Err(StoreError::Invalid(Refused::AlreadyImported {
+            id,
+            title: data.session.title.clone(),
+        }));
     }
     super::sessions::insert_session(tx, &data.session)?;
     for p in &data.participants {

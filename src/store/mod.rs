@@ -15,6 +15,7 @@ mod nesting;
 mod open;
 #[cfg(test)]
 mod query_plans;
+mod reasons;
 mod roster;
 mod rows;
 mod sessions;
@@ -23,7 +24,7 @@ mod synthesis;
 mod tx;
 
 pub use contributions::NewContribution;
-pub use error::StoreError;
+pub use error::{Cause, Missing, Refused, StoreError};
 pub use migrations::{migrations, LATEST_VERSION};
 pub use sessions::{NewSession, SessionSummary};
 pub use tx::Tx;

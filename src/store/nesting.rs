@@ -3,7 +3,7 @@
 //! as a queue, and `UNION` drops repeats, so even a cycle ends).
 
 use super::rows::text_id;
-use super::{Result, StoreError};
+use super::{Refused, Result, StoreError};
 use crate::model::{Id, MAX_DEPTH};
 use rusqlite::{params, Transaction};
 
@@ -49,9 +49,7 @@ pub(super) fn check_fits_under(tx: &Transaction, id: Option<Id>, parent: Id) -> 
     let line = ancestors(tx, parent)?;
     if let Some(id) = id {
         if line.contains(&text_id(&id)) {
-            return Err(StoreError::Invalid(
-                "a sub-point needs a parent outside itself".into(),
-            ));
+            return Err(StoreError::Invalid(Refused::ParentInsideItself));
         }
     }
     let below = match id {

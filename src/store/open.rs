@@ -1,7 +1,7 @@
 //! Opening a database: for writing (creating and upgrading it as needed)
 //! or for reading only, which never writes a byte to the file.
 
-use super::{migrations, Result, Store, StoreError, APPLICATION_ID, LATEST_VERSION};
+use super::{migrations, Cause, Result, Store, StoreError, APPLICATION_ID, LATEST_VERSION};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::Path;
 use std::time::Duration;
@@ -33,7 +33,7 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::Unwritable {
                 path: display.clone(),
-                reason: e.to_string(),
+                reason: e.to_string().into(),
             })?;
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -46,7 +46,7 @@ impl Store {
         if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
             return Err(StoreError::Unwritable {
                 path: display,
-                reason: "the file is read-only".into(),
+                reason: Cause::Said("store.cause.read_only_file"),
             });
         }
         let found = identify(&conn, &display)?;
@@ -117,7 +117,7 @@ fn check_regular(path: &Path) -> Result<bool> {
         Err(e) => {
             return Err(StoreError::Unwritable {
                 path: display,
-                reason: e.to_string(),
+                reason: e.to_string().into(),
             })
         }
     };
@@ -125,19 +125,19 @@ fn check_regular(path: &Path) -> Result<bool> {
     let what = if t.is_file() {
         return Ok(true);
     } else if t.is_dir() {
-        "it is a folder"
+        "store.cause.folder"
     } else if t.is_char_device() || t.is_block_device() {
-        "it is a device"
+        "store.cause.device"
     } else if t.is_fifo() {
-        "it is a named pipe"
+        "store.cause.pipe"
     } else if t.is_socket() {
-        "it is a socket"
+        "store.cause.socket"
     } else {
-        "it is a special file"
+        "store.cause.special"
     };
     Err(StoreError::NotAFile {
         path: display,
-        what: what.into(),
+        what: Cause::Said(what),
     })
 }
 
@@ -156,7 +156,7 @@ fn check_header(path: &Path) -> Result<()> {
     if n < 16 || &header != b"SQLite format 3\0" {
         return Err(StoreError::NotAtelier {
             path: path.display().to_string(),
-            reason: "it is not a SQLite database".into(),
+            reason: Cause::Said("store.cause.not_sqlite"),
         });
     }
     Ok(())
@@ -201,7 +201,7 @@ fn check_identity(found: &Found, path: &str) -> Result<()> {
     if foreign {
         return Err(StoreError::NotAtelier {
             path: path.into(),
-            reason: "it is a SQLite database of another program".into(),
+            reason: Cause::Said("store.cause.other_program"),
         });
     }
     if found.version > LATEST_VERSION {
@@ -235,7 +235,7 @@ fn migrate(conn: &mut Connection, found: &Found, path: &str) -> Result<()> {
             }
             e => StoreError::Migration {
                 path: path.into(),
-                reason: e.to_string(),
+                reason: e.to_string().into(),
             },
         })?;
     } else if found.app_id != APPLICATION_ID {

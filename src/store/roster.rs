@@ -1,5 +1,5 @@
 use super::rows::{self, text_id, text_time};
-use super::{Result, Store, StoreError};
+use super::{Missing, Refused, Result, Store, StoreError};
 use crate::model::{new_id, Id, Participant};
 use rusqlite::{params, OptionalExtension, Transaction};
 
@@ -11,7 +11,7 @@ pub(super) fn insert_participant(
 ) -> Result<Participant> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(StoreError::Invalid("a participant's name is empty".into()));
+        return Err(StoreError::Invalid(Refused::EmptyName));
     }
     let position: i64 = tx.query_row(
         "SELECT coalesce(max(position), 0) + 1 FROM participants WHERE session_id = ?1",
@@ -109,7 +109,7 @@ impl Store {
 
 fn participant_found(n: usize, id: Id) -> Result<()> {
     if n == 0 {
-        Err(StoreError::NotFound(format!("no participant with id {id}")))
+        Err(StoreError::NotFound(Missing::Participant(id)))
     } else {
         Ok(())
     }
@@ -132,7 +132,7 @@ impl super::Tx<'_> {
             },
         )
         .optional()?
-        .ok_or_else(|| StoreError::NotFound(format!("no participant with id {id}")))
+        .ok_or_else(|| StoreError::NotFound(Missing::Participant(id)))
     }
 
     /// The session someone is on the roster of.
@@ -143,7 +143,7 @@ impl super::Tx<'_> {
             |r| rows::id(r, 0),
         )
         .optional()?
-        .ok_or_else(|| StoreError::NotFound(format!("no participant with id {id}")))
+        .ok_or_else(|| StoreError::NotFound(Missing::Participant(id)))
     }
 
     /// The whole roster, removed participants included, in order.

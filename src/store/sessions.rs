@@ -1,5 +1,5 @@
 use super::rows::{self, text_id, text_time};
-use super::{Result, Store, StoreError, Tx};
+use super::{Missing, Refused, Result, Store, StoreError, Tx};
 use crate::model::{
     new_id, parse_date, Anonymity, Id, Lang, Session, SessionStatus, Template, Timestamp,
 };
@@ -97,7 +97,7 @@ impl Tx<'_> {
             session_from_row,
         )
         .optional()?
-        .ok_or_else(|| StoreError::NotFound(format!("no session with id {id}")))
+        .ok_or_else(|| StoreError::NotFound(Missing::Session(id)))
     }
 
     /// Marks the session as changed at this transaction's instant.
@@ -125,7 +125,7 @@ impl Tx<'_> {
     /// which have their own commands).
     pub fn set_details(&self, s: &Session) -> Result<()> {
         if s.title.trim().is_empty() {
-            return Err(StoreError::Invalid("the title is empty".into()));
+            return Err(StoreError::Invalid(Refused::EmptyTitle));
         }
         found(
             self.execute(
@@ -162,7 +162,7 @@ impl Store {
     /// session's language) and the given roster.
     pub fn create_session(&mut self, new: &NewSession, template: &Template) -> Result<Id> {
         if new.title.trim().is_empty() {
-            return Err(StoreError::Invalid("the title is empty".into()));
+            return Err(StoreError::Invalid(Refused::EmptyTitle));
         }
         let t = self.clock.now();
         let session = Session {
@@ -199,14 +199,14 @@ impl Store {
                 session_from_row,
             )
             .optional()?
-            .ok_or_else(|| StoreError::NotFound(format!("no session with id {id}")))
+            .ok_or_else(|| StoreError::NotFound(Missing::Session(id)))
         })
     }
 
     /// Saves the editable fields of a session (set-up screen).
     pub fn update_session(&mut self, s: &Session) -> Result<()> {
         if s.title.trim().is_empty() {
-            return Err(StoreError::Invalid("the title is empty".into()));
+            return Err(StoreError::Invalid(Refused::EmptyTitle));
         }
         self.write(|tx| {
             let n = tx.execute(
@@ -291,12 +291,12 @@ impl Store {
                     |row| rows::id(row, 0),
                 )
                 .optional()?
-                .ok_or_else(|| StoreError::NotFound("there is no session yet".into()))
+                .ok_or_else(|| StoreError::NotFound(Missing::NoSessionYet))
             });
         }
         if r.is_empty() || !r.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
-            return Err(StoreError::NotFound(format!(
-                "\"{reference}\" is not a session id (use an id, a prefix of one, or latest)"
+            return Err(StoreError::NotFound(Missing::NotASessionId(
+                reference.into(),
             )));
         }
         let ids = self.read(|conn| {
@@ -309,11 +309,11 @@ impl Store {
         })?;
         match ids.as_slice() {
             [one] => Ok(*one),
-            [] => Err(StoreError::NotFound(format!(
-                "no session matches \"{reference}\" (see `atelier list`)"
+            [] => Err(StoreError::NotFound(Missing::NoSessionMatches(
+                reference.into(),
             ))),
-            _ => Err(StoreError::NotFound(format!(
-                "\"{reference}\" matches several sessions; type more of the id"
+            _ => Err(StoreError::NotFound(Missing::SeveralSessions(
+                reference.into(),
             ))),
         }
     }
@@ -346,7 +346,7 @@ impl Store {
 
 fn found(n: usize, id: Id) -> Result<()> {
     if n == 0 {
-        Err(StoreError::NotFound(format!("no session with id {id}")))
+        Err(StoreError::NotFound(Missing::Session(id)))
     } else {
         Ok(())
     }

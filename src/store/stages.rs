@@ -1,5 +1,5 @@
 use super::rows::{self, text_id, text_time};
-use super::{Result, Store, StoreError, Tx};
+use super::{Missing, Refused, Result, Store, StoreError, Tx};
 use crate::model::{new_id, Id, Lang, Segment, Stage, Template, TimerEffect};
 use rusqlite::{params, OptionalExtension, Transaction};
 use std::collections::HashMap;
@@ -118,7 +118,7 @@ pub(super) fn stage_session(tx: &Transaction, stage: Id) -> Result<Id> {
         |r| rows::id(r, 0),
     )
     .optional()?
-    .ok_or_else(|| StoreError::NotFound(format!("no stage with id {stage}")))
+    .ok_or_else(|| StoreError::NotFound(Missing::Stage(stage)))
 }
 
 /// Timing and notes primitives, for the command layer.
@@ -129,7 +129,7 @@ impl Tx<'_> {
         stages(self, session)?
             .into_iter()
             .find(|s| s.id == stage)
-            .ok_or_else(|| StoreError::NotFound(format!("no stage with id {stage}")))
+            .ok_or_else(|| StoreError::NotFound(Missing::Stage(stage)))
     }
 
     /// Every stage of a session, in order, with its segments.
@@ -179,7 +179,7 @@ impl Tx<'_> {
             params![text_id(&stage), notes],
         )?;
         if n == 0 {
-            return Err(StoreError::NotFound(format!("no stage with id {stage}")));
+            return Err(StoreError::NotFound(Missing::Stage(stage)));
         }
         Ok(())
     }
@@ -190,7 +190,7 @@ impl Tx<'_> {
             params![text_id(&stage), title],
         )?;
         if n == 0 {
-            return Err(StoreError::NotFound(format!("no stage with id {stage}")));
+            return Err(StoreError::NotFound(Missing::Stage(stage)));
         }
         Ok(())
     }
@@ -205,9 +205,7 @@ impl Tx<'_> {
             |r| r.get(0),
         )?;
         if recorded > 0 {
-            return Err(StoreError::Invalid(
-                "the template can only change before anything is recorded".into(),
-            ));
+            return Err(StoreError::Invalid(Refused::TemplateLocked));
         }
         self.execute(
             "DELETE FROM stages WHERE session_id = ?1",
@@ -254,7 +252,7 @@ impl Store {
     pub fn enter_stage(&mut self, session: Id, stage: Id, leaving: Option<Id>) -> Result<()> {
         self.write(|tx| {
             if stage_session(tx, stage)? != session {
-                return Err(StoreError::NotFound(format!("no stage with id {stage}")));
+                return Err(StoreError::NotFound(Missing::Stage(stage)));
             }
             tx.enter_stage(stage, leaving)?;
             tx.execute(

@@ -3,7 +3,7 @@
 //! read from the store's clock, so every row a command writes carries the
 //! same time.
 
-use super::{Store, StoreError};
+use super::{Cause, Store, StoreError};
 use crate::model::{Clock, Timestamp};
 use rusqlite::{Transaction, TransactionBehavior};
 use std::sync::Arc;
@@ -69,7 +69,7 @@ impl Store {
         if self.read_only {
             return Err(E::from(StoreError::Unwritable {
                 path: display,
-                reason: "it was opened for reading only".into(),
+                reason: Cause::Said("store.cause.opened_read_only"),
             }));
         }
         let now = self.clock.now();

@@ -1,0 +1,166 @@
+//! Why the store found nothing or refused a change, as values: the words
+//! live in `assets/i18n` (`store.missing.*`, `store.refused.*`), so each
+//! reason reads in French or English wherever it is shown.
+
+use crate::i18n::tf;
+use crate::model::{Id, Lang};
+
+/// What was asked for and is not there. References are what the person
+/// typed (`atelier show 3f2a`), quoted as given.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Missing {
+    Session(Id),
+    Stage(Id),
+    Participant(Id),
+    Contribution(Id),
+    /// `latest` in an empty database.
+    NoSessionYet,
+    NotASessionId(String),
+    NoSessionMatches(String),
+    SeveralSessions(String),
+    NotAContributionId(String),
+    NoContributionMatches(String),
+    SeveralContributions(String),
+}
+
+/// Why a database file cannot be used: in our words (a `store.cause.*`
+/// key), or as SQLite or the system said it, quoted as given.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cause {
+    Said(&'static str),
+    Quoted(String),
+}
+
+impl Cause {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Cause::Said(key) => crate::i18n::t(lang, key).to_string(),
+            Cause::Quoted(text) => text.clone(),
+        }
+    }
+}
+
+impl From<String> for Cause {
+    fn from(text: String) -> Cause {
+        Cause::Quoted(text)
+    }
+}
+
+/// A change the store refuses; nothing was written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refused {
+    EmptyText,
+    EmptyTitle,
+    EmptyName,
+    /// A sub-point and its parent sit in different stages.
+    ParentInOtherStage,
+    /// A contribution would become a sub-point of itself or of one of its
+    /// own sub-points.
+    ParentInsideItself,
+    SwapNotSiblings,
+    MoveOutOfSession,
+    /// Stages follow the template only while nothing is recorded.
+    TemplateLocked,
+    AlreadyImported {
+        id: Id,
+        title: String,
+    },
+}
+
+impl Missing {
+    pub fn message(&self, lang: Lang) -> String {
+        use Missing::*;
+        let (key, value) = match self {
+            Session(id) => ("store.missing.session", id.to_string()),
+            Stage(id) => ("store.missing.stage", id.to_string()),
+            Participant(id) => ("store.missing.participant", id.to_string()),
+            Contribution(id) => ("store.missing.contribution", id.to_string()),
+            NoSessionYet => ("store.missing.no_session_yet", String::new()),
+            NotASessionId(r) => ("store.missing.not_a_session_id", r.clone()),
+            NoSessionMatches(r) => ("store.missing.no_session_matches", r.clone()),
+            SeveralSessions(r) => ("store.missing.several_sessions", r.clone()),
+            NotAContributionId(r) => ("store.missing.not_a_contribution_id", r.clone()),
+            NoContributionMatches(r) => ("store.missing.no_contribution_matches", r.clone()),
+            SeveralContributions(r) => ("store.missing.several_contributions", r.clone()),
+        };
+        tf(lang, key, &[("value", &value)])
+    }
+}
+
+impl Refused {
+    pub fn message(&self, lang: Lang) -> String {
+        use Refused::*;
+        let key = match self {
+            EmptyText => "store.refused.empty_text",
+            EmptyTitle => "store.refused.empty_title",
+            EmptyName => "store.refused.empty_name",
+            ParentInOtherStage => "store.refused.parent_in_other_stage",
+            ParentInsideItself => "store.refused.parent_inside_itself",
+            SwapNotSiblings => "store.refused.swap_not_siblings",
+            MoveOutOfSession => "store.refused.move_out_of_session",
+            TemplateLocked => "store.refused.template_locked",
+            AlreadyImported { id, title } => {
+                return tf(
+                    lang,
+                    "store.refused.already_imported",
+                    &[("id", &id.to_string()), ("title", title)],
+                )
+            }
+        };
+        tf(lang, key, &[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every reason has its own text in each language, all placeholders
+    /// filled (a missing key would show the key itself).
+    #[test]
+    fn every_reason_reads_in_both_languages() {
+        let id = crate::model::new_id();
+        let r = || "3f2a".to_string();
+        let texts = |lang| {
+            let missing = [
+                Missing::Session(id),
+                Missing::Stage(id),
+                Missing::Participant(id),
+                Missing::Contribution(id),
+                Missing::NoSessionYet,
+                Missing::NotASessionId(r()),
+                Missing::NoSessionMatches(r()),
+                Missing::SeveralSessions(r()),
+                Missing::NotAContributionId(r()),
+                Missing::NoContributionMatches(r()),
+                Missing::SeveralContributions(r()),
+            ]
+            .map(|m| m.message(lang));
+            let refused = [
+                Refused::EmptyText,
+                Refused::EmptyTitle,
+                Refused::EmptyName,
+                Refused::ParentInOtherStage,
+                Refused::ParentInsideItself,
+                Refused::SwapNotSiblings,
+                Refused::MoveOutOfSession,
+                Refused::TemplateLocked,
+                Refused::AlreadyImported {
+                    id,
+                    title: "T".into(),
+                },
+            ]
+            .map(|m| m.message(lang));
+            [missing.to_vec(), refused.to_vec()].concat()
+        };
+        let (fr, en) = (texts(Lang::Fr), texts(Lang::En));
+        for (f, e) in fr.iter().zip(&en) {
+            assert_ne!(f, e);
+            for text in [f, e] {
+                assert!(!text.starts_with("store.") && !text.contains('{'), "{text}");
+            }
+        }
+        assert!(en[5].contains("\"3f2a\" is not a session id"), "{}", en[5]);
+        assert!(fr[6].contains("aucune session ne correspond à « 3f2a »"));
+    }
+}
