@@ -147,6 +147,37 @@ fn revisiting_a_stage_counts_only_the_time_spent_in_it() {
     assert_eq!(data.session.status, SessionStatus::Running);
 }
 
+#[test]
+fn extending_a_stage_adds_planned_minutes_and_undo_puts_them_back() {
+    let (_d, mut store) = temp_store();
+    let session = new_session(&mut store, &[]);
+    let stage = store.stages(session).unwrap()[0].clone();
+    let extend = |minutes| Command::ExtendStage {
+        stage: stage.id,
+        minutes,
+    };
+    let one = apply(&mut store, session, &extend(1)).unwrap();
+    let five = apply(&mut store, session, &extend(5)).unwrap();
+    assert_eq!(
+        five.changes.stages[0].planned_minutes,
+        stage.planned_minutes + 6
+    );
+    assert_eq!(
+        five.inverse,
+        Command::SetPlannedMinutes {
+            stage: stage.id,
+            minutes: stage.planned_minutes + 1
+        }
+    );
+    apply(&mut store, session, &five.inverse).unwrap();
+    apply(&mut store, session, &one.inverse).unwrap();
+    let back = store.stages(session).unwrap()[0].planned_minutes;
+    assert_eq!(back, stage.planned_minutes);
+    // An endless extension stops at a day.
+    let huge = apply(&mut store, session, &extend(u32::MAX)).unwrap();
+    assert_eq!(huge.changes.stages[0].planned_minutes, 24 * 60);
+}
+
 fn clock_now(clock: &ManualClock) -> atelier::model::Timestamp {
     use atelier::model::Clock;
     clock.now()
@@ -189,6 +220,8 @@ enum Step {
     MoveToStage(usize, usize),
     Enter(usize, Option<usize>),
     Pause(usize, bool),
+    /// `ExtendStage` by the minutes, or (`true`) `SetPlannedMinutes` to them.
+    Plan(usize, u32, bool),
     Notes(usize, String),
     Close,
     Reopen,
@@ -227,6 +260,8 @@ fn step() -> impl Strategy<Value = Step> {
         1 => (n.clone(), n.clone()).prop_map(|(p, s)| Step::MoveToStage(p, s)),
         2 => (n.clone(), proptest::option::of(n.clone())).prop_map(|(s, l)| Step::Enter(s, l)),
         1 => (n.clone(), any::<bool>()).prop_map(|(s, stop)| Step::Pause(s, stop)),
+        1 => (n.clone(), prop_oneof![0u32..6, Just(u32::MAX)], any::<bool>())
+            .prop_map(|(s, m, set)| Step::Plan(s, m, set)),
         1 => (n.clone(), "[a-z]{0,6}").prop_map(|(s, t)| Step::Notes(s, t)),
         1 => Just(Step::Close),
         1 => Just(Step::Reopen),
@@ -329,6 +364,14 @@ fn resolve(step: &Step, data: &SessionData) -> Command {
         },
         Step::Pause(s, true) => Command::Pause { stage: stage(s) },
         Step::Pause(s, false) => Command::Resume { stage: stage(s) },
+        Step::Plan(s, minutes, false) => Command::ExtendStage {
+            stage: stage(s),
+            minutes,
+        },
+        Step::Plan(s, minutes, true) => Command::SetPlannedMinutes {
+            stage: stage(s),
+            minutes,
+        },
         Step::Notes(s, notes) => Command::SetStageNotes {
             stage: stage(s),
             notes,

@@ -98,6 +98,17 @@ pub enum Command {
     Resume {
         stage: Id,
     },
+    /// Gives a stage `minutes` more planned time (the facilitator extends
+    /// it while it runs).
+    ExtendStage {
+        stage: Id,
+        minutes: u32,
+    },
+    /// Sets a stage's planned minutes (the inverse of an extension).
+    SetPlannedMinutes {
+        stage: Id,
+        minutes: u32,
+    },
     /// Puts stage clocks and the status back as given (an inverse).
     PutTiming(Timing),
     SetStageNotes {
@@ -326,6 +337,8 @@ fn run(tx: &Tx, session: Id, command: &Command) -> Result<Done, CommandError> {
         EnterStage { stage, leaving } => stages::enter(tx, session, *stage, *leaving),
         Pause { stage } => stages::pause(tx, session, *stage, true),
         Resume { stage } => stages::pause(tx, session, *stage, false),
+        ExtendStage { stage, minutes } => stages::extend(tx, session, *stage, *minutes),
+        SetPlannedMinutes { stage, minutes } => stages::set_planned(tx, session, *stage, *minutes),
         PutTiming(timing) => stages::put_timing(tx, session, timing),
         SetStageNotes { stage, notes } => stages::set_notes(tx, session, *stage, notes),
         Close => lifecycle::close(tx, session),

@@ -134,3 +134,35 @@ pub(super) fn set_notes(
     }
     Ok(done)
 }
+
+/// The most a stage can be planned for: a day, so that repeated extensions
+/// stay a sensible number.
+pub const MAX_PLANNED_MINUTES: u32 = 24 * 60;
+
+pub(super) fn extend(tx: &Tx, session: Id, stage: Id, minutes: u32) -> Result<Done, CommandError> {
+    check_owner(tx, session, stage)?;
+    let planned = tx.stage(stage)?.planned_minutes;
+    set_planned(tx, session, stage, planned.saturating_add(minutes))
+}
+
+/// Sets the planned minutes (capped at `MAX_PLANNED_MINUTES`); the inverse
+/// puts back the former value.
+pub(super) fn set_planned(
+    tx: &Tx,
+    session: Id,
+    stage: Id,
+    minutes: u32,
+) -> Result<Done, CommandError> {
+    check_owner(tx, session, stage)?;
+    let before = tx.stage(stage)?.planned_minutes;
+    let minutes = minutes.min(MAX_PLANNED_MINUTES);
+    let mut done = Done::new(Command::SetPlannedMinutes {
+        stage,
+        minutes: before,
+    });
+    if before != minutes {
+        tx.set_planned_minutes(stage, minutes)?;
+        done.stages.push(tx.stage(stage)?);
+    }
+    Ok(done)
+}

@@ -23,7 +23,7 @@ pub use session::{
 };
 pub use template::{Localized, Template, TemplateStage};
 pub use time::{check_time, format_time, now, parse_date, parse_time, TimeError, Timestamp, YEARS};
-pub use timer::{apply_effect, Segment, Timer, TimerEffect, TimerState};
+pub use timer::{apply_effect, Segment, Timer, TimerAlert, TimerEffect, TimerState, WARN_BEFORE};
 pub use tree::{Tree, MAX_DEPTH};
 
 /// Sessions, participants, stages and contributions are identified by UUIDv7:

@@ -22,6 +22,20 @@ pub enum TimerState {
     Stopped,
 }
 
+/// How close a stage is to its planned end, for the warning on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TimerAlert {
+    /// Unplanned, not started, or more than `WARN_BEFORE` left.
+    Normal,
+    /// `WARN_BEFORE` or less left.
+    Warning,
+    /// The planned time is used up.
+    Over,
+}
+
+/// How long before the planned end the warning shows.
+pub const WARN_BEFORE: Duration = Duration::minutes(2);
+
 /// What to write so that the timer does what was asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimerEffect {
@@ -81,6 +95,17 @@ impl<'a> Timer<'a> {
     /// Whether the stage has run longer than planned.
     pub fn over_time(&self, now: Timestamp) -> bool {
         self.remaining(now).is_some_and(|r| r < Duration::zero())
+    }
+
+    /// Normal, Warning (two minutes or less left) or Over (none left). A
+    /// stage never started stays Normal: its countdown has not begun.
+    pub fn alert(&self, now: Timestamp) -> TimerAlert {
+        match self.remaining(now) {
+            _ if self.segments.is_empty() => TimerAlert::Normal,
+            Some(left) if left <= Duration::zero() => TimerAlert::Over,
+            Some(left) if left <= WARN_BEFORE => TimerAlert::Warning,
+            _ => TimerAlert::Normal,
+        }
     }
 
     /// Start or resume: open a segment unless one is open.
@@ -170,6 +195,29 @@ mod tests {
         assert_eq!(timer.state(), TimerState::NotStarted);
         assert_eq!(timer.elapsed(at(50)), Duration::zero());
         assert_eq!(timer.start(at(1)), TimerEffect::Open(at(1)));
+    }
+
+    #[test]
+    fn the_warning_shows_two_minutes_before_the_end_and_then_over() {
+        let segments = run(10, &[(0, true)]);
+        let timer = Timer::new(&segments, 10);
+        let second = |s: i64| at(0) + Duration::seconds(s);
+        assert_eq!(timer.alert(second(7 * 60 + 59)), TimerAlert::Normal);
+        assert_eq!(timer.alert(at(8)), TimerAlert::Warning);
+        assert_eq!(timer.alert(second(9 * 60 + 59)), TimerAlert::Warning);
+        assert_eq!(timer.alert(at(10)), TimerAlert::Over);
+        assert_eq!(timer.alert(at(90)), TimerAlert::Over);
+        // Extending the plan takes the stage back out of the warning.
+        assert_eq!(Timer::new(&segments, 15).alert(at(10)), TimerAlert::Normal);
+    }
+
+    #[test]
+    fn no_warning_when_unplanned_or_not_started() {
+        let segments = run(0, &[(0, true)]);
+        assert_eq!(Timer::new(&segments, 0).alert(at(500)), TimerAlert::Normal);
+        assert_eq!(Timer::new(&[], 1).alert(at(500)), TimerAlert::Normal);
+        // A plan shorter than the warning starts in it.
+        assert_eq!(Timer::new(&segments, 1).alert(at(0)), TimerAlert::Warning);
     }
 
     #[test]

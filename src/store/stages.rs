@@ -184,6 +184,17 @@ impl Tx<'_> {
         Ok(())
     }
 
+    pub fn set_planned_minutes(&self, stage: Id, minutes: u32) -> Result<()> {
+        let n = self.execute(
+            "UPDATE stages SET planned_minutes = ?2 WHERE id = ?1",
+            params![text_id(&stage), minutes],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound(Missing::Stage(stage)));
+        }
+        Ok(())
+    }
+
     pub fn set_stage_title(&self, stage: Id, title: &str) -> Result<()> {
         let n = self.execute(
             "UPDATE stages SET title = ?2 WHERE id = ?1",
