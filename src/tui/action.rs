@@ -85,4 +85,6 @@ pub enum Action {
     ReopenSession,
     /// Pauses the current stage's clock, or runs it again.
     PauseTimer,
+    /// Gives the current stage this many more planned minutes.
+    ExtendStage(u32),
 }

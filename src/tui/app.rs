@@ -17,6 +17,11 @@ use std::path::PathBuf;
 pub struct App {
     pub screen: Box<dyn Screen>,
     pub core: Core,
+    /// Ring the terminal bell when a stage enters its last two minutes and
+    /// when its time is up (`ATELIER_BELL=1`; off by default).
+    pub bell: bool,
+    /// The warning level last seen, to ring only as it rises.
+    last_alert: Option<(crate::model::Id, crate::model::TimerAlert)>,
 }
 
 impl App {
@@ -49,7 +54,13 @@ impl App {
             // Home shows an empty list when the store cannot be read.
             Box::new(home::HomeState::default())
         });
-        App { screen, core }
+        let bell = std::env::var("ATELIER_BELL").is_ok_and(|v| v == "1");
+        App {
+            screen,
+            core,
+            bell,
+            last_alert: None,
+        }
     }
 
     pub fn t(&self, key: &str) -> &'static str {
@@ -128,5 +139,14 @@ impl App {
     /// Whether a running timer is on screen, so the loop must tick.
     pub fn timer_visible(&self) -> bool {
         self.screen.timer_visible()
+    }
+
+    /// Whether the bell should ring now: it is on and the running stage
+    /// has just entered its warning or gone over time.
+    pub fn ring_bell(&mut self) -> bool {
+        let now = self.screen.timer_alert(&self.core);
+        let rises = crate::tui::screens::run::rings(self.last_alert, now);
+        self.last_alert = now;
+        self.bell && rises
     }
 }

@@ -106,6 +106,12 @@ pub fn run(
             terminal.draw(|f| ui::draw(f, app))?;
             dirty = false;
         }
+        if app.ring_bell() {
+            use std::io::Write;
+            let out = terminal.backend_mut();
+            out.write_all(b"\x07")?;
+            out.flush()?;
+        }
         if app.core.quit {
             return Ok(Exit::Quit);
         }

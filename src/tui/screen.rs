@@ -89,6 +89,12 @@ pub trait Screen: Any {
         false
     }
 
+    /// The running stage's warning level, if a countdown is on screen (the
+    /// app rings the bell, when asked for, as it rises).
+    fn timer_alert(&self, _core: &Core) -> Option<(Id, crate::model::TimerAlert)> {
+        None
+    }
+
     /// The session shown, if any.
     fn session(&self) -> Option<Id> {
         None

@@ -96,6 +96,24 @@ impl RunState {
         }
     }
 
+    /// Gives the current stage more planned time; `u` takes it back.
+    pub fn extend_stage(&mut self, core: &mut Core, minutes: u32) {
+        let Some(stage) = self.stage().map(|s| s.id) else {
+            return;
+        };
+        let command = Command::ExtendStage { stage, minutes };
+        if self.run_or_say(core, &command, None) {
+            if let Some(st) = self.stage() {
+                let planned = st.planned_minutes.to_string();
+                core.success(crate::i18n::tf(
+                    core.lang,
+                    "run.extended",
+                    &[("stage", &st.title), ("minutes", &planned)],
+                ));
+            }
+        }
+    }
+
     /// Puts what a command changed into the screen's data and rebuilds the
     /// rows.
     pub fn take(&mut self, changes: &Changes, select: Option<Id>) {

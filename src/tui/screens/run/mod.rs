@@ -2,6 +2,7 @@
 //! as they speak; every submit is committed to the store before the list
 //! shows it.
 
+mod clock;
 mod command;
 mod draft;
 mod edit;
@@ -18,6 +19,7 @@ use crate::tui::keymap::Context;
 use crate::tui::popup::{Popup, Purpose, Question};
 use crate::tui::screen::Screen;
 use crate::tui::widgets::editor;
+pub use clock::rings;
 use draft::core_draft;
 pub use draft::{save_draft, Draft};
 use edit::{RunEdit, RunPick};
@@ -195,6 +197,10 @@ impl Screen for RunState {
 
     fn timer_visible(&self) -> bool {
         self.timer_running()
+    }
+
+    fn timer_alert(&self, core: &Core) -> Option<(Id, crate::model::TimerAlert)> {
+        clock::running_alert(self, (core.clock)())
     }
 
     fn session(&self) -> Option<Id> {
@@ -585,6 +591,7 @@ fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
         }
         Action::RestoreDeleted => input::restore_picker(s, core),
         Action::PauseTimer => s.toggle_timer(core),
+        Action::ExtendStage(minutes) => s.extend_stage(core, minutes),
         _ => return edit::update(s, core, action),
     }
     None

@@ -2,6 +2,7 @@
 //! the cost does not grow with the size of the session.
 
 use super::{Focus, Row, RunState};
+use crate::model::TimerAlert;
 use crate::tui::core::Core;
 use crate::tui::text::{clean, truncate, width, wrap};
 use crate::tui::theme::Theme;
@@ -73,49 +74,30 @@ pub fn render(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
 
 fn header(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
     let theme = &core.theme;
-    let (timer, over) = timer_text(s, core);
-    let timer_width = width(&timer) as u16 + 1;
-    let [title_area, timer_area] =
-        Layout::horizontal([Constraint::Min(1), Constraint::Length(timer_width)]).areas(area);
+    let mut spans = Vec::new();
+    if let Some(c) = super::clock::clock_view(s, core) {
+        let style = match c.alert {
+            TimerAlert::Normal => theme.heading(),
+            TimerAlert::Warning => theme.warn(),
+            TimerAlert::Over => theme.overtime(),
+        };
+        spans.push(Span::styled(format!("{} · ", c.total), theme.muted()));
+        if !c.word.is_empty() {
+            spans.push(Span::styled(format!("{} · ", c.word), style));
+        }
+        spans.push(Span::styled(c.timer, style));
+    }
+    let clock_width = spans.iter().map(|s| width(&s.content)).sum::<usize>() as u16 + 1;
+    let [title_area, clock_area] =
+        Layout::horizontal([Constraint::Min(1), Constraint::Length(clock_width)]).areas(area);
     let title = truncate(
         &clean(&s.data.session.title, false),
         title_area.width as usize,
     );
     Paragraph::new(Span::styled(title, theme.title())).render(title_area, buf);
-    let style = if over {
-        theme.overtime()
-    } else {
-        theme.heading()
-    };
-    Paragraph::new(Span::styled(timer, style))
+    Paragraph::new(Line::from(spans))
         .alignment(ratatui::layout::Alignment::Right)
-        .render(timer_area, buf);
-}
-
-/// "12:34 / 30:00", or "+3:20 / 30:00" once over time.
-pub fn timer_text(s: &RunState, core: &Core) -> (String, bool) {
-    let Some(stage) = s.stage() else {
-        return (String::new(), false);
-    };
-    let planned = format!("{}:00", stage.planned_minutes);
-    let label = core.t("run.timer");
-    if stage.segments.is_empty() {
-        return (format!("{label} --:-- / {planned}"), false);
-    }
-    let timer = stage.timer();
-    let secs = timer.elapsed((core.clock)()).num_seconds();
-    let label = if timer.is_running() {
-        label.to_string()
-    } else {
-        format!("{label} ({})", core.t("run.paused"))
-    };
-    let limit = i64::from(stage.planned_minutes) * 60;
-    let mmss = |t: i64| format!("{}:{:02}", t / 60, t % 60);
-    if limit > 0 && secs > limit {
-        (format!("{label} +{} / {planned}", mmss(secs - limit)), true)
-    } else {
-        (format!("{label} {} / {planned}", mmss(secs)), false)
-    }
+        .render(clock_area, buf);
 }
 
 fn stage_bar(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
