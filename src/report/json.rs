@@ -7,7 +7,7 @@
 //! Serialised straight from borrowed fields into the output, so no copy of
 //! the report (or of the text) is built on the way.
 
-use super::{Count, Group, Item, Report, Stats};
+use super::{Count, Group, Item, Report, StageTime, Stats};
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 use serde::Serialize as DeriveSerialize;
 
@@ -103,6 +103,17 @@ struct StatsDoc<'a> {
     by_participant: Seq<'a, Count, Row<'a>>,
     by_stage: Seq<'a, Count, Row<'a>>,
     by_kind: Seq<'a, Count, Row<'a>>,
+    /// Minutes per stage, planned and actual, then the session's totals.
+    time_by_stage: Seq<'a, StageTime, TimeRow<'a>>,
+    planned_minutes: u32,
+    actual_minutes: u32,
+}
+
+#[derive(DeriveSerialize)]
+struct TimeRow<'a> {
+    label: &'a str,
+    planned_minutes: u32,
+    actual_minutes: u32,
 }
 
 impl<'a> StatsDoc<'a> {
@@ -118,6 +129,13 @@ impl<'a> StatsDoc<'a> {
             by_participant: rows(&s.by_participant),
             by_stage: rows(&s.by_stage),
             by_kind: rows(&s.by_kind),
+            time_by_stage: Seq::new(&s.time.stages, |t: &'a StageTime| TimeRow {
+                label: &t.label,
+                planned_minutes: t.planned,
+                actual_minutes: t.actual,
+            }),
+            planned_minutes: s.time.planned,
+            actual_minutes: s.time.actual,
         }
     }
 }

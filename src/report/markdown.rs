@@ -107,6 +107,7 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         r,
         &r.stats.by_kind,
     )?;
+    time_table(out, r)?;
     writeln!(out, "---\n\n*{}*", r.label("generated"))
 }
 
@@ -155,6 +156,40 @@ fn table(
     for row in rows {
         writeln!(out, "| {} | {} |", inline(&row.label), row.count)?;
     }
+    writeln!(out)
+}
+
+/// Planned against actual minutes, one row per stage, then the total.
+fn time_table(out: &mut dyn Write, r: &Report) -> io::Result<()> {
+    let time = &r.stats.time;
+    if time.stages.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "**{}**\n", r.label("time_by_stage"))?;
+    writeln!(
+        out,
+        "| {} | {} | {} |",
+        r.label("stage"),
+        r.label("planned"),
+        r.label("actual")
+    )?;
+    writeln!(out, "|---|---:|---:|")?;
+    for row in &time.stages {
+        writeln!(
+            out,
+            "| {} | {} | {} |",
+            inline(&row.label),
+            row.planned,
+            row.actual
+        )?;
+    }
+    writeln!(
+        out,
+        "| **{}** | **{}** | **{}** |",
+        r.label("total"),
+        time.planned,
+        time.actual
+    )?;
     writeln!(out)
 }
 

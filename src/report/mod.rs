@@ -12,9 +12,11 @@ mod html;
 mod json;
 mod markdown;
 mod outline;
+mod timing;
 mod view;
 
 pub use outline::flatten;
+pub use timing::{StageTime, Timing};
 pub use view::{blocks_heading, local_time, Count, Group, Item, Report, Stats, SynthesisView};
 
 use crate::model::{Lang, SessionData};

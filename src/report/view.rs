@@ -97,6 +97,8 @@ pub struct Stats {
     pub by_participant: Vec<Count>,
     pub by_stage: Vec<Count>,
     pub by_kind: Vec<Count>,
+    /// Planned against actual minutes per stage.
+    pub time: super::Timing,
 }
 
 const LABELS: &[&str] = &[
@@ -113,6 +115,9 @@ const LABELS: &[&str] = &[
     "by_participant",
     "by_stage",
     "by_kind",
+    "time_by_stage",
+    "planned",
+    "actual",
     "participant",
     "stage",
     "kind",
@@ -384,6 +389,7 @@ fn stats(data: &SessionData, shown: &[&Contribution], names: &Names, lang: Lang)
         by_participant,
         by_stage,
         by_kind,
+        time: super::timing::timing(data),
     }
 }
 

@@ -1,7 +1,10 @@
 //! Exports are streamed to their output; these files hold what the
 //! earlier whole-String renderers wrote, byte for byte, for the sample and
 //! for a session carrying each hostile corpus, so that streaming changes
-//! no byte. `ATELIER_WRITE_GOLDEN=1` rewrites them (review the diff).
+//! no byte. `ATELIER_WRITE_GOLDEN=1` rewrites them (review the diff);
+//! `ATELIER_WRITE_GOLDEN=reports` keeps the stored bundles (the inputs,
+//! whose ids and times are drawn afresh otherwise) and rewrites only the
+//! reports made from them, for when a report gains something.
 //!
 //! Each case is kept as its bundle (the input) and one file per report
 //! format. Times in the reports are local: the files are written, and
@@ -43,6 +46,15 @@ pub fn write(render: impl Fn(Format, &SessionData) -> Vec<u8>) {
         let bundle = String::from_utf8(render(Format::Bundle, &data)).unwrap();
         let data = atelier::bundle::parse(&name, &bundle, &Catalog::built_in()).unwrap();
         for format in ALL {
+            std::fs::write(file(&name, format), render(format, &data)).unwrap();
+        }
+    }
+}
+
+/// Rewrites the report files from the stored bundles, left as they are.
+pub fn write_reports(render: impl Fn(Format, &SessionData) -> Vec<u8>) {
+    for (name, data) in stored() {
+        for format in ALL.into_iter().filter(|f| *f != Format::Bundle) {
             std::fs::write(file(&name, format), render(format, &data)).unwrap();
         }
     }
