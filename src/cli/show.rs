@@ -173,6 +173,7 @@ mod tests {
                 created_at: now(),
                 updated_at: now(),
                 deleted_at: None,
+                parked_at: None,
                 revisions: Vec::new(),
             };
             parent = Some(c.id);

@@ -16,7 +16,7 @@ pub struct NewContribution {
 }
 
 pub(super) const COLUMNS: &str = "id, stage_id, participant_id, kind, text, parent_id, position, \
-                       created_at, updated_at, deleted_at";
+                       created_at, updated_at, deleted_at, parked_at";
 
 pub(super) fn from_row(r: &Row) -> rusqlite::Result<Contribution> {
     Ok(Contribution {
@@ -30,6 +30,7 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Contribution> {
         created_at: rows::time(r, 7)?,
         updated_at: rows::time(r, 8)?,
         deleted_at: rows::opt_time(r, 9)?,
+        parked_at: rows::opt_time(r, 10)?,
         revisions: Vec::new(),
     })
 }
@@ -37,7 +38,7 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Contribution> {
 pub(super) fn insert_row(tx: &Transaction, session: Id, c: &Contribution) -> rusqlite::Result<()> {
     tx.execute(
         &format!(
-            "INSERT INTO contributions (session_id, {COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)"
+            "INSERT INTO contributions (session_id, {COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"
         ),
         params![
             text_id(&session),
@@ -51,6 +52,7 @@ pub(super) fn insert_row(tx: &Transaction, session: Id, c: &Contribution) -> rus
             text_time(&c.created_at),
             text_time(&c.updated_at),
             rows::opt_text_time(&c.deleted_at),
+            rows::opt_text_time(&c.parked_at),
         ],
     )?;
     for r in &c.revisions {

@@ -13,6 +13,7 @@ pub enum Missing {
     Stage(Id),
     Participant(Id),
     Contribution(Id),
+    Decision(Id),
     /// `latest` in an empty database.
     NoSessionYet,
     NotASessionId(String),
@@ -75,6 +76,7 @@ impl Missing {
             Stage(id) => ("store.missing.stage", id.to_string()),
             Participant(id) => ("store.missing.participant", id.to_string()),
             Contribution(id) => ("store.missing.contribution", id.to_string()),
+            Decision(id) => ("store.missing.decision", id.to_string()),
             NoSessionYet => ("store.missing.no_session_yet", String::new()),
             NotASessionId(r) => ("store.missing.not_a_session_id", r.clone()),
             NoSessionMatches(r) => ("store.missing.no_session_matches", r.clone()),
@@ -127,6 +129,7 @@ mod tests {
                 Missing::Stage(id),
                 Missing::Participant(id),
                 Missing::Contribution(id),
+                Missing::Decision(id),
                 Missing::NoSessionYet,
                 Missing::NotASessionId(r()),
                 Missing::NoSessionMatches(r()),
