@@ -15,7 +15,9 @@ mod outline;
 mod view;
 
 pub use outline::flatten;
-pub use view::{blocks_heading, local_time, Count, Group, Item, Report, Stats, SynthesisView};
+pub use view::{
+    blocks_heading, local_time, Count, DecisionView, Group, Item, Report, Stats, SynthesisView,
+};
 
 use crate::model::{Lang, SessionData};
 
