@@ -129,7 +129,6 @@ mod tests {
                 Missing::Stage(id),
                 Missing::Participant(id),
                 Missing::Contribution(id),
-                Missing::Decision(id),
                 Missing::NoSessionYet,
                 Missing::NotASessionId(r()),
                 Missing::NoSessionMatches(r()),
@@ -137,6 +136,7 @@ mod tests {
                 Missing::NotAContributionId(r()),
                 Missing::NoContributionMatches(r()),
                 Missing::SeveralContributions(r()),
+                Missing::Decision(id),
             ]
             .map(|m| m.message(lang));
             let refused = [
