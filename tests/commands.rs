@@ -413,8 +413,8 @@ fn resolve(step: &Step, data: &SessionData) -> Command {
 
 /// `after` once the soft removals undone additions leave are taken out:
 /// an undone `Record` leaves its contribution deleted, an undone
-/// `AddParticipant` leaves its participant removed (nothing typed is
-/// erased). Whatever `prior` did not have must be such a removal.
+/// `AddParticipant` leaves its participant removed, an undone `Decide`
+/// leaves its decision taken back (nothing typed is erased). Whatever `prior` did not have must be such a removal.
 fn without_undone_additions(mut after: SessionData, prior: &SessionData) -> SessionData {
     for c in &after.contributions {
         if !prior.contributions.iter().any(|p| p.id == c.id) {
@@ -429,9 +429,17 @@ fn without_undone_additions(mut after: SessionData, prior: &SessionData) -> Sess
     after
         .contributions
         .retain(|c| prior.contributions.iter().any(|p| p.id == c.id));
+    for d in &after.decisions {
+        if !prior.decisions.iter().any(|x| x.id == d.id) {
+            assert!(d.removed_at.is_some(), "an undone decision stays, marked");
+        }
+    }
     after
         .participants
         .retain(|p| prior.participants.iter().any(|x| x.id == p.id));
+    after
+        .decisions
+        .retain(|d| prior.decisions.iter().any(|x| x.id == d.id));
     after
 }
 
@@ -507,7 +515,10 @@ fn a_decision_is_logged_and_its_undo_takes_it_out() {
     assert_eq!(log[0].text, text);
     assert_eq!(store.load(session).unwrap().decisions, log);
     let redo = apply(&mut store, session, &out.inverse).unwrap().inverse;
-    assert!(store.load(session).unwrap().decisions.is_empty());
+    let undone = store.load(session).unwrap();
+    assert_eq!(undone.logged_decisions().count(), 0, "out of the log");
+    assert_eq!(undone.decisions[0].text, text, "but kept in the file");
+    assert!(undone.decisions[0].removed_at.is_some());
     apply(&mut store, session, &redo).unwrap();
     assert_eq!(
         store.load(session).unwrap().decisions,

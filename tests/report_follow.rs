@@ -77,3 +77,22 @@ fn the_bundle_carries_the_parking_lot_and_the_decisions() {
     assert_eq!(back.parked().len(), 1);
     assert_eq!(back.parked()[0], data.parked()[0]);
 }
+
+#[test]
+fn a_decision_taken_back_stays_in_the_bundle_only() {
+    use atelier::commands::{apply, Command};
+    let (_d, mut store) = common::temp_store();
+    let (id, _) = anonymous_session(&mut store, Lang::En);
+    let decide = Command::Decide {
+        text: "Undone by mistake".into(),
+    };
+    let out = apply(&mut store, id, &decide).unwrap();
+    apply(&mut store, id, &out.inverse).unwrap();
+    let data = store.load(id).unwrap();
+    for format in Format::REPORTS {
+        let text = render(format, &data);
+        assert!(!text.contains("Undone by mistake"), "{format:?}");
+        assert!(text.contains(DECIDED), "{format:?} keeps the others");
+    }
+    assert!(render(Format::Bundle, &data).contains("Undone by mistake"));
+}

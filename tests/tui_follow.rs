@@ -85,7 +85,9 @@ fn a_decision_is_typed_in_an_editor_logged_and_undone() {
     assert_eq!(log[0].text, "We meet in May");
     assert_eq!(run(&app).data.decisions, log, "the screen holds it too");
     act(&mut app, Action::Undo);
-    assert!(store(&app).load(id).unwrap().decisions.is_empty());
+    let undone = store(&app).load(id).unwrap();
+    assert_eq!(undone.logged_decisions().count(), 0);
+    assert_eq!(run(&app).data.logged_decisions().count(), 0);
     act(&mut app, Action::Redo);
     assert_eq!(store(&app).load(id).unwrap().decisions, log);
 }

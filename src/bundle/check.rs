@@ -261,6 +261,7 @@ impl Checker<'_> {
                 id: self.id(format!("{at}.id"), &d.id)?,
                 text: d.text.clone(),
                 decided_at: self.time(format!("{at}.decided_at"), &d.decided_at)?,
+                removed_at: self.opt_time(format!("{at}.removed_at"), &d.removed_at)?,
             });
         }
         Ok(Checked {

@@ -27,6 +27,8 @@ pub(super) struct BDecision {
     pub(super) id: String,
     pub(super) text: String,
     pub(super) decided_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) removed_at: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -229,6 +231,7 @@ pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::
                 id: d.id.to_string(),
                 text: d.text.clone(),
                 decided_at: format_time(&d.decided_at),
+                removed_at: d.removed_at.as_ref().map(format_time),
             })
             .collect(),
     };

@@ -98,9 +98,10 @@ fn raw_summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
             line(&mut out, data, c, 0, lang);
         }
     }
-    if !data.decisions.is_empty() {
+    let decisions: Vec<_> = data.logged_decisions().collect();
+    if !decisions.is_empty() {
         let _ = writeln!(out, "\n{}", t(lang, "report.decisions"));
-        for d in &data.decisions {
+        for d in decisions {
             let when = crate::report::local_time(lang, &d.decided_at);
             let _ = writeln!(out, "  {when}  {}", one_line(&d.text));
         }

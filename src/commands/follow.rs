@@ -22,8 +22,8 @@ pub(super) fn decide(tx: &Tx, session: Id, text: &str) -> Result<Done, CommandEr
 }
 
 pub(super) fn put(tx: &Tx, session: Id, d: &Decision) -> Result<Done, CommandError> {
-    tx.put_decision(session, d)?;
-    decided(tx, session, Command::RemoveDecision { id: d.id })
+    let before = tx.put_decision(session, d)?;
+    decided(tx, session, Command::PutDecision(before))
 }
 
 pub(super) fn remove(tx: &Tx, session: Id, id: Id) -> Result<Done, CommandError> {

@@ -41,6 +41,8 @@ pub struct Decision {
     pub id: Id,
     pub text: String,
     pub decided_at: Timestamp,
+    /// Taken back (an undo): kept, out of the log and the reports.
+    pub removed_at: Option<Timestamp>,
 }
 
 /// A text that a contribution had before an edit, and when it was replaced.

@@ -145,7 +145,7 @@ pub struct SessionData {
     pub stages: Vec<Stage>,
     pub contributions: Vec<Contribution>,
     pub synthesis: Synthesis,
-    /// The decision log, oldest first.
+    /// The decision log, oldest first, with those taken back (marked).
     pub decisions: Vec<Decision>,
 }
 
@@ -175,6 +175,11 @@ impl SessionData {
     /// Contributions in their stage's list: not deleted, not parked.
     pub fn live(&self) -> impl Iterator<Item = &Contribution> {
         self.contributions.iter().filter(|c| c.is_live())
+    }
+
+    /// The decision log as it stands: without the decisions taken back.
+    pub fn logged_decisions(&self) -> impl Iterator<Item = &Decision> {
+        self.decisions.iter().filter(|d| d.removed_at.is_none())
     }
 
     /// The parking lot: each parked contribution whose parent was not

@@ -232,8 +232,7 @@ impl Report {
             resources,
             parking,
             decisions: data
-                .decisions
-                .iter()
+                .logged_decisions()
                 .map(|d| DecisionView {
                     text: d.text.clone(),
                     time: local_time(lang, &d.decided_at),
