@@ -32,6 +32,7 @@ pub fn big_session(n: usize) -> SessionData {
             created_at: t,
             updated_at: t,
             deleted_at: None,
+            parked_at: None,
             revisions: Vec::new(),
         };
         if parent.is_none() {

@@ -235,6 +235,10 @@ enum Step {
     Retitle(usize, String),
     EditParticipant(usize, String, String),
     MoveParticipant(usize, bool),
+    Park(usize),
+    Unpark(usize, usize),
+    Decide(String),
+    RemoveDecision(usize),
     Batch(Vec<Step>),
 }
 
@@ -273,7 +277,11 @@ fn step() -> impl Strategy<Value = Step> {
         1 => (1usize..4).prop_map(Step::Template),
         1 => (n.clone(), "[A-Z][a-z]{0,5}").prop_map(|(s, t)| Step::Retitle(s, t)),
         1 => (n.clone(), text(), "[a-z]{0,4}").prop_map(|(p, name, role)| Step::EditParticipant(p, name, role)),
-        1 => (n, any::<bool>()).prop_map(|(p, up)| Step::MoveParticipant(p, up)),
+        1 => (n.clone(), any::<bool>()).prop_map(|(p, up)| Step::MoveParticipant(p, up)),
+        1 => n.clone().prop_map(Step::Park),
+        1 => (n.clone(), n.clone()).prop_map(|(p, s)| Step::Unpark(p, s)),
+        1 => text().prop_map(Step::Decide),
+        1 => n.prop_map(Step::RemoveDecision),
     ]
 }
 
@@ -430,14 +438,26 @@ fn resolve(step: &Step, data: &SessionData) -> Command {
                 role: String::new(),
             },
         },
+        Step::Park(p) => on_item(p, &|id| Command::Park { id }),
+        Step::Unpark(p, s) => on_item(p, &|id| Command::Unpark {
+            id,
+            stage: stage(s),
+        }),
+        Step::Decide(text) => Command::Decide { text },
+        Step::RemoveDecision(d) => match data.decisions.get(d % data.decisions.len().max(1)) {
+            Some(decision) => Command::RemoveDecision { id: decision.id },
+            None => Command::Decide {
+                text: "decided".into(),
+            },
+        },
         Step::Batch(steps) => Command::Batch(steps.iter().map(|s| resolve(s, data)).collect()),
     }
 }
 
 /// `after` once the soft removals undone additions leave are taken out:
 /// an undone `Record` leaves its contribution deleted, an undone
-/// `AddParticipant` leaves its participant removed (nothing typed is
-/// erased). Whatever `prior` did not have must be such a removal.
+/// `AddParticipant` leaves its participant removed, an undone `Decide`
+/// leaves its decision taken back (nothing typed is erased). Whatever `prior` did not have must be such a removal.
 fn without_undone_additions(mut after: SessionData, prior: &SessionData) -> SessionData {
     for c in &after.contributions {
         if !prior.contributions.iter().any(|p| p.id == c.id) {
@@ -452,10 +472,104 @@ fn without_undone_additions(mut after: SessionData, prior: &SessionData) -> Sess
     after
         .contributions
         .retain(|c| prior.contributions.iter().any(|p| p.id == c.id));
+    for d in &after.decisions {
+        if !prior.decisions.iter().any(|x| x.id == d.id) {
+            assert!(d.removed_at.is_some(), "an undone decision stays, marked");
+        }
+    }
     after
         .participants
         .retain(|p| prior.participants.iter().any(|x| x.id == p.id));
     after
+        .decisions
+        .retain(|d| prior.decisions.iter().any(|x| x.id == d.id));
+    after
+}
+
+#[test]
+fn parking_takes_an_item_out_of_its_stage_and_unparking_brings_it_back() {
+    let (_d, mut store) = temp_store();
+    let clock = clocked(&mut store);
+    let session = new_session(&mut store, &["Ada"]);
+    let ada = store.participants(session).unwrap()[0].id;
+    let stages: Vec<Id> = store
+        .stages(session)
+        .unwrap()
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    let kept = record(&mut store, session, "On topic");
+    let off = apply(
+        &mut store,
+        session,
+        &Command::Record(NewContribution {
+            stage_id: stages[0],
+            participant_id: Some(ada),
+            kind: Kind::Idea,
+            text: "Off topic".into(),
+            parent_id: None,
+        }),
+    )
+    .unwrap()
+    .changes
+    .contributions[0]
+        .id;
+    let before = state(&store, session);
+    clock.advance(Duration::seconds(5));
+    let parked = apply(&mut store, session, &Command::Park { id: off }).unwrap();
+    let data = store.load(session).unwrap();
+    let live: Vec<Id> = data.live().map(|c| c.id).collect();
+    assert_eq!(live, vec![kept], "a parked item leaves its stage's list");
+    let lot = data.parked();
+    assert_eq!(lot.len(), 1);
+    assert_eq!(lot[0].participant_id, Some(ada), "it keeps its author");
+    apply(&mut store, session, &parked.inverse).unwrap();
+    assert_eq!(state(&store, session), before, "undo puts it back");
+
+    apply(&mut store, session, &Command::Park { id: off }).unwrap();
+    let back = apply(
+        &mut store,
+        session,
+        &Command::Unpark {
+            id: off,
+            stage: stages[1],
+        },
+    )
+    .unwrap();
+    let c = store.contribution(off).unwrap();
+    assert!(c.is_live());
+    assert_eq!((c.stage_id, c.parent_id), (stages[1], None));
+    apply(&mut store, session, &back.inverse).unwrap();
+    assert!(
+        store.contribution(off).unwrap().is_parked(),
+        "undo parks it again"
+    );
+}
+
+#[test]
+fn a_decision_is_logged_and_its_undo_takes_it_out() {
+    let (_d, mut store) = temp_store();
+    clocked(&mut store);
+    let session = new_session(&mut store, &[]);
+    let text = "We meet again in May".to_string();
+    let out = apply(&mut store, session, &Command::Decide { text: text.clone() }).unwrap();
+    let log = out.changes.decisions.clone().unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].text, text);
+    assert_eq!(store.load(session).unwrap().decisions, log);
+    let redo = apply(&mut store, session, &out.inverse).unwrap().inverse;
+    let undone = store.load(session).unwrap();
+    assert_eq!(undone.logged_decisions().count(), 0, "out of the log");
+    assert_eq!(undone.decisions[0].text, text, "but kept in the file");
+    assert!(undone.decisions[0].removed_at.is_some());
+    apply(&mut store, session, &redo).unwrap();
+    assert_eq!(
+        store.load(session).unwrap().decisions,
+        log,
+        "redo gives it back whole"
+    );
+    let e = apply(&mut store, session, &Command::Decide { text: "  ".into() });
+    assert!(e.is_err(), "an empty decision is refused");
 }
 
 proptest! {

@@ -67,6 +67,14 @@ fn go(app: &mut App, name: &str) {
             common::tui::type_text(app, "une phrase pas encore envoyée");
             act(app, Action::Quit);
         }
+        "run_parked" => {
+            go(app, "run");
+            act(app, Action::Park);
+        }
+        "parking_lot" => {
+            go(app, "run_parked");
+            act(app, Action::ParkingLot);
+        }
         "help" => {
             open_sample(app);
             act(app, Action::Back);
@@ -90,6 +98,8 @@ fn every_screen_in_both_languages_and_sizes() {
         "quit_with_text",
         "notes_editor",
         "synthesis_pick",
+        "run_parked",
+        "parking_lot",
     ] {
         for lang in Lang::ALL {
             for (w, h) in [(80, 24), (120, 40)] {

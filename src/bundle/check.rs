@@ -4,8 +4,8 @@
 use super::format::{BSession, BStage, Bundle};
 use super::{BundleError, Problem, FORMAT, OLDEST_VERSION, VERSION};
 use crate::model::{
-    check_time, parse_date, BuildingBlock, Contribution, Id, Participant, Revision, Segment,
-    Session, SessionData, Stage, Synthesis, TimeError, Timestamp, MAX_DEPTH, YEARS,
+    check_time, parse_date, BuildingBlock, Contribution, Decision, Id, Participant, Revision,
+    Segment, Session, SessionData, Stage, Synthesis, TimeError, Timestamp, MAX_DEPTH, YEARS,
 };
 use crate::templates::Catalog;
 use std::collections::{HashMap, HashSet};
@@ -251,6 +251,19 @@ impl Checker<'_> {
                 .collect(),
             proposal: b.synthesis.proposal,
         };
+        let mut decisions = Vec::new();
+        for (i, d) in b.decisions.iter().enumerate() {
+            let at = format!("decisions[{i}]");
+            if d.text.trim().is_empty() {
+                return Err(self.said(format!("{at}.text"), "bundle.empty_text", &[]));
+            }
+            decisions.push(Decision {
+                id: self.id(format!("{at}.id"), &d.id)?,
+                text: d.text.clone(),
+                decided_at: self.time(format!("{at}.decided_at"), &d.decided_at)?,
+                removed_at: self.opt_time(format!("{at}.removed_at"), &d.removed_at)?,
+            });
+        }
         Ok(Checked {
             data: SessionData {
                 session,
@@ -258,6 +271,7 @@ impl Checker<'_> {
                 stages,
                 contributions,
                 synthesis,
+                decisions,
             },
             places: self.places,
         })
@@ -371,6 +385,7 @@ impl Checker<'_> {
                 created_at: self.time(format!("{at}.created_at"), &c.created_at)?,
                 updated_at: self.time(format!("{at}.updated_at"), &c.updated_at)?,
                 deleted_at: self.opt_time(format!("{at}.deleted_at"), &c.deleted_at)?,
+                parked_at: self.opt_time(format!("{at}.parked_at"), &c.parked_at)?,
                 revisions,
             });
         }

@@ -16,6 +16,19 @@ pub(super) struct Bundle {
     pub(super) stages: Vec<BStage>,
     #[serde(default)]
     pub(super) synthesis: BSynthesis,
+    /// The decision log (absent from bundles written before it existed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) decisions: Vec<BDecision>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BDecision {
+    pub(super) id: String,
+    pub(super) text: String,
+    pub(super) decided_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) removed_at: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -99,6 +112,9 @@ pub(super) struct BContribution {
     pub(super) updated_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) deleted_at: Option<String>,
+    /// In the parking lot since then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) parked_at: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) revisions: Vec<BRevision>,
 }
@@ -208,6 +224,16 @@ pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::
                 .collect(),
             proposal: data.synthesis.proposal.clone(),
         },
+        decisions: data
+            .decisions
+            .iter()
+            .map(|d| BDecision {
+                id: d.id.to_string(),
+                text: d.text.clone(),
+                decided_at: format_time(&d.decided_at),
+                removed_at: d.removed_at.as_ref().map(format_time),
+            })
+            .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &bundle)?;
     out.write_all(b"\n")
@@ -223,6 +249,7 @@ fn export_contribution(c: &Contribution) -> BContribution {
         created_at: format_time(&c.created_at),
         updated_at: format_time(&c.updated_at),
         deleted_at: c.deleted_at.as_ref().map(format_time),
+        parked_at: c.parked_at.as_ref().map(format_time),
         revisions: c
             .revisions
             .iter()

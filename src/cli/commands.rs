@@ -121,6 +121,13 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             }
             Ok(())
         }
+        Command::Park { id } => super::follow::park(out, cli.db.as_ref(), &id, lang),
+        Command::Unpark { id, stage } => {
+            super::follow::unpark(out, cli.db.as_ref(), &id, stage.as_deref(), lang)
+        }
+        Command::Decide { session, text } => {
+            super::follow::decide(out, cli.db.as_ref(), &session, &text, lang)
+        }
         Command::Import { files } => {
             let mut store = open_store(cli.db.as_ref())?;
             for id in bundle::import_files(&mut store, &catalog(), &files)? {
@@ -213,6 +220,29 @@ fn list(out: &mut impl Write, store: &Store, json: bool, all: bool, lang: Lang) 
     Ok(())
 }
 
+/// The stage of `session` with this key, or an error listing the keys.
+pub(super) fn stage_by_key(
+    store: &Store,
+    session: Id,
+    key: &str,
+    lang: Lang,
+) -> Result<crate::model::Stage> {
+    if let Some(st) = store.stage_by_key(session, key)? {
+        return Ok(st);
+    }
+    let stages = store.stages(session)?;
+    let keys: Vec<&str> = stages.iter().map(|s| s.key.as_str()).collect();
+    let known = keys.join(", ");
+    bail!(
+        "{}",
+        tf(
+            lang,
+            "cli.unknown_stage",
+            &[("stage", key), ("known", &known)]
+        )
+    );
+}
+
 #[allow(clippy::too_many_arguments)]
 fn contribution(
     store: &Store,
@@ -225,19 +255,7 @@ fn contribution(
     parent: Option<String>,
     text: String,
 ) -> Result<NewContribution> {
-    let Some(st) = store.stage_by_key(session.id, stage)? else {
-        let stages = store.stages(session.id)?;
-        let keys: Vec<&str> = stages.iter().map(|s| s.key.as_str()).collect();
-        let known = keys.join(", ");
-        bail!(
-            "{}",
-            tf(
-                lang,
-                "cli.unknown_stage",
-                &[("stage", stage), ("known", &known)]
-            )
-        );
-    };
+    let st = stage_by_key(store, session.id, stage, lang)?;
     let participant_id = match participant {
         None => None,
         Some(name) => Some(find_participant(store, session.id, &name, lang)?),

@@ -1,6 +1,7 @@
 //! The command line: argument definitions (clap) and their dispatch.
 
 mod commands;
+mod follow;
 mod show;
 
 use crate::i18n::tf;
@@ -88,6 +89,28 @@ pub enum Command {
         #[arg(long)]
         parent: Option<String>,
         /// The text.
+        text: String,
+    },
+    /// Send a contribution, with its sub-points, to the session's parking
+    /// lot: it leaves its stage but keeps its author and text.
+    Park {
+        /// A contribution id, or a unique part of one (`atelier show`
+        /// prints the last eight characters).
+        id: String,
+    },
+    /// Bring a parked contribution back, as the last item of a stage.
+    Unpark {
+        /// A contribution id, or a unique part of one.
+        id: String,
+        /// Stage key (see `atelier show`; default: the stage it left).
+        #[arg(long)]
+        stage: Option<String>,
+    },
+    /// Log a decision taken in the session; prints its id.
+    Decide {
+        /// An id, a unique id prefix, or `latest`.
+        session: String,
+        /// The decision.
         text: String,
     },
     /// Import session bundles (JSON); prints each new session id.

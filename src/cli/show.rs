@@ -91,6 +91,21 @@ fn raw_summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
             line(&mut out, data, c, depth, lang);
         }
     }
+    let parked = data.parked();
+    if !parked.is_empty() {
+        let _ = writeln!(out, "\n{} ({})", t(lang, "report.parking"), parked.len());
+        for c in parked {
+            line(&mut out, data, c, 0, lang);
+        }
+    }
+    let decisions: Vec<_> = data.logged_decisions().collect();
+    if !decisions.is_empty() {
+        let _ = writeln!(out, "\n{}", t(lang, "report.decisions"));
+        for d in decisions {
+            let when = crate::report::local_time(lang, &d.decided_at);
+            let _ = writeln!(out, "  {when}  {}", one_line(&d.text));
+        }
+    }
     let syn = &data.synthesis;
     if !syn.is_empty() {
         let _ = writeln!(out, "\n{}", t(lang, "report.synthesis"));
@@ -173,6 +188,7 @@ mod tests {
                 created_at: now(),
                 updated_at: now(),
                 deleted_at: None,
+                parked_at: None,
                 revisions: Vec::new(),
             };
             parent = Some(c.id);

@@ -20,6 +20,7 @@
 
 mod contributions;
 mod error;
+mod follow;
 mod lifecycle;
 mod roster;
 mod session;
@@ -29,7 +30,8 @@ pub use error::CommandError;
 pub use session::Details;
 
 use crate::model::{
-    Contribution, Id, Kind, Lang, Participant, Segment, Session, SessionStatus, Stage, Synthesis,
+    Contribution, Decision, Id, Kind, Lang, Participant, Segment, Session, SessionStatus, Stage,
+    Synthesis,
 };
 use crate::store::{NewContribution, Store, Tx};
 
@@ -83,6 +85,26 @@ pub enum Command {
     },
     /// Puts contributions back exactly as given (an inverse).
     PutContributions(Vec<Contribution>),
+    /// Sends a contribution and its sub-points to the parking lot.
+    Park {
+        id: Id,
+    },
+    /// Brings a parked contribution back, to the end of `stage`.
+    Unpark {
+        id: Id,
+        stage: Id,
+    },
+
+    /// Logs a decision taken in the room.
+    Decide {
+        text: String,
+    },
+    /// Takes a decision out of the log.
+    RemoveDecision {
+        id: Id,
+    },
+    /// Puts a decision back exactly as given (an inverse).
+    PutDecision(Decision),
 
     /// The facilitator goes to `stage`, leaving `leaving`: the stage left
     /// stops its clock, `stage` runs; a draft session starts running.
@@ -187,6 +209,8 @@ pub struct Changes {
     pub stages_replaced: bool,
     pub participants: Vec<Participant>,
     pub synthesis: Option<Synthesis>,
+    /// The whole decision log, when it changed.
+    pub decisions: Option<Vec<Decision>>,
     /// The session's own row changed (fields, status, language).
     pub session_changed: bool,
 }
@@ -199,6 +223,7 @@ impl Changes {
             && self.stages.is_empty()
             && self.participants.is_empty()
             && self.synthesis.is_none()
+            && self.decisions.is_none()
     }
 }
 
@@ -217,6 +242,7 @@ pub(crate) struct Done {
     pub stages_replaced: bool,
     pub participants: Vec<Participant>,
     pub synthesis: Option<Synthesis>,
+    pub decisions: Option<Vec<Decision>>,
     /// The session's own row changed (status, language, fields).
     pub session_changed: bool,
     pub inverse: Command,
@@ -230,6 +256,7 @@ impl Done {
             stages_replaced: false,
             participants: Vec::new(),
             synthesis: None,
+            decisions: None,
             session_changed: false,
             inverse,
         }
@@ -256,6 +283,9 @@ impl Done {
         if later.synthesis.is_some() {
             self.synthesis = later.synthesis;
         }
+        if later.decisions.is_some() {
+            self.decisions = later.decisions;
+        }
         self.session_changed |= later.session_changed;
     }
 
@@ -265,6 +295,7 @@ impl Done {
             || !self.stages.is_empty()
             || !self.participants.is_empty()
             || self.synthesis.is_some()
+            || self.decisions.is_some()
     }
 }
 
@@ -293,6 +324,7 @@ pub fn apply(store: &mut Store, session: Id, command: &Command) -> Result<Outcom
                     stages_replaced: done.stages_replaced,
                     participants: done.participants,
                     synthesis: done.synthesis,
+                    decisions: done.decisions,
                     session_changed: done.session_changed,
                 },
                 inverse: done.inverse,
@@ -334,6 +366,11 @@ fn run(tx: &Tx, session: Id, command: &Command) -> Result<Done, CommandError> {
             contributions::change(tx, session, *id, |tx| tx.move_to_stage(*id, *stage))
         }
         PutContributions(rows) => contributions::put(tx, session, rows),
+        Park { id } => follow::park(tx, session, *id),
+        Unpark { id, stage } => follow::unpark(tx, session, *id, *stage),
+        Decide { text } => follow::decide(tx, session, text),
+        RemoveDecision { id } => follow::remove(tx, session, *id),
+        PutDecision(d) => follow::put(tx, session, d),
         EnterStage { stage, leaving } => stages::enter(tx, session, *stage, *leaving),
         Pause { stage } => stages::pause(tx, session, *stage, true),
         Resume { stage } => stages::pause(tx, session, *stage, false),

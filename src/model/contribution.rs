@@ -17,8 +17,32 @@ pub struct Contribution {
     pub updated_at: Timestamp,
     /// Soft deletion: a deleted contribution can be restored.
     pub deleted_at: Option<Timestamp>,
+    /// In the parking lot since then: out of its stage's list, kept whole.
+    pub parked_at: Option<Timestamp>,
     /// Every earlier text, oldest first.
     pub revisions: Vec<Revision>,
+}
+
+impl Contribution {
+    /// In its stage's list: neither deleted nor parked.
+    pub fn is_live(&self) -> bool {
+        self.deleted_at.is_none() && self.parked_at.is_none()
+    }
+
+    /// In the parking lot (and not deleted).
+    pub fn is_parked(&self) -> bool {
+        self.deleted_at.is_none() && self.parked_at.is_some()
+    }
+}
+
+/// A decision taken in the room, as the facilitator logged it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub id: Id,
+    pub text: String,
+    pub decided_at: Timestamp,
+    /// Taken back (an undo): kept, out of the log and the reports.
+    pub removed_at: Option<Timestamp>,
 }
 
 /// A text that a contribution had before an edit, and when it was replaced.

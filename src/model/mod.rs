@@ -13,7 +13,7 @@ mod timer;
 mod tree;
 
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use contribution::{Contribution, Revision};
+pub use contribution::{Contribution, Decision, Revision};
 pub use kind::Kind;
 pub use lang::Lang;
 pub use lifecycle::{LifecycleEffect, LifecycleError, LifecycleEvent};

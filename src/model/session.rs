@@ -1,4 +1,4 @@
-use super::{Contribution, Id, Lang, Segment, Timer, Timestamp};
+use super::{Contribution, Decision, Id, Lang, Segment, Timer, Timestamp};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -145,6 +145,8 @@ pub struct SessionData {
     pub stages: Vec<Stage>,
     pub contributions: Vec<Contribution>,
     pub synthesis: Synthesis,
+    /// The decision log, oldest first, with those taken back (marked).
+    pub decisions: Vec<Decision>,
 }
 
 impl SessionData {
@@ -170,9 +172,32 @@ impl SessionData {
         self.stages.iter().find(|s| s.id == id)
     }
 
-    /// Contributions that are not deleted.
+    /// Contributions in their stage's list: not deleted, not parked.
     pub fn live(&self) -> impl Iterator<Item = &Contribution> {
-        self.contributions.iter().filter(|c| c.deleted_at.is_none())
+        self.contributions.iter().filter(|c| c.is_live())
+    }
+
+    /// The decision log as it stands: without the decisions taken back.
+    pub fn logged_decisions(&self) -> impl Iterator<Item = &Decision> {
+        self.decisions.iter().filter(|d| d.removed_at.is_none())
+    }
+
+    /// The parking lot: each parked contribution whose parent was not
+    /// parked with it (its parked sub-points go with it), oldest first.
+    pub fn parked(&self) -> Vec<&Contribution> {
+        let index = self.index();
+        let mut v: Vec<&Contribution> = self
+            .contributions
+            .iter()
+            .filter(|c| c.is_parked())
+            .filter(|c| {
+                c.parent_id
+                    .and_then(|p| index.get(&p))
+                    .is_none_or(|&i| self.contributions[i].parked_at != c.parked_at)
+            })
+            .collect();
+        v.sort_by_key(|c| c.parked_at);
+        v
     }
 
     /// Children of `parent` (or top-level items of `stage` when `parent` is

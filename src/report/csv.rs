@@ -1,5 +1,6 @@
 //! CSV export: one row per contribution of the report, parents before
-//! their sub-points, built from the view model like every other report
+//! their sub-points (parked ones last, marked in the `parked` column), then
+//! one row per decision (kind "Decision"), built from the view model like every other report
 //! format (so the anonymity rule is the report's).
 //!
 //! Made to open right by double-click: UTF-8 with a byte-order mark (Excel
@@ -13,7 +14,7 @@ use crate::i18n::t;
 use crate::model::Lang;
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
-const HEADERS: [&str; 7] = [
+const HEADERS: [&str; 8] = [
     "id",
     "stage",
     "kind",
@@ -21,6 +22,7 @@ const HEADERS: [&str; 7] = [
     "text",
     "parent",
     "time",
+    "parked",
 ];
 
 /// The cell separator a spreadsheet in this language expects.
@@ -41,13 +43,15 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         .from_writer(out);
     let header = HEADERS.map(|h| t(lang, &format!("csv.{h}")));
     w.write_record(header)?;
-    let tops = r
+    let in_stages = r
         .discussion
         .iter()
         .flat_map(|g| &g.items)
         .chain(&r.ideas)
-        .chain(&r.resources);
-    for top in tops {
+        .chain(&r.resources)
+        .map(|item| (item, "0"));
+    let tops = in_stages.chain(r.parking.iter().map(|item| (item, "1")));
+    for (top, parked) in tops {
         // Parents first, without recursion; the parent's id rides along.
         let mut stack: Vec<(&Item, &str)> = vec![(top, "")];
         while let Some((item, parent)) = stack.pop() {
@@ -59,10 +63,16 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
                 &neutralise(&item.text),
                 parent,
                 &item.time,
+                parked,
             ];
             w.write_record(row)?;
             stack.extend(item.children.iter().rev().map(|c| (c, item.id.as_str())));
         }
+    }
+    let decision = neutralise(t(lang, "csv.decision"));
+    for d in &r.decisions {
+        let text = neutralise(&d.text);
+        w.write_record(["", "", &decision, "", &text, "", &d.time, "0"])?;
     }
     w.flush()
 }

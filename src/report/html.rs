@@ -5,7 +5,7 @@
 //! item trees reach the template as flat rows, so no nesting can exhaust
 //! the template's recursion limit.
 
-use super::{Item, Report, Stats, SynthesisView};
+use super::{DecisionView, Item, Report, Stats, SynthesisView};
 use minijinja::value::Value;
 use minijinja::{context, escape_formatter, Environment, UndefinedBehavior};
 use serde::Serialize;
@@ -80,6 +80,8 @@ struct Page<'a> {
     discussion: Vec<GroupRows<'a>>,
     ideas: Vec<Row<'a>>,
     resources: Vec<Row<'a>>,
+    parking: Vec<Row<'a>>,
+    decisions: &'a [DecisionView],
     stats: &'a Stats,
     labels: &'a HashMap<&'static str, String>,
 }
@@ -126,6 +128,8 @@ impl<'a> Page<'a> {
                 .collect(),
             ideas: rows(&r.ideas),
             resources: rows(&r.resources),
+            parking: rows(&r.parking),
+            decisions: &r.decisions,
             stats: &r.stats,
             labels: &r.labels,
         }

@@ -7,7 +7,7 @@
 //! Serialised straight from borrowed fields into the output, so no copy of
 //! the report (or of the text) is built on the way.
 
-use super::{Count, Group, Item, Report, StageTime, Stats};
+use super::{Count, DecisionView, Group, Item, Report, StageTime, Stats};
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 use serde::Serialize as DeriveSerialize;
 
@@ -41,6 +41,8 @@ struct Doc<'a> {
     discussion: Seq<'a, Group, GroupDoc<'a>>,
     ideas: Items<'a>,
     resources: Items<'a>,
+    parking: Items<'a>,
+    decisions: Seq<'a, DecisionView, Decision<'a>>,
     stats: StatsDoc<'a>,
 }
 
@@ -72,6 +74,11 @@ impl<'a> Doc<'a> {
             }),
             ideas: items(&r.ideas),
             resources: items(&r.resources),
+            parking: items(&r.parking),
+            decisions: Seq::new(&r.decisions, |d| Decision {
+                text: &d.text,
+                decided_at: &d.decided_at,
+            }),
             stats: StatsDoc::of(&r.stats),
         }
     }
@@ -82,6 +89,12 @@ struct Synthesis<'a> {
     text: &'a str,
     blocks: Seq<'a, (String, String), Block<'a>>,
     proposal: &'a str,
+}
+
+#[derive(DeriveSerialize)]
+struct Decision<'a> {
+    text: &'a str,
+    decided_at: &'a str,
 }
 
 #[derive(DeriveSerialize)]

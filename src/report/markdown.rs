@@ -81,6 +81,18 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         items(out, &r.resources, r.colon)?;
         writeln!(out)?;
     }
+    if !r.parking.is_empty() {
+        section(out, r.label("parking"))?;
+        items(out, &r.parking, r.colon)?;
+        writeln!(out)?;
+    }
+    if !r.decisions.is_empty() {
+        section(out, r.label("decisions"))?;
+        for d in &r.decisions {
+            writeln!(out, "- {}{}{}", d.time, r.colon, block(&d.text, 2))?;
+        }
+        writeln!(out)?;
+    }
     if r.stats.total == 0 {
         paragraph(out, r.label("empty"))?;
     }

@@ -17,7 +17,9 @@ mod view;
 
 pub use outline::flatten;
 pub use timing::{StageTime, Timing};
-pub use view::{blocks_heading, local_time, Count, Group, Item, Report, Stats, SynthesisView};
+pub use view::{
+    blocks_heading, local_time, Count, DecisionView, Group, Item, Report, Stats, SynthesisView,
+};
 
 use crate::model::{Lang, SessionData};
 

@@ -42,6 +42,10 @@ pub struct Report {
     pub discussion: Vec<Group>,
     pub ideas: Vec<Item>,
     pub resources: Vec<Item>,
+    /// The parking lot: what was set aside, with the stage it came from.
+    pub parking: Vec<Item>,
+    /// The decision log, oldest first.
+    pub decisions: Vec<DecisionView>,
     pub stats: Stats,
     /// Headings and labels, by key without the `report.` prefix.
     pub labels: HashMap<&'static str, String>,
@@ -86,6 +90,15 @@ pub struct Item {
 }
 
 #[derive(Debug, Clone, Serialize)]
+pub struct DecisionView {
+    pub text: String,
+    /// As the session's language writes it (see `Item::time`).
+    pub time: String,
+    /// RFC 3339 UTC, for data formats.
+    pub decided_at: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct Count {
     pub label: String,
     pub count: usize,
@@ -111,6 +124,8 @@ const LABELS: &[&str] = &[
     "discussion",
     "ideas",
     "resources",
+    "parking",
+    "decisions",
     "stats",
     "by_participant",
     "by_stage",
@@ -174,6 +189,7 @@ impl Report {
             .collect();
         let ideas = take(Kind::Idea);
         let resources = take(Kind::Resource);
+        let parking = parking(data, &names, lang);
         let syn = &data.synthesis;
         let roster = data.roster().count();
         let (lead_label, lead) = match crate::model::lead_title(&s.lead) {
@@ -219,6 +235,15 @@ impl Report {
             discussion,
             ideas,
             resources,
+            parking,
+            decisions: data
+                .logged_decisions()
+                .map(|d| DecisionView {
+                    text: d.text.clone(),
+                    time: local_time(lang, &d.decided_at),
+                    decided_at: format_time(&d.decided_at),
+                })
+                .collect(),
             stats: stats(data, &shown, &names, lang),
             labels: LABELS
                 .iter()
@@ -320,6 +345,25 @@ fn nest(
         close(&mut open, &mut tops);
     }
     tops
+}
+
+/// The parking lot as items: each parked contribution with the sub-points
+/// parked with it, under the title of the stage it left.
+fn parking(data: &SessionData, names: &Names, lang: Lang) -> Vec<Item> {
+    let tree = Tree::of(data.contributions.iter().filter(|c| c.is_parked()));
+    data.parked()
+        .into_iter()
+        .flat_map(|root| {
+            let walk: Vec<_> = tree
+                .walk(root, 0)
+                .into_iter()
+                .filter(|(c, _)| c.parked_at == root.parked_at)
+                .collect();
+            let stage = data.stage(root.stage_id).map_or("", |s| s.title.as_str());
+            nest(&walk, stage, names, lang)
+        })
+        .map(|(_, item)| item)
+        .collect()
 }
 
 /// An instant on this laptop's clock, as the language writes it.

@@ -43,12 +43,16 @@ pub(super) const NEXT_POSITION: &str = "SELECT coalesce(max(position), 0) + 1 FR
 /// `contributions_by_siblings`.
 pub(super) const NEIGHBOUR_BEFORE: &str =
     "SELECT id FROM contributions WHERE stage_id = ?1 AND parent_id IS ?2
-     AND position < ?3 AND deleted_at IS NULL ORDER BY position DESC LIMIT 1";
+     AND position < ?3 AND deleted_at IS NULL AND parked_at IS NULL ORDER BY position DESC LIMIT 1";
 pub(super) const NEIGHBOUR_AFTER: &str =
     "SELECT id FROM contributions WHERE stage_id = ?1 AND parent_id IS ?2
-     AND position > ?3 AND deleted_at IS NULL ORDER BY position ASC LIMIT 1";
+     AND position > ?3 AND deleted_at IS NULL AND parked_at IS NULL ORDER BY position ASC LIMIT 1";
 
-fn next_position(tx: &Transaction, stage: Id, parent: Option<Id>) -> rusqlite::Result<i64> {
+pub(super) fn next_position(
+    tx: &Transaction,
+    stage: Id,
+    parent: Option<Id>,
+) -> rusqlite::Result<i64> {
     tx.query_row(
         NEXT_POSITION,
         params![text_id(&stage), opt_text_id(&parent)],
@@ -57,7 +61,7 @@ fn next_position(tx: &Transaction, stage: Id, parent: Option<Id>) -> rusqlite::R
 }
 
 /// The ids of a contribution's subtree, itself first.
-fn subtree(tx: &Transaction, id: Id) -> Result<Vec<Id>> {
+pub(super) fn subtree(tx: &Transaction, id: Id) -> Result<Vec<Id>> {
     let mut stmt = tx.prepare_cached(SUBTREE)?;
     let list = stmt
         .query_map([text_id(&id)], |r| rows::id(r, 0))?
@@ -116,6 +120,7 @@ impl Tx<'_> {
             created_at: self.now(),
             updated_at: self.now(),
             deleted_at: None,
+            parked_at: None,
             revisions: Vec::new(),
         };
         insert_row(self, session, &c)?;
@@ -313,8 +318,8 @@ impl Tx<'_> {
     pub fn put(&self, c: &Contribution) -> Result<()> {
         let n = self.execute(
             "UPDATE contributions SET stage_id = ?2, participant_id = ?3, kind = ?4, text = ?5,
-             parent_id = ?6, position = ?7, created_at = ?8, updated_at = ?9, deleted_at = ?10
-             WHERE id = ?1",
+             parent_id = ?6, position = ?7, created_at = ?8, updated_at = ?9, deleted_at = ?10,
+             parked_at = ?11 WHERE id = ?1",
             params![
                 text_id(&c.id),
                 text_id(&c.stage_id),
@@ -326,6 +331,7 @@ impl Tx<'_> {
                 text_time(&c.created_at),
                 text_time(&c.updated_at),
                 rows::opt_text_time(&c.deleted_at),
+                rows::opt_text_time(&c.parked_at),
             ],
         )?;
         if n == 0 {

@@ -16,7 +16,7 @@ pub struct NewContribution {
 }
 
 pub(super) const COLUMNS: &str = "id, stage_id, participant_id, kind, text, parent_id, position, \
-                       created_at, updated_at, deleted_at";
+                       created_at, updated_at, deleted_at, parked_at";
 
 pub(super) fn from_row(r: &Row) -> rusqlite::Result<Contribution> {
     Ok(Contribution {
@@ -30,6 +30,7 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Contribution> {
         created_at: rows::time(r, 7)?,
         updated_at: rows::time(r, 8)?,
         deleted_at: rows::opt_time(r, 9)?,
+        parked_at: rows::opt_time(r, 10)?,
         revisions: Vec::new(),
     })
 }
@@ -37,7 +38,7 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Contribution> {
 pub(super) fn insert_row(tx: &Transaction, session: Id, c: &Contribution) -> rusqlite::Result<()> {
     tx.execute(
         &format!(
-            "INSERT INTO contributions (session_id, {COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)"
+            "INSERT INTO contributions (session_id, {COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"
         ),
         params![
             text_id(&session),
@@ -51,6 +52,7 @@ pub(super) fn insert_row(tx: &Transaction, session: Id, c: &Contribution) -> rus
             text_time(&c.created_at),
             text_time(&c.updated_at),
             rows::opt_text_time(&c.deleted_at),
+            rows::opt_text_time(&c.parked_at),
         ],
     )?;
     for r in &c.revisions {
@@ -150,6 +152,16 @@ impl Store {
     /// Finds a contribution of `session` from a full id or a unique prefix
     /// or suffix of one (`atelier show` prints the last eight characters).
     pub fn resolve_contribution(&self, session: Id, reference: &str) -> Result<Id> {
+        Ok(self.find_contribution(Some(session), reference)?.1)
+    }
+
+    /// Like `resolve_contribution`, in any session: the session and the
+    /// contribution (for commands given only a contribution's id).
+    pub fn resolve_any_contribution(&self, reference: &str) -> Result<(Id, Id)> {
+        self.find_contribution(None, reference)
+    }
+
+    fn find_contribution(&self, session: Option<Id>, reference: &str) -> Result<(Id, Id)> {
         let r = reference.trim().to_ascii_lowercase();
         if r.is_empty() || !r.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
             return Err(StoreError::NotFound(Missing::NotAContributionId(
@@ -158,11 +170,13 @@ impl Store {
         }
         let ids = self.read(|conn| {
             let mut stmt = conn.prepare(
-                "SELECT id FROM contributions WHERE session_id = ?1
+                "SELECT session_id, id FROM contributions WHERE (?1 IS NULL OR session_id = ?1)
                  AND (id LIKE ?2 || '%' OR replace(id, '-', '') LIKE '%' || replace(?2, '-', '')) LIMIT 2",
             )?;
             let ids = stmt
-                .query_map(params![text_id(&session), r], |row| rows::id(row, 0))?
+                .query_map(params![opt_text_id(&session), r], |row| {
+                    Ok((rows::id(row, 0)?, rows::id(row, 1)?))
+                })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(ids)
         })?;

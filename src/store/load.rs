@@ -35,6 +35,7 @@ impl Store {
                 stages,
                 contributions,
                 synthesis: super::synthesis::synthesis(conn, session)?,
+                decisions: super::decisions::decisions(conn, session)?,
             })
         })
     }
@@ -45,7 +46,13 @@ impl Store {
         let list = serde_json::Value::from(ids.iter().map(text_id).collect::<Vec<_>>()).to_string();
         self.read(|conn| {
             let mut taken = HashSet::new();
-            for table in ["sessions", "participants", "stages", "contributions"] {
+            for table in [
+                "sessions",
+                "participants",
+                "stages",
+                "contributions",
+                "decisions",
+            ] {
                 let mut stmt = conn.prepare(&format!(
                     "SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?1))"
                 ))?;
@@ -97,6 +104,9 @@ fn insert_one(tx: &Transaction, data: &SessionData) -> Result<()> {
     }
     for c in &data.contributions {
         super::contributions::insert_row(tx, id, c)?;
+    }
+    for d in &data.decisions {
+        super::decisions::insert_row(tx, id, d)?;
     }
     if !data.synthesis.is_empty() {
         super::synthesis::write_synthesis(tx, id, &data.synthesis, data.session.updated_at)?;

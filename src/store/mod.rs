@@ -7,12 +7,14 @@
 
 mod contribution_writes;
 mod contributions;
+mod decisions;
 mod error;
 mod load;
 mod lookup;
 mod migrations;
 mod nesting;
 mod open;
+mod parking;
 #[cfg(test)]
 mod query_plans;
 mod reasons;

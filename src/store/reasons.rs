@@ -13,6 +13,7 @@ pub enum Missing {
     Stage(Id),
     Participant(Id),
     Contribution(Id),
+    Decision(Id),
     /// `latest` in an empty database.
     NoSessionYet,
     NotASessionId(String),
@@ -75,6 +76,7 @@ impl Missing {
             Stage(id) => ("store.missing.stage", id.to_string()),
             Participant(id) => ("store.missing.participant", id.to_string()),
             Contribution(id) => ("store.missing.contribution", id.to_string()),
+            Decision(id) => ("store.missing.decision", id.to_string()),
             NoSessionYet => ("store.missing.no_session_yet", String::new()),
             NotASessionId(r) => ("store.missing.not_a_session_id", r.clone()),
             NoSessionMatches(r) => ("store.missing.no_session_matches", r.clone()),
@@ -134,6 +136,7 @@ mod tests {
                 Missing::NotAContributionId(r()),
                 Missing::NoContributionMatches(r()),
                 Missing::SeveralContributions(r()),
+                Missing::Decision(id),
             ]
             .map(|m| m.message(lang));
             let refused = [

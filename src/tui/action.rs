@@ -43,6 +43,12 @@ pub enum Action {
     /// Does again what the last undo took back.
     Redo,
     RestoreDeleted,
+    /// Sends the selected contribution to the parking lot.
+    Park,
+    /// Opens the parking lot, to bring a contribution back.
+    ParkingLot,
+    /// Opens an editor to log a decision.
+    Decide,
     MoveUp,
     MoveDown,
     Indent,

@@ -1,6 +1,7 @@
 //! An anonymous session holding everything a report must never show:
 //! names (one of them removed from the roster), a role, stage notes, a
-//! deleted remark and the first wording of an edited one.
+//! deleted remark and the first wording of an edited one; a parked remark
+//! (shown, without its author's name) and a decision.
 #![allow(dead_code)]
 
 use atelier::model::{Anonymity, Id, Kind, Lang};
@@ -33,11 +34,13 @@ impl Secrets {
 }
 
 /// Texts every report must still show.
-pub const SAID: [&str; 4] = [
+pub const SAID: [&str; 6] = [
     "Trains are late",
     "Especially on Mondays",
     "Said before leaving",
     "Final wording",
+    "The canteen closes too early",
+    "We meet again in May",
 ];
 
 /// Builds the session in `store`, in `lang`; returns its id.
@@ -77,8 +80,15 @@ pub fn anonymous_session(store: &mut Store, lang: Lang) -> (Id, Secrets) {
     say(Some(1), SAID[2], None);
     let gone = say(Some(1), secrets.deleted, None);
     let edited = say(Some(2), secrets.first_draft, None);
+    let off_topic = say(Some(0), SAID[4], None);
     store.delete_contribution(gone).unwrap();
     store.edit_contribution(edited, SAID[3]).unwrap();
+    let park = atelier::commands::Command::Park { id: off_topic };
+    atelier::commands::apply(store, id, &park).unwrap();
+    let decide = atelier::commands::Command::Decide {
+        text: SAID[5].into(),
+    };
+    atelier::commands::apply(store, id, &decide).unwrap();
     // Bartholomew leaves: what he said stays, credited to no one.
     store.remove_participant(people[1].id).unwrap();
     (id, secrets)

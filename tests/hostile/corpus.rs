@@ -117,6 +117,7 @@ fn contribution(
         created_at: now(),
         updated_at: now(),
         deleted_at: None,
+        parked_at: None,
         revisions: Vec::new(),
     }
 }

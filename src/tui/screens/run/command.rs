@@ -147,6 +147,9 @@ impl RunState {
         if let Some(s) = &changes.synthesis {
             self.data.synthesis = s.clone();
         }
+        if let Some(log) = &changes.decisions {
+            self.data.decisions = log.clone();
+        }
         self.flow.closed = self.data.session.status == SessionStatus::Closed;
     }
 }

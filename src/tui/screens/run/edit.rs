@@ -23,15 +23,21 @@ pub enum RunPick {
     Stage(Id),
     /// Restore a deleted contribution.
     Restore,
+    /// Bring a parked contribution back into the current stage.
+    Unpark,
 }
 
 /// What the run screen's editors are for.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum RunEdit {
     StageNotes(Id),
+    Decision,
 }
 
 pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
+    if super::follow::update(s, core, &action) {
+        return None;
+    }
     let Some(cid) = s.selected_id() else {
         if matches!(
             action,
@@ -42,6 +48,7 @@ pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> 
                 | Action::Indent
                 | Action::Outdent
                 | Action::MoveToStage
+                | Action::Park
         ) {
             core.info(core.t("run.nothing_selected"));
         }
@@ -175,6 +182,7 @@ pub fn picked(s: &mut RunState, core: &mut Core, purpose: RunPick, value: Option
                 core.success(tf(core.lang, "run.moved_to", &[("stage", &title)]));
             }
         }
+        RunPick::Unpark => super::follow::unpark(s, core, value),
         RunPick::Restore => {
             let Some(cid) = value else { return };
             if s.run_or_say(core, &Command::Restore { id: cid }, Some(cid)) {
@@ -195,7 +203,10 @@ pub fn picked(s: &mut RunState, core: &mut Core, purpose: RunPick, value: Option
 /// A text saved in one of the run screen's editors.
 /// Saves an editor's text; false (the editor stays open) when it failed.
 pub fn edited(s: &mut RunState, core: &mut Core, purpose: RunEdit, text: String) -> bool {
-    let RunEdit::StageNotes(stage) = purpose;
+    let stage = match purpose {
+        RunEdit::StageNotes(stage) => stage,
+        RunEdit::Decision => return super::follow::decided(s, core, text),
+    };
     let notes = Command::SetStageNotes {
         stage,
         notes: text.trim_end().to_string(),

@@ -6,6 +6,7 @@ mod clock;
 mod command;
 mod draft;
 mod edit;
+mod follow;
 mod input;
 mod view;
 
@@ -104,6 +105,8 @@ pub struct RunState {
     pub counts: HashMap<Option<Id>, (usize, usize)>,
     /// Where each contribution sits in `data.contributions`.
     pub index: HashMap<Id, usize>,
+    /// How many contributions wait in the parking lot.
+    pub parked: usize,
 }
 
 impl Screen for RunState {
@@ -235,6 +238,7 @@ impl RunState {
             history: Default::default(),
             counts: HashMap::new(),
             index: HashMap::new(),
+            parked: 0,
         };
         state.reset_input(core);
         state.kind = state.stage_kinds()[0];
@@ -263,7 +267,8 @@ impl RunState {
             | Action::Outdent
             | Action::CycleKind
             | Action::SetWho
-            | Action::MoveToStage => self.selected_id().is_some(),
+            | Action::MoveToStage
+            | Action::Park => self.selected_id().is_some(),
             Action::Undo => self.history.can_undo(),
             Action::Redo => self.history.can_redo(),
             Action::NextStage => self.flow.current + 1 < self.data.stages.len(),
@@ -365,6 +370,7 @@ impl RunState {
         }
         self.rows = rows;
         self.index = self.data.index();
+        self.parked = self.data.parked().len();
         self.counts.clear();
         for c in self.data.live() {
             let entry = self.counts.entry(c.participant_id).or_default();

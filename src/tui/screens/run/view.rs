@@ -2,6 +2,7 @@
 //! the cost does not grow with the size of the session.
 
 use super::{Focus, Row, RunState};
+use crate::i18n::tf;
 use crate::model::TimerAlert;
 use crate::tui::core::Core;
 use crate::tui::text::{clean, truncate, width, wrap};
@@ -102,8 +103,24 @@ fn header(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
 
 fn stage_bar(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
     let theme = &core.theme;
+    // The badges after the stages (notes, parking lot) keep their room:
+    // the stage titles are shortened instead.
+    let mut badges = Vec::new();
+    if s.stage().is_some_and(|st| !st.notes.is_empty()) {
+        badges.push(format!("  [{}]", core.t("run.has_notes")));
+    }
+    if s.parked > 0 {
+        let n = s.parked.to_string();
+        badges.push(format!(
+            "  [{}]",
+            tf(core.lang, "run.parking", &[("n", &n)])
+        ));
+    }
+    let badge_width: usize = badges.iter().map(|b| width(b)).sum();
     let n = s.data.stages.len().max(1);
-    let room = (area.width as usize / n).saturating_sub(4).max(3);
+    let room = ((area.width as usize).saturating_sub(badge_width) / n)
+        .saturating_sub(4)
+        .max(3);
     let mut spans = Vec::new();
     for (i, stage) in s.data.stages.iter().enumerate() {
         if i > 0 {
@@ -125,12 +142,7 @@ fn stage_bar(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
         };
         spans.push(Span::styled(label, style));
     }
-    if s.stage().is_some_and(|st| !st.notes.is_empty()) {
-        spans.push(Span::styled(
-            format!("  [{}]", core.t("run.has_notes")),
-            theme.muted(),
-        ));
-    }
+    spans.extend(badges.into_iter().map(|b| Span::styled(b, theme.muted())));
     Paragraph::new(Line::from(spans)).render(area, buf);
 }
 

@@ -1,0 +1,103 @@
+//! `atelier park`, `unpark` and `decide` through the real binary.
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+fn atelier(dir: &TempDir) -> Command {
+    let mut cmd = Command::cargo_bin("atelier").unwrap();
+    cmd.env("ATELIER_DB", dir.path().join("db.sqlite3"))
+        .env("HOME", dir.path())
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .env_remove("LC_ALL")
+        .env("LANG", "C");
+    cmd
+}
+
+fn stdout(cmd: &mut Command) -> String {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    String::from_utf8(out).unwrap()
+}
+
+/// The part of `show` after `heading`, up to the next blank line.
+fn section<'a>(show: &'a str, heading: &str) -> &'a str {
+    let start = show
+        .find(heading)
+        .unwrap_or_else(|| panic!("{heading}: {show}"));
+    let rest = &show[start..];
+    &rest[..rest.find("\n\n").unwrap_or(rest.len())]
+}
+
+#[test]
+fn park_unpark_and_decide_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = ["new", "--title", "Retro", "--question", "Next?"];
+    stdout(atelier(&dir).args(new).args(["--participant", "Ana"]));
+    let add = [
+        "add",
+        "latest",
+        "--stage",
+        "constats",
+        "--participant",
+        "ana",
+    ];
+    let off = stdout(atelier(&dir).args(add).arg("The canteen closes early"));
+    let off = off.trim();
+    stdout(atelier(&dir).args(add).arg("Too many meetings"));
+
+    // The short id `show` prints is enough.
+    let short = &off.replace('-', "")[24..];
+    assert_eq!(stdout(atelier(&dir).args(["park", short])).trim(), off);
+    let show = stdout(atelier(&dir).args(["show", "latest"]));
+    let lot = section(&show, "Parking lot (1)");
+    assert!(lot.contains("The canteen closes early — Ana"), "{show}");
+    let stage = section(&show, "[2]");
+    assert!(
+        stage.contains("1 input") && !stage.contains("canteen"),
+        "{show}"
+    );
+
+    let decided = stdout(atelier(&dir).args(["decide", "latest", "We meet in May"]));
+    assert_eq!(decided.trim().len(), 36);
+    let show = stdout(atelier(&dir).args(["show", "latest"]));
+    assert!(
+        section(&show, "Decisions").contains("We meet in May"),
+        "{show}"
+    );
+    let md = stdout(atelier(&dir).args(["export", "latest", "--format", "md"]));
+    assert!(
+        md.contains("## Parking lot") && md.contains("## Decisions"),
+        "{md}"
+    );
+
+    stdout(atelier(&dir).args(["unpark", short, "--stage", "idees"]));
+    let show = stdout(atelier(&dir).args(["show", "latest"]));
+    assert!(!show.contains("Parking lot"), "{show}");
+    let ideas = section(&show, "[3]");
+    assert!(ideas.contains("The canteen closes early — Ana"), "{show}");
+}
+
+#[test]
+fn follow_through_mistakes_get_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    stdout(atelier(&dir).args(["new", "--title", "T", "--question", "Q"]));
+    let out = atelier(&dir).args(["park", "abcdef99"]).assert().code(1);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("abcdef99"), "{err}");
+    let out = atelier(&dir)
+        .args(["decide", "latest", "  "])
+        .assert()
+        .code(1);
+    assert!(!out.get_output().stderr.is_empty());
+}
+
+#[test]
+fn help_documents_each_follow_through_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = stdout(atelier(&dir).arg("--help"));
+    for command in ["park", "unpark", "decide"] {
+        assert!(help.contains(&format!("  {command} ")), "{help}");
+    }
+    let help = stdout(atelier(&dir).args(["unpark", "--help"]));
+    assert!(help.contains("--stage"), "{help}");
+}
