@@ -1,25 +1,9 @@
 mod common;
 
-use assert_cmd::Command;
+use common::{atelier, stdout};
+
 use predicates::prelude::*;
 use tempfile::TempDir;
-
-/// The real binary with its own database, HOME and an English locale.
-fn atelier(dir: &TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("atelier").unwrap();
-    cmd.env("ATELIER_DB", dir.path().join("db.sqlite3"))
-        .env("HOME", dir.path())
-        .env("XDG_CONFIG_HOME", dir.path().join("config"))
-        .env("XDG_DATA_HOME", dir.path().join("data"))
-        .env_remove("LC_ALL")
-        .env("LANG", "C");
-    cmd
-}
-
-fn stdout(cmd: &mut Command) -> String {
-    let out = cmd.assert().success().get_output().stdout.clone();
-    String::from_utf8(out).unwrap()
-}
 
 fn imported(dir: &TempDir) -> String {
     let out = stdout(atelier(dir).arg("import").arg(common::sample_path()));

@@ -1,23 +1,8 @@
 //! `atelier park`, `unpark` and `decide` through the real binary.
 
-use assert_cmd::Command;
-use tempfile::TempDir;
+mod common;
 
-fn atelier(dir: &TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("atelier").unwrap();
-    cmd.env("ATELIER_DB", dir.path().join("db.sqlite3"))
-        .env("HOME", dir.path())
-        .env("XDG_CONFIG_HOME", dir.path().join("config"))
-        .env("XDG_DATA_HOME", dir.path().join("data"))
-        .env_remove("LC_ALL")
-        .env("LANG", "C");
-    cmd
-}
-
-fn stdout(cmd: &mut Command) -> String {
-    let out = cmd.assert().success().get_output().stdout.clone();
-    String::from_utf8(out).unwrap()
-}
+use common::{atelier, stdout};
 
 /// The part of `show` after `heading`, up to the next blank line.
 fn section<'a>(show: &'a str, heading: &str) -> &'a str {

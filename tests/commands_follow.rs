@@ -4,18 +4,10 @@
 mod common;
 
 use atelier::commands::{apply, Command};
-use atelier::model::{Id, Kind, ManualClock, SessionData};
+use atelier::model::{Id, Kind, SessionData};
 use atelier::store::{NewContribution, Store};
 use chrono::Duration;
-use common::{new_session, temp_store};
-use std::sync::Arc;
-
-fn clocked(store: &mut Store) -> Arc<ManualClock> {
-    let start = atelier::model::parse_time("2026-03-18T09:00:00Z").unwrap();
-    let clock = Arc::new(ManualClock::new(start));
-    store.set_clock(clock.clone());
-    clock
-}
+use common::{clocked, new_session, temp_store};
 
 /// The state a command and its inverse must agree on: everything `load`
 /// reads, except the session's `updated_at` (every command moves it on).

@@ -56,3 +56,30 @@ pub fn new_session(store: &mut Store, people: &[&str]) -> Id {
         )
         .unwrap()
 }
+
+/// The real binary with its own database (in `dir`), HOME and an English
+/// locale.
+pub fn atelier(dir: &TempDir) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("atelier").unwrap();
+    cmd.env("ATELIER_DB", dir.path().join("db.sqlite3"))
+        .env("HOME", dir.path())
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .env_remove("LC_ALL")
+        .env("LANG", "C");
+    cmd
+}
+
+/// What a successful command printed.
+pub fn stdout(cmd: &mut assert_cmd::Command) -> String {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    String::from_utf8(out).unwrap()
+}
+
+/// A store whose clock the test moves.
+pub fn clocked(store: &mut Store) -> std::sync::Arc<atelier::model::ManualClock> {
+    let start = atelier::model::parse_time("2026-03-18T09:00:00Z").unwrap();
+    let clock = std::sync::Arc::new(atelier::model::ManualClock::new(start));
+    store.set_clock(clock.clone());
+    clock
+}

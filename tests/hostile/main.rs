@@ -5,6 +5,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+use common::atelier;
 mod corpus;
 mod golden;
 mod inert;
@@ -117,18 +118,6 @@ fn a_chain_past_the_old_template_limit_renders_in_every_format() {
         MARKDOWN_ELEMENTS,
         inert::markdown_attribute,
     );
-}
-
-/// The real binary with its own database, HOME and an English locale.
-fn atelier(dir: &TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("atelier").unwrap();
-    cmd.env("ATELIER_DB", dir.path().join("db.sqlite3"))
-        .env("HOME", dir.path())
-        .env("XDG_CONFIG_HOME", dir.path().join("config"))
-        .env("XDG_DATA_HOME", dir.path().join("data"))
-        .env_remove("LC_ALL")
-        .env("LANG", "C");
-    cmd
 }
 
 fn stdout(what: &str, cmd: &mut Command) -> String {
