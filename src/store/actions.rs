@@ -3,7 +3,7 @@
 //! is lost.
 
 use super::rows::{self, text_id, text_time};
-use super::{Missing, Result, StoreError, Tx};
+use super::{Missing, Result, Store, StoreError, Tx};
 use crate::model::{new_id, Action, Id};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
@@ -11,22 +11,27 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 const COLUMNS: &str = "id, text, who_participant, who_name, due, status, created_at, removed_at";
 
 fn from_row(r: &Row) -> rusqlite::Result<Action> {
+    from_row_at(r, 0)
+}
+
+/// An action read from `COLUMNS`, starting at column `k`.
+fn from_row_at(r: &Row, k: usize) -> rusqlite::Result<Action> {
     Ok(Action {
-        id: rows::id(r, 0)?,
-        text: r.get(1)?,
-        who_participant: rows::opt_id(r, 2)?,
-        who_name: r.get(3)?,
-        due: match r.get::<_, Option<String>>(4)? {
+        id: rows::id(r, k)?,
+        text: r.get(k + 1)?,
+        who_participant: rows::opt_id(r, k + 2)?,
+        who_name: r.get(k + 3)?,
+        due: match r.get::<_, Option<String>>(k + 4)? {
             None => None,
-            Some(_) => Some(rows::parsed(r, 4, "date", crate::model::parse_date)?),
+            Some(_) => Some(rows::parsed(r, k + 4, "date", crate::model::parse_date)?),
         },
-        done: rows::parsed(r, 5, "status", |s| match s {
+        done: rows::parsed(r, k + 5, "status", |s| match s {
             "open" => Some(false),
             "done" => Some(true),
             _ => None,
         })?,
-        created_at: rows::time(r, 6)?,
-        removed_at: rows::opt_time(r, 7)?,
+        created_at: rows::time(r, k + 6)?,
+        removed_at: rows::opt_time(r, k + 7)?,
     })
 }
 
@@ -170,5 +175,56 @@ impl Tx<'_> {
     /// The session's actions, oldest first.
     pub fn actions(&self, session: Id) -> Result<Vec<Action>> {
         actions(self, session)
+    }
+}
+
+impl Store {
+    /// Listed actions (not taken back) of `session`, or of every session,
+    /// each with its session, oldest first.
+    pub fn listed_actions(&self, session: Option<Id>) -> Result<Vec<(Id, Action)>> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare(&format!(
+                "SELECT session_id, {COLUMNS} FROM actions
+                 WHERE (?1 IS NULL OR session_id = ?1) AND removed_at IS NULL
+                 ORDER BY created_at, id"
+            ))?;
+            let list = stmt
+                .query_map([rows::opt_text_id(&session)], |r| {
+                    Ok((rows::id(r, 0)?, from_row_at(r, 1)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(list)
+        })
+    }
+
+    /// Finds a listed action from a full id or a unique prefix or suffix of
+    /// one (`atelier show` prints the last eight characters): its session
+    /// and its id.
+    pub fn resolve_action(&self, reference: &str) -> Result<(Id, Id)> {
+        let r = reference.trim().to_ascii_lowercase();
+        if r.is_empty() || !r.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+            return Err(StoreError::NotFound(Missing::NotAnActionId(
+                reference.into(),
+            )));
+        }
+        let ids = self.read(|conn| {
+            let mut stmt = conn.prepare(
+                "SELECT session_id, id FROM actions WHERE removed_at IS NULL
+                 AND (id LIKE ?1 || '%' OR replace(id, '-', '') LIKE '%' || replace(?1, '-', '')) LIMIT 2",
+            )?;
+            let ids = stmt
+                .query_map([r], |row| Ok((rows::id(row, 0)?, rows::id(row, 1)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(ids)
+        })?;
+        match ids.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(StoreError::NotFound(Missing::NoActionMatches(
+                reference.into(),
+            ))),
+            _ => Err(StoreError::NotFound(Missing::SeveralActions(
+                reference.into(),
+            ))),
+        }
     }
 }
