@@ -80,9 +80,72 @@ fn follow_through_mistakes_get_one_clear_line() {
 fn help_documents_each_follow_through_command() {
     let dir = tempfile::tempdir().unwrap();
     let help = stdout(atelier(&dir).arg("--help"));
-    for command in ["park", "unpark", "decide"] {
+    for command in ["park", "unpark", "decide", "action"] {
         assert!(help.contains(&format!("  {command} ")), "{help}");
     }
     let help = stdout(atelier(&dir).args(["unpark", "--help"]));
     assert!(help.contains("--stage"), "{help}");
+}
+
+#[test]
+fn actions_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = ["new", "--title", "Retro", "--question", "Next?"];
+    stdout(atelier(&dir).args(new).args(["--participant", "Ana"]));
+    let add = ["action", "add", "latest"];
+    let mine = stdout(
+        atelier(&dir)
+            .args(add)
+            .args(["Book the room", "--who", "ana"]),
+    );
+    let mine = mine.trim();
+    assert_eq!(mine.len(), 36);
+    let theirs = ["Ask the mayor", "--who", "Town hall", "--due", "2026-04-30"];
+    stdout(atelier(&dir).args(add).args(theirs));
+    let bad = atelier(&dir)
+        .args(add)
+        .args(["Later", "--due", "30/04/2026"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8(bad.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("30/04/2026"), "{err}");
+
+    let show = stdout(atelier(&dir).args(["show", "latest"]));
+    let actions = section(&show, "Actions");
+    assert!(
+        actions.contains("[ ]") && actions.contains("Ana  Book the room"),
+        "{show}"
+    );
+    assert!(
+        actions.contains("2026-04-30  Town hall  Ask the mayor"),
+        "{show}"
+    );
+
+    // The short id `show` prints is enough.
+    let short = &mine.replace('-', "")[24..];
+    assert_eq!(
+        stdout(atelier(&dir).args(["action", "done", short])).trim(),
+        mine
+    );
+    let open = stdout(atelier(&dir).args(["action", "list", "--open"]));
+    assert!(
+        !open.contains("Book the room") && open.contains("Ask the mayor"),
+        "{open}"
+    );
+    let json = stdout(atelier(&dir).args(["action", "list", "--session", "latest", "--json"]));
+    let list: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(list[0]["status"], "done");
+    assert_eq!(list[0]["who"], "Ana");
+    assert_eq!(list[1]["due"], "2026-04-30");
+    let md = stdout(atelier(&dir).args(["export", "latest", "--format", "md"]));
+    assert!(
+        md.contains("## Actions")
+            && md.contains("| Ask the mayor | Town hall | 2026-04-30 | open |"),
+        "{md}"
+    );
+    let missing = atelier(&dir)
+        .args(["action", "done", "abcdef99"])
+        .assert()
+        .code(1);
+    assert!(!missing.get_output().stderr.is_empty());
 }

@@ -1,11 +1,12 @@
 //! Validation of a parsed bundle: every field's form and range, ids,
 //! references and nesting, before anything is written.
 
-use super::format::{BSession, BStage, Bundle};
+use super::format::{BAction, BSession, BStage, Bundle};
 use super::{BundleError, Problem, FORMAT, OLDEST_VERSION, VERSION};
 use crate::model::{
-    check_time, parse_date, BuildingBlock, Contribution, Decision, Id, Participant, Revision,
-    Segment, Session, SessionData, Stage, Synthesis, TimeError, Timestamp, MAX_DEPTH, YEARS,
+    check_time, parse_date, Action, BuildingBlock, Contribution, Decision, Id, Participant,
+    Revision, Segment, Session, SessionData, Stage, Synthesis, TimeError, Timestamp, MAX_DEPTH,
+    YEARS,
 };
 use crate::templates::Catalog;
 use std::collections::{HashMap, HashSet};
@@ -264,6 +265,7 @@ impl Checker<'_> {
                 removed_at: self.opt_time(format!("{at}.removed_at"), &d.removed_at)?,
             });
         }
+        let actions = self.actions(&b.actions, &known_people)?;
         Ok(Checked {
             data: SessionData {
                 session,
@@ -272,9 +274,64 @@ impl Checker<'_> {
                 contributions,
                 synthesis,
                 decisions,
+                actions,
             },
             places: self.places,
         })
+    }
+
+    fn actions(
+        &mut self,
+        list: &[BAction],
+        people: &HashSet<Id>,
+    ) -> Result<Vec<Action>, BundleError> {
+        let mut actions = Vec::new();
+        for (i, a) in list.iter().enumerate() {
+            let at = format!("actions[{i}]");
+            if a.text.trim().is_empty() {
+                return Err(self.said(format!("{at}.text"), "bundle.empty_text", &[]));
+            }
+            let who_participant = match &a.who_participant {
+                None => None,
+                Some(p) => Some(
+                    Id::parse_str(p)
+                        .ok()
+                        .filter(|pid| people.contains(pid))
+                        .ok_or_else(|| {
+                            self.said(
+                                format!("{at}.who_participant"),
+                                "bundle.unknown_participant",
+                                &[("value", p)],
+                            )
+                        })?,
+                ),
+            };
+            let due = match &a.due {
+                None => None,
+                Some(d) => Some(parse_date(d).ok_or_else(|| {
+                    self.said(
+                        format!("{at}.due"),
+                        "bundle.not_a_date",
+                        &[
+                            ("value", d),
+                            ("first", &first_year()),
+                            ("last", YEARS.end()),
+                        ],
+                    )
+                })?),
+            };
+            actions.push(Action {
+                id: self.id(format!("{at}.id"), &a.id)?,
+                text: a.text.clone(),
+                who_participant,
+                who_name: a.who_name.clone(),
+                due,
+                done: a.done,
+                created_at: self.time(format!("{at}.created_at"), &a.created_at)?,
+                removed_at: self.opt_time(format!("{at}.removed_at"), &a.removed_at)?,
+            });
+        }
+        Ok(actions)
     }
 
     fn session(&mut self, s: &BSession) -> Result<Session, BundleError> {

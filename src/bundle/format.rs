@@ -19,6 +19,27 @@ pub(super) struct Bundle {
     /// The decision log (absent from bundles written before it existed).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) decisions: Vec<BDecision>,
+    /// The actions agreed (absent from bundles written before they existed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) actions: Vec<BAction>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BAction {
+    pub(super) id: String,
+    pub(super) text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) who_participant: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(super) who_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) due: Option<String>,
+    #[serde(default)]
+    pub(super) done: bool,
+    pub(super) created_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) removed_at: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -232,6 +253,20 @@ pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::
                 text: d.text.clone(),
                 decided_at: format_time(&d.decided_at),
                 removed_at: d.removed_at.as_ref().map(format_time),
+            })
+            .collect(),
+        actions: data
+            .actions
+            .iter()
+            .map(|a| BAction {
+                id: a.id.to_string(),
+                text: a.text.clone(),
+                who_participant: a.who_participant.map(|p| p.to_string()),
+                who_name: a.who_name.clone(),
+                due: a.due.map(|d| d.format("%Y-%m-%d").to_string()),
+                done: a.done,
+                created_at: format_time(&a.created_at),
+                removed_at: a.removed_at.as_ref().map(format_time),
             })
             .collect(),
     };

@@ -20,7 +20,7 @@ pub fn open_store(db: Option<&PathBuf>) -> Result<Store> {
 /// The same database for a command that only reads: it never writes to
 /// the file, so it works on a full disk, a read-only medium or beside
 /// another program's write.
-fn open_store_read_only(db: Option<&PathBuf>) -> Result<Store> {
+pub(super) fn open_store_read_only(db: Option<&PathBuf>) -> Result<Store> {
     let path = db.cloned().unwrap_or_else(paths::default_db);
     Ok(Store::open_read_only(&path)?)
 }
@@ -128,6 +128,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
         Command::Decide { session, text } => {
             super::follow::decide(out, cli.db.as_ref(), &session, &text, lang)
         }
+        Command::Action { command } => super::actions::run(out, cli.db.as_ref(), command, lang),
         Command::Import { files } => {
             let mut store = open_store(cli.db.as_ref())?;
             for id in bundle::import_files(&mut store, &catalog(), &files)? {

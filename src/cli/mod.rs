@@ -1,5 +1,6 @@
 //! The command line: argument definitions (clap) and their dispatch.
 
+mod actions;
 mod commands;
 mod follow;
 mod show;
@@ -9,6 +10,43 @@ use crate::model::Lang;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::ffi::OsString;
 use std::path::PathBuf;
+
+/// `atelier action …`
+#[derive(Debug, Subcommand)]
+pub enum ActionCommand {
+    /// Record an action; prints its id.
+    Add {
+        /// An id, a unique id prefix, or `latest`.
+        session: String,
+        /// What is to be done.
+        text: String,
+        /// Who does it: a participant's name (as on the roster), or anyone
+        /// else's name (someone from outside the session).
+        #[arg(long)]
+        who: Option<String>,
+        /// When it is due, YYYY-MM-DD.
+        #[arg(long, value_parser = |s: &str| parse_due(Lang::En, s))]
+        due: Option<chrono::NaiveDate>,
+    },
+    /// List actions: id (last eight characters), status, due date, who, what.
+    List {
+        /// Only this session's (an id, a unique id prefix, or `latest`).
+        #[arg(long)]
+        session: Option<String>,
+        /// Only the open ones (not done).
+        #[arg(long)]
+        open: bool,
+        /// Print a JSON array, one object per action.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark an action done.
+    Done {
+        /// An action id, or a unique part of one (`atelier show` and
+        /// `atelier action list` print the last eight characters).
+        id: String,
+    },
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -113,6 +151,11 @@ pub enum Command {
         /// The decision.
         text: String,
     },
+    /// Actions agreed in a session ("qui fait quoi"): who does what by when.
+    Action {
+        #[command(subcommand)]
+        command: ActionCommand,
+    },
     /// Import session bundles (JSON); prints each new session id.
     ///
     /// Every file is checked before anything is written, and all of them
@@ -157,6 +200,11 @@ fn parse_lang(lang: Lang, s: &str) -> Result<Lang, String> {
 fn parse_date(lang: Lang, s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| tf(lang, "cli.not_a_date", &[("value", s)]))
+}
+
+/// A due date: strictly YYYY-MM-DD within the years a bundle carries.
+fn parse_due(lang: Lang, s: &str) -> Result<chrono::NaiveDate, String> {
+    crate::model::parse_date(s).ok_or_else(|| tf(lang, "cli.not_a_date", &[("value", s)]))
 }
 
 fn parse_format(lang: Lang, s: &str) -> Result<crate::report::Format, String> {

@@ -106,6 +106,28 @@ fn raw_summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
             let _ = writeln!(out, "  {when}  {}", one_line(&d.text));
         }
     }
+    let actions: Vec<_> = data.listed_actions().collect();
+    if !actions.is_empty() {
+        let _ = writeln!(out, "\n{}", t(lang, "report.actions"));
+        for a in actions {
+            let mark = if a.done { "[x]" } else { "[ ]" };
+            let who = match a.who_participant {
+                Some(p) => data.participant(p).map_or("", |p| p.name.as_str()),
+                None => a.who_name.as_str(),
+            };
+            let due = a
+                .due
+                .map(|d| crate::i18n::short_date(lang, d))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {}  {mark}  {due:<10}  {}  {}",
+                short_id(&a.id),
+                one_line(who),
+                one_line(&a.text)
+            );
+        }
+    }
     let syn = &data.synthesis;
     if !syn.is_empty() {
         let _ = writeln!(out, "\n{}", t(lang, "report.synthesis"));

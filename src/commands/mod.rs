@@ -18,6 +18,7 @@
 //! drops the revision the edit added; the undone text lives on in the redo
 //! command.
 
+mod actions;
 mod contributions;
 mod error;
 mod follow;
@@ -30,10 +31,10 @@ pub use error::CommandError;
 pub use session::Details;
 
 use crate::model::{
-    Contribution, Decision, Id, Kind, Lang, Participant, Segment, Session, SessionStatus, Stage,
-    Synthesis,
+    Action, Contribution, Decision, Id, Kind, Lang, Participant, Segment, Session, SessionStatus,
+    Stage, Synthesis,
 };
-use crate::store::{NewContribution, Store, Tx};
+use crate::store::{NewAction, NewContribution, Store, Tx};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -105,6 +106,20 @@ pub enum Command {
     },
     /// Puts a decision back exactly as given (an inverse).
     PutDecision(Decision),
+
+    /// Records an action agreed in the room ("qui fait quoi").
+    AddAction(NewAction),
+    /// Marks an action done, or open again.
+    SetActionStatus {
+        id: Id,
+        done: bool,
+    },
+    /// Takes an action out of the list (kept in the file, marked).
+    RemoveAction {
+        id: Id,
+    },
+    /// Puts an action back exactly as given (an inverse).
+    PutAction(Action),
 
     /// The facilitator goes to `stage`, leaving `leaving`: the stage left
     /// stops its clock, `stage` runs; a draft session starts running.
@@ -211,6 +226,8 @@ pub struct Changes {
     pub synthesis: Option<Synthesis>,
     /// The whole decision log, when it changed.
     pub decisions: Option<Vec<Decision>>,
+    /// The whole list of actions, when it changed.
+    pub actions: Option<Vec<Action>>,
     /// The session's own row changed (fields, status, language).
     pub session_changed: bool,
 }
@@ -224,6 +241,7 @@ impl Changes {
             && self.participants.is_empty()
             && self.synthesis.is_none()
             && self.decisions.is_none()
+            && self.actions.is_none()
     }
 }
 
@@ -243,6 +261,7 @@ pub(crate) struct Done {
     pub participants: Vec<Participant>,
     pub synthesis: Option<Synthesis>,
     pub decisions: Option<Vec<Decision>>,
+    pub actions: Option<Vec<Action>>,
     /// The session's own row changed (status, language, fields).
     pub session_changed: bool,
     pub inverse: Command,
@@ -257,6 +276,7 @@ impl Done {
             participants: Vec::new(),
             synthesis: None,
             decisions: None,
+            actions: None,
             session_changed: false,
             inverse,
         }
@@ -286,6 +306,9 @@ impl Done {
         if later.decisions.is_some() {
             self.decisions = later.decisions;
         }
+        if later.actions.is_some() {
+            self.actions = later.actions;
+        }
         self.session_changed |= later.session_changed;
     }
 
@@ -296,6 +319,7 @@ impl Done {
             || !self.participants.is_empty()
             || self.synthesis.is_some()
             || self.decisions.is_some()
+            || self.actions.is_some()
     }
 }
 
@@ -325,6 +349,7 @@ pub fn apply(store: &mut Store, session: Id, command: &Command) -> Result<Outcom
                     participants: done.participants,
                     synthesis: done.synthesis,
                     decisions: done.decisions,
+                    actions: done.actions,
                     session_changed: done.session_changed,
                 },
                 inverse: done.inverse,
@@ -371,6 +396,10 @@ fn run(tx: &Tx, session: Id, command: &Command) -> Result<Done, CommandError> {
         Decide { text } => follow::decide(tx, session, text),
         RemoveDecision { id } => follow::remove(tx, session, *id),
         PutDecision(d) => follow::put(tx, session, d),
+        AddAction(new) => actions::add(tx, session, new),
+        SetActionStatus { id, done } => actions::set_done(tx, session, *id, *done),
+        RemoveAction { id } => actions::remove(tx, session, *id),
+        PutAction(a) => actions::put(tx, session, a),
         EnterStage { stage, leaving } => stages::enter(tx, session, *stage, *leaving),
         Pause { stage } => stages::pause(tx, session, *stage, true),
         Resume { stage } => stages::pause(tx, session, *stage, false),

@@ -1,6 +1,7 @@
 //! Domain types of a workshop session. No I/O here: the store, the bundle and
 //! the reports all convert to and from these types.
 
+mod action;
 mod clock;
 mod contribution;
 mod kind;
@@ -12,6 +13,7 @@ mod time;
 mod timer;
 mod tree;
 
+pub use action::Action;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use contribution::{Contribution, Decision, Revision};
 pub use kind::Kind;

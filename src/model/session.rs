@@ -1,4 +1,4 @@
-use super::{Contribution, Decision, Id, Lang, Segment, Timer, Timestamp};
+use super::{Action, Contribution, Decision, Id, Lang, Segment, Timer, Timestamp};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -147,6 +147,8 @@ pub struct SessionData {
     pub synthesis: Synthesis,
     /// The decision log, oldest first, with those taken back (marked).
     pub decisions: Vec<Decision>,
+    /// The actions agreed, oldest first, with those taken back (marked).
+    pub actions: Vec<Action>,
 }
 
 impl SessionData {
@@ -180,6 +182,11 @@ impl SessionData {
     /// The decision log as it stands: without the decisions taken back.
     pub fn logged_decisions(&self) -> impl Iterator<Item = &Decision> {
         self.decisions.iter().filter(|d| d.removed_at.is_none())
+    }
+
+    /// The actions as they stand: without those taken back.
+    pub fn listed_actions(&self) -> impl Iterator<Item = &Action> {
+        self.actions.iter().filter(|a| a.removed_at.is_none())
     }
 
     /// The parking lot: each parked contribution whose parent was not

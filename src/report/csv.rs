@@ -1,7 +1,9 @@
 //! CSV export: one row per contribution of the report, parents before
 //! their sub-points (parked ones last, marked in the `parked` column), then
-//! one row per decision (kind "Decision"), built from the view model like every other report
-//! format (so the anonymity rule is the report's).
+//! one row per decision (kind "Decision"), then one per open or done
+//! action (kind "Action": who in the author column, the due date in the
+//! time column), built from the view model like every other report format
+//! (so the anonymity rule is the report's).
 //!
 //! Made to open right by double-click: UTF-8 with a byte-order mark (Excel
 //! otherwise guesses a legacy code page), `;` between cells in French
@@ -73,6 +75,13 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     for d in &r.decisions {
         let text = neutralise(&d.text);
         w.write_record(["", "", &decision, "", &text, "", &d.time, "0"])?;
+    }
+    for a in &r.actions {
+        let kind = neutralise(&format!("{} ({})", t(lang, "csv.action"), a.status));
+        let who = neutralise(a.who.as_deref().unwrap_or(""));
+        let text = neutralise(&a.text);
+        let due = a.due.as_deref().unwrap_or("");
+        w.write_record(["", "", &kind, &who, &text, "", due, "0"])?;
     }
     w.flush()
 }

@@ -5,7 +5,7 @@
 //! item trees reach the template as flat rows, so no nesting can exhaust
 //! the template's recursion limit.
 
-use super::{DecisionView, Item, Report, Stats, SynthesisView};
+use super::{ActionView, DecisionView, Item, Report, Stats, SynthesisView};
 use minijinja::value::Value;
 use minijinja::{context, escape_formatter, Environment, UndefinedBehavior};
 use serde::Serialize;
@@ -82,6 +82,7 @@ struct Page<'a> {
     resources: Vec<Row<'a>>,
     parking: Vec<Row<'a>>,
     decisions: &'a [DecisionView],
+    actions: &'a [ActionView],
     stats: &'a Stats,
     labels: &'a HashMap<&'static str, String>,
 }
@@ -130,6 +131,7 @@ impl<'a> Page<'a> {
             resources: rows(&r.resources),
             parking: rows(&r.parking),
             decisions: &r.decisions,
+            actions: &r.actions,
             stats: &r.stats,
             labels: &r.labels,
         }

@@ -7,7 +7,7 @@
 //! Serialised straight from borrowed fields into the output, so no copy of
 //! the report (or of the text) is built on the way.
 
-use super::{Count, DecisionView, Group, Item, Report, StageTime, Stats};
+use super::{ActionView, Count, DecisionView, Group, Item, Report, StageTime, Stats};
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 use serde::Serialize as DeriveSerialize;
 
@@ -43,6 +43,7 @@ struct Doc<'a> {
     resources: Items<'a>,
     parking: Items<'a>,
     decisions: Seq<'a, DecisionView, Decision<'a>>,
+    actions: Seq<'a, ActionView, ActionDoc<'a>>,
     stats: StatsDoc<'a>,
 }
 
@@ -79,6 +80,12 @@ impl<'a> Doc<'a> {
                 text: &d.text,
                 decided_at: &d.decided_at,
             }),
+            actions: Seq::new(&r.actions, |a| ActionDoc {
+                text: &a.text,
+                who: a.who.as_deref(),
+                due: a.iso_due.as_deref(),
+                status: if a.done { "done" } else { "open" },
+            }),
             stats: StatsDoc::of(&r.stats),
         }
     }
@@ -95,6 +102,16 @@ struct Synthesis<'a> {
 struct Decision<'a> {
     text: &'a str,
     decided_at: &'a str,
+}
+
+/// An action: who as the anonymity rule allows, the due date in ISO form,
+/// the status as a stable word (`open`, `done`) for scripts.
+#[derive(DeriveSerialize)]
+struct ActionDoc<'a> {
+    text: &'a str,
+    who: Option<&'a str>,
+    due: Option<&'a str>,
+    status: &'static str,
 }
 
 #[derive(DeriveSerialize)]

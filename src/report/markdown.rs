@@ -93,6 +93,7 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out)?;
     }
+    action_table(out, r)?;
     if r.stats.total == 0 {
         paragraph(out, r.label("empty"))?;
     }
@@ -167,6 +168,34 @@ fn table(
     writeln!(out, "|---|---:|")?;
     for row in rows {
         writeln!(out, "| {} | {} |", inline(&row.label), row.count)?;
+    }
+    writeln!(out)
+}
+
+/// Who does what by when: one row per action, texts on one line.
+fn action_table(out: &mut dyn Write, r: &Report) -> io::Result<()> {
+    if r.actions.is_empty() {
+        return Ok(());
+    }
+    section(out, r.label("actions"))?;
+    writeln!(
+        out,
+        "| {} | {} | {} | {} |",
+        r.label("action_what"),
+        r.label("action_who"),
+        r.label("action_due"),
+        r.label("action_status")
+    )?;
+    writeln!(out, "|---|---|---|---|")?;
+    for a in &r.actions {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            inline(&a.text),
+            inline(a.who.as_deref().unwrap_or("")),
+            a.due.as_deref().unwrap_or(""),
+            a.status
+        )?;
     }
     writeln!(out)
 }

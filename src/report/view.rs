@@ -46,6 +46,8 @@ pub struct Report {
     pub parking: Vec<Item>,
     /// The decision log, oldest first.
     pub decisions: Vec<DecisionView>,
+    /// Who does what by when, oldest first.
+    pub actions: Vec<ActionView>,
     pub stats: Stats,
     /// Headings and labels, by key without the `report.` prefix.
     pub labels: HashMap<&'static str, String>,
@@ -99,6 +101,21 @@ pub struct DecisionView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+pub struct ActionView {
+    pub text: String,
+    /// Who does it, as the anonymity rule allows; `None` when nobody was
+    /// named (or a removed participant of an anonymous session).
+    pub who: Option<String>,
+    /// The due date as the session's language writes it.
+    pub due: Option<String>,
+    /// `YYYY-MM-DD`, for data formats.
+    pub iso_due: Option<String>,
+    pub done: bool,
+    /// "open" / "done" in the session's language.
+    pub status: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct Count {
     pub label: String,
     pub count: usize,
@@ -126,6 +143,11 @@ const LABELS: &[&str] = &[
     "resources",
     "parking",
     "decisions",
+    "actions",
+    "action_what",
+    "action_who",
+    "action_due",
+    "action_status",
     "stats",
     "by_participant",
     "by_stage",
@@ -244,6 +266,7 @@ impl Report {
                     decided_at: format_time(&d.decided_at),
                 })
                 .collect(),
+            actions: actions(data, &names, lang),
             stats: stats(data, &shown, &names, lang),
             labels: LABELS
                 .iter()
@@ -295,7 +318,11 @@ impl Names {
     }
 
     fn author(&self, c: &Contribution) -> Option<String> {
-        let id = c.participant_id?;
+        self.person(c.participant_id?)
+    }
+
+    /// A participant as a report may name them.
+    fn person(&self, id: Id) -> Option<String> {
         self.present.get(&id).or(self.removed.get(&id)).cloned()
     }
 }
@@ -363,6 +390,32 @@ fn parking(data: &SessionData, names: &Names, lang: Lang) -> Vec<Item> {
             nest(&walk, stage, names, lang)
         })
         .map(|(_, item)| item)
+        .collect()
+}
+
+/// The listed actions. Someone on the roster goes through the anonymity
+/// rule; a name typed in is someone from outside the roster.
+fn actions(data: &SessionData, names: &Names, lang: Lang) -> Vec<ActionView> {
+    data.listed_actions()
+        .map(|a| ActionView {
+            text: a.text.clone(),
+            who: match a.who_participant {
+                Some(p) => names.person(p),
+                None => Some(a.who_name.clone()).filter(|n| !n.trim().is_empty()),
+            },
+            due: a.due.map(|d| crate::i18n::short_date(lang, d)),
+            iso_due: a.due.map(|d| d.format("%Y-%m-%d").to_string()),
+            done: a.done,
+            status: t(
+                lang,
+                if a.done {
+                    "report.action_done"
+                } else {
+                    "report.action_open"
+                },
+            )
+            .to_string(),
+        })
         .collect()
 }
 

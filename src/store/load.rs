@@ -36,6 +36,7 @@ impl Store {
                 contributions,
                 synthesis: super::synthesis::synthesis(conn, session)?,
                 decisions: super::decisions::decisions(conn, session)?,
+                actions: super::actions::actions(conn, session)?,
             })
         })
     }
@@ -52,6 +53,7 @@ impl Store {
                 "stages",
                 "contributions",
                 "decisions",
+                "actions",
             ] {
                 let mut stmt = conn.prepare(&format!(
                     "SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?1))"
@@ -107,6 +109,9 @@ fn insert_one(tx: &Transaction, data: &SessionData) -> Result<()> {
     }
     for d in &data.decisions {
         super::decisions::insert_row(tx, id, d)?;
+    }
+    for a in &data.actions {
+        super::actions::insert_row(tx, id, a)?;
     }
     if !data.synthesis.is_empty() {
         super::synthesis::write_synthesis(tx, id, &data.synthesis, data.session.updated_at)?;

@@ -5,6 +5,7 @@
 //! the screen shows as recorded survives a crash or a power cut. A store
 //! opened with `open_read_only` never writes to its file.
 
+mod actions;
 mod contribution_writes;
 mod contributions;
 mod decisions;
@@ -25,6 +26,7 @@ mod stages;
 mod synthesis;
 mod tx;
 
+pub use actions::NewAction;
 pub use contributions::NewContribution;
 pub use error::{Cause, Missing, Refused, StoreError};
 pub use migrations::{migrations, LATEST_VERSION};

@@ -14,6 +14,10 @@ pub enum Missing {
     Participant(Id),
     Contribution(Id),
     Decision(Id),
+    Action(Id),
+    NotAnActionId(String),
+    NoActionMatches(String),
+    SeveralActions(String),
     /// `latest` in an empty database.
     NoSessionYet,
     NotASessionId(String),
@@ -77,6 +81,10 @@ impl Missing {
             Participant(id) => ("store.missing.participant", id.to_string()),
             Contribution(id) => ("store.missing.contribution", id.to_string()),
             Decision(id) => ("store.missing.decision", id.to_string()),
+            Action(id) => ("store.missing.action", id.to_string()),
+            NotAnActionId(r) => ("store.missing.not_an_action_id", r.clone()),
+            NoActionMatches(r) => ("store.missing.no_action_matches", r.clone()),
+            SeveralActions(r) => ("store.missing.several_actions", r.clone()),
             NoSessionYet => ("store.missing.no_session_yet", String::new()),
             NotASessionId(r) => ("store.missing.not_a_session_id", r.clone()),
             NoSessionMatches(r) => ("store.missing.no_session_matches", r.clone()),
@@ -137,6 +145,10 @@ mod tests {
                 Missing::NoContributionMatches(r()),
                 Missing::SeveralContributions(r()),
                 Missing::Decision(id),
+                Missing::Action(id),
+                Missing::NotAnActionId(r()),
+                Missing::NoActionMatches(r()),
+                Missing::SeveralActions(r()),
             ]
             .map(|m| m.message(lang));
             let refused = [

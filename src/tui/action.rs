@@ -49,6 +49,8 @@ pub enum Action {
     ParkingLot,
     /// Opens an editor to log a decision.
     Decide,
+    /// Records an action ("qui fait quoi"): what, then who, then by when.
+    AssignAction,
     MoveUp,
     MoveDown,
     Indent,

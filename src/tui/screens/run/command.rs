@@ -150,6 +150,9 @@ impl RunState {
         if let Some(log) = &changes.decisions {
             self.data.decisions = log.clone();
         }
+        if let Some(list) = &changes.actions {
+            self.data.actions = list.clone();
+        }
         self.flow.closed = self.data.session.status == SessionStatus::Closed;
     }
 }

@@ -25,6 +25,8 @@ pub enum RunPick {
     Restore,
     /// Bring a parked contribution back into the current stage.
     Unpark,
+    /// Who does the action being recorded.
+    ActionWho,
 }
 
 /// What the run screen's editors are for.
@@ -32,6 +34,10 @@ pub enum RunPick {
 pub enum RunEdit {
     StageNotes(Id),
     Decision,
+    /// What an action is (first step of recording one).
+    ActionWhat,
+    /// When it is due (last step).
+    ActionDue,
 }
 
 pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
@@ -153,6 +159,7 @@ fn neighbour(s: &RunState, id: Id, up: bool) -> Option<Id> {
 pub fn picked(s: &mut RunState, core: &mut Core, purpose: RunPick, value: Option<Id>) {
     match purpose {
         RunPick::InputParticipant => s.participant = value,
+        RunPick::ActionWho => super::actions::who(s, core, value),
         RunPick::Who(cid) => {
             let Some(c) = s.contribution(cid).cloned() else {
                 return;
@@ -206,6 +213,8 @@ pub fn edited(s: &mut RunState, core: &mut Core, purpose: RunEdit, text: String)
     let stage = match purpose {
         RunEdit::StageNotes(stage) => stage,
         RunEdit::Decision => return super::follow::decided(s, core, text),
+        RunEdit::ActionWhat => return super::actions::what(s, core, text),
+        RunEdit::ActionDue => return super::actions::due(s, core, text),
     };
     let notes = Command::SetStageNotes {
         stage,

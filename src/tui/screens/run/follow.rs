@@ -23,6 +23,7 @@ pub fn update(s: &mut RunState, core: &mut Core, action: &Action) -> bool {
             Purpose::new(RunEdit::Decision),
             true,
         ),
+        Action::AssignAction => super::actions::start(core),
         _ => return false,
     }
     true

@@ -2,6 +2,7 @@
 //! as they speak; every submit is committed to the store before the list
 //! shows it.
 
+mod actions;
 mod clock;
 mod command;
 mod draft;
@@ -108,6 +109,8 @@ pub struct RunState {
     pub index: HashMap<Id, usize>,
     /// How many contributions wait in the parking lot.
     pub parked: usize,
+    /// An action being recorded: its text and who, until its due date.
+    pub pending_action: Option<crate::store::NewAction>,
 }
 
 impl Screen for RunState {
@@ -240,6 +243,7 @@ impl RunState {
             counts: HashMap::new(),
             index: HashMap::new(),
             parked: 0,
+            pending_action: None,
         };
         state.reset_input(core);
         state.kind = state.stage_kinds()[0];

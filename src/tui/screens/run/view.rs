@@ -116,6 +116,14 @@ fn stage_bar(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
             tf(core.lang, "run.parking", &[("n", &n)])
         ));
     }
+    let open = s.data.actions.iter().filter(|a| a.is_open()).count();
+    if open > 0 {
+        let n = open.to_string();
+        badges.push(format!(
+            "  [{}]",
+            tf(core.lang, "run.actions", &[("n", &n)])
+        ));
+    }
     let badge_width: usize = badges.iter().map(|b| width(b)).sum();
     let n = s.data.stages.len().max(1);
     let room = ((area.width as usize).saturating_sub(badge_width) / n)

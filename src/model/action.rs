@@ -1,0 +1,26 @@
+use super::{Id, Timestamp};
+use chrono::NaiveDate;
+
+/// One thing someone agreed to do after the session ("qui fait quoi").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Action {
+    pub id: Id,
+    pub text: String,
+    /// Who does it when that person is on the roster; the report then
+    /// goes through the session's anonymity rule.
+    pub who_participant: Option<Id>,
+    /// Who does it when it is someone from outside (or the whole group):
+    /// empty when nobody was named.
+    pub who_name: String,
+    pub due: Option<NaiveDate>,
+    pub done: bool,
+    pub created_at: Timestamp,
+    /// Taken back (an undo or a removal): kept, out of the lists and reports.
+    pub removed_at: Option<Timestamp>,
+}
+
+impl Action {
+    pub fn is_open(&self) -> bool {
+        self.removed_at.is_none() && !self.done
+    }
+}
