@@ -11,6 +11,7 @@ mod template;
 mod time;
 mod timer;
 mod tree;
+mod turns;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use contribution::{Contribution, Decision, Revision};
@@ -25,6 +26,7 @@ pub use template::{Localized, Template, TemplateStage};
 pub use time::{check_time, format_time, now, parse_date, parse_time, TimeError, Timestamp, YEARS};
 pub use timer::{apply_effect, Segment, Timer, TimerAlert, TimerEffect, TimerState, WARN_BEFORE};
 pub use tree::{Tree, MAX_DEPTH};
+pub use turns::{next_speaker, under_even_share};
 
 /// Sessions, participants, stages and contributions are identified by UUIDv7:
 /// time-ordered and unique across laptops, so sessions recorded on several

@@ -5,7 +5,7 @@
 //! item trees reach the template as flat rows, so no nesting can exhaust
 //! the template's recursion limit.
 
-use super::{DecisionView, Item, Report, Stats, SynthesisView};
+use super::{DecisionView, Item, Participation, Report, Stats, SynthesisView};
 use minijinja::value::Value;
 use minijinja::{context, escape_formatter, Environment, UndefinedBehavior};
 use serde::Serialize;
@@ -83,6 +83,7 @@ struct Page<'a> {
     parking: Vec<Row<'a>>,
     decisions: &'a [DecisionView],
     stats: &'a Stats,
+    participation: &'a Participation,
     labels: &'a HashMap<&'static str, String>,
 }
 
@@ -131,6 +132,7 @@ impl<'a> Page<'a> {
             parking: rows(&r.parking),
             decisions: &r.decisions,
             stats: &r.stats,
+            participation: &r.participation,
             labels: &r.labels,
         }
     }

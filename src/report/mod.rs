@@ -18,7 +18,8 @@ mod view;
 pub use outline::flatten;
 pub use timing::{StageTime, Timing};
 pub use view::{
-    blocks_heading, local_time, Count, DecisionView, Group, Item, Report, Stats, SynthesisView,
+    blocks_heading, local_time, Bar, Count, DecisionView, Group, Item, Participation, Report,
+    Stats, SynthesisView, BAR_MAX,
 };
 
 use crate::model::{Lang, SessionData};
