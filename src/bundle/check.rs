@@ -272,6 +272,8 @@ impl Checker<'_> {
                 contributions,
                 synthesis,
                 decisions,
+                // Round-robin passes are not carried by bundles yet.
+                passes: Vec::new(),
             },
             places: self.places,
         })

@@ -25,6 +25,7 @@ mod lifecycle;
 mod roster;
 mod session;
 mod stages;
+mod turns;
 
 pub use error::CommandError;
 pub use session::Details;
@@ -105,6 +106,18 @@ pub enum Command {
     },
     /// Puts a decision back exactly as given (an inverse).
     PutDecision(Decision),
+
+    /// Records that `participant` passed their turn in `stage`.
+    Pass {
+        stage: Id,
+        participant: Id,
+    },
+    /// Takes a pass back (kept, marked).
+    RemovePass {
+        id: Id,
+    },
+    /// Puts a pass back exactly as given (an inverse).
+    PutPass(crate::model::Pass),
 
     /// The facilitator goes to `stage`, leaving `leaving`: the stage left
     /// stops its clock, `stage` runs; a draft session starts running.
@@ -211,6 +224,8 @@ pub struct Changes {
     pub synthesis: Option<Synthesis>,
     /// The whole decision log, when it changed.
     pub decisions: Option<Vec<Decision>>,
+    /// The session's whole list of passes, when it changed.
+    pub passes: Option<Vec<crate::model::Pass>>,
     /// The session's own row changed (fields, status, language).
     pub session_changed: bool,
 }
@@ -224,6 +239,7 @@ impl Changes {
             && self.participants.is_empty()
             && self.synthesis.is_none()
             && self.decisions.is_none()
+            && self.passes.is_none()
     }
 }
 
@@ -243,6 +259,7 @@ pub(crate) struct Done {
     pub participants: Vec<Participant>,
     pub synthesis: Option<Synthesis>,
     pub decisions: Option<Vec<Decision>>,
+    pub passes: Option<Vec<crate::model::Pass>>,
     /// The session's own row changed (status, language, fields).
     pub session_changed: bool,
     pub inverse: Command,
@@ -257,6 +274,7 @@ impl Done {
             participants: Vec::new(),
             synthesis: None,
             decisions: None,
+            passes: None,
             session_changed: false,
             inverse,
         }
@@ -286,6 +304,9 @@ impl Done {
         if later.decisions.is_some() {
             self.decisions = later.decisions;
         }
+        if later.passes.is_some() {
+            self.passes = later.passes;
+        }
         self.session_changed |= later.session_changed;
     }
 
@@ -296,6 +317,7 @@ impl Done {
             || !self.participants.is_empty()
             || self.synthesis.is_some()
             || self.decisions.is_some()
+            || self.passes.is_some()
     }
 }
 
@@ -325,6 +347,7 @@ pub fn apply(store: &mut Store, session: Id, command: &Command) -> Result<Outcom
                     participants: done.participants,
                     synthesis: done.synthesis,
                     decisions: done.decisions,
+                    passes: done.passes,
                     session_changed: done.session_changed,
                 },
                 inverse: done.inverse,
@@ -371,6 +394,9 @@ fn run(tx: &Tx, session: Id, command: &Command) -> Result<Done, CommandError> {
         Decide { text } => follow::decide(tx, session, text),
         RemoveDecision { id } => follow::remove(tx, session, *id),
         PutDecision(d) => follow::put(tx, session, d),
+        Pass { stage, participant } => turns::pass(tx, session, *stage, *participant),
+        RemovePass { id } => turns::remove(tx, session, *id),
+        PutPass(p) => turns::put(tx, session, p),
         EnterStage { stage, leaving } => stages::enter(tx, session, *stage, *leaving),
         Pause { stage } => stages::pause(tx, session, *stage, true),
         Resume { stage } => stages::pause(tx, session, *stage, false),

@@ -14,7 +14,7 @@ mod tree;
 mod turns;
 
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use contribution::{Contribution, Decision, Revision};
+pub use contribution::{Contribution, Decision, Pass, Revision};
 pub use kind::Kind;
 pub use lang::Lang;
 pub use lifecycle::{LifecycleEffect, LifecycleError, LifecycleEvent};

@@ -36,6 +36,7 @@ impl Store {
                 contributions,
                 synthesis: super::synthesis::synthesis(conn, session)?,
                 decisions: super::decisions::decisions(conn, session)?,
+                passes: super::passes::passes(conn, session)?,
             })
         })
     }

@@ -10,6 +10,8 @@ const STEPS: &[&str] = &[
     include_str!("migrations/003_stage_segments.sql"),
     include_str!("migrations/004_indexes.sql"),
     include_str!("migrations/005_parking_and_decisions.sql"),
+    // 006 is the actions' migration, on its own branch.
+    include_str!("migrations/007_passes.sql"),
 ];
 
 /// The schema version this program writes.

@@ -14,6 +14,7 @@ pub enum Missing {
     Participant(Id),
     Contribution(Id),
     Decision(Id),
+    Pass(Id),
     /// `latest` in an empty database.
     NoSessionYet,
     NotASessionId(String),
@@ -77,6 +78,7 @@ impl Missing {
             Participant(id) => ("store.missing.participant", id.to_string()),
             Contribution(id) => ("store.missing.contribution", id.to_string()),
             Decision(id) => ("store.missing.decision", id.to_string()),
+            Pass(id) => ("store.missing.pass", id.to_string()),
             NoSessionYet => ("store.missing.no_session_yet", String::new()),
             NotASessionId(r) => ("store.missing.not_a_session_id", r.clone()),
             NoSessionMatches(r) => ("store.missing.no_session_matches", r.clone()),
@@ -137,6 +139,7 @@ mod tests {
                 Missing::NoContributionMatches(r()),
                 Missing::SeveralContributions(r()),
                 Missing::Decision(id),
+                Missing::Pass(id),
             ]
             .map(|m| m.message(lang));
             let refused = [

@@ -49,6 +49,10 @@ pub enum Action {
     ParkingLot,
     /// Opens an editor to log a decision.
     Decide,
+    /// Starts or stops the round-robin ("tour de table").
+    RoundRobin,
+    /// Records that the speaker passes their turn, and moves on.
+    Pass,
     MoveUp,
     MoveDown,
     Indent,

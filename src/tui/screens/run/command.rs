@@ -150,6 +150,9 @@ impl RunState {
         if let Some(log) = &changes.decisions {
             self.data.decisions = log.clone();
         }
+        if let Some(passes) = &changes.passes {
+            self.data.passes = passes.clone();
+        }
         self.flow.closed = self.data.session.status == SessionStatus::Closed;
     }
 }

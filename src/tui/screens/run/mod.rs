@@ -9,6 +9,7 @@ mod edit;
 mod follow;
 mod input;
 mod rows;
+mod turns;
 mod view;
 
 use super::{load, moved};
@@ -108,6 +109,8 @@ pub struct RunState {
     pub index: HashMap<Id, usize>,
     /// How many contributions wait in the parking lot.
     pub parked: usize,
+    /// Whether the round-robin ("tour de table") is on.
+    pub round_robin: bool,
 }
 
 impl Screen for RunState {
@@ -240,6 +243,7 @@ impl RunState {
             counts: HashMap::new(),
             index: HashMap::new(),
             parked: 0,
+            round_robin: false,
         };
         state.reset_input(core);
         state.kind = state.stage_kinds()[0];
@@ -465,6 +469,8 @@ fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
             }
         }
         Action::RestoreDeleted => input::restore_picker(s, core),
+        Action::RoundRobin => turns::toggle(s, core),
+        Action::Pass => turns::pass(s, core),
         Action::PauseTimer => s.toggle_timer(core),
         Action::ExtendStage(minutes) => s.extend_stage(core, minutes),
         _ => return edit::update(s, core, action),

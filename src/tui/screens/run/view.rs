@@ -321,9 +321,14 @@ fn roster(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
     let mut entry =
         |n: String, name: String, who: Option<crate::model::Id>, heard: bool, low: bool| {
             let (stage, total) = count(who);
-            let chosen = s.participant == who && s.focus == Focus::Input;
+            let chosen = s.participant == who && (s.focus == Focus::Input || s.round_robin);
+            // In a round-robin, ✓ marks who has had their turn (spoke or
+            // passed).
+            let done = s.round_robin && who.is_some_and(|p| s.turn_taken(p));
             let mark = if chosen {
                 "▶"
+            } else if done {
+                "✓"
             } else if !heard {
                 "○"
             } else if low {
@@ -376,6 +381,12 @@ fn roster(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
         lines.push(Line::from(Span::styled(
             core.t("run.all_heard"),
             theme.ok(),
+        )));
+    }
+    if s.round_robin {
+        lines.push(Line::from(Span::styled(
+            core.t("run.round_robin_legend"),
+            theme.accent(),
         )));
     }
     if under_count > 0 {
