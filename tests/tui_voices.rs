@@ -9,6 +9,7 @@ use atelier::tui::action::Action;
 use atelier::tui::app::App;
 use atelier::tui::screens::run::RunState;
 use common::tui::{act, run, say, screen, store};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 fn running_in(lang: Lang) -> (tempfile::TempDir, App) {
     let (dir, mut store) = common::temp_store();
@@ -99,7 +100,9 @@ fn a_pass_is_recorded_as_a_turn_and_undo_takes_it_back() {
     };
     act(&mut app, Action::RoundRobin);
     assert_eq!(run(&app).participant, Some(ana));
-    act(&mut app, Action::Pass);
+    // Typing in the input box: Ctrl+N passes without leaving it.
+    common::tui::key(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+    assert_eq!(editor_text_of(&app), "", "no n typed");
     assert_eq!(run(&app).participant, Some(bo), "the floor moves on");
     let stored = |app: &App| {
         let data = store(app).load(run(app).session_id()).unwrap();
@@ -138,4 +141,8 @@ fn the_roster_shows_the_order_in_a_round_robin() {
         assert!(text.contains("3○ Cy"), "{text}");
         insta::assert_snapshot!(format!("roster_round_robin_{}", lang.code()), text);
     }
+}
+
+fn editor_text_of(app: &App) -> String {
+    run(app).input.lines().join("\n")
 }
