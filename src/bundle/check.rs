@@ -275,6 +275,8 @@ impl Checker<'_> {
                 synthesis,
                 decisions,
                 actions,
+                // Round-robin passes are not carried by bundles yet.
+                passes: Vec::new(),
             },
             places: self.places,
         })

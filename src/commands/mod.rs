@@ -26,6 +26,7 @@ mod lifecycle;
 mod roster;
 mod session;
 mod stages;
+mod turns;
 
 pub use error::CommandError;
 pub use session::Details;
@@ -120,6 +121,17 @@ pub enum Command {
     },
     /// Puts an action back exactly as given (an inverse).
     PutAction(Action),
+    /// Records that `participant` passed their turn in `stage`.
+    Pass {
+        stage: Id,
+        participant: Id,
+    },
+    /// Takes a pass back (kept, marked).
+    RemovePass {
+        id: Id,
+    },
+    /// Puts a pass back exactly as given (an inverse).
+    PutPass(crate::model::Pass),
 
     /// The facilitator goes to `stage`, leaving `leaving`: the stage left
     /// stops its clock, `stage` runs; a draft session starts running.
@@ -228,6 +240,8 @@ pub struct Changes {
     pub decisions: Option<Vec<Decision>>,
     /// The whole list of actions, when it changed.
     pub actions: Option<Vec<Action>>,
+    /// The session's whole list of passes, when it changed.
+    pub passes: Option<Vec<crate::model::Pass>>,
     /// The session's own row changed (fields, status, language).
     pub session_changed: bool,
 }
@@ -242,6 +256,7 @@ impl Changes {
             && self.synthesis.is_none()
             && self.decisions.is_none()
             && self.actions.is_none()
+            && self.passes.is_none()
     }
 }
 
@@ -262,6 +277,7 @@ pub(crate) struct Done {
     pub synthesis: Option<Synthesis>,
     pub decisions: Option<Vec<Decision>>,
     pub actions: Option<Vec<Action>>,
+    pub passes: Option<Vec<crate::model::Pass>>,
     /// The session's own row changed (status, language, fields).
     pub session_changed: bool,
     pub inverse: Command,
@@ -277,6 +293,7 @@ impl Done {
             synthesis: None,
             decisions: None,
             actions: None,
+            passes: None,
             session_changed: false,
             inverse,
         }
@@ -309,6 +326,9 @@ impl Done {
         if later.actions.is_some() {
             self.actions = later.actions;
         }
+        if later.passes.is_some() {
+            self.passes = later.passes;
+        }
         self.session_changed |= later.session_changed;
     }
 
@@ -320,6 +340,7 @@ impl Done {
             || self.synthesis.is_some()
             || self.decisions.is_some()
             || self.actions.is_some()
+            || self.passes.is_some()
     }
 }
 
@@ -350,6 +371,7 @@ pub fn apply(store: &mut Store, session: Id, command: &Command) -> Result<Outcom
                     synthesis: done.synthesis,
                     decisions: done.decisions,
                     actions: done.actions,
+                    passes: done.passes,
                     session_changed: done.session_changed,
                 },
                 inverse: done.inverse,
@@ -400,6 +422,9 @@ fn run(tx: &Tx, session: Id, command: &Command) -> Result<Done, CommandError> {
         SetActionStatus { id, done } => actions::set_done(tx, session, *id, *done),
         RemoveAction { id } => actions::remove(tx, session, *id),
         PutAction(a) => actions::put(tx, session, a),
+        Pass { stage, participant } => turns::pass(tx, session, *stage, *participant),
+        RemovePass { id } => turns::remove(tx, session, *id),
+        PutPass(p) => turns::put(tx, session, p),
         EnterStage { stage, leaving } => stages::enter(tx, session, *stage, *leaving),
         Pause { stage } => stages::pause(tx, session, *stage, true),
         Resume { stage } => stages::pause(tx, session, *stage, false),

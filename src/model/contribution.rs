@@ -45,6 +45,17 @@ pub struct Decision {
     pub removed_at: Option<Timestamp>,
 }
 
+/// A turn passed in a round-robin: a turn without text, in one stage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pass {
+    pub id: Id,
+    pub stage_id: Id,
+    pub participant_id: Id,
+    pub at: Timestamp,
+    /// Taken back (an undo): kept, marked, as a decision is.
+    pub removed_at: Option<Timestamp>,
+}
+
 /// A text that a contribution had before an edit, and when it was replaced.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Revision {

@@ -12,10 +12,11 @@ mod template;
 mod time;
 mod timer;
 mod tree;
+mod turns;
 
 pub use action::Action;
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use contribution::{Contribution, Decision, Revision};
+pub use contribution::{Contribution, Decision, Pass, Revision};
 pub use kind::Kind;
 pub use lang::Lang;
 pub use lifecycle::{LifecycleEffect, LifecycleError, LifecycleEvent};
@@ -27,6 +28,7 @@ pub use template::{Localized, Template, TemplateStage};
 pub use time::{check_time, format_time, now, parse_date, parse_time, TimeError, Timestamp, YEARS};
 pub use timer::{apply_effect, Segment, Timer, TimerAlert, TimerEffect, TimerState, WARN_BEFORE};
 pub use tree::{Tree, MAX_DEPTH};
+pub use turns::{next_speaker, under_even_share};
 
 /// Sessions, participants, stages and contributions are identified by UUIDv7:
 /// time-ordered and unique across laptops, so sessions recorded on several

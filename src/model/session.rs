@@ -149,6 +149,8 @@ pub struct SessionData {
     pub decisions: Vec<Decision>,
     /// The actions agreed, oldest first, with those taken back (marked).
     pub actions: Vec<Action>,
+    /// Turns passed in round-robins, with those taken back (marked).
+    pub passes: Vec<super::Pass>,
 }
 
 impl SessionData {
@@ -177,6 +179,11 @@ impl SessionData {
     /// Contributions in their stage's list: not deleted, not parked.
     pub fn live(&self) -> impl Iterator<Item = &Contribution> {
         self.contributions.iter().filter(|c| c.is_live())
+    }
+
+    /// The passes that stand: without those taken back.
+    pub fn live_passes(&self) -> impl Iterator<Item = &super::Pass> {
+        self.passes.iter().filter(|p| p.removed_at.is_none())
     }
 
     /// The decision log as it stands: without the decisions taken back.

@@ -5,7 +5,7 @@
 //! item trees reach the template as flat rows, so no nesting can exhaust
 //! the template's recursion limit.
 
-use super::{ActionView, DecisionView, Item, Report, Stats, SynthesisView};
+use super::{ActionView, DecisionView, Item, Participation, Report, Stats, SynthesisView};
 use minijinja::value::Value;
 use minijinja::{context, escape_formatter, Environment, UndefinedBehavior};
 use serde::Serialize;
@@ -84,6 +84,7 @@ struct Page<'a> {
     decisions: &'a [DecisionView],
     actions: &'a [ActionView],
     stats: &'a Stats,
+    participation: &'a Participation,
     labels: &'a HashMap<&'static str, String>,
 }
 
@@ -133,6 +134,7 @@ impl<'a> Page<'a> {
             decisions: &r.decisions,
             actions: &r.actions,
             stats: &r.stats,
+            participation: &r.participation,
             labels: &r.labels,
         }
     }

@@ -97,6 +97,7 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     if r.stats.total == 0 {
         paragraph(out, r.label("empty"))?;
     }
+    participation(out, r)?;
 
     section(out, r.label("stats"))?;
     table(
@@ -195,6 +196,44 @@ fn action_table(out: &mut dyn Write, r: &Report) -> io::Result<()> {
             inline(a.who.as_deref().unwrap_or("")),
             a.due.as_deref().unwrap_or(""),
             a.status
+        )?;
+    }
+    writeln!(out)
+}
+
+/// Who spoke how much: one row per person with their share, those under
+/// an even share marked; only the totals when the session is anonymous
+/// (the view model then holds no bars).
+fn participation(out: &mut dyn Write, r: &Report) -> io::Result<()> {
+    let p = &r.participation;
+    if p.people == 0 || p.total == 0 {
+        return Ok(());
+    }
+    section(out, r.label("participation"))?;
+    paragraph(out, &p.summary)?;
+    if p.bars.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "| {} | {} | {} |",
+        r.label("participant"),
+        r.label("count"),
+        r.label("share")
+    )?;
+    writeln!(out, "|---|---:|---:|")?;
+    for bar in &p.bars {
+        let under = if bar.under {
+            format!(" ({})", r.label("under_share"))
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "| {} | {} | {} %{under} |",
+            inline(&bar.label),
+            bar.count,
+            bar.percent
         )?;
     }
     writeln!(out)

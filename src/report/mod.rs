@@ -18,8 +18,8 @@ mod view;
 pub use outline::flatten;
 pub use timing::{StageTime, Timing};
 pub use view::{
-    blocks_heading, local_time, ActionView, Count, DecisionView, Group, Item, Report, Stats,
-    SynthesisView,
+    blocks_heading, local_time, ActionView, Bar, Count, DecisionView, Group, Item, Participation,
+    Report, Stats, SynthesisView, BAR_MAX,
 };
 
 use crate::model::{Lang, SessionData};

@@ -37,6 +37,7 @@ impl Store {
                 synthesis: super::synthesis::synthesis(conn, session)?,
                 decisions: super::decisions::decisions(conn, session)?,
                 actions: super::actions::actions(conn, session)?,
+                passes: super::passes::passes(conn, session)?,
             })
         })
     }

@@ -16,6 +16,7 @@ mod migrations;
 mod nesting;
 mod open;
 mod parking;
+mod passes;
 #[cfg(test)]
 mod query_plans;
 mod reasons;

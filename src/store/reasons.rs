@@ -18,6 +18,7 @@ pub enum Missing {
     NotAnActionId(String),
     NoActionMatches(String),
     SeveralActions(String),
+    Pass(Id),
     /// `latest` in an empty database.
     NoSessionYet,
     NotASessionId(String),
@@ -85,6 +86,7 @@ impl Missing {
             NotAnActionId(r) => ("store.missing.not_an_action_id", r.clone()),
             NoActionMatches(r) => ("store.missing.no_action_matches", r.clone()),
             SeveralActions(r) => ("store.missing.several_actions", r.clone()),
+            Pass(id) => ("store.missing.pass", id.to_string()),
             NoSessionYet => ("store.missing.no_session_yet", String::new()),
             NotASessionId(r) => ("store.missing.not_a_session_id", r.clone()),
             NoSessionMatches(r) => ("store.missing.no_session_matches", r.clone()),
@@ -149,6 +151,7 @@ mod tests {
                 Missing::NotAnActionId(r()),
                 Missing::NoActionMatches(r()),
                 Missing::SeveralActions(r()),
+                Missing::Pass(id),
             ]
             .map(|m| m.message(lang));
             let refused = [

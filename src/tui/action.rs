@@ -51,6 +51,10 @@ pub enum Action {
     Decide,
     /// Records an action ("qui fait quoi"): what, then who, then by when.
     AssignAction,
+    /// Starts or stops the round-robin ("tour de table").
+    RoundRobin,
+    /// Records that the speaker passes their turn, and moves on.
+    Pass,
     MoveUp,
     MoveDown,
     Indent,

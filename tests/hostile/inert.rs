@@ -8,6 +8,11 @@ pub const REPORT_ELEMENTS: &[&str] = &[
     "html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "h3", "p",
     "span", "time", "section", "div", "strong", "em", "ul", "li", "table", "caption", "thead",
     "tbody", "tr", "th", "td", "footer",
+    // The participation chart: inline SVG shapes and text, each bar
+    // described by a `title` for screen readers. No `use`, `image`,
+    // `foreignObject`, `a`, `script` or `style` inside the SVG: nothing in
+    // it can fetch, link or run.
+    "svg", "g", "rect", "text",
 ];
 
 /// The elements the Markdown report may become: headings, paragraphs,
@@ -70,6 +75,12 @@ pub fn report_attribute(element: &str, attr: &str, _value: &str) -> bool {
             | ("meta", "charset" | "name" | "content" | "http-equiv")
             | (_, "class")
             | ("th", "scope")
+            // The participation chart's geometry (numbers the view model
+            // computes) and its accessible name.
+            | ("svg", "role" | "aria-labelledby" | "viewbox" | "viewBox" | "width" | "height")
+            | ("title", "id")
+            | ("rect", "x" | "y" | "width" | "height")
+            | ("text", "x" | "y")
     )
 }
 

@@ -153,6 +153,9 @@ impl RunState {
         if let Some(list) = &changes.actions {
             self.data.actions = list.clone();
         }
+        if let Some(passes) = &changes.passes {
+            self.data.passes = passes.clone();
+        }
         self.flow.closed = self.data.session.status == SessionStatus::Closed;
     }
 }

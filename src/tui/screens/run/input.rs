@@ -50,12 +50,15 @@ pub fn submit(s: &mut RunState, core: &mut Core) {
                 return;
             };
             let who = s.speaker_name(core, s.participant);
+            let spoke = s.participant;
             // Speaker and kind go back to the defaults, so the next input
-            // is never credited to the wrong person by accident.
+            // is never credited to the wrong person by accident; in a
+            // round-robin the next person in the order is chosen instead.
             s.reset_input(core);
             s.participant = None;
             s.kind = s.stage_kinds()[0];
             s.append(&c);
+            super::turns::after_turn(s, spoke);
             save_draft(s, core);
             core.success(tf(
                 core.lang,

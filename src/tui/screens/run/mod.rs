@@ -10,6 +10,7 @@ mod edit;
 mod follow;
 mod input;
 mod rows;
+mod turns;
 mod view;
 
 use super::{load, moved};
@@ -111,6 +112,8 @@ pub struct RunState {
     pub parked: usize,
     /// An action being recorded: its text and who, until its due date.
     pub pending_action: Option<crate::store::NewAction>,
+    /// Whether the round-robin ("tour de table") is on.
+    pub round_robin: bool,
 }
 
 impl Screen for RunState {
@@ -244,6 +247,7 @@ impl RunState {
             index: HashMap::new(),
             parked: 0,
             pending_action: None,
+            round_robin: false,
         };
         state.reset_input(core);
         state.kind = state.stage_kinds()[0];
@@ -469,6 +473,8 @@ fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
             }
         }
         Action::RestoreDeleted => input::restore_picker(s, core),
+        Action::RoundRobin => turns::toggle(s, core),
+        Action::Pass => turns::pass(s, core),
         Action::PauseTimer => s.toggle_timer(core),
         Action::ExtendStage(minutes) => s.extend_stage(core, minutes),
         _ => return edit::update(s, core, action),

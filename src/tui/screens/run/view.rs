@@ -315,43 +315,62 @@ fn roster(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
         theme.muted(),
     ))];
     let count = |who: Option<crate::model::Id>| s.counts.get(&who).copied().unwrap_or((0, 0));
-    let mut entry = |n: String, name: String, who: Option<crate::model::Id>, heard: bool| {
-        let (stage, total) = count(who);
-        let chosen = s.participant == who && s.focus == Focus::Input;
-        let mark = if chosen {
-            "▶"
-        } else if heard {
-            " "
-        } else {
-            "○"
+    // Under an even share of the whole session's contributions (the group's
+    // excluded), by the same rule as the report's participation chart.
+    let totals: Vec<usize> = s.data.roster().map(|p| count(Some(p.id)).1).collect();
+    let under: Vec<bool> = crate::model::under_even_share(&totals);
+    // Those not heard in this stage show ○ instead, and are counted there.
+    let under_count = s
+        .data
+        .roster()
+        .zip(&under)
+        .filter(|(p, u)| **u && count(Some(p.id)).0 > 0)
+        .count();
+    let mut entry =
+        |n: String, name: String, who: Option<crate::model::Id>, heard: bool, low: bool| {
+            let (stage, total) = count(who);
+            let chosen = s.participant == who && (s.focus == Focus::Input || s.round_robin);
+            // In a round-robin, ✓ marks who has had their turn (spoke or
+            // passed).
+            let done = s.round_robin && who.is_some_and(|p| s.turn_taken(p));
+            let mark = if chosen {
+                "▶"
+            } else if done {
+                "✓"
+            } else if !heard {
+                "○"
+            } else if low {
+                "↓"
+            } else {
+                " "
+            };
+            let counts = format!("{stage:>2}/{total:<3}");
+            let name_room = w.saturating_sub(counts.len() + n.len() + 3);
+            let name = truncate(&clean(&name, false), name_room);
+            let pad = w.saturating_sub(width(&name) + counts.len() + n.len() + 3);
+            let name_style = if chosen {
+                theme.selected()
+            } else if !heard {
+                theme.unheard()
+            } else {
+                Style::default()
+            };
+            lines.push(Line::from(vec![
+                Span::styled(n, theme.key()),
+                Span::styled(
+                    format!("{mark} "),
+                    if heard {
+                        Style::default()
+                    } else {
+                        theme.unheard()
+                    },
+                ),
+                Span::styled(name, name_style),
+                Span::raw(" ".repeat(pad + 1)),
+                Span::styled(counts, theme.muted()),
+            ]));
         };
-        let counts = format!("{stage:>2}/{total:<3}");
-        let name_room = w.saturating_sub(counts.len() + n.len() + 3);
-        let name = truncate(&clean(&name, false), name_room);
-        let pad = w.saturating_sub(width(&name) + counts.len() + n.len() + 3);
-        let name_style = if chosen {
-            theme.selected()
-        } else if !heard {
-            theme.unheard()
-        } else {
-            Style::default()
-        };
-        lines.push(Line::from(vec![
-            Span::styled(n, theme.key()),
-            Span::styled(
-                format!("{mark} "),
-                if heard {
-                    Style::default()
-                } else {
-                    theme.unheard()
-                },
-            ),
-            Span::styled(name, name_style),
-            Span::raw(" ".repeat(pad + 1)),
-            Span::styled(counts, theme.muted()),
-        ]));
-    };
-    entry("0".into(), core.t("run.group").into(), None, true);
+    entry("0".into(), core.t("run.group").into(), None, true, false);
     for (i, p) in s.data.roster().enumerate() {
         let n = if i < 9 {
             format!("{}", i + 1)
@@ -359,7 +378,7 @@ fn roster(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
             " ".into()
         };
         let heard = count(Some(p.id)).0 > 0;
-        entry(n, p.name.clone(), Some(p.id), heard);
+        entry(n, p.name.clone(), Some(p.id), heard, under[i]);
     }
     if unheard > 0 && s.data.roster().count() > 0 {
         lines.push(Line::from(Span::styled(
@@ -370,6 +389,22 @@ fn roster(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
         lines.push(Line::from(Span::styled(
             core.t("run.all_heard"),
             theme.ok(),
+        )));
+    }
+    if s.round_robin {
+        lines.push(Line::from(Span::styled(
+            core.t("run.round_robin_legend"),
+            theme.accent(),
+        )));
+    }
+    if under_count > 0 {
+        lines.push(Line::from(Span::styled(
+            crate::i18n::tf(
+                core.lang,
+                "run.under_share",
+                &[("n", &under_count.to_string())],
+            ),
+            theme.muted(),
         )));
     }
     Paragraph::new(lines).render(inner, buf);

@@ -1,0 +1,65 @@
+//! Participation in the reports: a chart per person (SVG bars in HTML, a
+//! table in Markdown) for a named session; only the totals when the
+//! session is anonymous, under the one anonymity rule of the view model.
+
+mod common;
+
+use atelier::model::{Anonymity, Lang};
+use atelier::report::{render, Format, Report};
+use common::private::anonymous_session;
+
+#[test]
+fn a_named_session_charts_each_person_with_those_under_an_even_share_marked() {
+    let (_d, mut store) = common::temp_store();
+    let (id, secrets) = anonymous_session(&mut store, Lang::En);
+    let mut data = store.load(id).unwrap();
+    data.session.anonymity = Anonymity::Named;
+    let r = Report::build(&data);
+    let p = &r.participation;
+    let people = data.roster().count();
+    assert!(people >= 2);
+    assert_eq!(p.people, people);
+    assert!(p.total > 0);
+    assert_eq!(p.bars.len(), people);
+    assert_eq!(p.bars.iter().map(|b| b.count).sum::<usize>(), p.total);
+    for b in &p.bars {
+        assert_eq!(b.under, b.count * p.people < p.total, "{b:?}");
+    }
+    assert!(p.bars.iter().any(|b| b.width == atelier::report::BAR_MAX));
+
+    let html = render(Format::Html, &data);
+    let chart = &html[html.find("<svg").expect("an SVG chart")..html.find("</svg>").unwrap()];
+    assert!(chart.contains("<rect"));
+    assert!(
+        chart.contains(&format!("<title>{}", secrets.names[0])),
+        "{chart}"
+    );
+    let md = render(Format::Markdown, &data);
+    assert!(md.contains("## Participation\n"), "{md}");
+    assert!(md.contains(&format!("| {} |", secrets.names[0])));
+}
+
+#[test]
+fn an_anonymous_session_shows_only_the_totals() {
+    for lang in Lang::ALL {
+        let (_d, mut store) = common::temp_store();
+        let (id, secrets) = anonymous_session(&mut store, lang);
+        let data = store.load(id).unwrap();
+        assert_eq!(data.session.anonymity, Anonymity::Anonymous);
+        let r = Report::build(&data);
+        assert!(r.participation.bars.is_empty());
+        assert!(r.participation.total > 0);
+        let html = render(Format::Html, &data);
+        let md = render(Format::Markdown, &data);
+        for text in [&html, &md] {
+            assert!(text.contains(&r.participation.summary), "{text}");
+            for name in &secrets.names {
+                assert!(!text.contains(name), "{name} in an anonymous report");
+            }
+        }
+        assert!(!html.contains("<svg"), "no per-person chart");
+        let section = &md[md.find("## Participation").unwrap()..];
+        let section = &section[..section[3..].find("## ").unwrap() + 3];
+        assert!(!section.contains('|'), "no per-person table: {section}");
+    }
+}
