@@ -429,6 +429,23 @@ mod tests {
     }
 
     #[test]
+    fn no_key_does_two_things_in_one_place() {
+        for name in current().contexts() {
+            for lang in Lang::ALL {
+                let mut seen: Vec<(&String, &Action)> = Vec::new();
+                for b in current().bindings_named(name, lang) {
+                    for spec in &b.specs {
+                        if let Some((_, other)) = seen.iter().find(|(s, _)| *s == spec) {
+                            assert_eq!(*other, &b.action, "{name}: {spec} ({lang})");
+                        }
+                        seen.push((spec, &b.action));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn french_confirmations_take_o_for_oui() {
         let o = key(KeyCode::Char('o'), KeyModifiers::NONE);
         assert_eq!(lookup(Context::CONFIRM, Lang::Fr, &o), Some(Action::Yes));
