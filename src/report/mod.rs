@@ -12,14 +12,16 @@ mod html;
 mod json;
 mod markdown;
 mod outline;
+mod participation;
 mod timing;
 mod view;
 
 pub use outline::flatten;
+pub use participation::{Bar, Participation, BAR_MAX};
 pub use timing::{StageTime, Timing};
 pub use view::{
-    blocks_heading, local_time, ActionView, Bar, Count, DecisionView, Group, Item, Participation,
-    Report, Stats, SynthesisView, BAR_MAX,
+    blocks_heading, local_time, ActionView, Count, DecisionView, Group, Item, Report, Stats,
+    SynthesisView,
 };
 
 use crate::model::{Lang, SessionData};

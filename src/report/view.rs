@@ -5,6 +5,7 @@
 //! versions of a text are never read at all. The complete record leaves
 //! only as the bundle (`crate::bundle`), a separate archive.
 
+use super::participation::Participation;
 use crate::i18n::{long_date, t, tf};
 use crate::model::{
     format_time, Anonymity, Contribution, Id, Kind, Lang, SessionData, Timestamp, Tree, MAX_DEPTH,
@@ -122,43 +123,6 @@ pub struct Count {
     pub label: String,
     pub count: usize,
 }
-
-/// The participation chart: one bar per present participant, none when
-/// the session is anonymous (the anonymity rule in `Names`), where only the
-/// totals remain.
-#[derive(Debug, Clone, Serialize)]
-pub struct Participation {
-    /// Contributions credited to a present participant.
-    pub total: usize,
-    /// People on the present roster.
-    pub people: usize,
-    pub bars: Vec<Bar>,
-    /// The chart's height in SVG user units (one row per bar).
-    pub height: usize,
-    /// "12 contributions from 5 people": the totals, always shown.
-    pub summary: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Bar {
-    pub label: String,
-    pub count: usize,
-    /// Share of `Participation::total`, in whole percent.
-    pub percent: usize,
-    /// Below an even share (total ÷ people).
-    pub under: bool,
-    /// Length in SVG user units, scaled to the largest count.
-    pub width: usize,
-    /// Top of the row in SVG user units.
-    pub y: usize,
-    /// Accessible description of the bar.
-    pub title: String,
-}
-
-/// Height of one bar's row in the SVG chart, in user units.
-pub const BAR_ROW: usize = 24;
-/// Length of the longest bar in the SVG chart, in user units.
-pub const BAR_MAX: usize = 300;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Stats {
@@ -310,7 +274,7 @@ impl Report {
                 .collect(),
             actions: actions(data, &names, lang),
             stats: stats(data, &shown, &names, lang),
-            participation: participation(data, &shown, &names, lang),
+            participation: super::participation::build(data, &shown, &names, lang),
             labels: LABELS
                 .iter()
                 .map(|k| match *k {
@@ -328,15 +292,15 @@ impl Report {
 }
 
 /// The anonymity rule: who said it, as a report may print it.
-struct Names {
+pub(super) struct Names {
     /// Present roster members: their name, or "Participant N" (numbered
     /// over the present roster only) in an anonymous session.
-    present: HashMap<Id, String>,
+    pub(super) present: HashMap<Id, String>,
     /// Removed participants, by name; empty in an anonymous session, where
     /// what they said stays but is credited to no one.
     removed: HashMap<Id, String>,
     /// Whether people may be shown one by one beside what they did.
-    per_person: bool,
+    pub(super) per_person: bool,
 }
 
 impl Names {
@@ -536,73 +500,6 @@ fn stats(data: &SessionData, shown: &[&Contribution], names: &Names, lang: Lang)
         by_stage,
         by_kind,
         time: super::timing::timing(data),
-    }
-}
-
-/// Per person counts over what the report shows, as bars; in an anonymous
-/// session only the totals.
-fn participation(
-    data: &SessionData,
-    shown: &[&Contribution],
-    names: &Names,
-    lang: Lang,
-) -> Participation {
-    let counts: Vec<(String, usize)> = data
-        .roster()
-        .map(|p| {
-            let said = shown
-                .iter()
-                .filter(|c| c.participant_id == Some(p.id))
-                .count();
-            (names.present.get(&p.id).cloned().unwrap_or_default(), said)
-        })
-        .collect();
-    let total: usize = counts.iter().map(|(_, n)| n).sum();
-    let people = counts.len();
-    let shares: Vec<usize> = counts.iter().map(|(_, n)| *n).collect();
-    let under = crate::model::under_even_share(&shares);
-    let max = shares.iter().copied().max().unwrap_or(0).max(1);
-    let bars: Vec<Bar> = if names.per_person {
-        counts
-            .into_iter()
-            .zip(under)
-            .enumerate()
-            .map(|(i, ((label, count), under))| {
-                let percent = (count * 100).checked_div(total).unwrap_or(0);
-                let title = tf(
-                    lang,
-                    "report.participation_bar",
-                    &[
-                        ("name", &label),
-                        ("n", &count.to_string()),
-                        ("total", &total.to_string()),
-                        ("percent", &percent.to_string()),
-                    ],
-                );
-                Bar {
-                    label,
-                    count,
-                    percent,
-                    under,
-                    width: count * BAR_MAX / max,
-                    y: i * BAR_ROW,
-                    title,
-                }
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    Participation {
-        total,
-        people,
-        height: bars.len() * BAR_ROW,
-        bars,
-        summary: tf(
-            lang,
-            "report.participation_total",
-            &[("n", &total.to_string()), ("people", &people.to_string())],
-        ),
     }
 }
 

@@ -1,0 +1,112 @@
+//! The participation section of a report: how many contributions each
+//! person on the roster made, as bars, people under an even share marked;
+//! only the totals in an anonymous session (the rule in `view::Names`).
+
+use super::view::Names;
+use crate::i18n::tf;
+use crate::model::{Contribution, Lang, SessionData};
+use serde::Serialize;
+
+/// The participation chart: one bar per present participant, none when
+/// the session is anonymous (the anonymity rule in `Names`), where only the
+/// totals remain.
+#[derive(Debug, Clone, Serialize)]
+pub struct Participation {
+    /// Contributions credited to a present participant.
+    pub total: usize,
+    /// People on the present roster.
+    pub people: usize,
+    pub bars: Vec<Bar>,
+    /// The chart's height in SVG user units (one row per bar).
+    pub height: usize,
+    /// "12 contributions from 5 people": the totals, always shown.
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Bar {
+    pub label: String,
+    pub count: usize,
+    /// Share of `Participation::total`, in whole percent.
+    pub percent: usize,
+    /// Below an even share (total ÷ people).
+    pub under: bool,
+    /// Length in SVG user units, scaled to the largest count.
+    pub width: usize,
+    /// Top of the row in SVG user units.
+    pub y: usize,
+    /// Accessible description of the bar.
+    pub title: String,
+}
+
+/// Height of one bar's row in the SVG chart, in user units.
+pub const BAR_ROW: usize = 24;
+/// Length of the longest bar in the SVG chart, in user units.
+pub const BAR_MAX: usize = 300;
+
+/// Per person counts over what the report shows, as bars; in an anonymous
+/// session only the totals.
+pub(super) fn build(
+    data: &SessionData,
+    shown: &[&Contribution],
+    names: &Names,
+    lang: Lang,
+) -> Participation {
+    let counts: Vec<(String, usize)> = data
+        .roster()
+        .map(|p| {
+            let said = shown
+                .iter()
+                .filter(|c| c.participant_id == Some(p.id))
+                .count();
+            (names.present.get(&p.id).cloned().unwrap_or_default(), said)
+        })
+        .collect();
+    let total: usize = counts.iter().map(|(_, n)| n).sum();
+    let people = counts.len();
+    let shares: Vec<usize> = counts.iter().map(|(_, n)| *n).collect();
+    let under = crate::model::under_even_share(&shares);
+    let max = shares.iter().copied().max().unwrap_or(0).max(1);
+    let bars: Vec<Bar> = if names.per_person {
+        counts
+            .into_iter()
+            .zip(under)
+            .enumerate()
+            .map(|(i, ((label, count), under))| {
+                let percent = (count * 100).checked_div(total).unwrap_or(0);
+                let title = tf(
+                    lang,
+                    "report.participation_bar",
+                    &[
+                        ("name", &label),
+                        ("n", &count.to_string()),
+                        ("total", &total.to_string()),
+                        ("percent", &percent.to_string()),
+                    ],
+                );
+                Bar {
+                    label,
+                    count,
+                    percent,
+                    under,
+                    width: count * BAR_MAX / max,
+                    y: i * BAR_ROW,
+                    title,
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Participation {
+        total,
+        people,
+        height: bars.len() * BAR_ROW,
+        bars,
+        summary: tf(
+            lang,
+            "report.participation_total",
+            &[("n", &total.to_string()), ("people", &people.to_string())],
+        ),
+    }
+}
