@@ -247,6 +247,61 @@ pub struct Changes {
 }
 
 impl Changes {
+    /// Puts what a command changed into a screen's copy of the session, so
+    /// no screen reloads it. `index` (contribution id → place in
+    /// `data.contributions`) makes each contribution a direct update; a
+    /// screen without one gets a search.
+    pub fn apply_to(
+        &self,
+        data: &mut crate::model::SessionData,
+        mut index: Option<&mut std::collections::HashMap<Id, usize>>,
+    ) {
+        data.session = self.session.clone();
+        for c in &self.contributions {
+            let at = match index.as_deref() {
+                Some(index) => index.get(&c.id).copied(),
+                None => data.contributions.iter().position(|x| x.id == c.id),
+            };
+            match at {
+                Some(i) => data.contributions[i] = c.clone(),
+                None => {
+                    if let Some(index) = index.as_deref_mut() {
+                        index.insert(c.id, data.contributions.len());
+                    }
+                    data.contributions.push(c.clone());
+                }
+            }
+        }
+        if self.stages_replaced {
+            data.stages = self.stages.clone();
+        } else {
+            for st in &self.stages {
+                if let Some(old) = data.stages.iter_mut().find(|x| x.id == st.id) {
+                    *old = st.clone();
+                }
+            }
+        }
+        for p in &self.participants {
+            match data.participants.iter_mut().find(|x| x.id == p.id) {
+                Some(old) => *old = p.clone(),
+                None => data.participants.push(p.clone()),
+            }
+        }
+        data.participants.sort_by_key(|p| p.position);
+        if let Some(s) = &self.synthesis {
+            data.synthesis = s.clone();
+        }
+        if let Some(log) = &self.decisions {
+            data.decisions = log.clone();
+        }
+        if let Some(list) = &self.actions {
+            data.actions = list.clone();
+        }
+        if let Some(passes) = &self.passes {
+            data.passes = passes.clone();
+        }
+    }
+
     /// Whether the command changed nothing (no need to offer its undo).
     pub fn is_empty(&self) -> bool {
         !self.session_changed

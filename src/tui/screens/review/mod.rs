@@ -379,12 +379,7 @@ fn close(s: &mut ReviewState, core: &mut Core) {
     let id = s.data.session.id;
     match crate::commands::apply(&mut core.store, id, &crate::commands::Command::Close) {
         Ok(outcome) => {
-            s.data.session = outcome.changes.session;
-            for st in outcome.changes.stages {
-                if let Some(old) = s.data.stages.iter_mut().find(|x| x.id == st.id) {
-                    *old = st;
-                }
-            }
+            outcome.changes.apply_to(&mut s.data, None);
             core.success(core.t("review.closed"));
         }
         Err(e) => core.error(e.message(core.lang)),
@@ -397,7 +392,7 @@ fn reopen(s: &mut ReviewState, core: &mut Core) -> Option<Nav> {
     let reopen = crate::commands::Command::Reopen { restore: None };
     match crate::commands::apply(&mut core.store, id, &reopen) {
         Ok(outcome) => {
-            s.data.session = outcome.changes.session;
+            outcome.changes.apply_to(&mut s.data, None);
             core.success(core.t("review.reopened"));
             Some(super::run::open_at_list(id))
         }

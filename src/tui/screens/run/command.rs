@@ -123,39 +123,7 @@ impl RunState {
 
     /// Puts what a command changed into the screen's data.
     fn take_data(&mut self, changes: &Changes) {
-        self.data.session = changes.session.clone();
-        for c in &changes.contributions {
-            match self.index.get(&c.id) {
-                Some(&i) => self.data.contributions[i] = c.clone(),
-                None => {
-                    self.index.insert(c.id, self.data.contributions.len());
-                    self.data.contributions.push(c.clone());
-                }
-            }
-        }
-        for st in &changes.stages {
-            if let Some(old) = self.data.stages.iter_mut().find(|x| x.id == st.id) {
-                *old = st.clone();
-            }
-        }
-        for p in &changes.participants {
-            match self.data.participants.iter_mut().find(|x| x.id == p.id) {
-                Some(old) => *old = p.clone(),
-                None => self.data.participants.push(p.clone()),
-            }
-        }
-        if let Some(s) = &changes.synthesis {
-            self.data.synthesis = s.clone();
-        }
-        if let Some(log) = &changes.decisions {
-            self.data.decisions = log.clone();
-        }
-        if let Some(list) = &changes.actions {
-            self.data.actions = list.clone();
-        }
-        if let Some(passes) = &changes.passes {
-            self.data.passes = passes.clone();
-        }
+        changes.apply_to(&mut self.data, Some(&mut self.index));
         self.flow.closed = self.data.session.status == SessionStatus::Closed;
     }
 }

@@ -236,23 +236,7 @@ impl SetupState {
 
     /// Puts what a command changed into the screen's data.
     fn take(&mut self, changes: &Changes, select: Option<SetupRow>) {
-        self.data.session = changes.session.clone();
-        if changes.stages_replaced {
-            self.data.stages = changes.stages.clone();
-        } else {
-            for st in &changes.stages {
-                if let Some(old) = self.data.stages.iter_mut().find(|x| x.id == st.id) {
-                    *old = st.clone();
-                }
-            }
-        }
-        for p in &changes.participants {
-            match self.data.participants.iter_mut().find(|x| x.id == p.id) {
-                Some(old) => *old = p.clone(),
-                None => self.data.participants.push(p.clone()),
-            }
-        }
-        self.data.participants.sort_by_key(|p| p.position);
+        changes.apply_to(&mut self.data, None);
         self.select(select);
     }
 

@@ -197,10 +197,7 @@ impl SynthesisState {
                 false
             }
             Some(Ok(outcome)) => {
-                self.data.session = outcome.changes.session;
-                if let Some(synthesis) = outcome.changes.synthesis {
-                    self.data.synthesis = synthesis;
-                }
+                outcome.changes.apply_to(&mut self.data, None);
                 self.block = self
                     .block
                     .min(self.data.synthesis.blocks.len().saturating_sub(1));
