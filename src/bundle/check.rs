@@ -1,6 +1,8 @@
 //! Validation of a parsed bundle: every field's form and range, ids,
 //! references and nesting, before anything is written.
 
+mod themes;
+
 use super::format::{BAction, BSession, BStage, Bundle};
 use super::{BundleError, Problem, FORMAT, OLDEST_VERSION, VERSION};
 use crate::model::{
@@ -266,6 +268,7 @@ impl Checker<'_> {
             });
         }
         let actions = self.actions(&b.actions, &known_people)?;
+        let themes = self.themes(&b.themes, &contributions)?;
         Ok(Checked {
             data: SessionData {
                 session,
@@ -277,6 +280,7 @@ impl Checker<'_> {
                 actions,
                 // Round-robin passes are not carried by bundles yet.
                 passes: Vec::new(),
+                themes,
             },
             places: self.places,
         })

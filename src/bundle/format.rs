@@ -22,6 +22,22 @@ pub(super) struct Bundle {
     /// The actions agreed (absent from bundles written before they existed).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) actions: Vec<BAction>,
+    /// The themes, in order (absent from bundles written before they existed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) themes: Vec<BTheme>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BTheme {
+    pub(super) id: String,
+    pub(super) name: String,
+    pub(super) created_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) removed_at: Option<String>,
+    /// The ids of its contributions, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) items: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -267,6 +283,17 @@ pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::
                 done: a.done,
                 created_at: format_time(&a.created_at),
                 removed_at: a.removed_at.as_ref().map(format_time),
+            })
+            .collect(),
+        themes: data
+            .themes
+            .iter()
+            .map(|t| BTheme {
+                id: t.id.to_string(),
+                name: t.name.clone(),
+                created_at: format_time(&t.created_at),
+                removed_at: t.removed_at.as_ref().map(format_time),
+                items: t.items.iter().map(|i| i.to_string()).collect(),
             })
             .collect(),
     };

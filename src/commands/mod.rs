@@ -26,6 +26,7 @@ mod lifecycle;
 mod roster;
 mod session;
 mod stages;
+mod themes;
 mod turns;
 
 pub use error::CommandError;
@@ -214,6 +215,37 @@ pub enum Command {
     /// Several commands as one change: one transaction, one undo (the
     /// inverses in reverse order).
     Batch(Vec<Command>),
+
+    /// Creates an empty theme, last of the session's.
+    AddTheme {
+        name: String,
+    },
+    RenameTheme {
+        id: Id,
+        name: String,
+    },
+    /// Takes a theme back (kept, marked); its items become unsorted.
+    RemoveTheme {
+        id: Id,
+    },
+    /// Puts contributions at the end of a theme, or out of any (`None`).
+    PutInTheme {
+        items: Vec<Id>,
+        theme: Option<Id>,
+    },
+    /// Moves every item of `from` to the end of `into`; `from` is taken back.
+    MergeThemes {
+        from: Id,
+        into: Id,
+    },
+    /// Moves some items of `from` into a new theme named `name`.
+    SplitTheme {
+        from: Id,
+        items: Vec<Id>,
+        name: String,
+    },
+    /// Puts themes back exactly as given, with their items (an inverse).
+    PutThemes(Vec<crate::model::Theme>),
 }
 
 /// The clocks of some stages and the session's status, as they were.
@@ -244,6 +276,8 @@ pub struct Changes {
     pub passes: Option<Vec<crate::model::Pass>>,
     /// The session's own row changed (fields, status, language).
     pub session_changed: bool,
+    /// The session's whole list of themes, when it changed.
+    pub themes: Option<Vec<crate::model::Theme>>,
 }
 
 impl Changes {
@@ -300,6 +334,9 @@ impl Changes {
         if let Some(passes) = &self.passes {
             data.passes = passes.clone();
         }
+        if let Some(themes) = &self.themes {
+            data.themes = themes.clone();
+        }
     }
 
     /// Whether the command changed nothing (no need to offer its undo).
@@ -312,6 +349,7 @@ impl Changes {
             && self.decisions.is_none()
             && self.actions.is_none()
             && self.passes.is_none()
+            && self.themes.is_none()
     }
 }
 
@@ -336,6 +374,7 @@ pub(crate) struct Done {
     /// The session's own row changed (status, language, fields).
     pub session_changed: bool,
     pub inverse: Command,
+    pub themes: Option<Vec<crate::model::Theme>>,
 }
 
 impl Done {
@@ -351,6 +390,7 @@ impl Done {
             passes: None,
             session_changed: false,
             inverse,
+            themes: None,
         }
     }
 
@@ -384,6 +424,9 @@ impl Done {
         if later.passes.is_some() {
             self.passes = later.passes;
         }
+        if later.themes.is_some() {
+            self.themes = later.themes;
+        }
         self.session_changed |= later.session_changed;
     }
 
@@ -396,6 +439,7 @@ impl Done {
             || self.decisions.is_some()
             || self.actions.is_some()
             || self.passes.is_some()
+            || self.themes.is_some()
     }
 }
 
@@ -428,6 +472,7 @@ pub fn apply(store: &mut Store, session: Id, command: &Command) -> Result<Outcom
                     actions: done.actions,
                     passes: done.passes,
                     session_changed: done.session_changed,
+                    themes: done.themes,
                 },
                 inverse: done.inverse,
             })
@@ -500,6 +545,13 @@ fn run(tx: &Tx, session: Id, command: &Command) -> Result<Done, CommandError> {
         PutStages { template, stages } => session::put_stages(tx, session, template, stages),
         SetStageTitles(titles) => session::set_titles(tx, session, titles),
         Batch(commands) => batch(tx, session, commands),
+        AddTheme { name } => themes::add(tx, session, name),
+        RenameTheme { id, name } => themes::rename(tx, session, *id, name),
+        RemoveTheme { id } => themes::remove(tx, session, *id),
+        PutInTheme { items, theme } => themes::put_in(tx, session, items, *theme),
+        MergeThemes { from, into } => themes::merge(tx, session, *from, *into),
+        SplitTheme { from, items, name } => themes::split(tx, session, *from, items, name),
+        PutThemes(list) => themes::put(tx, session, list),
     }
 }
 

@@ -9,6 +9,7 @@ mod lang;
 pub mod lifecycle;
 mod session;
 mod template;
+mod themes;
 mod time;
 mod timer;
 mod tree;
@@ -25,6 +26,7 @@ pub use session::{
     Synthesis,
 };
 pub use template::{Localized, Template, TemplateStage};
+pub use themes::Theme;
 pub use time::{check_time, format_time, now, parse_date, parse_time, TimeError, Timestamp, YEARS};
 pub use timer::{apply_effect, Segment, Timer, TimerAlert, TimerEffect, TimerState, WARN_BEFORE};
 pub use tree::{Tree, MAX_DEPTH};

@@ -151,6 +151,8 @@ pub struct SessionData {
     pub actions: Vec<Action>,
     /// Turns passed in round-robins, with those taken back (marked).
     pub passes: Vec<super::Pass>,
+    /// The themes, in order, with those taken back (marked, empty).
+    pub themes: Vec<super::Theme>,
 }
 
 impl SessionData {

@@ -38,6 +38,7 @@ impl Store {
                 decisions: super::decisions::decisions(conn, session)?,
                 actions: super::actions::actions(conn, session)?,
                 passes: super::passes::passes(conn, session)?,
+                themes: super::themes::themes(conn, session)?,
             })
         })
     }
@@ -55,6 +56,7 @@ impl Store {
                 "contributions",
                 "decisions",
                 "actions",
+                "themes",
             ] {
                 let mut stmt = conn.prepare(&format!(
                     "SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?1))"
@@ -113,6 +115,9 @@ fn insert_one(tx: &Transaction, data: &SessionData) -> Result<()> {
     }
     for a in &data.actions {
         super::actions::insert_row(tx, id, a)?;
+    }
+    for t in &data.themes {
+        super::themes::insert_row(tx, id, t)?;
     }
     if !data.synthesis.is_empty() {
         super::synthesis::write_synthesis(tx, id, &data.synthesis, data.session.updated_at)?;

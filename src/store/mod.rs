@@ -25,6 +25,7 @@ mod rows;
 mod sessions;
 mod stages;
 mod synthesis;
+mod themes;
 mod tx;
 
 pub use actions::NewAction;

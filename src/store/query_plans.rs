@@ -108,3 +108,19 @@ fn the_command_line_finds_a_stage_by_its_key() {
         None,
     );
 }
+
+#[test]
+fn themes_load_in_index_order() {
+    check(
+        super::themes::SESSION_THEMES,
+        &[&ID],
+        &["themes_by_session"],
+        None,
+    );
+    check(
+        super::themes::SESSION_THEME_ITEMS,
+        &[&ID],
+        &["themes_by_session", "theme_items_by_theme"],
+        None,
+    );
+}

@@ -27,6 +27,10 @@ pub enum Missing {
     NotAContributionId(String),
     NoContributionMatches(String),
     SeveralContributions(String),
+    Theme(Id),
+    NotAThemeId(String),
+    NoThemeMatches(String),
+    SeveralThemes(String),
 }
 
 /// Why a database file cannot be used: in our words (a `store.cause.*`
@@ -71,6 +75,10 @@ pub enum Refused {
         id: Id,
         title: String,
     },
+    /// A theme merged into itself.
+    MergeIntoItself,
+    /// Items split out of a theme they are not in (or none).
+    NotInTheme,
 }
 
 impl Missing {
@@ -94,6 +102,10 @@ impl Missing {
             NotAContributionId(r) => ("store.missing.not_a_contribution_id", r.clone()),
             NoContributionMatches(r) => ("store.missing.no_contribution_matches", r.clone()),
             SeveralContributions(r) => ("store.missing.several_contributions", r.clone()),
+            Theme(id) => ("store.missing.theme", id.to_string()),
+            NotAThemeId(r) => ("store.missing.not_a_theme_id", r.clone()),
+            NoThemeMatches(r) => ("store.missing.no_theme_matches", r.clone()),
+            SeveralThemes(r) => ("store.missing.several_themes", r.clone()),
         };
         tf(lang, key, &[("value", &value)])
     }
@@ -111,6 +123,8 @@ impl Refused {
             SwapNotSiblings => "store.refused.swap_not_siblings",
             MoveOutOfSession => "store.refused.move_out_of_session",
             TemplateLocked => "store.refused.template_locked",
+            MergeIntoItself => "store.refused.merge_into_itself",
+            NotInTheme => "store.refused.not_in_theme",
             AlreadyImported { id, title } => {
                 return tf(
                     lang,
@@ -152,6 +166,10 @@ mod tests {
                 Missing::NoActionMatches(r()),
                 Missing::SeveralActions(r()),
                 Missing::Pass(id),
+                Missing::Theme(id),
+                Missing::NotAThemeId(r()),
+                Missing::NoThemeMatches(r()),
+                Missing::SeveralThemes(r()),
             ]
             .map(|m| m.message(lang));
             let refused = [
@@ -167,6 +185,8 @@ mod tests {
                     id,
                     title: "T".into(),
                 },
+                Refused::MergeIntoItself,
+                Refused::NotInTheme,
             ]
             .map(|m| m.message(lang));
             [missing.to_vec(), refused.to_vec()].concat()
