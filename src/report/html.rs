@@ -81,6 +81,8 @@ struct Page<'a> {
     ideas: Vec<Row<'a>>,
     resources: Vec<Row<'a>>,
     parking: Vec<Row<'a>>,
+    /// Ideas by theme: each theme's name and its items' rows.
+    themes: Vec<GroupRows<'a>>,
     decisions: &'a [DecisionView],
     actions: &'a [ActionView],
     stats: &'a Stats,
@@ -131,6 +133,14 @@ impl<'a> Page<'a> {
             ideas: rows(&r.ideas),
             resources: rows(&r.resources),
             parking: rows(&r.parking),
+            themes: r
+                .themes
+                .iter()
+                .map(|t| GroupRows {
+                    heading: &t.name,
+                    items: rows(&t.items),
+                })
+                .collect(),
             decisions: &r.decisions,
             actions: &r.actions,
             stats: &r.stats,

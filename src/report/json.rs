@@ -45,6 +45,18 @@ struct Doc<'a> {
     decisions: Seq<'a, DecisionView, Decision<'a>>,
     actions: Seq<'a, ActionView, ActionDoc<'a>>,
     stats: StatsDoc<'a>,
+    /// Ideas by theme (themes that hold something shown).
+    themes: Seq<'a, super::ThemeView, ThemeDoc<'a>>,
+}
+
+/// A theme: its name, the ids of its items (to rank themes by their
+/// items' votes) and the items as the report shows them.
+#[derive(DeriveSerialize)]
+struct ThemeDoc<'a> {
+    id: &'a str,
+    name: &'a str,
+    item_ids: &'a [String],
+    items: Items<'a>,
 }
 
 impl<'a> Doc<'a> {
@@ -87,6 +99,12 @@ impl<'a> Doc<'a> {
                 status: if a.done { "done" } else { "open" },
             }),
             stats: StatsDoc::of(&r.stats),
+            themes: Seq::new(&r.themes, |t| ThemeDoc {
+                id: &t.id,
+                name: &t.name,
+                item_ids: &t.item_ids,
+                items: items(&t.items),
+            }),
         }
     }
 }

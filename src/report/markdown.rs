@@ -81,6 +81,14 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         items(out, &r.resources, r.colon)?;
         writeln!(out)?;
     }
+    for (i, theme) in r.themes.iter().enumerate() {
+        if i == 0 {
+            section(out, r.label("themes_heading"))?;
+        }
+        writeln!(out, "### {}\n", inline(&theme.name))?;
+        items(out, &theme.items, r.colon)?;
+        writeln!(out)?;
+    }
     if !r.parking.is_empty() {
         section(out, r.label("parking"))?;
         items(out, &r.parking, r.colon)?;

@@ -82,6 +82,16 @@ pub fn session(corpus: &Corpus) -> SessionData {
             participant_id: Some(people[i % people.len()]),
             ..contribution(stage, Some(top.id), Kind::Resource, text, 0)
         };
+        // A theme named after each payload, holding its idea and the
+        // sub-point: the ideas-by-theme section quotes both.
+        data.themes.push(atelier::model::Theme {
+            id: new_id(),
+            name: format!("{text} {i}"),
+            position: i as i64,
+            created_at: data.session.created_at,
+            removed_at: None,
+            items: vec![top.id, sub.id],
+        });
         data.contributions.extend([top, sub]);
     }
     chain(&mut data, MAX_DEPTH, p);

@@ -267,3 +267,20 @@ fn the_binary_exports_the_golden_bytes() {
         }
     }
 }
+
+/// The corpus' themes (named after the payloads) are in every report the
+/// inert checks above read, so hostile theme names are checked there too.
+#[test]
+fn the_corpus_themes_reach_the_reports() {
+    for corpus in corpus::load() {
+        let data = corpus::session(&corpus);
+        let heading = atelier::i18n::t(data.session.language, "report.themes_heading");
+        for format in [Format::Markdown, Format::Html] {
+            let out = render(format, &data);
+            assert!(out.contains(heading), "{} as {format:?}", corpus.name);
+        }
+        let json: serde_json::Value = serde_json::from_str(&render(Format::Json, &data)).unwrap();
+        let names = json["themes"].as_array().unwrap();
+        assert_eq!(names.len(), corpus.payloads.len(), "{}", corpus.name);
+    }
+}
