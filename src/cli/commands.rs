@@ -129,6 +129,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             super::follow::decide(out, cli.db.as_ref(), &session, &text, lang)
         }
         Command::Action { command } => super::actions::run(out, cli.db.as_ref(), command, lang),
+        Command::Theme { command } => super::themes::run(out, cli.db.as_ref(), command, lang),
         Command::Import { files } => {
             let mut store = open_store(cli.db.as_ref())?;
             for id in bundle::import_files(&mut store, &catalog(), &files)? {

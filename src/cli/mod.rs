@@ -4,6 +4,7 @@ mod actions;
 mod commands;
 mod follow;
 mod show;
+mod themes;
 
 use crate::i18n::tf;
 use crate::model::Lang;
@@ -155,6 +156,11 @@ pub enum Command {
     Action {
         #[command(subcommand)]
         command: ActionCommand,
+    },
+    /// Themes, to converge: group a session's contributions under names.
+    Theme {
+        #[command(subcommand)]
+        command: themes::ThemeCommand,
     },
     /// Import session bundles (JSON); prints each new session id.
     ///

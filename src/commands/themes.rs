@@ -29,6 +29,10 @@ pub(super) fn put_in(
     theme: Option<Id>,
 ) -> Result<Done, CommandError> {
     let before = tx.put_in_theme(session, items, theme)?;
+    if before.is_empty() {
+        // Taken out of themes they were not in: nothing changed.
+        return Ok(Done::new(Command::PutThemes(before)));
+    }
     changed(tx, session, Command::PutThemes(before))
 }
 
