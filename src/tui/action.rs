@@ -99,4 +99,19 @@ pub enum Action {
     PauseTimer,
     /// Gives the current stage this many more planned minutes.
     ExtendStage(u32),
+    // Themes.
+    /// Opens the themes screen, to group contributions.
+    Themes,
+    /// Marks or unmarks the selected item, to move several at once.
+    ThemeMark,
+    /// Puts the marked items (or the selected one) into a theme, picked.
+    ThemePut,
+    /// Takes the marked items (or the selected one) out of their theme.
+    ThemeOut,
+    /// Creates a theme, named in an editor.
+    ThemeNew,
+    /// Merges the selected theme into another, picked.
+    ThemeMerge,
+    /// Moves the marked items of the selected theme into a new theme.
+    ThemeSplit,
 }

@@ -452,6 +452,10 @@ fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
             save_draft(s, core);
             return Some(super::synthesis::open(id));
         }
+        Action::Themes => {
+            save_draft(s, core);
+            return Some(super::themes::open(id, s.stage().map(|st| st.id)));
+        }
         Action::Review => {
             save_draft(s, core);
             return Some(super::review::open(id));
