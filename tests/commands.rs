@@ -201,6 +201,14 @@ enum Step {
     Decide(String),
     RemoveDecision(usize),
     Batch(Vec<Step>),
+    AddTheme(String),
+    RenameTheme(usize, String),
+    RemoveTheme(usize),
+    /// Items, then a theme (`None`: out of any).
+    PutInTheme(Vec<usize>, Option<usize>),
+    MergeThemes(usize, usize),
+    /// A theme, how many of its first items, the new theme's name.
+    SplitTheme(usize, usize, String),
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -242,7 +250,14 @@ fn step() -> impl Strategy<Value = Step> {
         1 => n.clone().prop_map(Step::Park),
         1 => (n.clone(), n.clone()).prop_map(|(p, s)| Step::Unpark(p, s)),
         1 => text().prop_map(Step::Decide),
-        1 => n.prop_map(Step::RemoveDecision),
+        1 => n.clone().prop_map(Step::RemoveDecision),
+        1 => text().prop_map(Step::AddTheme),
+        1 => (n.clone(), text()).prop_map(|(t, name)| Step::RenameTheme(t, name)),
+        1 => n.clone().prop_map(Step::RemoveTheme),
+        2 => (proptest::collection::vec(n.clone(), 1..4), proptest::option::of(n.clone()))
+            .prop_map(|(items, t)| Step::PutInTheme(items, t)),
+        1 => (n.clone(), n.clone()).prop_map(|(a, b)| Step::MergeThemes(a, b)),
+        1 => (n.clone(), 0usize..3, text()).prop_map(|(t, k, name)| Step::SplitTheme(t, k, name)),
     ]
 }
 
@@ -412,6 +427,54 @@ fn resolve(step: &Step, data: &SessionData) -> Command {
             },
         },
         Step::Batch(steps) => Command::Batch(steps.iter().map(|s| resolve(s, data)).collect()),
+        step => resolve_theme_step(step, data),
+    }
+}
+
+/// A theme step; with no theme yet, one is made first.
+fn resolve_theme_step(step: Step, data: &SessionData) -> Command {
+    let themes: Vec<_> = data.listed_themes().collect();
+    let theme = |i: usize| themes.get(i % themes.len().max(1)).map(|t| t.id);
+    let make = Command::AddTheme {
+        name: "Theme".into(),
+    };
+    let items = |picks: &[usize]| -> Vec<Id> {
+        picks
+            .iter()
+            .filter_map(|i| data.contributions.get(i % data.contributions.len().max(1)))
+            .map(|c| c.id)
+            .collect()
+    };
+    match step {
+        Step::AddTheme(name) => Command::AddTheme { name },
+        Step::RenameTheme(t, name) => match theme(t) {
+            Some(id) => Command::RenameTheme { id, name },
+            None => make,
+        },
+        Step::RemoveTheme(t) => match theme(t) {
+            Some(id) => Command::RemoveTheme { id },
+            None => make,
+        },
+        Step::PutInTheme(picks, t) => match t.map(theme) {
+            Some(None) => make,
+            target => Command::PutInTheme {
+                items: items(&picks),
+                theme: target.flatten(),
+            },
+        },
+        Step::MergeThemes(a, b) => match (theme(a), theme(b)) {
+            (Some(from), Some(into)) => Command::MergeThemes { from, into },
+            _ => make,
+        },
+        Step::SplitTheme(t, k, name) => match themes.get(t % themes.len().max(1)) {
+            Some(from) => Command::SplitTheme {
+                from: from.id,
+                items: from.items.iter().take(k).copied().collect(),
+                name,
+            },
+            None => make,
+        },
+        other => unreachable!("not a theme step: {other:?}"),
     }
 }
 
@@ -444,6 +507,12 @@ fn without_undone_additions(mut after: SessionData, prior: &SessionData) -> Sess
     after
         .decisions
         .retain(|d| prior.decisions.iter().any(|x| x.id == d.id));
+    // An undone AddTheme or SplitTheme leaves its theme taken back, empty.
+    after.themes.retain(|t| {
+        let new = prior.themes.iter().all(|x| x.id != t.id);
+        assert!(!new || (!t.is_listed() && t.items.is_empty()), "{t:?}");
+        !new
+    });
     after
 }
 
