@@ -173,8 +173,14 @@ impl Tx<'_> {
     fn theme_items(&self, session: Id, items: &[Id]) -> Result<Vec<Id>> {
         let mut seen = Vec::with_capacity(items.len());
         for &item in items {
-            let c = self.contribution(item)?;
-            if self.contribution_session(item)? != session || c.deleted_at.is_some() {
+            let sortable: Option<bool> = self
+                .query_row(
+                    "SELECT session_id = ?2 AND deleted_at IS NULL FROM contributions WHERE id = ?1",
+                    params![text_id(&item), text_id(&session)],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if sortable != Some(true) {
                 return Err(StoreError::NotFound(Missing::Contribution(item)));
             }
             if !seen.contains(&item) {

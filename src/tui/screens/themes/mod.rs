@@ -19,6 +19,7 @@ use crate::tui::screen::Screen;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use std::cell::Cell;
+use std::collections::HashSet;
 
 pub const THEMES: Context = Context("themes");
 
@@ -132,13 +133,18 @@ impl ThemesState {
     /// no theme, in the order of the run screen.
     pub fn unsorted(&self) -> Vec<&Contribution> {
         let tree = Tree::new(&self.data);
+        let themed: HashSet<Id> = self
+            .data
+            .listed_themes()
+            .flat_map(|t| t.items.iter().copied())
+            .collect();
         self.data
             .stages
             .iter()
             .filter(|st| self.stage.is_none_or(|s| s == st.id))
             .flat_map(|st| tree.walk_stage(st.id))
             .map(|(c, _)| c)
-            .filter(|c| self.data.theme_of(c.id).is_none())
+            .filter(|c| !themed.contains(&c.id))
             .collect()
     }
 
