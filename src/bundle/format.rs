@@ -22,6 +22,10 @@ pub(super) struct Bundle {
     /// The actions agreed (absent from bundles written before they existed).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) actions: Vec<BAction>,
+    /// The dot vote (absent from bundles written before it existed, and
+    /// when nothing was voted or set).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) voting: Option<super::check_votes::BVoting>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -269,6 +273,7 @@ pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::
                 removed_at: a.removed_at.as_ref().map(format_time),
             })
             .collect(),
+        voting: super::check_votes::export(&data.voting),
     };
     serde_json::to_writer_pretty(&mut *out, &bundle)?;
     out.write_all(b"\n")

@@ -27,9 +27,11 @@ mod roster;
 mod session;
 mod stages;
 mod turns;
+mod votes;
 
 pub use error::CommandError;
 pub use session::Details;
+pub use votes::VoteCommand;
 
 use crate::model::{
     Action, Contribution, Decision, Id, Kind, Lang, Participant, Segment, Session, SessionStatus,
@@ -214,6 +216,9 @@ pub enum Command {
     /// Several commands as one change: one transaction, one undo (the
     /// inverses in reverse order).
     Batch(Vec<Command>),
+
+    /// Dot voting: dots, tallies and the vote's settings.
+    Vote(VoteCommand),
 }
 
 /// The clocks of some stages and the session's status, as they were.
@@ -244,6 +249,8 @@ pub struct Changes {
     pub passes: Option<Vec<crate::model::Pass>>,
     /// The session's own row changed (fields, status, language).
     pub session_changed: bool,
+    /// The whole vote (settings and dots), when it changed.
+    pub voting: Option<crate::model::Voting>,
 }
 
 impl Changes {
@@ -300,6 +307,9 @@ impl Changes {
         if let Some(passes) = &self.passes {
             data.passes = passes.clone();
         }
+        if let Some(voting) = &self.voting {
+            data.voting = voting.clone();
+        }
     }
 
     /// Whether the command changed nothing (no need to offer its undo).
@@ -312,6 +322,7 @@ impl Changes {
             && self.decisions.is_none()
             && self.actions.is_none()
             && self.passes.is_none()
+            && self.voting.is_none()
     }
 }
 
@@ -336,6 +347,7 @@ pub(crate) struct Done {
     /// The session's own row changed (status, language, fields).
     pub session_changed: bool,
     pub inverse: Command,
+    pub voting: Option<crate::model::Voting>,
 }
 
 impl Done {
@@ -351,6 +363,7 @@ impl Done {
             passes: None,
             session_changed: false,
             inverse,
+            voting: None,
         }
     }
 
@@ -385,6 +398,9 @@ impl Done {
             self.passes = later.passes;
         }
         self.session_changed |= later.session_changed;
+        if later.voting.is_some() {
+            self.voting = later.voting;
+        }
     }
 
     fn changed(&self) -> bool {
@@ -396,6 +412,7 @@ impl Done {
             || self.decisions.is_some()
             || self.actions.is_some()
             || self.passes.is_some()
+            || self.voting.is_some()
     }
 }
 
@@ -428,6 +445,7 @@ pub fn apply(store: &mut Store, session: Id, command: &Command) -> Result<Outcom
                     actions: done.actions,
                     passes: done.passes,
                     session_changed: done.session_changed,
+                    voting: done.voting,
                 },
                 inverse: done.inverse,
             })
@@ -500,6 +518,7 @@ fn run(tx: &Tx, session: Id, command: &Command) -> Result<Done, CommandError> {
         PutStages { template, stages } => session::put_stages(tx, session, template, stages),
         SetStageTitles(titles) => session::set_titles(tx, session, titles),
         Batch(commands) => batch(tx, session, commands),
+        Vote(command) => votes::run(tx, session, command),
     }
 }
 

@@ -151,6 +151,9 @@ pub struct SessionData {
     pub actions: Vec<Action>,
     /// Turns passed in round-robins, with those taken back (marked).
     pub passes: Vec<super::Pass>,
+    /// The dot vote: dots per participant, whether the screen shows the
+    /// counts, and every dot (those taken back marked).
+    pub voting: super::Voting,
 }
 
 impl SessionData {

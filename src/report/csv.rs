@@ -16,7 +16,7 @@ use crate::i18n::t;
 use crate::model::Lang;
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
-const HEADERS: [&str; 8] = [
+const HEADERS: [&str; 9] = [
     "id",
     "stage",
     "kind",
@@ -25,6 +25,7 @@ const HEADERS: [&str; 8] = [
     "parent",
     "time",
     "parked",
+    "votes",
 ];
 
 /// The cell separator a spreadsheet in this language expects.
@@ -53,6 +54,13 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         .chain(&r.resources)
         .map(|item| (item, "0"));
     let tops = in_stages.chain(r.parking.iter().map(|item| (item, "1")));
+    // Dots per item (only voted items are ranked); empty for the rest.
+    let dots: std::collections::HashMap<&str, String> = r
+        .votes
+        .ranking
+        .iter()
+        .map(|v| (v.id.as_str(), v.dots.to_string()))
+        .collect();
     for (top, parked) in tops {
         // Parents first, without recursion; the parent's id rides along.
         let mut stack: Vec<(&Item, &str)> = vec![(top, "")];
@@ -66,6 +74,7 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
                 parent,
                 &item.time,
                 parked,
+                dots.get(item.id.as_str()).map_or("", String::as_str),
             ];
             w.write_record(row)?;
             stack.extend(item.children.iter().rev().map(|c| (c, item.id.as_str())));
@@ -74,14 +83,14 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let decision = neutralise(t(lang, "csv.decision"));
     for d in &r.decisions {
         let text = neutralise(&d.text);
-        w.write_record(["", "", &decision, "", &text, "", &d.time, "0"])?;
+        w.write_record(["", "", &decision, "", &text, "", &d.time, "0", ""])?;
     }
     for a in &r.actions {
         let kind = neutralise(&format!("{} ({})", t(lang, "csv.action"), a.status));
         let who = neutralise(a.who.as_deref().unwrap_or(""));
         let text = neutralise(&a.text);
         let due = a.due.as_deref().unwrap_or("");
-        w.write_record(["", "", &kind, &who, &text, "", due, "0"])?;
+        w.write_record(["", "", &kind, &who, &text, "", due, "0", ""])?;
     }
     w.flush()
 }

@@ -45,6 +45,7 @@ struct Doc<'a> {
     decisions: Seq<'a, DecisionView, Decision<'a>>,
     actions: Seq<'a, ActionView, ActionDoc<'a>>,
     stats: StatsDoc<'a>,
+    votes: VotesDoc<'a>,
 }
 
 impl<'a> Doc<'a> {
@@ -87,8 +88,38 @@ impl<'a> Doc<'a> {
                 status: if a.done { "done" } else { "open" },
             }),
             stats: StatsDoc::of(&r.stats),
+            votes: VotesDoc {
+                dots_per_participant: r.votes.dots_per_participant,
+                total: r.votes.total,
+                ranking: Seq::new(&r.votes.ranking, |v| RankedDoc {
+                    id: &v.id,
+                    text: &v.text,
+                    kind: &v.kind_label,
+                    rank: v.rank,
+                    tied: v.tied,
+                    dots: v.dots,
+                }),
+            },
         }
     }
+}
+
+/// The dot vote: counts only, never who placed a dot.
+#[derive(DeriveSerialize)]
+struct VotesDoc<'a> {
+    dots_per_participant: u32,
+    total: u32,
+    ranking: Seq<'a, super::RankedItem, RankedDoc<'a>>,
+}
+
+#[derive(DeriveSerialize)]
+struct RankedDoc<'a> {
+    id: &'a str,
+    text: &'a str,
+    kind: &'a str,
+    rank: usize,
+    tied: bool,
+    dots: u32,
 }
 
 #[derive(DeriveSerialize)]

@@ -15,10 +15,12 @@ mod outline;
 mod participation;
 mod timing;
 mod view;
+mod votes;
 
 pub use outline::flatten;
 pub use participation::{Bar, Participation, BAR_MAX};
 pub use timing::{StageTime, Timing};
+pub use votes::{RankedItem, Votes};
 pub use view::{
     blocks_heading, local_time, ActionView, Count, DecisionView, Group, Item, Report, Stats,
     SynthesisView,

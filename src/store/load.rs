@@ -38,6 +38,7 @@ impl Store {
                 decisions: super::decisions::decisions(conn, session)?,
                 actions: super::actions::actions(conn, session)?,
                 passes: super::passes::passes(conn, session)?,
+                voting: super::votes::voting(conn, session)?,
             })
         })
     }
@@ -55,6 +56,7 @@ impl Store {
                 "contributions",
                 "decisions",
                 "actions",
+                "votes",
             ] {
                 let mut stmt = conn.prepare(&format!(
                     "SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?1))"
@@ -114,6 +116,7 @@ fn insert_one(tx: &Transaction, data: &SessionData) -> Result<()> {
     for a in &data.actions {
         super::actions::insert_row(tx, id, a)?;
     }
+    super::votes::insert_all(tx, id, &data.voting)?;
     if !data.synthesis.is_empty() {
         super::synthesis::write_synthesis(tx, id, &data.synthesis, data.session.updated_at)?;
     }

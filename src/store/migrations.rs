@@ -12,6 +12,8 @@ const STEPS: &[&str] = &[
     include_str!("migrations/005_parking_and_decisions.sql"),
     include_str!("migrations/006_actions.sql"),
     include_str!("migrations/007_passes.sql"),
+    // 008 is another branch's; the merge puts it before this one.
+    include_str!("migrations/009_votes.sql"),
 ];
 
 /// The schema version this program writes.

@@ -26,6 +26,7 @@ mod sessions;
 mod stages;
 mod synthesis;
 mod tx;
+mod votes;
 
 pub use actions::NewAction;
 pub use contributions::NewContribution;

@@ -99,4 +99,19 @@ pub enum Action {
     PauseTimer,
     /// Gives the current stage this many more planned minutes.
     ExtendStage(u32),
+    // Dot voting.
+    /// Opens the vote screen.
+    Vote,
+    /// One more dot of the voter on the selected item.
+    AddDot,
+    /// Takes back one of the voter's dots on the selected item.
+    RemoveDot,
+    /// Enters the selected item's tally (a show of hands).
+    Tally,
+    /// Sets the dots each participant has.
+    SetDots,
+    /// Reveals or hides the counts on screen.
+    ToggleVotesShown,
+    /// Switches between the items and their ranking.
+    VoteRanking,
 }

@@ -6,6 +6,7 @@ pub mod review;
 pub mod run;
 pub mod setup;
 pub mod synthesis;
+pub mod vote;
 
 use super::core::Core;
 use crate::model::{Id, SessionData};
