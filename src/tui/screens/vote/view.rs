@@ -90,7 +90,8 @@ pub fn render(s: &VoteState, core: &Core, area: Rect, buf: &mut Buffer) {
             let mut spans = Vec::new();
             if s.ranking {
                 let place = if r.tied {
-                    tf(lang, "votes.report_tied", &[("rank", &r.rank.to_string())])
+                    let rank = r.rank.to_string();
+                    tf(core.lang, "votes.report_tied", &[("rank", &rank)])
                 } else {
                     r.rank.to_string()
                 };
