@@ -4,7 +4,7 @@
 
 mod common;
 
-use atelier::commands::{apply, Command, CommandError, Details};
+use atelier::commands::{apply, Command, CommandError, Details, VoteCommand};
 use atelier::model::{
     Anonymity, Id, Kind, Lang, ManualClock, SessionData, SessionStatus, Stage, Synthesis,
 };
@@ -200,6 +200,13 @@ enum Step {
     Unpark(usize, usize),
     Decide(String),
     RemoveDecision(usize),
+    /// Dot voting: a person's dots on items, a tally, the dots per person,
+    /// the counts shown or hidden, one dot taken back.
+    CastVotes(usize, Vec<usize>),
+    Tally(usize, u32),
+    Dots(u32),
+    Reveal(bool),
+    RemoveVote(usize),
     Batch(Vec<Step>),
 }
 
@@ -242,7 +249,12 @@ fn step() -> impl Strategy<Value = Step> {
         1 => n.clone().prop_map(Step::Park),
         1 => (n.clone(), n.clone()).prop_map(|(p, s)| Step::Unpark(p, s)),
         1 => text().prop_map(Step::Decide),
-        1 => n.prop_map(Step::RemoveDecision),
+        1 => n.clone().prop_map(Step::RemoveDecision),
+        2 => (n.clone(), proptest::collection::vec(n.clone(), 1..4)).prop_map(|(p, i)| Step::CastVotes(p, i)),
+        1 => (n.clone(), 0u32..4).prop_map(|(i, c)| Step::Tally(i, c)),
+        1 => (0u32..5).prop_map(Step::Dots),
+        1 => any::<bool>().prop_map(Step::Reveal),
+        1 => n.prop_map(Step::RemoveVote),
     ]
 }
 
@@ -411,6 +423,26 @@ fn resolve(step: &Step, data: &SessionData) -> Command {
                 text: "decided".into(),
             },
         },
+        Step::CastVotes(p, items) => match (person(p), item(0)) {
+            (Some(participant), Some(_)) => Command::Vote(VoteCommand::CastVotes {
+                participant,
+                items: items.iter().filter_map(|i| item(*i)).collect(),
+            }),
+            _ => Command::Record(first.clone()),
+        },
+        Step::Tally(i, count) => on_item(i, &|item| {
+            Command::Vote(VoteCommand::SetTally { item, count })
+        }),
+        Step::Dots(n) => Command::Vote(VoteCommand::SetDots(n)),
+        Step::Reveal(true) => Command::Vote(VoteCommand::RevealVotes),
+        Step::Reveal(false) => Command::Vote(VoteCommand::HideVotes),
+        Step::RemoveVote(v) => {
+            let votes = &data.voting.votes;
+            match votes.get(v % votes.len().max(1)) {
+                Some(vote) => Command::Vote(VoteCommand::RemoveVote { id: vote.id }),
+                None => Command::Vote(VoteCommand::SetDots(3)),
+            }
+        }
         Step::Batch(steps) => Command::Batch(steps.iter().map(|s| resolve(s, data)).collect()),
     }
 }
@@ -444,6 +476,15 @@ fn without_undone_additions(mut after: SessionData, prior: &SessionData) -> Sess
     after
         .decisions
         .retain(|d| prior.decisions.iter().any(|x| x.id == d.id));
+    for v in &after.voting.votes {
+        if !prior.voting.votes.iter().any(|x| x.id == v.id) {
+            assert!(v.removed_at.is_some(), "an undone dot stays, marked");
+        }
+    }
+    after
+        .voting
+        .votes
+        .retain(|v| prior.voting.votes.iter().any(|x| x.id == v.id));
     after
 }
 

@@ -164,7 +164,10 @@ fn hidden_counts_never_reach_the_screen() {
     let rows = item_rows(&app);
     assert!(rows[0].contains("Bike sheds"), "{rows:?}");
     for row in &rows {
-        assert!(!row.chars().any(|c| c.is_ascii_digit() || c == '●'), "{row}");
+        assert!(
+            !row.chars().any(|c| c.is_ascii_digit() || c == '●'),
+            "{row}"
+        );
     }
     act(&mut app, Action::VoteRanking);
     assert!(screen(&app, 80, 20).contains("The ranking is hidden"));
@@ -202,10 +205,7 @@ fn the_vote_screen_in_both_languages() {
     for lang in Lang::ALL {
         let (_d, mut app) = voting_in(lang, false);
         tie(&mut app);
-        insta::assert_snapshot!(
-            format!("vote_hidden_{}", lang.code()),
-            screen(&app, 80, 20)
-        );
+        insta::assert_snapshot!(format!("vote_hidden_{}", lang.code()), screen(&app, 80, 20));
         act(&mut app, Action::ToggleVotesShown);
         insta::assert_snapshot!(
             format!("vote_revealed_{}", lang.code()),

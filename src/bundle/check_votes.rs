@@ -92,15 +92,18 @@ impl Checker<'_> {
                 })?;
             let participant_id = match &v.participant {
                 None => None,
-                Some(p) => Some(Id::parse_str(p).ok().filter(|p| people.contains(p)).ok_or_else(
-                    || {
-                        self.said(
-                            format!("{at}.participant"),
-                            "bundle.unknown_participant",
-                            &[("value", p)],
-                        )
-                    },
-                )?),
+                Some(p) => Some(
+                    Id::parse_str(p)
+                        .ok()
+                        .filter(|p| people.contains(p))
+                        .ok_or_else(|| {
+                            self.said(
+                                format!("{at}.participant"),
+                                "bundle.unknown_participant",
+                                &[("value", p)],
+                            )
+                        })?,
+                ),
             };
             if v.dots == 0 || (participant_id.is_some() && v.dots != 1) {
                 return Err(self.said(

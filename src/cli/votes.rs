@@ -48,13 +48,7 @@ pub(super) fn vote(
             (command, Some(participant))
         }
         (None, Some(count), None) => match items.as_slice() {
-            [item] => (
-                VoteCommand::SetTally {
-                    item: *item,
-                    count,
-                },
-                None,
-            ),
+            [item] => (VoteCommand::SetTally { item: *item, count }, None),
             _ => bail!("{}", t(lang, "votes.cli_one_item")),
         },
         (None, None, Some(dots)) if items.is_empty() => (VoteCommand::SetDots(dots), None),

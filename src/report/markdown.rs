@@ -214,7 +214,13 @@ fn vote_table(out: &mut dyn Write, r: &Report) -> io::Result<()> {
     writeln!(out, "| {rank} | {item} | {dots} |")?;
     writeln!(out, "|---|---|---:|")?;
     for row in &v.ranking {
-        writeln!(out, "| {} | {} | {} |", row.place, inline(&row.text), row.dots)?;
+        writeln!(
+            out,
+            "| {} | {} | {} |",
+            row.place,
+            inline(&row.text),
+            row.dots
+        )?;
     }
     writeln!(out)
 }

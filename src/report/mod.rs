@@ -20,11 +20,11 @@ mod votes;
 pub use outline::flatten;
 pub use participation::{Bar, Participation, BAR_MAX};
 pub use timing::{StageTime, Timing};
-pub use votes::{RankedItem, Votes};
 pub use view::{
     blocks_heading, local_time, ActionView, Count, DecisionView, Group, Item, Report, Stats,
     SynthesisView,
 };
+pub use votes::{RankedItem, Votes};
 
 use crate::model::{Lang, SessionData};
 

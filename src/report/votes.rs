@@ -109,8 +109,12 @@ pub(super) fn build(data: &SessionData, shown: &[&Contribution], lang: Lang) -> 
         ),
         ranking,
         heading: t(lang, "votes.report_heading").to_string(),
-        columns: ["votes.report_rank", "votes.report_item", "votes.report_dots"]
-            .map(|k| t(lang, k).to_string()),
+        columns: [
+            "votes.report_rank",
+            "votes.report_item",
+            "votes.report_dots",
+        ]
+        .map(|k| t(lang, k).to_string()),
     }
 }
 

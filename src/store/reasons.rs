@@ -148,7 +148,10 @@ impl Refused {
                 );
             }
             DotsOutOfRange(dots) => {
-                let args = [("dots", dots.to_string()), ("max", crate::model::MAX_DOTS.to_string())];
+                let args = [
+                    ("dots", dots.to_string()),
+                    ("max", crate::model::MAX_DOTS.to_string()),
+                ];
                 let args = args.each_ref().map(|(k, v)| (*k, v.as_str()));
                 return tf(lang, "votes.dots_out_of_range", &args);
             }

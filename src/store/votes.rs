@@ -171,8 +171,7 @@ impl Tx<'_> {
         let mut before = Vec::new();
         for v in list {
             let old = self.one_vote(session, v.id, false)?;
-            if old.contribution_id != v.contribution_id || old.participant_id != v.participant_id
-            {
+            if old.contribution_id != v.contribution_id || old.participant_id != v.participant_id {
                 return Err(StoreError::NotFound(Missing::Vote(v.id)));
             }
             self.execute(
@@ -189,7 +188,11 @@ impl Tx<'_> {
             before.push(old);
         }
         let voting = self.voting(session)?;
-        for p in list.iter().filter(|v| v.stands()).filter_map(|v| v.participant_id) {
+        for p in list
+            .iter()
+            .filter(|v| v.stands())
+            .filter_map(|v| v.participant_id)
+        {
             let used = voting.used(p);
             if used > voting.dots_per_participant {
                 let name = self.voter(session, p)?;
