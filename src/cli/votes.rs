@@ -190,7 +190,13 @@ pub(super) fn lines(data: &SessionData, lang: Lang) -> String {
         } else {
             r.rank.to_string()
         };
-        let text = c.text.trim().replace("\r\n", "\n").replace('\n', " / ");
+        // As `show` writes a text on one line (only spaces and line
+        // breaks trimmed: other invisible characters stay to be seen).
+        let text = c
+            .text
+            .trim_matches([' ', '\n', '\r'])
+            .replace("\r\n", "\n")
+            .replace('\n', " / ");
         out.push_str(&format!(
             "  {place:<14} {:>3}  {}  {:<11} {text}\n",
             r.dots,

@@ -160,7 +160,7 @@ pub struct Ranked<T> {
 pub fn rank<T>(counts: Vec<(T, u32)>) -> Vec<Ranked<T>> {
     let mut counts = counts;
     // A stable sort: equal counts keep the order they came in.
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let mut how_many: HashMap<u32, usize> = HashMap::new();
     for (_, dots) in &counts {
         *how_many.entry(*dots).or_insert(0) += 1;

@@ -82,6 +82,16 @@ pub fn session(corpus: &Corpus) -> SessionData {
             participant_id: Some(people[i % people.len()]),
             ..contribution(stage, Some(top.id), Kind::Resource, text, 0)
         };
+        // A tally on each top-level item, two by two equal: the dot-vote
+        // ranking shows every payload, ties included.
+        data.voting.votes.push(atelier::model::Vote {
+            id: new_id(),
+            contribution_id: top.id,
+            participant_id: None,
+            dots: 1 + (i / 2) as u32,
+            at: now(),
+            removed_at: None,
+        });
         data.contributions.extend([top, sub]);
     }
     chain(&mut data, MAX_DEPTH, p);
