@@ -308,3 +308,22 @@ fn the_bundle_carries_the_vote_and_checks_it() {
     let fresh = common::new_session(&mut store, &["Cy"]);
     assert!(!render(Format::Bundle, &store.load(fresh).unwrap()).contains("\"voting\""));
 }
+
+#[test]
+fn a_redo_that_no_longer_fits_the_budget_is_refused() {
+    let (_d, mut store) = common::temp_store();
+    let session = common::new_session(&mut store, &["Ana"]);
+    let ana = store.participants(session).unwrap()[0].id;
+    let a = idea(&mut store, session, "A");
+    let undo = cast(&mut store, session, ana, &[a, a]);
+    let redo = apply(&mut store, session, &undo).unwrap().inverse;
+    // Meanwhile Ana places two other dots: the two undone ones no longer fit.
+    cast(&mut store, session, ana, &[a, a]);
+    let before = state(&store, session);
+    let err = apply(&mut store, session, &redo).unwrap_err();
+    assert_eq!(
+        err.message(Lang::En),
+        "Ana has 3 dots and already placed 2: 2 more would be too many (1 left)"
+    );
+    assert_eq!(state(&store, session), before);
+}

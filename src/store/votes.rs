@@ -26,9 +26,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Vote> {
 /// dot, oldest first, those taken back included.
 pub(super) fn voting(conn: &Connection, session: Id) -> Result<Voting> {
     let (dots_per_participant, revealed) = settings(conn, session)?;
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM votes WHERE session_id = ?1 ORDER BY at, id"
-    ))?;
+    let mut stmt = conn.prepare_cached(&votes_sql())?;
     let votes = stmt
         .query_map([text_id(&session)], from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -37,6 +35,12 @@ pub(super) fn voting(conn: &Connection, session: Id) -> Result<Voting> {
         revealed,
         votes,
     })
+}
+
+/// A session's votes in time order (read on every load and after every
+/// vote command: the `votes_by_session` index serves it).
+pub(super) fn votes_sql() -> String {
+    format!("SELECT {COLUMNS} FROM votes WHERE session_id = ?1 ORDER BY at, id")
 }
 
 fn settings(conn: &Connection, session: Id) -> Result<(u32, bool)> {
@@ -188,19 +192,23 @@ impl Tx<'_> {
             before.push(old);
         }
         let voting = self.voting(session)?;
-        for p in list
+        let people: std::collections::HashSet<Id> = list
             .iter()
             .filter(|v| v.stands())
             .filter_map(|v| v.participant_id)
-        {
-            let used = voting.used(p);
-            if used > voting.dots_per_participant {
+            .collect();
+        for p in people {
+            // The dots this put makes stand again, on top of the others.
+            let back: u32 = list
+                .iter()
+                .zip(&before)
+                .filter(|(now, was)| now.stands() && !was.stands())
+                .filter(|(now, _)| now.participant_id == Some(p))
+                .map(|(now, _)| now.dots)
+                .sum();
+            let others = voting.used(p).saturating_sub(back);
+            if let Err(over) = check_budget(others, back, voting.dots_per_participant) {
                 let name = self.voter(session, p)?;
-                let over = crate::model::OverBudget {
-                    used: used - 1,
-                    adding: 1,
-                    budget: voting.dots_per_participant,
-                };
                 return Err(StoreError::Invalid(Refused::OverBudget { name, over }));
             }
         }
