@@ -4,7 +4,7 @@
 
 mod common;
 
-use atelier::commands::{apply, Command, CommandError, Details};
+use atelier::commands::{apply, Command, CommandError, Details, VoteCommand};
 use atelier::model::{
     Anonymity, Id, Kind, Lang, ManualClock, SessionData, SessionStatus, Stage, Synthesis,
 };
@@ -200,6 +200,13 @@ enum Step {
     Unpark(usize, usize),
     Decide(String),
     RemoveDecision(usize),
+    /// Dot voting: a person's dots on items, a tally, the dots per person,
+    /// the counts shown or hidden, one dot taken back.
+    CastVotes(usize, Vec<usize>),
+    Tally(usize, u32),
+    Dots(u32),
+    Reveal(bool),
+    RemoveVote(usize),
     Batch(Vec<Step>),
     AddTheme(String),
     RenameTheme(usize, String),
@@ -258,6 +265,11 @@ fn step() -> impl Strategy<Value = Step> {
             .prop_map(|(items, t)| Step::PutInTheme(items, t)),
         1 => (n.clone(), n.clone()).prop_map(|(a, b)| Step::MergeThemes(a, b)),
         1 => (n.clone(), 0usize..3, text()).prop_map(|(t, k, name)| Step::SplitTheme(t, k, name)),
+        2 => (n.clone(), proptest::collection::vec(n.clone(), 1..4)).prop_map(|(p, i)| Step::CastVotes(p, i)),
+        1 => (n.clone(), 0u32..4).prop_map(|(i, c)| Step::Tally(i, c)),
+        1 => (0u32..5).prop_map(Step::Dots),
+        1 => any::<bool>().prop_map(Step::Reveal),
+        1 => n.prop_map(Step::RemoveVote),
     ]
 }
 
@@ -426,6 +438,26 @@ fn resolve(step: &Step, data: &SessionData) -> Command {
                 text: "decided".into(),
             },
         },
+        Step::CastVotes(p, items) => match (person(p), item(0)) {
+            (Some(participant), Some(_)) => Command::Vote(VoteCommand::CastVotes {
+                participant,
+                items: items.iter().filter_map(|i| item(*i)).collect(),
+            }),
+            _ => Command::Record(first.clone()),
+        },
+        Step::Tally(i, count) => on_item(i, &|item| {
+            Command::Vote(VoteCommand::SetTally { item, count })
+        }),
+        Step::Dots(n) => Command::Vote(VoteCommand::SetDots(n)),
+        Step::Reveal(true) => Command::Vote(VoteCommand::RevealVotes),
+        Step::Reveal(false) => Command::Vote(VoteCommand::HideVotes),
+        Step::RemoveVote(v) => {
+            let votes = &data.voting.votes;
+            match votes.get(v % votes.len().max(1)) {
+                Some(vote) => Command::Vote(VoteCommand::RemoveVote { id: vote.id }),
+                None => Command::Vote(VoteCommand::SetDots(3)),
+            }
+        }
         Step::Batch(steps) => Command::Batch(steps.iter().map(|s| resolve(s, data)).collect()),
         step => resolve_theme_step(step, data),
     }
@@ -513,6 +545,15 @@ fn without_undone_additions(mut after: SessionData, prior: &SessionData) -> Sess
         assert!(!new || (!t.is_listed() && t.items.is_empty()), "{t:?}");
         !new
     });
+    for v in &after.voting.votes {
+        if !prior.voting.votes.iter().any(|x| x.id == v.id) {
+            assert!(v.removed_at.is_some(), "an undone dot stays, marked");
+        }
+    }
+    after
+        .voting
+        .votes
+        .retain(|v| prior.voting.votes.iter().any(|x| x.id == v.id));
     after
 }
 

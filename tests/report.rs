@@ -219,7 +219,8 @@ fn csv_has_one_row_per_contribution_with_parent_ids() {
             "ID parent",
             "Saisi le",
             "Au parking",
-            "Thème"
+            "Thème",
+            "Points"
         ]
     );
     assert_eq!(rows.len(), data.live().count());
@@ -249,7 +250,7 @@ fn csv_opens_right_in_a_french_or_english_spreadsheet() {
     data.session.language = atelier::model::Lang::En;
     let en = render(Format::Csv, &data);
     assert!(en.starts_with(
-        "\u{feff}ID,Stage,Kind,Participant,Text,Parent ID,Recorded at,Parked,Theme\r\n"
+        "\u{feff}ID,Stage,Kind,Participant,Text,Parent ID,Recorded at,Parked,Theme,Votes\r\n"
     ));
     let (_, rows) = csv_rows(&en, b',');
     assert_eq!(rows.len(), data.live().count());

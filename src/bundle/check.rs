@@ -39,7 +39,7 @@ impl Checker<'_> {
     }
 
     /// An error worded by the `bundle.*` text `key`, filled with `args`.
-    fn said(
+    pub(super) fn said(
         &self,
         place: impl Into<String>,
         key: &'static str,
@@ -48,7 +48,7 @@ impl Checker<'_> {
         self.err(place, Problem::said(key, args))
     }
 
-    fn id(&mut self, place: String, value: &str) -> Result<Id, BundleError> {
+    pub(super) fn id(&mut self, place: String, value: &str) -> Result<Id, BundleError> {
         let id = Id::parse_str(value)
             .map_err(|_| self.said(&place, "bundle.not_an_id", &[("value", &value)]))?;
         if let Some(first) = self.ids.get(&id) {
@@ -63,7 +63,7 @@ impl Checker<'_> {
         Ok(id)
     }
 
-    fn time(&self, place: String, value: &str) -> Result<Timestamp, BundleError> {
+    pub(super) fn time(&self, place: String, value: &str) -> Result<Timestamp, BundleError> {
         check_time(value).map_err(|e| match e {
             TimeError::Syntax => self.said(place, "bundle.not_a_time", &[("value", &value)]),
             TimeError::OutOfRange => self.said(
@@ -78,7 +78,7 @@ impl Checker<'_> {
         })
     }
 
-    fn opt_time(
+    pub(super) fn opt_time(
         &self,
         place: String,
         value: &Option<String>,
@@ -269,6 +269,7 @@ impl Checker<'_> {
         }
         let actions = self.actions(&b.actions, &known_people)?;
         let themes = self.themes(&b.themes, &contributions)?;
+        let voting = self.voting(b.voting.as_ref(), &known_people, &contributions)?;
         Ok(Checked {
             data: SessionData {
                 session,
@@ -281,6 +282,7 @@ impl Checker<'_> {
                 // Round-robin passes are not carried by bundles yet.
                 passes: Vec::new(),
                 themes,
+                voting,
             },
             places: self.places,
         })

@@ -25,6 +25,10 @@ pub(super) struct Bundle {
     /// The themes, in order (absent from bundles written before they existed).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) themes: Vec<BTheme>,
+    /// The dot vote (absent from bundles written before it existed, and
+    /// when nothing was voted or set).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) voting: Option<super::check_votes::BVoting>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -296,6 +300,7 @@ pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::
                 items: t.items.iter().map(|i| i.to_string()).collect(),
             })
             .collect(),
+        voting: super::check_votes::export(&data.voting),
     };
     serde_json::to_writer_pretty(&mut *out, &bundle)?;
     out.write_all(b"\n")

@@ -130,6 +130,25 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
         }
         Command::Action { command } => super::actions::run(out, cli.db.as_ref(), command, lang),
         Command::Theme { command } => super::themes::run(out, cli.db.as_ref(), command, lang),
+        Command::Vote {
+            session,
+            participant,
+            tally,
+            dots,
+            items,
+        } => {
+            let args = super::votes::VoteArgs {
+                session,
+                participant,
+                tally,
+                dots,
+                items,
+            };
+            super::votes::vote(out, cli.db.as_ref(), args, lang)
+        }
+        Command::Votes { session, json } => {
+            super::votes::ranking(out, cli.db.as_ref(), &session, json, lang)
+        }
         Command::Import { files } => {
             let mut store = open_store(cli.db.as_ref())?;
             for id in bundle::import_files(&mut store, &catalog(), &files)? {

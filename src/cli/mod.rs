@@ -5,6 +5,7 @@ mod commands;
 mod follow;
 mod show;
 mod themes;
+mod votes;
 
 use crate::i18n::tf;
 use crate::model::Lang;
@@ -161,6 +162,43 @@ pub enum Command {
     Theme {
         #[command(subcommand)]
         command: themes::ThemeCommand,
+    },
+    /// Dot voting: place a participant's dots, enter a tally (a show of
+    /// hands), or set the dots each person has (default 3). One of
+    /// --participant, --tally or --dots. Prints what is left, never who
+    /// voted for what.
+    ///
+    /// Examples: `atelier vote latest --participant Ana 3f2a1b2c 3f2a1b2c 9c3a`
+    /// (two dots on the first item, one on the other);
+    /// `atelier vote latest --tally 7 3f2a1b2c`; `atelier vote latest --dots 5`.
+    #[command(group(clap::ArgGroup::new("way").required(true).args(["participant", "tally", "dots"])))]
+    Vote {
+        /// An id, a unique id prefix, or `latest`.
+        session: String,
+        /// Whose dots: a name on the roster, or the unique start of one.
+        #[arg(long, value_name = "NAME")]
+        participant: Option<String>,
+        /// Set the item's tally to N dots (a count without a person; 0
+        /// clears it). Takes exactly one ID.
+        #[arg(long, value_name = "N")]
+        tally: Option<u32>,
+        /// Set how many dots each participant has (1 to 99; not fewer
+        /// than someone already placed). Takes no ID.
+        #[arg(long, value_name = "N")]
+        dots: Option<u32>,
+        /// Contribution ids, or unique parts of them (`atelier show` prints
+        /// the last eight characters): one dot per id, repeat an id for two.
+        #[arg(value_name = "ID")]
+        items: Vec<String>,
+    },
+    /// Print a session's dot-vote ranking: rank (ties share one), dots,
+    /// id, kind and text of each item that got dots.
+    Votes {
+        /// An id, a unique id prefix, or `latest`.
+        session: String,
+        /// Print a JSON object: the dots per person and the ranking.
+        #[arg(long)]
+        json: bool,
     },
     /// Import session bundles (JSON); prints each new session id.
     ///

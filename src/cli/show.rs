@@ -129,6 +129,9 @@ fn raw_summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
         }
     }
     super::themes::summary(&mut out, data, lang);
+    if data.voting != crate::model::Voting::default() {
+        let _ = write!(out, "\n{}", super::votes::lines(data, lang));
+    }
     let syn = &data.synthesis;
     if !syn.is_empty() {
         let _ = writeln!(out, "\n{}", t(lang, "report.synthesis"));

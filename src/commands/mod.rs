@@ -28,9 +28,11 @@ mod session;
 mod stages;
 mod themes;
 mod turns;
+mod votes;
 
 pub use error::CommandError;
 pub use session::Details;
+pub use votes::VoteCommand;
 
 use crate::model::{
     Action, Contribution, Decision, Id, Kind, Lang, Participant, Segment, Session, SessionStatus,
@@ -246,6 +248,8 @@ pub enum Command {
     },
     /// Puts themes back exactly as given, with their items (an inverse).
     PutThemes(Vec<crate::model::Theme>),
+    /// Dot voting: dots, tallies and the vote's settings.
+    Vote(VoteCommand),
 }
 
 /// The clocks of some stages and the session's status, as they were.
@@ -278,6 +282,8 @@ pub struct Changes {
     pub session_changed: bool,
     /// The session's whole list of themes, when it changed.
     pub themes: Option<Vec<crate::model::Theme>>,
+    /// The whole vote (settings and dots), when it changed.
+    pub voting: Option<crate::model::Voting>,
 }
 
 impl Changes {
@@ -337,6 +343,9 @@ impl Changes {
         if let Some(themes) = &self.themes {
             data.themes = themes.clone();
         }
+        if let Some(voting) = &self.voting {
+            data.voting = voting.clone();
+        }
     }
 
     /// Whether the command changed nothing (no need to offer its undo).
@@ -350,6 +359,7 @@ impl Changes {
             && self.actions.is_none()
             && self.passes.is_none()
             && self.themes.is_none()
+            && self.voting.is_none()
     }
 }
 
@@ -375,6 +385,7 @@ pub(crate) struct Done {
     pub session_changed: bool,
     pub inverse: Command,
     pub themes: Option<Vec<crate::model::Theme>>,
+    pub voting: Option<crate::model::Voting>,
 }
 
 impl Done {
@@ -391,6 +402,7 @@ impl Done {
             session_changed: false,
             inverse,
             themes: None,
+            voting: None,
         }
     }
 
@@ -428,6 +440,9 @@ impl Done {
             self.themes = later.themes;
         }
         self.session_changed |= later.session_changed;
+        if later.voting.is_some() {
+            self.voting = later.voting;
+        }
     }
 
     fn changed(&self) -> bool {
@@ -440,6 +455,7 @@ impl Done {
             || self.actions.is_some()
             || self.passes.is_some()
             || self.themes.is_some()
+            || self.voting.is_some()
     }
 }
 
@@ -473,6 +489,7 @@ pub fn apply(store: &mut Store, session: Id, command: &Command) -> Result<Outcom
                     passes: done.passes,
                     session_changed: done.session_changed,
                     themes: done.themes,
+                    voting: done.voting,
                 },
                 inverse: done.inverse,
             })
@@ -552,6 +569,7 @@ fn run(tx: &Tx, session: Id, command: &Command) -> Result<Done, CommandError> {
         MergeThemes { from, into } => themes::merge(tx, session, *from, *into),
         SplitTheme { from, items, name } => themes::split(tx, session, *from, items, name),
         PutThemes(list) => themes::put(tx, session, list),
+        Vote(command) => votes::run(tx, session, command),
     }
 }
 

@@ -14,6 +14,7 @@ mod time;
 mod timer;
 mod tree;
 mod turns;
+mod votes;
 
 pub use action::Action;
 pub use clock::{Clock, ManualClock, SystemClock};
@@ -31,6 +32,9 @@ pub use time::{check_time, format_time, now, parse_date, parse_time, TimeError, 
 pub use timer::{apply_effect, Segment, Timer, TimerAlert, TimerEffect, TimerState, WARN_BEFORE};
 pub use tree::{Tree, MAX_DEPTH};
 pub use turns::{next_speaker, under_even_share};
+pub use votes::{
+    check_budget, rank, rank_items, OverBudget, Ranked, Vote, Voting, DEFAULT_DOTS, MAX_DOTS,
+};
 
 /// Sessions, participants, stages and contributions are identified by UUIDv7:
 /// time-ordered and unique across laptops, so sessions recorded on several

@@ -153,6 +153,9 @@ pub struct SessionData {
     pub passes: Vec<super::Pass>,
     /// The themes, in order, with those taken back (marked, empty).
     pub themes: Vec<super::Theme>,
+    /// The dot vote: dots per participant, whether the screen shows the
+    /// counts, and every dot (those taken back marked).
+    pub voting: super::Voting,
 }
 
 impl SessionData {

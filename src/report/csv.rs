@@ -17,7 +17,7 @@ use crate::i18n::t;
 use crate::model::Lang;
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
-const HEADERS: [&str; 9] = [
+const HEADERS: [&str; 10] = [
     "id",
     "stage",
     "kind",
@@ -27,6 +27,7 @@ const HEADERS: [&str; 9] = [
     "time",
     "parked",
     "themes_theme",
+    "votes",
 ];
 
 /// The cell separator a spreadsheet in this language expects.
@@ -56,6 +57,13 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         .map(|item| (item, "0"));
     let tops = in_stages.chain(r.parking.iter().map(|item| (item, "1")));
     let theme_of = super::themes::theme_of_item(&r.themes);
+    // Dots per item (only voted items are ranked); empty for the rest.
+    let dots: std::collections::HashMap<&str, String> = r
+        .votes
+        .ranking
+        .iter()
+        .map(|v| (v.id.as_str(), v.dots.to_string()))
+        .collect();
     for (top, parked) in tops {
         // Parents first, without recursion; the parent's id rides along.
         let mut stack: Vec<(&Item, &str)> = vec![(top, "")];
@@ -70,6 +78,7 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
                 &item.time,
                 parked,
                 &neutralise(theme_of.get(item.id.as_str()).copied().unwrap_or("")),
+                dots.get(item.id.as_str()).map_or("", String::as_str),
             ];
             w.write_record(row)?;
             stack.extend(item.children.iter().rev().map(|c| (c, item.id.as_str())));

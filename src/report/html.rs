@@ -87,6 +87,7 @@ struct Page<'a> {
     actions: &'a [ActionView],
     stats: &'a Stats,
     participation: &'a Participation,
+    votes: &'a super::Votes,
     labels: &'a HashMap<&'static str, String>,
 }
 
@@ -145,6 +146,7 @@ impl<'a> Page<'a> {
             actions: &r.actions,
             stats: &r.stats,
             participation: &r.participation,
+            votes: &r.votes,
             labels: &r.labels,
         }
     }

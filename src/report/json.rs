@@ -47,6 +47,7 @@ struct Doc<'a> {
     stats: StatsDoc<'a>,
     /// Ideas by theme (themes that hold something shown).
     themes: Seq<'a, super::ThemeView, ThemeDoc<'a>>,
+    votes: VotesDoc<'a>,
 }
 
 /// A theme: its name, the ids of its items (to rank themes by their
@@ -105,8 +106,38 @@ impl<'a> Doc<'a> {
                 item_ids: &t.item_ids,
                 items: items(&t.items),
             }),
+            votes: VotesDoc {
+                dots_per_participant: r.votes.dots_per_participant,
+                total: r.votes.total,
+                ranking: Seq::new(&r.votes.ranking, |v| RankedDoc {
+                    id: &v.id,
+                    text: &v.text,
+                    kind: &v.kind_label,
+                    rank: v.rank,
+                    tied: v.tied,
+                    dots: v.dots,
+                }),
+            },
         }
     }
+}
+
+/// The dot vote: counts only, never who placed a dot.
+#[derive(DeriveSerialize)]
+struct VotesDoc<'a> {
+    dots_per_participant: u32,
+    total: u32,
+    ranking: Seq<'a, super::RankedItem, RankedDoc<'a>>,
+}
+
+#[derive(DeriveSerialize)]
+struct RankedDoc<'a> {
+    id: &'a str,
+    text: &'a str,
+    kind: &'a str,
+    rank: usize,
+    tied: bool,
+    dots: u32,
 }
 
 #[derive(DeriveSerialize)]

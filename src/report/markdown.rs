@@ -102,6 +102,7 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
     }
     action_table(out, r)?;
+    vote_table(out, r)?;
     if r.stats.total == 0 {
         paragraph(out, r.label("empty"))?;
     }
@@ -204,6 +205,29 @@ fn action_table(out: &mut dyn Write, r: &Report) -> io::Result<()> {
             inline(a.who.as_deref().unwrap_or("")),
             a.due.as_deref().unwrap_or(""),
             a.status
+        )?;
+    }
+    writeln!(out)
+}
+
+/// The dot vote: voted items by rank, ties sharing theirs.
+fn vote_table(out: &mut dyn Write, r: &Report) -> io::Result<()> {
+    let v = &r.votes;
+    if v.ranking.is_empty() {
+        return Ok(());
+    }
+    section(out, &v.heading)?;
+    paragraph(out, &v.summary)?;
+    let [rank, item, dots] = &v.columns;
+    writeln!(out, "| {rank} | {item} | {dots} |")?;
+    writeln!(out, "|---|---|---:|")?;
+    for row in &v.ranking {
+        writeln!(
+            out,
+            "| {} | {} | {} |",
+            row.place,
+            inline(&row.text),
+            row.dots
         )?;
     }
     writeln!(out)

@@ -16,6 +16,7 @@ mod participation;
 mod themes;
 mod timing;
 mod view;
+mod votes;
 
 pub use outline::flatten;
 pub use participation::{Bar, Participation, BAR_MAX};
@@ -25,6 +26,7 @@ pub use view::{
     blocks_heading, local_time, ActionView, Count, DecisionView, Group, Item, Report, Stats,
     SynthesisView,
 };
+pub use votes::{RankedItem, Votes};
 
 use crate::model::{Lang, SessionData};
 

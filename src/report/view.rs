@@ -52,6 +52,8 @@ pub struct Report {
     pub stats: Stats,
     /// Who spoke how much, as a chart; totals only when anonymous.
     pub participation: Participation,
+    /// The dot vote: voted items ranked, ties sharing a rank.
+    pub votes: super::votes::Votes,
     /// Headings and labels, by key without the `report.` prefix.
     pub labels: HashMap<&'static str, String>,
     /// Ideas by theme: each theme with what it holds.
@@ -278,6 +280,7 @@ impl Report {
             actions: actions(data, &names, lang),
             stats: stats(data, &shown, &names, lang),
             participation: super::participation::build(data, &shown, &names, lang),
+            votes: super::votes::build(data, &shown, lang),
             labels: LABELS
                 .iter()
                 .map(|k| match *k {

@@ -39,6 +39,7 @@ impl Store {
                 actions: super::actions::actions(conn, session)?,
                 passes: super::passes::passes(conn, session)?,
                 themes: super::themes::themes(conn, session)?,
+                voting: super::votes::voting(conn, session)?,
             })
         })
     }
@@ -57,6 +58,7 @@ impl Store {
                 "decisions",
                 "actions",
                 "themes",
+                "votes",
             ] {
                 let mut stmt = conn.prepare(&format!(
                     "SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?1))"
@@ -119,6 +121,7 @@ fn insert_one(tx: &Transaction, data: &SessionData) -> Result<()> {
     for t in &data.themes {
         super::themes::insert_row(tx, id, t)?;
     }
+    super::votes::insert_all(tx, id, &data.voting)?;
     if !data.synthesis.is_empty() {
         super::synthesis::write_synthesis(tx, id, &data.synthesis, data.session.updated_at)?;
     }

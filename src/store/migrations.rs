@@ -13,6 +13,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/006_actions.sql"),
     include_str!("migrations/007_passes.sql"),
     include_str!("migrations/008_themes.sql"),
+    include_str!("migrations/009_votes.sql"),
 ];
 
 /// The schema version this program writes.

@@ -27,6 +27,7 @@ mod stages;
 mod synthesis;
 mod themes;
 mod tx;
+mod votes;
 
 pub use actions::NewAction;
 pub use contributions::NewContribution;

@@ -84,6 +84,12 @@ fn loading_reads_in_index_order() {
         &["participants_by_session"],
         None,
     );
+    check(
+        &super::votes::votes_sql(),
+        &[&ID],
+        &["votes_by_session"],
+        None,
+    );
 }
 
 #[test]

@@ -19,6 +19,7 @@ pub enum Missing {
     NoActionMatches(String),
     SeveralActions(String),
     Pass(Id),
+    Vote(Id),
     /// `latest` in an empty database.
     NoSessionYet,
     NotASessionId(String),
@@ -79,6 +80,18 @@ pub enum Refused {
     MergeIntoItself,
     /// Items split out of a theme they are not in (or none).
     NotInTheme,
+    /// These dots would take `name` past the session's dots per person.
+    OverBudget {
+        name: String,
+        over: crate::model::OverBudget,
+    },
+    /// Dots per participant outside 1 to `MAX_DOTS`.
+    DotsOutOfRange(u32),
+    /// Fewer dots per participant than someone already placed.
+    DotsBelowUsed {
+        dots: u32,
+        most: u32,
+    },
 }
 
 impl Missing {
@@ -95,6 +108,7 @@ impl Missing {
             NoActionMatches(r) => ("store.missing.no_action_matches", r.clone()),
             SeveralActions(r) => ("store.missing.several_actions", r.clone()),
             Pass(id) => ("store.missing.pass", id.to_string()),
+            Vote(id) => ("votes.missing", id.to_string()),
             NoSessionYet => ("store.missing.no_session_yet", String::new()),
             NotASessionId(r) => ("store.missing.not_a_session_id", r.clone()),
             NoSessionMatches(r) => ("store.missing.no_session_matches", r.clone()),
@@ -131,6 +145,34 @@ impl Refused {
                     "store.refused.already_imported",
                     &[("id", &id.to_string()), ("title", title)],
                 )
+            }
+            OverBudget { name, over } => {
+                let n = |v: u32| v.to_string();
+                let left = over.budget.saturating_sub(over.used);
+                return tf(
+                    lang,
+                    "votes.over_budget",
+                    &[
+                        ("name", name),
+                        ("budget", &n(over.budget)),
+                        ("used", &n(over.used)),
+                        ("adding", &n(over.adding)),
+                        ("left", &n(left)),
+                    ],
+                );
+            }
+            DotsOutOfRange(dots) => {
+                let args = [
+                    ("dots", dots.to_string()),
+                    ("max", crate::model::MAX_DOTS.to_string()),
+                ];
+                let args = args.each_ref().map(|(k, v)| (*k, v.as_str()));
+                return tf(lang, "votes.dots_out_of_range", &args);
+            }
+            DotsBelowUsed { dots, most } => {
+                let args = [("dots", dots.to_string()), ("most", most.to_string())];
+                let args = args.each_ref().map(|(k, v)| (*k, v.as_str()));
+                return tf(lang, "votes.dots_below_used", &args);
             }
         };
         tf(lang, key, &[])
@@ -170,6 +212,7 @@ mod tests {
                 Missing::NotAThemeId(r()),
                 Missing::NoThemeMatches(r()),
                 Missing::SeveralThemes(r()),
+                Missing::Vote(id),
             ]
             .map(|m| m.message(lang));
             let refused = [
@@ -187,6 +230,16 @@ mod tests {
                 },
                 Refused::MergeIntoItself,
                 Refused::NotInTheme,
+                Refused::OverBudget {
+                    name: "Ana".into(),
+                    over: crate::model::OverBudget {
+                        used: 2,
+                        adding: 2,
+                        budget: 3,
+                    },
+                },
+                Refused::DotsOutOfRange(0),
+                Refused::DotsBelowUsed { dots: 1, most: 2 },
             ]
             .map(|m| m.message(lang));
             [missing.to_vec(), refused.to_vec()].concat()

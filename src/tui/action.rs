@@ -114,4 +114,19 @@ pub enum Action {
     ThemeMerge,
     /// Moves the marked items of the selected theme into a new theme.
     ThemeSplit,
+    // Dot voting.
+    /// Opens the vote screen.
+    Vote,
+    /// One more dot of the voter on the selected item.
+    AddDot,
+    /// Takes back one of the voter's dots on the selected item.
+    RemoveDot,
+    /// Enters the selected item's tally (a show of hands).
+    Tally,
+    /// Sets the dots each participant has.
+    SetDots,
+    /// Reveals or hides the counts on screen.
+    ToggleVotesShown,
+    /// Switches between the items and their ranking.
+    VoteRanking,
 }

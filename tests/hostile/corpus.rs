@@ -92,6 +92,16 @@ pub fn session(corpus: &Corpus) -> SessionData {
             removed_at: None,
             items: vec![top.id, sub.id],
         });
+        // A tally on each top-level item, two by two equal: the dot-vote
+        // ranking shows every payload, ties included.
+        data.voting.votes.push(atelier::model::Vote {
+            id: new_id(),
+            contribution_id: top.id,
+            participant_id: None,
+            dots: 1 + (i / 2) as u32,
+            at: now(),
+            removed_at: None,
+        });
         data.contributions.extend([top, sub]);
     }
     chain(&mut data, MAX_DEPTH, p);

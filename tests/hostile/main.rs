@@ -175,6 +175,8 @@ fn the_cli_prints_the_corpus_without_control_characters() {
             let args = ["export", &id, "--format", format];
             stdout(&what(&args.join(" ")), atelier(&dir).args(args));
         }
+        let votes = stdout(&what("votes"), atelier(&dir).args(["votes", &id]));
+        inert::assert_shows(&what("votes"), &votes, &one_line);
     }
 }
 

@@ -7,6 +7,7 @@ pub mod run;
 pub mod setup;
 pub mod synthesis;
 pub mod themes;
+pub mod vote;
 
 use super::core::Core;
 use crate::model::{Id, SessionData};

@@ -464,6 +464,10 @@ fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
             save_draft(s, core);
             return Some(super::setup::open(id));
         }
+        Action::Vote => {
+            save_draft(s, core);
+            return Some(super::vote::open(id));
+        }
         Action::Notes => {
             if let Some(stage) = s.stage() {
                 let title = tf(core.lang, "run.notes_title", &[("stage", &stage.title)]);

@@ -1,0 +1,143 @@
+//! The dot vote in a report: the items that got dots, ranked, ties sharing
+//! a rank, as bars in the style of the participation chart. Only counts:
+//! no report says who placed a dot, named session or not. Whether the
+//! screen hides the counts does not matter here.
+
+use super::participation::{BAR_MAX, BAR_ROW};
+use crate::i18n::{t, tf};
+use crate::model::{rank_items, Contribution, Lang, SessionData};
+use serde::Serialize;
+
+/// The ranking of the voted items, most dots first.
+#[derive(Debug, Clone, Serialize)]
+pub struct Votes {
+    pub dots_per_participant: u32,
+    /// Dots on the items the report shows.
+    pub total: u32,
+    pub ranking: Vec<RankedItem>,
+    /// The chart's height in SVG user units (one row per item).
+    pub height: usize,
+    /// "9 dots on 4 items (3 per participant)".
+    pub summary: String,
+    pub heading: String,
+    /// Column headings: rank, item, dots.
+    pub columns: [String; 3],
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RankedItem {
+    /// The contribution's id, as in the report's other lists.
+    pub id: String,
+    pub text: String,
+    /// The text cut to fit the chart's label column; `text` is whole.
+    pub label: String,
+    pub kind_label: String,
+    pub rank: usize,
+    pub tied: bool,
+    /// "1", or "1 (tied)" / "1 (ex aequo)" when another item has as many.
+    pub place: String,
+    pub dots: u32,
+    /// Length in SVG user units, scaled to the most dots.
+    pub width: usize,
+    /// Top of the row in SVG user units.
+    pub y: usize,
+    /// Accessible description of the bar.
+    pub title: String,
+}
+
+/// Characters of an item's text the chart's label column holds.
+const LABEL_CHARS: usize = 24;
+
+/// The voted items among those the report shows (`shown`, in report
+/// order: ties keep it), ranked; empty when nobody voted.
+pub(super) fn build(data: &SessionData, shown: &[&Contribution], lang: Lang) -> Votes {
+    let voting = &data.voting;
+    let totals = voting.totals();
+    let voted = shown
+        .iter()
+        .filter(|c| totals.get(&c.id).is_some_and(|n| *n > 0))
+        .map(|c| c.id);
+    let ranked = rank_items(voting, voted);
+    let by_id: std::collections::HashMap<_, _> = shown.iter().map(|c| (c.id, *c)).collect();
+    let most = ranked.first().map_or(1, |r| r.dots.max(1)) as usize;
+    let ranking: Vec<RankedItem> = ranked
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let c = by_id[&r.item];
+            let place = if r.tied {
+                tf(lang, "votes.report_tied", &[("rank", &r.rank.to_string())])
+            } else {
+                r.rank.to_string()
+            };
+            RankedItem {
+                id: c.id.to_string(),
+                text: c.text.clone(),
+                label: label(&c.text),
+                kind_label: c.kind.label(lang).to_string(),
+                rank: r.rank,
+                tied: r.tied,
+                title: tf(
+                    lang,
+                    "votes.report_bar",
+                    &[
+                        ("place", &place),
+                        ("text", &c.text),
+                        ("n", &r.dots.to_string()),
+                    ],
+                ),
+                place,
+                dots: r.dots,
+                width: r.dots as usize * BAR_MAX / most,
+                y: i * BAR_ROW,
+            }
+        })
+        .collect();
+    let total: u32 = ranked.iter().map(|r| r.dots).sum();
+    Votes {
+        dots_per_participant: voting.dots_per_participant,
+        total,
+        height: ranking.len() * BAR_ROW,
+        summary: tf(
+            lang,
+            "votes.report_summary",
+            &[
+                ("n", &total.to_string()),
+                ("items", &ranking.len().to_string()),
+                ("dots", &voting.dots_per_participant.to_string()),
+            ],
+        ),
+        ranking,
+        heading: t(lang, "votes.report_heading").to_string(),
+        columns: [
+            "votes.report_rank",
+            "votes.report_item",
+            "votes.report_dots",
+        ]
+        .map(|k| t(lang, k).to_string()),
+    }
+}
+
+/// The first line of a text, cut to the chart's label column.
+fn label(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("").trim();
+    if line.chars().count() <= LABEL_CHARS && !text.trim().contains('\n') {
+        return line.to_string();
+    }
+    let cut: String = line.chars().take(LABEL_CHARS - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::label;
+
+    #[test]
+    fn a_label_fits_its_column() {
+        assert_eq!(label("Short idea"), "Short idea");
+        assert_eq!(label("A\nsecond line"), "A…");
+        let long = "x".repeat(40);
+        assert_eq!(label(&long).chars().count(), super::LABEL_CHARS);
+        assert!(label(&long).ends_with('…'));
+    }
+}
