@@ -277,6 +277,7 @@ impl Checker<'_> {
                 actions,
                 // Round-robin passes are not carried by bundles yet.
                 passes: Vec::new(),
+                links: Vec::new(),
             },
             places: self.places,
         })

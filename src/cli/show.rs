@@ -128,6 +128,7 @@ fn raw_summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
             );
         }
     }
+    super::links::section(&mut out, data, lang);
     let syn = &data.synthesis;
     if !syn.is_empty() {
         let _ = writeln!(out, "\n{}", t(lang, "report.synthesis"));
@@ -177,7 +178,7 @@ fn line(out: &mut String, data: &SessionData, c: &Contribution, depth: usize, la
 
 /// A field shown on its own line: its line breaks become " / ", so no
 /// stored text can add a line that looks like another entry.
-fn one_line(text: &str) -> String {
+pub(super) fn one_line(text: &str) -> String {
     text.trim_matches([' ', '\n', '\r'])
         .replace("\r\n", "\n")
         .replace('\n', " / ")

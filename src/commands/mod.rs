@@ -23,6 +23,7 @@ mod contributions;
 mod error;
 mod follow;
 mod lifecycle;
+mod links;
 mod roster;
 mod session;
 mod stages;
@@ -214,6 +215,19 @@ pub enum Command {
     /// Several commands as one change: one transaction, one undo (the
     /// inverses in reverse order).
     Batch(Vec<Command>),
+
+    /// `from` answers (builds on) each of `to`: one change for all.
+    Link {
+        from: Id,
+        to: Vec<Id>,
+    },
+    /// `from` no longer answers any of `to` (kept in the file, marked).
+    Unlink {
+        from: Id,
+        to: Vec<Id>,
+    },
+    /// Puts links back exactly as given (an inverse).
+    PutLinks(Vec<crate::model::Link>),
 }
 
 /// The clocks of some stages and the session's status, as they were.
@@ -244,6 +258,8 @@ pub struct Changes {
     pub passes: Option<Vec<crate::model::Pass>>,
     /// The session's own row changed (fields, status, language).
     pub session_changed: bool,
+    /// The session's whole list of links, when it changed.
+    pub links: Option<Vec<crate::model::Link>>,
 }
 
 impl Changes {
@@ -300,6 +316,9 @@ impl Changes {
         if let Some(passes) = &self.passes {
             data.passes = passes.clone();
         }
+        if let Some(links) = &self.links {
+            data.links = links.clone();
+        }
     }
 
     /// Whether the command changed nothing (no need to offer its undo).
@@ -312,6 +331,7 @@ impl Changes {
             && self.decisions.is_none()
             && self.actions.is_none()
             && self.passes.is_none()
+            && self.links.is_none()
     }
 }
 
@@ -336,6 +356,7 @@ pub(crate) struct Done {
     /// The session's own row changed (status, language, fields).
     pub session_changed: bool,
     pub inverse: Command,
+    pub links: Option<Vec<crate::model::Link>>,
 }
 
 impl Done {
@@ -351,6 +372,7 @@ impl Done {
             passes: None,
             session_changed: false,
             inverse,
+            links: None,
         }
     }
 
@@ -385,6 +407,9 @@ impl Done {
             self.passes = later.passes;
         }
         self.session_changed |= later.session_changed;
+        if later.links.is_some() {
+            self.links = later.links;
+        }
     }
 
     fn changed(&self) -> bool {
@@ -396,6 +421,7 @@ impl Done {
             || self.decisions.is_some()
             || self.actions.is_some()
             || self.passes.is_some()
+            || self.links.is_some()
     }
 }
 
@@ -428,6 +454,7 @@ pub fn apply(store: &mut Store, session: Id, command: &Command) -> Result<Outcom
                     actions: done.actions,
                     passes: done.passes,
                     session_changed: done.session_changed,
+                    links: done.links,
                 },
                 inverse: done.inverse,
             })
@@ -500,6 +527,9 @@ fn run(tx: &Tx, session: Id, command: &Command) -> Result<Done, CommandError> {
         PutStages { template, stages } => session::put_stages(tx, session, template, stages),
         SetStageTitles(titles) => session::set_titles(tx, session, titles),
         Batch(commands) => batch(tx, session, commands),
+        Link { from, to } => links::link(tx, session, *from, to),
+        Unlink { from, to } => links::unlink(tx, session, *from, to),
+        PutLinks(list) => links::put(tx, session, list),
     }
 }
 

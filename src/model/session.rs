@@ -151,6 +151,9 @@ pub struct SessionData {
     pub actions: Vec<Action>,
     /// Turns passed in round-robins, with those taken back (marked).
     pub passes: Vec<super::Pass>,
+    /// Links between contributions (`from` answers `to`), oldest first,
+    /// with those taken back (marked).
+    pub links: Vec<super::Link>,
 }
 
 impl SessionData {

@@ -3,7 +3,8 @@
 //! one row per decision (kind "Decision"), then one per open or done
 //! action (kind "Action": who in the author column, the due date in the
 //! time column), built from the view model like every other report format
-//! (so the anonymity rule is the report's).
+//! (so the anonymity rule is the report's). The last column lists the ids
+//! of what each contribution answers (see `model::Links`).
 //!
 //! Made to open right by double-click: UTF-8 with a byte-order mark (Excel
 //! otherwise guesses a legacy code page), `;` between cells in French
@@ -16,7 +17,7 @@ use crate::i18n::t;
 use crate::model::Lang;
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
-const HEADERS: [&str; 8] = [
+const HEADERS: [&str; 9] = [
     "id",
     "stage",
     "kind",
@@ -25,6 +26,7 @@ const HEADERS: [&str; 8] = [
     "parent",
     "time",
     "parked",
+    "answers",
 ];
 
 /// The cell separator a spreadsheet in this language expects.
@@ -66,6 +68,7 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
                 parent,
                 &item.time,
                 parked,
+                &r.trace.answers_of(&item.id),
             ];
             w.write_record(row)?;
             stack.extend(item.children.iter().rev().map(|c| (c, item.id.as_str())));
@@ -74,14 +77,14 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let decision = neutralise(t(lang, "csv.decision"));
     for d in &r.decisions {
         let text = neutralise(&d.text);
-        w.write_record(["", "", &decision, "", &text, "", &d.time, "0"])?;
+        w.write_record(["", "", &decision, "", &text, "", &d.time, "0", ""])?;
     }
     for a in &r.actions {
         let kind = neutralise(&format!("{} ({})", t(lang, "csv.action"), a.status));
         let who = neutralise(a.who.as_deref().unwrap_or(""));
         let text = neutralise(&a.text);
         let due = a.due.as_deref().unwrap_or("");
-        w.write_record(["", "", &kind, &who, &text, "", due, "0"])?;
+        w.write_record(["", "", &kind, &who, &text, "", due, "0", ""])?;
     }
     w.flush()
 }

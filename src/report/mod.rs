@@ -14,11 +14,13 @@ mod markdown;
 mod outline;
 mod participation;
 mod timing;
+mod trace;
 mod view;
 
 pub use outline::flatten;
 pub use participation::{Bar, Participation, BAR_MAX};
 pub use timing::{StageTime, Timing};
+pub use trace::TraceView;
 pub use view::{
     blocks_heading, local_time, ActionView, Count, DecisionView, Group, Item, Report, Stats,
     SynthesisView,

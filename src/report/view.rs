@@ -54,6 +54,8 @@ pub struct Report {
     pub participation: Participation,
     /// Headings and labels, by key without the `report.` prefix.
     pub labels: HashMap<&'static str, String>,
+    /// From each proposal back to the observations that led to it.
+    pub trace: super::trace::TraceView,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -168,6 +170,7 @@ const LABELS: &[&str] = &[
     "total",
     "generated",
     "empty",
+    "trace",
 ];
 
 /// Kinds shown under "discussion", in this order.
@@ -283,6 +286,7 @@ impl Report {
                     _ => (*k, t(lang, &format!("report.{k}")).to_string()),
                 })
                 .collect(),
+            trace: super::trace::build(data, &names, lang),
         }
     }
 
@@ -330,7 +334,7 @@ impl Names {
         }
     }
 
-    fn author(&self, c: &Contribution) -> Option<String> {
+    pub(super) fn author(&self, c: &Contribution) -> Option<String> {
         self.person(c.participant_id?)
     }
 

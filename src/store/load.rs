@@ -38,6 +38,7 @@ impl Store {
                 decisions: super::decisions::decisions(conn, session)?,
                 actions: super::actions::actions(conn, session)?,
                 passes: super::passes::passes(conn, session)?,
+                links: super::links::links(conn, session)?,
             })
         })
     }
@@ -55,6 +56,7 @@ impl Store {
                 "contributions",
                 "decisions",
                 "actions",
+                "links",
             ] {
                 let mut stmt = conn.prepare(&format!(
                     "SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?1))"
@@ -113,6 +115,9 @@ fn insert_one(tx: &Transaction, data: &SessionData) -> Result<()> {
     }
     for a in &data.actions {
         super::actions::insert_row(tx, id, a)?;
+    }
+    for l in &data.links {
+        super::links::insert_row(tx, id, l)?;
     }
     if !data.synthesis.is_empty() {
         super::synthesis::write_synthesis(tx, id, &data.synthesis, data.session.updated_at)?;

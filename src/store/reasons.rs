@@ -27,6 +27,8 @@ pub enum Missing {
     NotAContributionId(String),
     NoContributionMatches(String),
     SeveralContributions(String),
+    /// No standing link from the first contribution to the second.
+    Link(Id, Id),
 }
 
 /// Why a database file cannot be used: in our words (a `store.cause.*`
@@ -71,6 +73,10 @@ pub enum Refused {
         id: Id,
         title: String,
     },
+    /// A contribution would answer itself.
+    SelfLink,
+    /// A link would end at a deleted contribution.
+    LinkToDeleted,
 }
 
 impl Missing {
@@ -94,9 +100,16 @@ impl Missing {
             NotAContributionId(r) => ("store.missing.not_a_contribution_id", r.clone()),
             NoContributionMatches(r) => ("store.missing.no_contribution_matches", r.clone()),
             SeveralContributions(r) => ("store.missing.several_contributions", r.clone()),
+            Link(from, to) => ("links.missing", format!("{} → {}", short(from), short(to))),
         };
         tf(lang, key, &[("value", &value)])
     }
+}
+
+/// The last eight characters of an id, as `atelier show` prints them.
+fn short(id: &Id) -> String {
+    let s = id.simple().to_string();
+    s[s.len() - 8..].to_string()
 }
 
 impl Refused {
@@ -111,6 +124,8 @@ impl Refused {
             SwapNotSiblings => "store.refused.swap_not_siblings",
             MoveOutOfSession => "store.refused.move_out_of_session",
             TemplateLocked => "store.refused.template_locked",
+            SelfLink => "links.refused_self",
+            LinkToDeleted => "links.refused_deleted",
             AlreadyImported { id, title } => {
                 return tf(
                     lang,
@@ -152,6 +167,7 @@ mod tests {
                 Missing::NoActionMatches(r()),
                 Missing::SeveralActions(r()),
                 Missing::Pass(id),
+                Missing::Link(id, id),
             ]
             .map(|m| m.message(lang));
             let refused = [
@@ -167,6 +183,8 @@ mod tests {
                     id,
                     title: "T".into(),
                 },
+                Refused::SelfLink,
+                Refused::LinkToDeleted,
             ]
             .map(|m| m.message(lang));
             [missing.to_vec(), refused.to_vec()].concat()
