@@ -37,7 +37,7 @@ impl Checker<'_> {
     }
 
     /// An error worded by the `bundle.*` text `key`, filled with `args`.
-    fn said(
+    pub(super) fn said(
         &self,
         place: impl Into<String>,
         key: &'static str,
@@ -46,7 +46,7 @@ impl Checker<'_> {
         self.err(place, Problem::said(key, args))
     }
 
-    fn id(&mut self, place: String, value: &str) -> Result<Id, BundleError> {
+    pub(super) fn id(&mut self, place: String, value: &str) -> Result<Id, BundleError> {
         let id = Id::parse_str(value)
             .map_err(|_| self.said(&place, "bundle.not_an_id", &[("value", &value)]))?;
         if let Some(first) = self.ids.get(&id) {
@@ -61,7 +61,7 @@ impl Checker<'_> {
         Ok(id)
     }
 
-    fn time(&self, place: String, value: &str) -> Result<Timestamp, BundleError> {
+    pub(super) fn time(&self, place: String, value: &str) -> Result<Timestamp, BundleError> {
         check_time(value).map_err(|e| match e {
             TimeError::Syntax => self.said(place, "bundle.not_a_time", &[("value", &value)]),
             TimeError::OutOfRange => self.said(
@@ -76,7 +76,7 @@ impl Checker<'_> {
         })
     }
 
-    fn opt_time(
+    pub(super) fn opt_time(
         &self,
         place: String,
         value: &Option<String>,
@@ -266,6 +266,7 @@ impl Checker<'_> {
             });
         }
         let actions = self.actions(&b.actions, &known_people)?;
+        let links = self.links(&b.links, &contributions)?;
         Ok(Checked {
             data: SessionData {
                 session,
@@ -277,7 +278,7 @@ impl Checker<'_> {
                 actions,
                 // Round-robin passes are not carried by bundles yet.
                 passes: Vec::new(),
-                links: Vec::new(),
+                links,
             },
             places: self.places,
         })

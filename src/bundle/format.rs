@@ -22,6 +22,21 @@ pub(super) struct Bundle {
     /// The actions agreed (absent from bundles written before they existed).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) actions: Vec<BAction>,
+    /// Links between contributions (absent from bundles written before
+    /// them): `from` answers `to`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) links: Vec<BLink>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BLink {
+    pub(super) id: String,
+    pub(super) from: String,
+    pub(super) to: String,
+    pub(super) created_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) removed_at: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -267,6 +282,17 @@ pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::
                 done: a.done,
                 created_at: format_time(&a.created_at),
                 removed_at: a.removed_at.as_ref().map(format_time),
+            })
+            .collect(),
+        links: data
+            .links
+            .iter()
+            .map(|l| BLink {
+                id: l.id.to_string(),
+                from: l.from.to_string(),
+                to: l.to.to_string(),
+                created_at: format_time(&l.created_at),
+                removed_at: l.removed_at.as_ref().map(format_time),
             })
             .collect(),
     };

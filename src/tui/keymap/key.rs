@@ -44,6 +44,7 @@ impl Key {
             "pagedown" => KeyCode::PageDown,
             "delete" => KeyCode::Delete,
             "backspace" => KeyCode::Backspace,
+            "space" => KeyCode::Char(' '),
             f if f.len() > 1 && f.starts_with('f') => match f[1..].parse::<u8>() {
                 Ok(n @ 1..=24) => KeyCode::F(n),
                 _ => return Err(format!("unknown key \"{spec}\"")),
@@ -124,6 +125,8 @@ pub fn pretty(spec: &str, lang: Lang) -> String {
             "delete" => "Del".to_string(),
             "backspace" if fr => "Retour".to_string(),
             "backspace" => "Backspace".to_string(),
+            "space" if fr => "Espace".to_string(),
+            "space" => "Space".to_string(),
             f if f.len() > 1 && f.starts_with('f') => f.to_uppercase(),
             other if spec.contains('+') && other.len() == 1 => other.to_uppercase(),
             other => other.to_string(),
