@@ -291,6 +291,8 @@ fn render_panel(s: &RunState, core: &Core, id: Id, area: Rect, buf: &mut Buffer)
             theme.muted(),
         )));
     }
+    // Inside the list's border, at its foot.
+    let area = area.inner(ratatui::layout::Margin::new(1, 1));
     let height = (lines.len() as u16 + 2).min(area.height / 2).max(3);
     let rect = Rect {
         x: area.x,
