@@ -201,6 +201,8 @@ enum Step {
     Decide(String),
     RemoveDecision(usize),
     Batch(Vec<Step>),
+    Link(usize, usize, usize),
+    Unlink(usize),
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -242,7 +244,9 @@ fn step() -> impl Strategy<Value = Step> {
         1 => n.clone().prop_map(Step::Park),
         1 => (n.clone(), n.clone()).prop_map(|(p, s)| Step::Unpark(p, s)),
         1 => text().prop_map(Step::Decide),
-        1 => n.prop_map(Step::RemoveDecision),
+        1 => n.clone().prop_map(Step::RemoveDecision),
+        2 => (n.clone(), n.clone(), n.clone()).prop_map(|(p, q, r)| Step::Link(p, q, r)),
+        1 => n.prop_map(Step::Unlink),
     ]
 }
 
@@ -412,6 +416,26 @@ fn resolve(step: &Step, data: &SessionData) -> Command {
             },
         },
         Step::Batch(steps) => Command::Batch(steps.iter().map(|s| resolve(s, data)).collect()),
+        Step::Link(p, q, r) => match (item(p), item(q), item(r)) {
+            (Some(from), Some(a), Some(b)) => Command::Link {
+                from,
+                to: vec![a, b],
+            },
+            _ => Command::Record(first.clone()),
+        },
+        Step::Unlink(l) => {
+            let live: Vec<_> = data.links.iter().filter(|l| l.is_live()).collect();
+            match live.get(l % live.len().max(1)) {
+                Some(link) => Command::Unlink {
+                    from: link.from,
+                    to: vec![link.to],
+                },
+                None => on_item(l, &|id| Command::Link {
+                    from: id,
+                    to: vec![id],
+                }),
+            }
+        }
     }
 }
 
@@ -444,6 +468,14 @@ fn without_undone_additions(mut after: SessionData, prior: &SessionData) -> Sess
     after
         .decisions
         .retain(|d| prior.decisions.iter().any(|x| x.id == d.id));
+    for l in &after.links {
+        if !prior.links.iter().any(|x| x.id == l.id) {
+            assert!(l.removed_at.is_some(), "an undone link stays, marked");
+        }
+    }
+    after
+        .links
+        .retain(|l| prior.links.iter().any(|x| x.id == l.id));
     after
 }
 
