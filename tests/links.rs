@@ -373,7 +373,7 @@ fn the_csv_says_what_each_row_answers_in_its_last_column() {
     let mut reader =
         csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
     let header = reader.headers().unwrap().clone();
-    assert_eq!(header.iter().last(), Some("Answers"));
+    assert_eq!(header.iter().next_back(), Some("Answers"));
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     let by_text = |text: &str| rows.iter().find(|r| &r[4] == text).unwrap().clone();
     let proposal = by_text("Start the lab in May");

@@ -29,7 +29,7 @@ fn session(lang: Lang) -> (tempfile::TempDir, App, Items) {
     s.language = lang;
     store.update_session(&s).unwrap();
     let stage = store.stages(id).unwrap()[1].id;
-    let mut add = |store: &mut Store, kind, text: &str| {
+    let add = |store: &mut Store, kind, text: &str| {
         store
             .add_contribution(&NewContribution {
                 stage_id: stage,
