@@ -117,29 +117,46 @@ impl<'a> Links<'a> {
 
     /// Where traces start, in the session's order: every proposal that
     /// answers something, then every other contribution that answers
-    /// something and that nothing builds on, then whatever no trace has
-    /// shown yet (a loop of links), so no link is left out of a report.
+    /// something and that nothing builds on. Then, while some link is not
+    /// shown yet (a chain longer than a trace goes, a loop of links), the
+    /// first item not shown that nothing unshown builds on (in a loop, the
+    /// latest item): no link is left out of a report, and no chain is
+    /// shown again and again.
     pub fn roots(&self) -> Vec<&'a Contribution> {
         let mut sources: Vec<&'a Contribution> =
             self.built_on.values().flatten().copied().collect();
         sources.sort_by_key(|c| self.order[&c.id]);
         sources.dedup_by_key(|c| c.id);
-        let first = |c: &&Contribution| c.kind == Kind::Proposal;
-        let second = |c: &&Contribution| c.kind != Kind::Proposal && self.built_on(c.id).is_empty();
         let mut shown = HashSet::new();
         let mut roots = Vec::new();
-        for pass in 0..3 {
-            for &c in &sources {
-                let take = match pass {
-                    0 => first(&c),
-                    1 => second(&c),
-                    _ => !shown.contains(&c.id),
-                };
-                if take && (pass == 0 || !shown.contains(&c.id)) {
-                    shown.extend(self.trace(c).into_iter().map(|(t, _)| t.id));
-                    roots.push(c);
-                }
+        let mut take = |c: &'a Contribution, shown: &mut HashSet<Id>| {
+            shown.extend(self.trace(c).into_iter().map(|(t, _)| t.id));
+            roots.push(c);
+        };
+        for &c in sources.iter().filter(|c| c.kind == Kind::Proposal) {
+            take(c, &mut shown);
+        }
+        for &c in &sources {
+            if c.kind != Kind::Proposal && self.built_on(c.id).is_empty() && !shown.contains(&c.id)
+            {
+                take(c, &mut shown);
             }
+        }
+        loop {
+            let unshown: Vec<&'a Contribution> = sources
+                .iter()
+                .copied()
+                .filter(|c| !shown.contains(&c.id))
+                .collect();
+            let Some(&latest) = unshown.last() else {
+                break;
+            };
+            let next = unshown
+                .iter()
+                .copied()
+                .find(|c| self.built_on(c.id).iter().all(|b| shown.contains(&b.id)))
+                .unwrap_or(latest);
+            take(next, &mut shown);
         }
         roots
     }

@@ -92,14 +92,14 @@ fn a_cycle_stops_where_it_closes() {
     link(&mut d, c, a);
     link(&mut d, c, b);
     assert_eq!(texts(&d, a), owned(&[("a", 0), ("b", 1), ("c", 2)]));
-    // A loop without a proposal still gets a root, once.
+    // A loop without a proposal still gets a root, once: the latest item.
     let mut d = empty();
     let x = item(&mut d, Kind::Idea, "x");
     let y = item(&mut d, Kind::Stake, "y");
     link(&mut d, x, y);
     link(&mut d, y, x);
     let roots: Vec<Id> = Links::of(&d).roots().iter().map(|c| c.id).collect();
-    assert_eq!(roots, vec![x]);
+    assert_eq!(roots, vec![y]);
 }
 
 #[test]
@@ -134,6 +134,12 @@ fn a_trace_stops_at_its_depth() {
     let trace = texts(&d, ids[0]);
     assert_eq!(trace.len(), MAX_TRACE_DEPTH + 1);
     assert_eq!(trace.last().unwrap().1, MAX_TRACE_DEPTH);
+    // What lies beyond starts a trace of its own, each item shown once.
+    let links = Links::of(&d);
+    let roots = links.roots();
+    assert_eq!(roots.len(), 2);
+    let shown: usize = roots.iter().map(|r| links.trace(r).len()).sum();
+    assert_eq!(shown, ids.len());
 }
 
 #[test]
