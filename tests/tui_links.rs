@@ -173,3 +173,20 @@ fn the_picker_and_the_panel_read_in_both_languages() {
         assert!(!screen(&app, 100, 30).contains(&hint[..20]));
     }
 }
+
+#[test]
+fn a_paste_under_the_picker_waits_in_the_input_box_and_keys_stay_the_pickers() {
+    let (_d, mut app, it) = session(Lang::En);
+    act(&mut app, Action::Link);
+    atelier::tui::handle_event(
+        &mut app,
+        ratatui::crossterm::event::Event::Paste("kept".into()),
+    );
+    // `x` is no picker key: it is not typed behind the picker either.
+    press(&mut app, 'x');
+    press(&mut app, ' ');
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(answers(&app, it.stake), vec![it.o1]);
+    let typed = atelier::tui::widgets::editor::text_of(&run(&app).input);
+    assert_eq!(typed, "kept");
+}

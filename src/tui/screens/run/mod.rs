@@ -131,7 +131,8 @@ impl Screen for RunState {
     }
 
     fn takes_text(&self) -> bool {
-        self.focus == Focus::Input
+        // The link picker over the list takes keys, not text.
+        self.focus == Focus::Input && self.links.picker.is_none()
     }
 
     fn update(&mut self, core: &mut Core, action: Action) -> Option<Nav> {
