@@ -216,6 +216,8 @@ enum Step {
     MergeThemes(usize, usize),
     /// A theme, how many of its first items, the new theme's name.
     SplitTheme(usize, usize, String),
+    Link(usize, usize, usize),
+    Unlink(usize),
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -269,7 +271,9 @@ fn step() -> impl Strategy<Value = Step> {
         1 => (n.clone(), 0u32..4).prop_map(|(i, c)| Step::Tally(i, c)),
         1 => (0u32..5).prop_map(Step::Dots),
         1 => any::<bool>().prop_map(Step::Reveal),
-        1 => n.prop_map(Step::RemoveVote),
+        1 => n.clone().prop_map(Step::RemoveVote),
+        2 => (n.clone(), n.clone(), n.clone()).prop_map(|(p, q, r)| Step::Link(p, q, r)),
+        1 => n.prop_map(Step::Unlink),
     ]
 }
 
@@ -459,6 +463,26 @@ fn resolve(step: &Step, data: &SessionData) -> Command {
             }
         }
         Step::Batch(steps) => Command::Batch(steps.iter().map(|s| resolve(s, data)).collect()),
+        Step::Link(p, q, r) => match (item(p), item(q), item(r)) {
+            (Some(from), Some(a), Some(b)) => Command::Link {
+                from,
+                to: vec![a, b],
+            },
+            _ => Command::Record(first.clone()),
+        },
+        Step::Unlink(l) => {
+            let live: Vec<_> = data.links.iter().filter(|l| l.is_live()).collect();
+            match live.get(l % live.len().max(1)) {
+                Some(link) => Command::Unlink {
+                    from: link.from,
+                    to: vec![link.to],
+                },
+                None => on_item(l, &|id| Command::Link {
+                    from: id,
+                    to: vec![id],
+                }),
+            }
+        }
         step => resolve_theme_step(step, data),
     }
 }
@@ -554,6 +578,14 @@ fn without_undone_additions(mut after: SessionData, prior: &SessionData) -> Sess
         .voting
         .votes
         .retain(|v| prior.voting.votes.iter().any(|x| x.id == v.id));
+    for l in &after.links {
+        if !prior.links.iter().any(|x| x.id == l.id) {
+            assert!(l.removed_at.is_some(), "an undone link stays, marked");
+        }
+    }
+    after
+        .links
+        .retain(|l| prior.links.iter().any(|x| x.id == l.id));
     after
 }
 

@@ -270,6 +270,7 @@ impl Checker<'_> {
         let actions = self.actions(&b.actions, &known_people)?;
         let themes = self.themes(&b.themes, &contributions)?;
         let voting = self.voting(b.voting.as_ref(), &known_people, &contributions)?;
+        let links = self.links(&b.links, &contributions)?;
         Ok(Checked {
             data: SessionData {
                 session,
@@ -283,6 +284,7 @@ impl Checker<'_> {
                 passes: Vec::new(),
                 themes,
                 voting,
+                links,
             },
             places: self.places,
         })

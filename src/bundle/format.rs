@@ -29,6 +29,10 @@ pub(super) struct Bundle {
     /// when nothing was voted or set).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) voting: Option<super::check_votes::BVoting>,
+    /// Links between contributions (absent from bundles written before
+    /// them): `from` answers `to`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) links: Vec<BLink>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -42,6 +46,17 @@ pub(super) struct BTheme {
     /// The ids of its contributions, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) items: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BLink {
+    pub(super) id: String,
+    pub(super) from: String,
+    pub(super) to: String,
+    pub(super) created_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) removed_at: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -301,6 +316,17 @@ pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::
             })
             .collect(),
         voting: super::check_votes::export(&data.voting),
+        links: data
+            .links
+            .iter()
+            .map(|l| BLink {
+                id: l.id.to_string(),
+                from: l.from.to_string(),
+                to: l.to.to_string(),
+                created_at: format_time(&l.created_at),
+                removed_at: l.removed_at.as_ref().map(format_time),
+            })
+            .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &bundle)?;
     out.write_all(b"\n")

@@ -4,6 +4,7 @@
 //! byte-identical. The format is documented in `sessions/README.md`.
 
 mod check;
+mod check_links;
 mod check_votes;
 mod format;
 mod import;

@@ -128,6 +128,9 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
         Command::Decide { session, text } => {
             super::follow::decide(out, cli.db.as_ref(), &session, &text, lang)
         }
+        Command::Link { from, to } => super::links::link(out, cli.db.as_ref(), &from, &to, lang),
+        Command::Unlink { from, to } => super::links::unlink(cli.db.as_ref(), &from, &to, lang),
+        Command::Trace { id } => super::links::trace(out, cli.db.as_ref(), &id, lang),
         Command::Action { command } => super::actions::run(out, cli.db.as_ref(), command, lang),
         Command::Theme { command } => super::themes::run(out, cli.db.as_ref(), command, lang),
         Command::Vote {

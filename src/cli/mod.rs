@@ -3,6 +3,7 @@
 mod actions;
 mod commands;
 mod follow;
+mod links;
 mod show;
 mod themes;
 mod votes;
@@ -152,6 +153,31 @@ pub enum Command {
         session: String,
         /// The decision.
         text: String,
+    },
+    /// Link a contribution to those it answers (builds on): a stake to the
+    /// observations behind it, an idea to the stakes it addresses, a
+    /// proposal to its ideas. Prints each link made.
+    Link {
+        /// The contribution that answers: an id, or a unique part of one
+        /// (`atelier show` prints the last eight characters).
+        from: String,
+        /// What it answers, in the same session (ids or unique parts).
+        #[arg(required = true)]
+        to: Vec<String>,
+    },
+    /// Take back links made with `atelier link`.
+    Unlink {
+        /// The contribution that answers (an id or a unique part of one).
+        from: String,
+        /// What it no longer answers (ids or unique parts).
+        #[arg(required = true)]
+        to: Vec<String>,
+    },
+    /// Print what a contribution answers, step by step back to the first
+    /// observations (a proposal, its ideas, their stakes, their observations).
+    Trace {
+        /// A contribution id, or a unique part of one.
+        id: String,
     },
     /// Actions agreed in a session ("qui fait quoi"): who does what by when.
     Action {

@@ -132,6 +132,7 @@ fn raw_summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
     if data.voting != crate::model::Voting::default() {
         let _ = write!(out, "\n{}", super::votes::lines(data, lang));
     }
+    super::links::section(&mut out, data, lang);
     let syn = &data.synthesis;
     if !syn.is_empty() {
         let _ = writeln!(out, "\n{}", t(lang, "report.synthesis"));

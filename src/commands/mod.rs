@@ -23,6 +23,7 @@ mod contributions;
 mod error;
 mod follow;
 mod lifecycle;
+mod links;
 mod roster;
 mod session;
 mod stages;
@@ -250,6 +251,18 @@ pub enum Command {
     PutThemes(Vec<crate::model::Theme>),
     /// Dot voting: dots, tallies and the vote's settings.
     Vote(VoteCommand),
+    /// `from` answers (builds on) each of `to`: one change for all.
+    Link {
+        from: Id,
+        to: Vec<Id>,
+    },
+    /// `from` no longer answers any of `to` (kept in the file, marked).
+    Unlink {
+        from: Id,
+        to: Vec<Id>,
+    },
+    /// Puts links back exactly as given (an inverse).
+    PutLinks(Vec<crate::model::Link>),
 }
 
 /// The clocks of some stages and the session's status, as they were.
@@ -284,6 +297,8 @@ pub struct Changes {
     pub themes: Option<Vec<crate::model::Theme>>,
     /// The whole vote (settings and dots), when it changed.
     pub voting: Option<crate::model::Voting>,
+    /// The session's whole list of links, when it changed.
+    pub links: Option<Vec<crate::model::Link>>,
 }
 
 impl Changes {
@@ -346,6 +361,9 @@ impl Changes {
         if let Some(voting) = &self.voting {
             data.voting = voting.clone();
         }
+        if let Some(links) = &self.links {
+            data.links = links.clone();
+        }
     }
 
     /// Whether the command changed nothing (no need to offer its undo).
@@ -360,6 +378,7 @@ impl Changes {
             && self.passes.is_none()
             && self.themes.is_none()
             && self.voting.is_none()
+            && self.links.is_none()
     }
 }
 
@@ -386,6 +405,7 @@ pub(crate) struct Done {
     pub inverse: Command,
     pub themes: Option<Vec<crate::model::Theme>>,
     pub voting: Option<crate::model::Voting>,
+    pub links: Option<Vec<crate::model::Link>>,
 }
 
 impl Done {
@@ -403,6 +423,7 @@ impl Done {
             inverse,
             themes: None,
             voting: None,
+            links: None,
         }
     }
 
@@ -443,6 +464,9 @@ impl Done {
         if later.voting.is_some() {
             self.voting = later.voting;
         }
+        if later.links.is_some() {
+            self.links = later.links;
+        }
     }
 
     fn changed(&self) -> bool {
@@ -456,6 +480,7 @@ impl Done {
             || self.passes.is_some()
             || self.themes.is_some()
             || self.voting.is_some()
+            || self.links.is_some()
     }
 }
 
@@ -490,6 +515,7 @@ pub fn apply(store: &mut Store, session: Id, command: &Command) -> Result<Outcom
                     session_changed: done.session_changed,
                     themes: done.themes,
                     voting: done.voting,
+                    links: done.links,
                 },
                 inverse: done.inverse,
             })
@@ -570,6 +596,9 @@ fn run(tx: &Tx, session: Id, command: &Command) -> Result<Done, CommandError> {
         SplitTheme { from, items, name } => themes::split(tx, session, *from, items, name),
         PutThemes(list) => themes::put(tx, session, list),
         Vote(command) => votes::run(tx, session, command),
+        Link { from, to } => links::link(tx, session, *from, to),
+        Unlink { from, to } => links::unlink(tx, session, *from, to),
+        PutLinks(list) => links::put(tx, session, list),
     }
 }
 

@@ -7,6 +7,7 @@ mod contribution;
 mod kind;
 mod lang;
 pub mod lifecycle;
+mod links;
 mod session;
 mod template;
 mod themes;
@@ -22,6 +23,7 @@ pub use contribution::{Contribution, Decision, Pass, Revision};
 pub use kind::Kind;
 pub use lang::Lang;
 pub use lifecycle::{LifecycleEffect, LifecycleError, LifecycleEvent};
+pub use links::{answered_kind, Link, Links, MAX_TRACE_DEPTH};
 pub use session::{
     lead_title, Anonymity, BuildingBlock, Participant, Session, SessionData, SessionStatus, Stage,
     Synthesis,

@@ -156,6 +156,9 @@ pub struct SessionData {
     /// The dot vote: dots per participant, whether the screen shows the
     /// counts, and every dot (those taken back marked).
     pub voting: super::Voting,
+    /// Links between contributions (`from` answers `to`), oldest first,
+    /// with those taken back (marked).
+    pub links: Vec<super::Link>,
 }
 
 impl SessionData {

@@ -3,8 +3,10 @@
 //! one row per decision (kind "Decision"), then one per open or done
 //! action (kind "Action": who in the author column, the due date in the
 //! time column), built from the view model like every other report format
-//! (so the anonymity rule is the report's). The last column names the
-//! theme a contribution is sorted into, if any.
+//! (so the anonymity rule is the report's). The last columns, added as the
+//! toolkit grew (so older columns keep their place), give the theme a
+//! contribution is sorted into, its dots in the vote, and the ids of what
+//! it answers (see `model::Links`).
 //!
 //! Made to open right by double-click: UTF-8 with a byte-order mark (Excel
 //! otherwise guesses a legacy code page), `;` between cells in French
@@ -17,7 +19,7 @@ use crate::i18n::t;
 use crate::model::Lang;
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
-const HEADERS: [&str; 10] = [
+const HEADERS: [&str; 11] = [
     "id",
     "stage",
     "kind",
@@ -28,6 +30,7 @@ const HEADERS: [&str; 10] = [
     "parked",
     "themes_theme",
     "votes",
+    "answers",
 ];
 
 /// The cell separator a spreadsheet in this language expects.
@@ -79,6 +82,7 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
                 parked,
                 &neutralise(theme_of.get(item.id.as_str()).copied().unwrap_or("")),
                 dots.get(item.id.as_str()).map_or("", String::as_str),
+                &r.trace.answers_of(&item.id),
             ];
             w.write_record(row)?;
             stack.extend(item.children.iter().rev().map(|c| (c, item.id.as_str())));

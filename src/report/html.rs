@@ -83,6 +83,7 @@ struct Page<'a> {
     parking: Vec<Row<'a>>,
     /// Ideas by theme: each theme's name and its items' rows.
     themes: Vec<GroupRows<'a>>,
+    trace: Vec<Row<'a>>,
     decisions: &'a [DecisionView],
     actions: &'a [ActionView],
     stats: &'a Stats,
@@ -142,6 +143,7 @@ impl<'a> Page<'a> {
                     items: rows(&t.items),
                 })
                 .collect(),
+            trace: rows(&r.trace.chains),
             decisions: &r.decisions,
             actions: &r.actions,
             stats: &r.stats,

@@ -42,6 +42,8 @@ struct Doc<'a> {
     ideas: Items<'a>,
     resources: Items<'a>,
     parking: Items<'a>,
+    /// From each proposal back to the observations that led to it.
+    trace: Items<'a>,
     decisions: Seq<'a, DecisionView, Decision<'a>>,
     actions: Seq<'a, ActionView, ActionDoc<'a>>,
     stats: StatsDoc<'a>,
@@ -89,6 +91,7 @@ impl<'a> Doc<'a> {
             ideas: items(&r.ideas),
             resources: items(&r.resources),
             parking: items(&r.parking),
+            trace: items(&r.trace.chains),
             decisions: Seq::new(&r.decisions, |d| Decision {
                 text: &d.text,
                 decided_at: &d.decided_at,

@@ -89,6 +89,11 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         items(out, &theme.items, r.colon)?;
         writeln!(out)?;
     }
+    if !r.trace.chains.is_empty() {
+        section(out, r.label("trace"))?;
+        items(out, &r.trace.chains, r.colon)?;
+        writeln!(out)?;
+    }
     if !r.parking.is_empty() {
         section(out, r.label("parking"))?;
         items(out, &r.parking, r.colon)?;

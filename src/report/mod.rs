@@ -15,6 +15,7 @@ mod outline;
 mod participation;
 mod themes;
 mod timing;
+mod trace;
 mod view;
 mod votes;
 
@@ -22,6 +23,7 @@ pub use outline::flatten;
 pub use participation::{Bar, Participation, BAR_MAX};
 pub use themes::ThemeView;
 pub use timing::{StageTime, Timing};
+pub use trace::TraceView;
 pub use view::{
     blocks_heading, local_time, ActionView, Count, DecisionView, Group, Item, Report, Stats,
     SynthesisView,

@@ -58,6 +58,8 @@ pub struct Report {
     pub labels: HashMap<&'static str, String>,
     /// Ideas by theme: each theme with what it holds.
     pub themes: Vec<super::themes::ThemeView>,
+    /// From each proposal back to the observations that led to it.
+    pub trace: super::trace::TraceView,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -173,6 +175,7 @@ const LABELS: &[&str] = &[
     "generated",
     "empty",
     "themes_heading",
+    "trace",
 ];
 
 /// Kinds shown under "discussion", in this order.
@@ -290,6 +293,7 @@ impl Report {
                 })
                 .collect(),
             themes: super::themes::build(data, &names, lang),
+            trace: super::trace::build(data, &names, lang),
         }
     }
 

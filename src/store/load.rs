@@ -40,6 +40,7 @@ impl Store {
                 passes: super::passes::passes(conn, session)?,
                 themes: super::themes::themes(conn, session)?,
                 voting: super::votes::voting(conn, session)?,
+                links: super::links::links(conn, session)?,
             })
         })
     }
@@ -59,6 +60,7 @@ impl Store {
                 "actions",
                 "themes",
                 "votes",
+                "links",
             ] {
                 let mut stmt = conn.prepare(&format!(
                     "SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?1))"
@@ -122,6 +124,9 @@ fn insert_one(tx: &Transaction, data: &SessionData) -> Result<()> {
         super::themes::insert_row(tx, id, t)?;
     }
     super::votes::insert_all(tx, id, &data.voting)?;
+    for l in &data.links {
+        super::links::insert_row(tx, id, l)?;
+    }
     if !data.synthesis.is_empty() {
         super::synthesis::write_synthesis(tx, id, &data.synthesis, data.session.updated_at)?;
     }

@@ -14,6 +14,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/007_passes.sql"),
     include_str!("migrations/008_themes.sql"),
     include_str!("migrations/009_votes.sql"),
+    include_str!("migrations/010_links.sql"),
 ];
 
 /// The schema version this program writes.

@@ -10,6 +10,7 @@ mod contribution_writes;
 mod contributions;
 mod decisions;
 mod error;
+mod links;
 mod load;
 mod lookup;
 mod migrations;

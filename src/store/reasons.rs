@@ -32,6 +32,8 @@ pub enum Missing {
     NotAThemeId(String),
     NoThemeMatches(String),
     SeveralThemes(String),
+    /// No standing link from the first contribution to the second.
+    Link(Id, Id),
 }
 
 /// Why a database file cannot be used: in our words (a `store.cause.*`
@@ -92,6 +94,10 @@ pub enum Refused {
         dots: u32,
         most: u32,
     },
+    /// A contribution would answer itself.
+    SelfLink,
+    /// A link would end at a deleted contribution.
+    LinkToDeleted,
 }
 
 impl Missing {
@@ -120,9 +126,16 @@ impl Missing {
             NotAThemeId(r) => ("store.missing.not_a_theme_id", r.clone()),
             NoThemeMatches(r) => ("store.missing.no_theme_matches", r.clone()),
             SeveralThemes(r) => ("store.missing.several_themes", r.clone()),
+            Link(from, to) => ("links.missing", format!("{} → {}", short(from), short(to))),
         };
         tf(lang, key, &[("value", &value)])
     }
+}
+
+/// The last eight characters of an id, as `atelier show` prints them.
+fn short(id: &Id) -> String {
+    let s = id.simple().to_string();
+    s[s.len() - 8..].to_string()
 }
 
 impl Refused {
@@ -139,6 +152,8 @@ impl Refused {
             TemplateLocked => "store.refused.template_locked",
             MergeIntoItself => "store.refused.merge_into_itself",
             NotInTheme => "store.refused.not_in_theme",
+            SelfLink => "links.refused_self",
+            LinkToDeleted => "links.refused_deleted",
             AlreadyImported { id, title } => {
                 return tf(
                     lang,
@@ -213,6 +228,7 @@ mod tests {
                 Missing::NoThemeMatches(r()),
                 Missing::SeveralThemes(r()),
                 Missing::Vote(id),
+                Missing::Link(id, id),
             ]
             .map(|m| m.message(lang));
             let refused = [
@@ -240,6 +256,8 @@ mod tests {
                 },
                 Refused::DotsOutOfRange(0),
                 Refused::DotsBelowUsed { dots: 1, most: 2 },
+                Refused::SelfLink,
+                Refused::LinkToDeleted,
             ]
             .map(|m| m.message(lang));
             [missing.to_vec(), refused.to_vec()].concat()

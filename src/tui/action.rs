@@ -129,4 +129,12 @@ pub enum Action {
     ToggleVotesShown,
     /// Switches between the items and their ranking.
     VoteRanking,
+    /// Opens the picker of what the selected contribution answers.
+    Link,
+    /// Shows or hides the selected contribution's links, both ways.
+    ShowLinks,
+    /// In the link picker: marks or unmarks the item under the cursor.
+    LinkMark,
+    /// In the link picker: every kind, or the kind before the item's.
+    LinkAllKinds,
 }

@@ -48,7 +48,8 @@ pub fn load() -> Vec<Corpus> {
 /// The sample session with the corpus everywhere: session fields, names
 /// and roles, stage titles, the synthesis, one contribution and one
 /// sub-point (of another kind, so its kind is printed) per payload, and a
-/// chain as deep as the store allows.
+/// chain as deep as the store allows; each top-level item answers the
+/// next (links), so the trace section carries the corpus too.
 pub fn session(corpus: &Corpus) -> SessionData {
     let mut data = super::common::sample_data();
     let p = &corpus.payloads;
@@ -76,6 +77,7 @@ pub fn session(corpus: &Corpus) -> SessionData {
     }
     let stage = data.stages[1].id;
     let people: Vec<_> = data.participants.iter().map(|p| p.id).collect();
+    let mut tops = Vec::new();
     for (i, text) in p.iter().enumerate() {
         let top = contribution(stage, None, Kind::Idea, text, i);
         let sub = Contribution {
@@ -102,6 +104,16 @@ pub fn session(corpus: &Corpus) -> SessionData {
             at: now(),
             removed_at: None,
         });
+        if let Some(answered) = tops.last() {
+            data.links.push(atelier::model::Link {
+                id: new_id(),
+                from: top.id,
+                to: *answered,
+                created_at: now(),
+                removed_at: None,
+            });
+        }
+        tops.push(top.id);
         data.contributions.extend([top, sub]);
     }
     chain(&mut data, MAX_DEPTH, p);

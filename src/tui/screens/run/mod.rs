@@ -9,6 +9,7 @@ mod draft;
 mod edit;
 mod follow;
 mod input;
+mod links;
 mod rows;
 mod turns;
 mod view;
@@ -114,10 +115,15 @@ pub struct RunState {
     pub pending_action: Option<crate::store::NewAction>,
     /// Whether the round-robin ("tour de table") is on.
     pub round_robin: bool,
+    /// The link picker while open, and whether the links panel shows.
+    pub links: links::LinksState,
 }
 
 impl Screen for RunState {
     fn context(&self) -> Context {
+        if self.links.picker.is_some() {
+            return links::LINKS;
+        }
         match self.focus {
             Focus::List => RUN,
             Focus::Input => INPUT,
@@ -125,7 +131,8 @@ impl Screen for RunState {
     }
 
     fn takes_text(&self) -> bool {
-        self.focus == Focus::Input
+        // The link picker over the list takes keys, not text.
+        self.focus == Focus::Input && self.links.picker.is_none()
     }
 
     fn update(&mut self, core: &mut Core, action: Action) -> Option<Nav> {
@@ -248,6 +255,7 @@ impl RunState {
             parked: 0,
             pending_action: None,
             round_robin: false,
+            links: Default::default(),
         };
         state.reset_input(core);
         state.kind = state.stage_kinds()[0];
@@ -277,7 +285,8 @@ impl RunState {
             | Action::CycleKind
             | Action::SetWho
             | Action::MoveToStage
-            | Action::Park => self.selected_id().is_some(),
+            | Action::Park
+            | Action::Link => self.selected_id().is_some(),
             Action::Undo => self.history.can_undo(),
             Action::Redo => self.history.can_redo(),
             Action::NextStage => self.flow.current + 1 < self.data.stages.len(),
@@ -395,6 +404,9 @@ impl RunState {
 
 fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
     let id = s.session_id();
+    if s.links.picker.is_some() {
+        return links::update(s, core, action);
+    }
     if let Some(to) = moved(&action, s.selected, s.rows.len()) {
         s.select_row(to);
         return None;
@@ -482,6 +494,8 @@ fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
         }
         Action::RestoreDeleted => input::restore_picker(s, core),
         Action::RoundRobin => turns::toggle(s, core),
+        Action::Link => links::open_picker(s, core),
+        Action::ShowLinks => links::toggle_panel(s),
         Action::Pass => turns::pass(s, core),
         Action::PauseTimer => s.toggle_timer(core),
         Action::ExtendStage(minutes) => s.extend_stage(core, minutes),

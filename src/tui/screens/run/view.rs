@@ -69,6 +69,7 @@ pub fn render(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
     let [list_area, roster_area] =
         Layout::horizontal([Constraint::Min(20), Constraint::Length(roster_width)]).areas(body);
     contributions(s, core, list_area, buf);
+    super::links::render(s, core, list_area, buf);
     roster(s, core, roster_area, buf);
     input_box(s, core, input, buf);
 }
@@ -196,6 +197,11 @@ fn item_lines(
                     theme.kind(),
                 ),
             );
+        }
+        if i == 0 {
+            if let Some(mark) = super::links::mark(s, id) {
+                spans.push(Span::styled(format!(" {mark}"), theme.kind()));
+            }
         }
         lines.push(Line::from(spans));
     }

@@ -1,0 +1,101 @@
+//! The trace section of a report: from each proposal back through the
+//! ideas and stakes it answers to the observations that led to it, as
+//! nested items a participant can read (kinds and texts; authors through
+//! the one anonymity rule in `view::Names`). Deleted contributions and
+//! links taken back never show (see `model::Links`).
+
+use super::view::{local_time, Item, Names};
+use crate::model::{format_time, Contribution, Lang, Links, SessionData};
+use serde::Serialize;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TraceView {
+    /// Each chain: where it starts (a proposal first), with what it
+    /// answers as its children, back to the observations. Nesting is
+    /// bounded by `MAX_TRACE_DEPTH`.
+    pub chains: Vec<Item>,
+    /// For each contribution's id, the ids of what it answers (the CSV's
+    /// last column).
+    #[serde(skip)]
+    pub answers: HashMap<String, Vec<String>>,
+}
+
+impl TraceView {
+    /// The ids a contribution answers, space-separated (empty when none).
+    pub fn answers_of(&self, id: &str) -> String {
+        self.answers
+            .get(id)
+            .map(|l| l.join(" "))
+            .unwrap_or_default()
+    }
+}
+
+pub(super) fn build(data: &SessionData, names: &Names, lang: Lang) -> TraceView {
+    let links = Links::of(data);
+    let chains = links
+        .roots()
+        .into_iter()
+        .filter_map(|root| nest(data, &links.trace(root), names, lang))
+        .collect();
+    let answers = data
+        .contributions
+        .iter()
+        .filter(|c| c.deleted_at.is_none())
+        .filter_map(|c| {
+            let to: Vec<String> = links
+                .answers(c.id)
+                .iter()
+                .map(|t| t.id.to_string())
+                .collect();
+            (!to.is_empty()).then(|| (c.id.to_string(), to))
+        })
+        .collect();
+    TraceView { chains, answers }
+}
+
+/// One trace (parents first, with depths) as one nested item, without
+/// recursion: the open chain of items from the root down is closed into
+/// its parent as the walk comes back up.
+fn nest(
+    data: &SessionData,
+    walk: &[(&Contribution, usize)],
+    names: &Names,
+    lang: Lang,
+) -> Option<Item> {
+    let mut open: Vec<Item> = Vec::new();
+    let close = |open: &mut Vec<Item>| {
+        let item = open.pop()?;
+        match open.last_mut() {
+            Some(parent) => {
+                parent.children.push(item);
+                None
+            }
+            None => Some(item),
+        }
+    };
+    for (c, depth) in walk {
+        while open.len() > *depth {
+            close(&mut open);
+        }
+        let label = c.kind.label(lang).to_string();
+        open.push(Item {
+            id: c.id.to_string(),
+            text: c.text.clone(),
+            author: names.author(c),
+            kind: Some(label.clone()),
+            kind_label: label,
+            stage: data
+                .stage(c.stage_id)
+                .map_or_else(String::new, |s| s.title.clone()),
+            time: local_time(lang, &c.created_at),
+            created_at: format_time(&c.created_at),
+            children: Vec::new(),
+        });
+    }
+    let mut root = None;
+    while !open.is_empty() {
+        root = close(&mut open);
+    }
+    root
+}
