@@ -29,6 +29,8 @@ fn record(store: &mut Store, session: Id, text: &str) -> Id {
         kind: Kind::Idea,
         text: text.into(),
         parent_id: None,
+        group: None,
+        anonymous: false,
     };
     let out = apply(store, session, &Command::Record(new)).unwrap();
     out.changes.contributions[0].id
@@ -273,6 +275,8 @@ fn resolve(step: &Step, data: &SessionData) -> Command {
         kind: Kind::Idea,
         text: "first".into(),
         parent_id: None,
+        group: None,
+        anonymous: false,
     };
     let on_item = |i: usize, f: &dyn Fn(Id) -> Command| match item(i) {
         Some(id) => f(id),
@@ -302,6 +306,8 @@ fn resolve(step: &Step, data: &SessionData) -> Command {
                 kind: Kind::ALL[kind],
                 text,
                 parent_id,
+                group: None,
+                anonymous: false,
             })
         }
         Step::Edit {
@@ -384,6 +390,8 @@ fn resolve(step: &Step, data: &SessionData) -> Command {
                     planned_minutes: 5,
                     segments: Vec::new(),
                     notes: String::new(),
+                    structure: Default::default(),
+                    step_starts: Vec::new(),
                 })
                 .collect(),
         },

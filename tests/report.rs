@@ -130,6 +130,8 @@ fn hostile_session() -> SessionData {
                 kind: Kind::Observation,
                 text: text.into(),
                 parent_id: None,
+                group: None,
+                anonymous: false,
             })
             .unwrap();
     }

@@ -37,7 +37,7 @@ impl Checker<'_> {
     }
 
     /// An error worded by the `bundle.*` text `key`, filled with `args`.
-    fn said(
+    pub(super) fn said(
         &self,
         place: impl Into<String>,
         key: &'static str,
@@ -61,7 +61,7 @@ impl Checker<'_> {
         Ok(id)
     }
 
-    fn time(&self, place: String, value: &str) -> Result<Timestamp, BundleError> {
+    pub(super) fn time(&self, place: String, value: &str) -> Result<Timestamp, BundleError> {
         check_time(value).map_err(|e| match e {
             TimeError::Syntax => self.said(place, "bundle.not_a_time", &[("value", &value)]),
             TimeError::OutOfRange => self.said(
@@ -236,6 +236,8 @@ impl Checker<'_> {
                 planned_minutes: st.planned_minutes,
                 segments: self.segments(&at, b.version, st)?,
                 notes: st.notes.clone(),
+                structure: st.structure,
+                step_starts: self.step_starts(&at, st)?,
             });
             self.contributions(&at, id, st, &known_people, &mut contributions)?;
         }
@@ -446,6 +448,8 @@ impl Checker<'_> {
                 deleted_at: self.opt_time(format!("{at}.deleted_at"), &c.deleted_at)?,
                 parked_at: self.opt_time(format!("{at}.parked_at"), &c.parked_at)?,
                 revisions,
+                group: self.group(&at, c.group)?,
+                anonymous: self.anonymous(&at, c.anonymous, participant)?,
             });
         }
         Ok(())

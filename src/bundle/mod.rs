@@ -4,6 +4,7 @@
 //! byte-identical. The format is documented in `sessions/README.md`.
 
 mod check;
+mod check_structures;
 mod format;
 mod import;
 mod problem;

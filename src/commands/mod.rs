@@ -26,6 +26,7 @@ mod lifecycle;
 mod roster;
 mod session;
 mod stages;
+mod structures;
 mod turns;
 
 pub use error::CommandError;
@@ -214,6 +215,21 @@ pub enum Command {
     /// Several commands as one change: one transaction, one undo (the
     /// inverses in reverse order).
     Batch(Vec<Command>),
+
+    /// Sets how a stage runs: an open discussion or a 1-2-4-All.
+    SetStructure {
+        stage: Id,
+        structure: crate::model::Structure,
+    },
+    /// Starts the next step of a stage's 1-2-4-All (1, 2, 4, then All).
+    NextStep {
+        stage: Id,
+    },
+    /// Puts a stage's step starts back as given (an inverse).
+    PutSteps {
+        stage: Id,
+        starts: Vec<crate::model::Timestamp>,
+    },
 }
 
 /// The clocks of some stages and the session's status, as they were.
@@ -500,6 +516,11 @@ fn run(tx: &Tx, session: Id, command: &Command) -> Result<Done, CommandError> {
         PutStages { template, stages } => session::put_stages(tx, session, template, stages),
         SetStageTitles(titles) => session::set_titles(tx, session, titles),
         Batch(commands) => batch(tx, session, commands),
+        SetStructure { stage, structure } => {
+            structures::set_structure(tx, session, *stage, *structure)
+        }
+        NextStep { stage } => structures::next_step(tx, session, *stage),
+        PutSteps { stage, starts } => structures::put_steps(tx, session, *stage, starts),
     }
 }
 

@@ -8,6 +8,7 @@ mod kind;
 mod lang;
 pub mod lifecycle;
 mod session;
+mod structures;
 mod template;
 mod time;
 mod timer;
@@ -24,6 +25,7 @@ pub use session::{
     lead_title, Anonymity, BuildingBlock, Participant, Session, SessionData, SessionStatus, Stage,
     Synthesis,
 };
+pub use structures::{Step, StepClock, Structure, MAX_GROUP, STEP_WARN_BEFORE};
 pub use template::{Localized, Template, TemplateStage};
 pub use time::{check_time, format_time, now, parse_date, parse_time, TimeError, Timestamp, YEARS};
 pub use timer::{apply_effect, Segment, Timer, TimerAlert, TimerEffect, TimerState, WARN_BEFORE};

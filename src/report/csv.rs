@@ -44,7 +44,8 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
     let header = HEADERS.map(|h| t(lang, &format!("csv.{h}")));
-    w.write_record(header)?;
+    // The 1-2-4-All group comes last, after the columns scripts know.
+    w.write_record(header.iter().chain([&t(lang, "structures.csv_group")]))?;
     let in_stages = r
         .discussion
         .iter()
@@ -57,6 +58,7 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         // Parents first, without recursion; the parent's id rides along.
         let mut stack: Vec<(&Item, &str)> = vec![(top, "")];
         while let Some((item, parent)) = stack.pop() {
+            let group = item.group.map(|g| g.to_string()).unwrap_or_default();
             let row = [
                 item.id.as_str(),
                 &neutralise(&item.stage),
@@ -66,6 +68,7 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
                 parent,
                 &item.time,
                 parked,
+                &group,
             ];
             w.write_record(row)?;
             stack.extend(item.children.iter().rev().map(|c| (c, item.id.as_str())));
@@ -74,14 +77,14 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let decision = neutralise(t(lang, "csv.decision"));
     for d in &r.decisions {
         let text = neutralise(&d.text);
-        w.write_record(["", "", &decision, "", &text, "", &d.time, "0"])?;
+        w.write_record(["", "", &decision, "", &text, "", &d.time, "0", ""])?;
     }
     for a in &r.actions {
         let kind = neutralise(&format!("{} ({})", t(lang, "csv.action"), a.status));
         let who = neutralise(a.who.as_deref().unwrap_or(""));
         let text = neutralise(&a.text);
         let due = a.due.as_deref().unwrap_or("");
-        w.write_record(["", "", &kind, &who, &text, "", due, "0"])?;
+        w.write_record(["", "", &kind, &who, &text, "", due, "0", ""])?;
     }
     w.flush()
 }

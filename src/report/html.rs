@@ -86,6 +86,8 @@ struct Page<'a> {
     stats: &'a Stats,
     participation: &'a Participation,
     labels: &'a HashMap<&'static str, String>,
+    /// The 1-2-4-All stages: heading, then each group's label and rows.
+    shared: Vec<(&'a str, Vec<GroupRows<'a>>)>,
 }
 
 #[derive(Serialize)]
@@ -136,6 +138,17 @@ impl<'a> Page<'a> {
             stats: &r.stats,
             participation: &r.participation,
             labels: &r.labels,
+            shared: r
+                .shared
+                .iter()
+                .map(|s| {
+                    let groups = s.groups.iter().map(|g| GroupRows {
+                        heading: &g.label,
+                        items: rows(&g.items),
+                    });
+                    (s.heading.as_str(), groups.collect())
+                })
+                .collect(),
         }
     }
 }

@@ -13,11 +13,13 @@ mod json;
 mod markdown;
 mod outline;
 mod participation;
+mod structures;
 mod timing;
 mod view;
 
 pub use outline::flatten;
 pub use participation::{Bar, Participation, BAR_MAX};
+pub use structures::{GroupIdeas, SharedIdeas};
 pub use timing::{StageTime, Timing};
 pub use view::{
     blocks_heading, local_time, ActionView, Count, DecisionView, Group, Item, Report, Stats,

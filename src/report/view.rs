@@ -54,6 +54,8 @@ pub struct Report {
     pub participation: Participation,
     /// Headings and labels, by key without the `report.` prefix.
     pub labels: HashMap<&'static str, String>,
+    /// The ideas each group shared in the 1-2-4-All stages.
+    pub shared: Vec<super::structures::SharedIdeas>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -92,6 +94,8 @@ pub struct Item {
     pub created_at: String,
     /// Sub-points, at most `MAX_DEPTH` levels below a top-level item.
     pub children: Vec<Item>,
+    /// The group that shared it in a 1-2-4-All's All step.
+    pub group: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -283,6 +287,7 @@ impl Report {
                     _ => (*k, t(lang, &format!("report.{k}")).to_string()),
                 })
                 .collect(),
+            shared: super::structures::build(data, &names, lang),
         }
     }
 
@@ -301,6 +306,8 @@ pub(super) struct Names {
     removed: HashMap<Id, String>,
     /// Whether people may be shown one by one beside what they did.
     pub(super) per_person: bool,
+    /// What a contribution stored without its author shows instead.
+    anonymous: String,
 }
 
 impl Names {
@@ -327,10 +334,15 @@ impl Names {
             present,
             removed,
             per_person: !anonymous,
+            anonymous: t(lang, "structures.anonymous").to_string(),
         }
     }
 
+    /// One stored without its author is "anonymous", never anyone's.
     fn author(&self, c: &Contribution) -> Option<String> {
+        if c.anonymous {
+            return Some(self.anonymous.clone());
+        }
         self.person(c.participant_id?)
     }
 
@@ -345,7 +357,7 @@ impl Names {
 /// database or bundle holds that) is flattened onto the deepest level, so
 /// every renderer's nesting stays bounded. Returns the top-level items
 /// with their kinds.
-fn nest(
+pub(super) fn nest(
     walk: &[(&Contribution, usize)],
     stage: &str,
     names: &Names,
@@ -378,6 +390,7 @@ fn nest(
             time: local_time(lang, &c.created_at),
             created_at: format_time(&c.created_at),
             children: Vec::new(),
+            group: c.group,
         };
         open.push((c.kind, item));
     }
@@ -471,13 +484,17 @@ fn stats(data: &SessionData, shown: &[&Contribution], names: &Names, lang: Lang)
             count: former,
         });
     }
-    let group = shown.iter().filter(|c| c.participant_id.is_none()).count();
+    let group = shown
+        .iter()
+        .filter(|c| c.participant_id.is_none() && !c.anonymous)
+        .count();
     if group > 0 {
         by_participant.push(Count {
             label: t(lang, "report.group").to_string(),
             count: group,
         });
     }
+    by_participant.extend(super::structures::anonymous_count(shown, lang));
     let by_stage = data
         .stages
         .iter()

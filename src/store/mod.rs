@@ -24,6 +24,7 @@ mod roster;
 mod rows;
 mod sessions;
 mod stages;
+mod structures;
 mod synthesis;
 mod tx;
 

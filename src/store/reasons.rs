@@ -71,6 +71,12 @@ pub enum Refused {
         id: Id,
         title: String,
     },
+    /// An anonymous contribution would get an author.
+    AnonymousHasNoAuthor,
+    /// A 1-2-4-All group outside 1 to `MAX_GROUP`.
+    GroupOutOfRange,
+    /// More step starts than a 1-2-4-All has steps.
+    TooManySteps,
 }
 
 impl Missing {
@@ -111,6 +117,9 @@ impl Refused {
             SwapNotSiblings => "store.refused.swap_not_siblings",
             MoveOutOfSession => "store.refused.move_out_of_session",
             TemplateLocked => "store.refused.template_locked",
+            AnonymousHasNoAuthor => "structures.refused_anonymous_author",
+            GroupOutOfRange => "structures.refused_group",
+            TooManySteps => "structures.refused_steps",
             AlreadyImported { id, title } => {
                 return tf(
                     lang,
@@ -167,6 +176,9 @@ mod tests {
                     id,
                     title: "T".into(),
                 },
+                Refused::AnonymousHasNoAuthor,
+                Refused::GroupOutOfRange,
+                Refused::TooManySteps,
             ]
             .map(|m| m.message(lang));
             [missing.to_vec(), refused.to_vec()].concat()

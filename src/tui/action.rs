@@ -99,4 +99,10 @@ pub enum Action {
     PauseTimer,
     /// Gives the current stage this many more planned minutes.
     ExtendStage(u32),
+    /// Starts the next step of the stage's 1-2-4-All.
+    NextStep,
+    /// Records the next contributions for the next group (1-2-4-All).
+    NextGroup,
+    /// Stores the contribution being typed without its author.
+    ToggleAnonymous,
 }

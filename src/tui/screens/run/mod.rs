@@ -10,6 +10,7 @@ mod edit;
 mod follow;
 mod input;
 mod rows;
+mod structures;
 mod turns;
 mod view;
 
@@ -114,6 +115,10 @@ pub struct RunState {
     pub pending_action: Option<crate::store::NewAction>,
     /// Whether the round-robin ("tour de table") is on.
     pub round_robin: bool,
+    /// The group the next input is recorded with in a 1-2-4-All's All step.
+    pub group: u32,
+    /// The next input is stored without its author (Ctrl+O).
+    pub anonymous: bool,
 }
 
 impl Screen for RunState {
@@ -248,6 +253,8 @@ impl RunState {
             parked: 0,
             pending_action: None,
             round_robin: false,
+            group: 1,
+            anonymous: false,
         };
         state.reset_input(core);
         state.kind = state.stage_kinds()[0];
@@ -257,6 +264,7 @@ impl RunState {
             if let Some(kind) = draft.kind {
                 state.kind = kind;
             }
+            state.anonymous = draft.anonymous;
             // A speaker removed from the roster since is not brought back.
             state.participant = draft
                 .participant
@@ -337,6 +345,7 @@ impl RunState {
     pub fn reset_input(&mut self, core: &Core) {
         self.input = editor::textarea("", core.t("run.placeholder"), &core.theme);
         self.editing = None;
+        self.anonymous = false;
     }
 
     /// Reloads the session after a write and rebuilds the list, keeping
@@ -477,6 +486,9 @@ fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
         Action::Pass => turns::pass(s, core),
         Action::PauseTimer => s.toggle_timer(core),
         Action::ExtendStage(minutes) => s.extend_stage(core, minutes),
+        Action::NextStep => structures::next_step(s, core),
+        Action::NextGroup => structures::next_group(s, core),
+        Action::ToggleAnonymous => structures::toggle_anonymous(s, core),
         _ => return edit::update(s, core, action),
     }
     None

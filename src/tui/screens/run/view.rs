@@ -75,7 +75,7 @@ pub fn render(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
 
 fn header(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
     let theme = &core.theme;
-    let mut spans = Vec::new();
+    let mut spans = super::structures::step_spans(s, core);
     if let Some(c) = super::clock::clock_view(s, core) {
         let style = match c.alert {
             TimerAlert::Normal => theme.heading(),
@@ -172,10 +172,7 @@ fn item_lines(
     let text = clean(&c.text, true);
     let body_width = columns.saturating_sub(lead).max(8);
     let mut wrapped = wrap(&text, body_width);
-    let author = c
-        .participant_id
-        .and_then(|p| s.data.participant(p))
-        .map(|p| format!(" — {}", clean(&p.name, false)));
+    let author = super::structures::item_author(s, core, c);
     let mut lines = Vec::new();
     for (i, chunk) in wrapped.drain(..).enumerate() {
         let prefix = if i == 0 {
@@ -426,6 +423,7 @@ fn input_box(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
         title.push(Span::raw(" "));
         title.push(Span::styled(clean(&who, false), theme.accent()));
     }
+    title.extend(super::structures::input_badges(s, core));
     let title = Line::from(
         [
             title,
