@@ -88,8 +88,9 @@ fn import_and_export_every_format() {
     let md = stdout(atelier(&dir).args(["export", "latest", "--format", "md"]));
     assert!(md.contains("## Idées à creuser"));
     let csv = stdout(atelier(&dir).args(["export", "latest", "--format", "csv"]));
-    assert!(csv
-        .starts_with("\u{feff}ID;Étape;Type;Participant;Texte;ID parent;Saisi le;Au parking\r\n"));
+    assert!(csv.starts_with(
+        "\u{feff}ID;Étape;Type;Participant;Texte;ID parent;Saisi le;Au parking;Groupe\r\n"
+    ));
     let out = dir.path().join("reports");
     std::fs::create_dir(&out).unwrap();
     let written = stdout(

@@ -220,7 +220,8 @@ fn csv_has_one_row_per_contribution_with_parent_ids() {
             "Texte",
             "ID parent",
             "Saisi le",
-            "Au parking"
+            "Au parking",
+            "Groupe"
         ]
     );
     assert_eq!(rows.len(), data.live().count());
@@ -249,9 +250,9 @@ fn csv_opens_right_in_a_french_or_english_spreadsheet() {
 
     data.session.language = atelier::model::Lang::En;
     let en = render(Format::Csv, &data);
-    assert!(
-        en.starts_with("\u{feff}ID,Stage,Kind,Participant,Text,Parent ID,Recorded at,Parked\r\n")
-    );
+    assert!(en.starts_with(
+        "\u{feff}ID,Stage,Kind,Participant,Text,Parent ID,Recorded at,Parked,Group\r\n"
+    ));
     let (_, rows) = csv_rows(&en, b',');
     assert_eq!(rows.len(), data.live().count());
     assert_eq!(&rows[0][6], local.format("%Y-%m-%d %H:%M").to_string());

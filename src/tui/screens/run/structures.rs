@@ -10,6 +10,7 @@ use crate::i18n::tf;
 use crate::model::{Contribution, Step, Structure, TimerAlert, MAX_GROUP};
 use crate::tui::core::Core;
 use crate::tui::text::clean;
+use chrono::Duration;
 use ratatui::text::Span;
 
 impl RunState {
@@ -103,14 +104,28 @@ pub fn step_spans(s: &RunState, core: &Core) -> Vec<Span<'static>> {
     let now = (core.clock)();
     let steps = stage.steps();
     let label = core.t(&format!("structures.step_{}", step.key()));
+    let alert = steps.alert(now);
+    // As the stage clock: the time spent, "+" what is over, and a word
+    // while it warns.
+    let shown = match steps.remaining(now) {
+        Some(left) if left < Duration::zero() => format!("+{}", super::clock::clock(-left)),
+        _ => super::clock::clock(steps.elapsed(now)),
+    };
+    let word = match (alert, steps.remaining(now)) {
+        (TimerAlert::Warning, Some(left)) => {
+            let seconds = left.num_seconds().to_string();
+            tf(core.lang, "structures.seconds_left", &[("s", &seconds)]) + " · "
+        }
+        (TimerAlert::Over, _) => format!("{} · ", core.t("structures.step_over")),
+        _ => String::new(),
+    };
     let text = match step.minutes() {
-        Some(minutes) => format!(
-            "{name} · {label} {} / {minutes}:00 · ",
-            super::clock::clock(steps.elapsed(now))
-        ),
+        // "2 in pairs" says it is the 1-2-4-All: the name would crowd the
+        // stage clock out of a narrow header.
+        Some(minutes) => format!("{label} {shown} / {minutes}:00 · {word}"),
         None => format!("{name} · {label} · "),
     };
-    let style = match steps.alert(now) {
+    let style = match alert {
         TimerAlert::Normal => theme.accent(),
         TimerAlert::Warning => theme.warn(),
         TimerAlert::Over => theme.overtime(),

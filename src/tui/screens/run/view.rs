@@ -326,7 +326,8 @@ fn roster(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
     let mut entry =
         |n: String, name: String, who: Option<crate::model::Id>, heard: bool, low: bool| {
             let (stage, total) = count(who);
-            let chosen = s.participant == who && (s.focus == Focus::Input || s.round_robin);
+            let chosen =
+                s.participant == who && (s.focus == Focus::Input || s.round_robin) && !s.anonymous;
             // In a round-robin, ✓ marks who has had their turn (spoke or
             // passed).
             let done = s.round_robin && who.is_some_and(|p| s.turn_taken(p));
@@ -413,6 +414,8 @@ fn input_box(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
     let who = s.speaker_name(core, s.participant);
     let kind = s.kind.label(s.data.session.language);
     let (verb, who) = match (s.editing.is_some(), s.participant) {
+        // No name beside what is typed anonymously, not even on screen.
+        (false, _) if s.anonymous => (core.t("structures.input_label"), String::new()),
         (true, _) => (core.t("run.editing_label"), who),
         (false, Some(_)) => (core.t("run.input_label"), who),
         // "Parole du groupe", not "Parole de Groupe".
