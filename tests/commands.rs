@@ -203,6 +203,12 @@ enum Step {
     Decide(String),
     RemoveDecision(usize),
     Batch(Vec<Step>),
+    /// A stage's structure (`true`: a 1-2-4-All).
+    Structure(usize, bool),
+    /// The next step of a stage's 1-2-4-All.
+    NextStep(usize),
+    /// Recorded without its author, for a group (0 is refused).
+    Anonymous(usize, u32, String),
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -244,7 +250,10 @@ fn step() -> impl Strategy<Value = Step> {
         1 => n.clone().prop_map(Step::Park),
         1 => (n.clone(), n.clone()).prop_map(|(p, s)| Step::Unpark(p, s)),
         1 => text().prop_map(Step::Decide),
-        1 => n.prop_map(Step::RemoveDecision),
+        1 => n.clone().prop_map(Step::RemoveDecision),
+        1 => (n.clone(), any::<bool>()).prop_map(|(s, on)| Step::Structure(s, on)),
+        1 => n.clone().prop_map(Step::NextStep),
+        1 => (n, 0u32..4, text()).prop_map(|(s, g, t)| Step::Anonymous(s, g, t)),
     ]
 }
 
@@ -420,6 +429,24 @@ fn resolve(step: &Step, data: &SessionData) -> Command {
             },
         },
         Step::Batch(steps) => Command::Batch(steps.iter().map(|s| resolve(s, data)).collect()),
+        Step::Structure(s, on) => Command::SetStructure {
+            stage: stage(s),
+            structure: if on {
+                atelier::model::Structure::OneTwoFourAll
+            } else {
+                atelier::model::Structure::Plain
+            },
+        },
+        Step::NextStep(s) => Command::NextStep { stage: stage(s) },
+        Step::Anonymous(s, group, text) => Command::Record(NewContribution {
+            stage_id: stage(s),
+            participant_id: None,
+            kind: Kind::Idea,
+            text,
+            parent_id: None,
+            group: Some(group),
+            anonymous: true,
+        }),
     }
 }
 

@@ -219,3 +219,43 @@ fn an_anonymous_contribution_being_typed_in_both_languages() {
         drop(dir);
     }
 }
+
+#[test]
+fn set_up_moves_the_1_2_4_all_from_stage_to_stage_and_undo_takes_it_back() {
+    use atelier::tui::screens::setup::{Field, SetupRow, SetupState};
+    let (_d, mut store) = common::temp_store();
+    common::new_session(&mut store, &["Ana"]);
+    let mut app = app(store, Lang::Fr);
+    act(&mut app, Action::Setup);
+    fn setup(app: &App) -> &SetupState {
+        app.screen_as::<SetupState>().unwrap()
+    }
+    let on = |app: &App| -> Vec<bool> {
+        setup(app)
+            .data
+            .stages
+            .iter()
+            .map(|s| s.structure == Structure::OneTwoFourAll)
+            .collect()
+    };
+    while setup(&app).current() != SetupRow::Field(Field::Structure) {
+        act(&mut app, Action::Down);
+    }
+    assert!(screen(&app, 120, 40).contains("1-2-4-Tous  ‹ aucune ›"));
+    for _ in 0..3 {
+        act(&mut app, Action::Right);
+    }
+    assert_eq!(on(&app), [false, false, true, false]);
+    assert!(screen(&app, 120, 40).contains("‹ Ideas to explore ›"));
+    act(&mut app, Action::Left);
+    assert_eq!(on(&app), [false, true, false, false]);
+    act(&mut app, Action::Undo);
+    assert_eq!(on(&app), [false, false, true, false]);
+    let session = setup(&app).data.session.id;
+    let stored = app.core.store.stages(session).unwrap();
+    assert_eq!(stored[2].structure, Structure::OneTwoFourAll, "on file");
+    // Past the last stage: none again.
+    act(&mut app, Action::Right);
+    act(&mut app, Action::Right);
+    assert_eq!(on(&app), [false; 4]);
+}
