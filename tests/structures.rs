@@ -298,7 +298,7 @@ fn the_report_shows_the_ideas_each_group_shared() {
     let csv = render(Format::Csv, &data);
     let mut rows =
         csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
-    assert_eq!(rows.headers().unwrap().iter().last(), Some("Group"));
+    assert_eq!(rows.headers().unwrap().iter().next_back(), Some("Group"));
     let cells: Vec<Vec<String>> = rows
         .records()
         .map(|r| r.unwrap().iter().map(String::from).collect())
