@@ -206,7 +206,7 @@ enum Step {
     /// A stage's structure (`true`: a 1-2-4-All).
     Structure(usize, bool),
     /// The next step of a stage's 1-2-4-All.
-    NextStep(usize),
+    Advance(usize),
     /// Recorded without its author, for a group (0 is refused).
     Anonymous(usize, u32, String),
 }
@@ -252,7 +252,7 @@ fn step() -> impl Strategy<Value = Step> {
         1 => text().prop_map(Step::Decide),
         1 => n.clone().prop_map(Step::RemoveDecision),
         1 => (n.clone(), any::<bool>()).prop_map(|(s, on)| Step::Structure(s, on)),
-        1 => n.clone().prop_map(Step::NextStep),
+        1 => n.clone().prop_map(Step::Advance),
         1 => (n, 0u32..4, text()).prop_map(|(s, g, t)| Step::Anonymous(s, g, t)),
     ]
 }
@@ -437,7 +437,7 @@ fn resolve(step: &Step, data: &SessionData) -> Command {
                 atelier::model::Structure::Plain
             },
         },
-        Step::NextStep(s) => Command::NextStep { stage: stage(s) },
+        Step::Advance(s) => Command::NextStep { stage: stage(s) },
         Step::Anonymous(s, group, text) => Command::Record(NewContribution {
             stage_id: stage(s),
             participant_id: None,
