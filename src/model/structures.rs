@@ -236,4 +236,22 @@ mod tests {
         // While paused, the step clock stands still.
         assert_eq!(steps.elapsed(at(90)), Duration::seconds(20));
     }
+
+    #[test]
+    fn a_template_stage_can_run_as_a_1_2_4_all() {
+        let text = include_str!("../../assets/templates/emergence.json");
+        let marked = text.replacen(
+            "\"key\": \"idees\",",
+            "\"key\": \"idees\", \"structure\": \"1-2-4-all\",",
+            1,
+        );
+        let template = crate::templates::parse_template(&marked).unwrap();
+        let stages = template.new_stages(crate::model::Lang::Fr);
+        let structures: Vec<Structure> = stages.iter().map(|s| s.structure).collect();
+        use Structure::*;
+        assert_eq!(structures, [Plain, Plain, OneTwoFourAll, Plain]);
+        let wrong = marked.replacen("1-2-4-all", "4-2-1", 1);
+        let err = crate::templates::parse_template(&wrong).unwrap_err();
+        assert!(err.contains("4-2-1"), "{err}");
+    }
 }
