@@ -91,6 +91,22 @@ fn f_steps_through_the_1_2_4_all_and_undo_takes_a_step_back() {
 }
 
 #[test]
+fn the_bell_rings_as_a_step_nears_its_end_and_as_it_ends() {
+    let (_d, mut app) = in_ideas(Lang::En);
+    app.bell = true;
+    let (min, sec) = (Duration::minutes, Duration::seconds);
+    steps_at(&mut app, min(10), &[sec(30)]);
+    assert!(!app.ring_bell(), "half a minute alone: nothing");
+    steps_at(&mut app, min(10), &[sec(50)]);
+    assert!(app.ring_bell(), "into the step's warning");
+    assert!(!app.ring_bell(), "once");
+    steps_at(&mut app, min(10), &[sec(70)]);
+    assert!(app.ring_bell(), "the minute is over");
+    steps_at(&mut app, min(10), &[sec(70), sec(5)]);
+    assert!(!app.ring_bell(), "a new step starts quiet");
+}
+
+#[test]
 fn f_in_an_open_stage_says_how_to_make_it_a_1_2_4_all() {
     let (_d, mut app) = common::tui::running();
     act(&mut app, Action::Back);

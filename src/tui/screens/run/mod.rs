@@ -215,7 +215,10 @@ impl Screen for RunState {
     }
 
     fn timer_alert(&self, core: &Core) -> Option<(Id, crate::model::TimerAlert)> {
-        clock::running_alert(self, (core.clock)())
+        let now = (core.clock)();
+        // A 1-2-4-All step's end rings like the stage's.
+        clock::running_alert(self, now)
+            .map(|(id, a)| (id, a.max(structures::step_alert(self, now))))
     }
 
     fn session(&self) -> Option<Id> {

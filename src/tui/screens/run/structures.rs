@@ -89,6 +89,15 @@ pub fn toggle_anonymous(s: &mut RunState, core: &mut Core) {
     }));
 }
 
+/// How close the current 1-2-4-All step is to its end (Normal outside
+/// one), for the bell.
+pub fn step_alert(s: &RunState, now: crate::model::Timestamp) -> TimerAlert {
+    match (s.structure_step(), s.stage()) {
+        (Some(Some(_)), Some(stage)) => stage.steps().alert(now),
+        _ => TimerAlert::Normal,
+    }
+}
+
 /// The header's part for a 1-2-4-All: the step and its sub-timer, styled
 /// as the stage clock is (warning, then over time).
 pub fn step_spans(s: &RunState, core: &Core) -> Vec<Span<'static>> {
