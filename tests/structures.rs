@@ -431,3 +431,52 @@ fn the_cli_records_for_a_group_without_an_author_and_show_prints_it() {
     assert!(line.ends_with("Kept quiet — anonymous [group 2]"), "{line}");
     assert!(!line.contains("Ana"));
 }
+
+#[test]
+fn a_database_from_before_the_migration_reads_as_open_stages_and_named_items() {
+    use atelier::store::{migrations, LATEST_VERSION};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("before.sqlite3");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        migrations()
+            .to_version(&mut conn, LATEST_VERSION as usize - 1)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO sessions (id, title, date, language, template, created_at, updated_at)
+               VALUES ('0190eeee-0000-7000-8000-000000000001', 'Old', '2021-06-10', 'fr',
+                       'emergence', '2021-06-10T09:00:00.000Z', '2021-06-10T09:00:00.000Z');
+             INSERT INTO participants (id, session_id, name, position)
+               VALUES ('0190eeee-0000-7000-8000-000000000005',
+                       '0190eeee-0000-7000-8000-000000000001', 'Ana', 1);
+             INSERT INTO stages (id, session_id, key, title, position)
+               VALUES ('0190eeee-0000-7000-8000-000000000002',
+                       '0190eeee-0000-7000-8000-000000000001', 'idees', 'Idées', 1);
+             INSERT INTO contributions (id, session_id, stage_id, participant_id, kind, text,
+                                        position, created_at, updated_at)
+               VALUES ('0190eeee-0000-7000-8000-000000000003',
+                       '0190eeee-0000-7000-8000-000000000001',
+                       '0190eeee-0000-7000-8000-000000000002',
+                       '0190eeee-0000-7000-8000-000000000005', 'idea', 'said', 1,
+                       '2021-06-10T09:00:00.000Z', '2021-06-10T09:00:00.000Z');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let data = store
+        .load(store.resolve_session("0190eeee").unwrap())
+        .unwrap();
+    assert_eq!(data.stages[0].structure, Structure::Plain);
+    assert!(data.stages[0].step_starts.is_empty());
+    let c = &data.contributions[0];
+    assert_eq!((c.group, c.anonymous), (None, false));
+    assert!(c.participant_id.is_some());
+    drop(store);
+    // The file itself refuses an anonymous row that names someone.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let named_anonymous = conn.execute(
+        "UPDATE contributions SET anonymous = 1 WHERE id = '0190eeee-0000-7000-8000-000000000003'",
+        [],
+    );
+    assert!(named_anonymous.is_err());
+}
