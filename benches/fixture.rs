@@ -34,6 +34,8 @@ pub fn big_session(n: usize) -> SessionData {
             deleted_at: None,
             parked_at: None,
             revisions: Vec::new(),
+            group: None,
+            anonymous: false,
         };
         if parent.is_none() {
             last_top[s] = Some(c.id);

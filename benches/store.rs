@@ -39,6 +39,8 @@ fn record(c: &mut Criterion) {
                         kind: Kind::Observation,
                         text: "a new observation".into(),
                         parent_id: None,
+                        group: None,
+                        anonymous: false,
                     };
                     let start = Instant::now();
                     let c = store.add_contribution(&new).unwrap();

@@ -29,6 +29,8 @@ fn record(store: &mut Store, session: Id, text: &str) -> Id {
         kind: Kind::Idea,
         text: text.into(),
         parent_id: None,
+        group: None,
+        anonymous: false,
     };
     let out = apply(store, session, &Command::Record(new)).unwrap();
     out.changes.contributions[0].id
@@ -218,6 +220,12 @@ enum Step {
     SplitTheme(usize, usize, String),
     Link(usize, usize, usize),
     Unlink(usize),
+    /// A stage's structure (`true`: a 1-2-4-All).
+    Structure(usize, bool),
+    /// The next step of a stage's 1-2-4-All.
+    Advance(usize),
+    /// Recorded without its author, for a group (0 is refused).
+    Anonymous(usize, u32, String),
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -273,7 +281,10 @@ fn step() -> impl Strategy<Value = Step> {
         1 => any::<bool>().prop_map(Step::Reveal),
         1 => n.clone().prop_map(Step::RemoveVote),
         2 => (n.clone(), n.clone(), n.clone()).prop_map(|(p, q, r)| Step::Link(p, q, r)),
-        1 => n.prop_map(Step::Unlink),
+        1 => n.clone().prop_map(Step::Unlink),
+        1 => (n.clone(), any::<bool>()).prop_map(|(s, on)| Step::Structure(s, on)),
+        1 => n.clone().prop_map(Step::Advance),
+        1 => (n, 0u32..4, text()).prop_map(|(s, g, t)| Step::Anonymous(s, g, t)),
     ]
 }
 
@@ -304,6 +315,8 @@ fn resolve(step: &Step, data: &SessionData) -> Command {
         kind: Kind::Idea,
         text: "first".into(),
         parent_id: None,
+        group: None,
+        anonymous: false,
     };
     let on_item = |i: usize, f: &dyn Fn(Id) -> Command| match item(i) {
         Some(id) => f(id),
@@ -333,6 +346,8 @@ fn resolve(step: &Step, data: &SessionData) -> Command {
                 kind: Kind::ALL[kind],
                 text,
                 parent_id,
+                group: None,
+                anonymous: false,
             })
         }
         Step::Edit {
@@ -415,6 +430,8 @@ fn resolve(step: &Step, data: &SessionData) -> Command {
                     planned_minutes: 5,
                     segments: Vec::new(),
                     notes: String::new(),
+                    structure: Default::default(),
+                    step_starts: Vec::new(),
                 })
                 .collect(),
         },
@@ -483,6 +500,24 @@ fn resolve(step: &Step, data: &SessionData) -> Command {
                 }),
             }
         }
+        Step::Structure(s, on) => Command::SetStructure {
+            stage: stage(s),
+            structure: if on {
+                atelier::model::Structure::OneTwoFourAll
+            } else {
+                atelier::model::Structure::Plain
+            },
+        },
+        Step::Advance(s) => Command::NextStep { stage: stage(s) },
+        Step::Anonymous(s, group, text) => Command::Record(NewContribution {
+            stage_id: stage(s),
+            participant_id: None,
+            kind: Kind::Idea,
+            text,
+            parent_id: None,
+            group: Some(group),
+            anonymous: true,
+        }),
         step => resolve_theme_step(step, data),
     }
 }

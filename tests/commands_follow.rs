@@ -25,6 +25,8 @@ fn record(store: &mut Store, session: Id, text: &str) -> Id {
         kind: Kind::Idea,
         text: text.into(),
         parent_id: None,
+        group: None,
+        anonymous: false,
     };
     let out = apply(store, session, &Command::Record(new)).unwrap();
     out.changes.contributions[0].id
@@ -83,6 +85,8 @@ fn parking_takes_an_item_out_of_its_stage_and_unparking_brings_it_back() {
             kind: Kind::Idea,
             text: "Off topic".into(),
             parent_id: None,
+            group: None,
+            anonymous: false,
         }),
     )
     .unwrap()

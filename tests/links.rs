@@ -25,6 +25,8 @@ fn say(store: &mut Store, session: Id, kind: Kind, text: &str, who: Option<Id>) 
         kind,
         text: text.into(),
         parent_id: None,
+        group: None,
+        anonymous: false,
     };
     let out = apply(store, session, &Command::Record(new)).unwrap();
     out.changes.contributions[0].id

@@ -130,6 +130,8 @@ fn hostile_session() -> SessionData {
                 kind: Kind::Observation,
                 text: text.into(),
                 parent_id: None,
+                group: None,
+                anonymous: false,
             })
             .unwrap();
     }
@@ -221,7 +223,8 @@ fn csv_has_one_row_per_contribution_with_parent_ids() {
             "Au parking",
             "Thème",
             "Points",
-            "Répond à"
+            "Répond à",
+            "Groupe"
         ]
     );
     assert_eq!(rows.len(), data.live().count());
@@ -251,7 +254,7 @@ fn csv_opens_right_in_a_french_or_english_spreadsheet() {
     data.session.language = atelier::model::Lang::En;
     let en = render(Format::Csv, &data);
     assert!(en.starts_with(
-        "\u{feff}ID,Stage,Kind,Participant,Text,Parent ID,Recorded at,Parked,Theme,Votes,Answers\r\n"
+        "\u{feff}ID,Stage,Kind,Participant,Text,Parent ID,Recorded at,Parked,Theme,Votes,Answers,Group\r\n"
     ));
     let (_, rows) = csv_rows(&en, b',');
     assert_eq!(rows.len(), data.live().count());

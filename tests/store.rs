@@ -17,6 +17,8 @@ fn add(store: &mut Store, session: atelier::model::Id, text: &str) -> atelier::m
             kind: Kind::Observation,
             text: text.into(),
             parent_id: None,
+            group: None,
+            anonymous: false,
         })
         .unwrap()
 }
@@ -308,6 +310,8 @@ fn chain(store: &mut Store, session: atelier::model::Id, depth: usize) -> Vec<at
                 kind: Kind::Observation,
                 text: format!("level {level}"),
                 parent_id: ids.last().copied(),
+                group: None,
+                anonymous: false,
             })
             .unwrap();
         ids.push(c.id);
@@ -328,6 +332,8 @@ fn nesting_stops_at_max_depth_everywhere_in_the_store() {
         kind: Kind::Observation,
         text: "one more".into(),
         parent_id: deep.last().copied(),
+        group: None,
+        anonymous: false,
     });
     assert!(
         matches!(too_deep, Err(StoreError::TooDeep { max }) if max == MAX_DEPTH),

@@ -23,6 +23,8 @@ fn say(
             kind: Kind::Observation,
             text: text.into(),
             parent_id: parent,
+            group: None,
+            anonymous: false,
         })
         .unwrap()
         .id

@@ -48,6 +48,8 @@ fn themed(store: &mut Store, lang: Lang) -> (Id, common::private::Secrets) {
             kind: Kind::Idea,
             text: "Withdrawn idea".into(),
             parent_id: None,
+            group: None,
+            anonymous: false,
         }),
     )
     .unwrap()

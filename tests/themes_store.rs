@@ -25,6 +25,8 @@ fn ideas(store: &mut Store) -> (Id, Vec<Id>) {
                 kind: Kind::Idea,
                 text: format!("Idea {n}"),
                 parent_id: None,
+                group: None,
+                anonymous: false,
             };
             let out = apply(store, session, &Command::Record(new)).unwrap();
             out.changes.contributions[0].id

@@ -24,6 +24,8 @@ fn at_the_limit(lang: Lang) -> (tempfile::TempDir, App, Id) {
                 kind: Kind::Observation,
                 text: text.into(),
                 parent_id: parent,
+                group: None,
+                anonymous: false,
             })
             .unwrap()
             .id

@@ -37,6 +37,8 @@ fn session(lang: Lang) -> (tempfile::TempDir, App, Items) {
                 kind,
                 text: text.into(),
                 parent_id: None,
+                group: None,
+                anonymous: false,
             })
             .unwrap()
             .id

@@ -24,6 +24,8 @@ fn idea(store: &mut Store, session: Id, text: &str) -> Id {
         kind: Kind::Idea,
         text: text.into(),
         parent_id: None,
+        group: None,
+        anonymous: false,
     };
     let out = apply(store, session, &Command::Record(new)).unwrap();
     out.changes.contributions[0].id

@@ -48,6 +48,8 @@ fuzz_target!(|input: Input| {
             updated_at: now(),
             deleted_at: None,
             revisions: Vec::new(),
+            group: None,
+            anonymous: false,
         });
     }
     atelier_fuzz::check_reports(&data);

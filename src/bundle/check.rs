@@ -238,6 +238,8 @@ impl Checker<'_> {
                 planned_minutes: st.planned_minutes,
                 segments: self.segments(&at, b.version, st)?,
                 notes: st.notes.clone(),
+                structure: st.structure,
+                step_starts: self.step_starts(&at, st)?,
             });
             self.contributions(&at, id, st, &known_people, &mut contributions)?;
         }
@@ -454,6 +456,8 @@ impl Checker<'_> {
                 deleted_at: self.opt_time(format!("{at}.deleted_at"), &c.deleted_at)?,
                 parked_at: self.opt_time(format!("{at}.parked_at"), &c.parked_at)?,
                 revisions,
+                group: self.group(&at, c.group)?,
+                anonymous: self.anonymous(&at, c.anonymous, participant)?,
             });
         }
         Ok(())

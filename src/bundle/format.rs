@@ -1,6 +1,8 @@
 //! The bundle's JSON shape (serde) and its writer.
 
-use crate::model::{format_time, Anonymity, Contribution, Kind, Lang, SessionData, SessionStatus};
+use crate::model::{
+    format_time, Anonymity, Contribution, Kind, Lang, SessionData, SessionStatus, Structure,
+};
 use serde::{Deserialize, Serialize};
 
 use super::{FORMAT, VERSION};
@@ -144,6 +146,12 @@ pub(super) struct BStage {
     pub(super) notes: String,
     #[serde(default)]
     pub(super) contributions: Vec<BContribution>,
+    /// How the stage runs (absent: an open discussion).
+    #[serde(default, skip_serializing_if = "Structure::is_plain")]
+    pub(super) structure: Structure,
+    /// When each step of its 1-2-4-All began, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) step_starts: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -173,6 +181,12 @@ pub(super) struct BContribution {
     pub(super) parked_at: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) revisions: Vec<BRevision>,
+    /// The group that shared it in a 1-2-4-All's "All" step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) group: Option<u32>,
+    /// A person's contribution stored without its author.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub(super) anonymous: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -265,6 +279,8 @@ pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::
                     .filter(|c| c.stage_id == st.id)
                     .map(export_contribution)
                     .collect(),
+                structure: st.structure,
+                step_starts: st.step_starts.iter().map(format_time).collect(),
             })
             .collect(),
         synthesis: BSynthesis {
@@ -351,5 +367,7 @@ fn export_contribution(c: &Contribution) -> BContribution {
                 replaced_at: format_time(&r.replaced_at),
             })
             .collect(),
+        group: c.group,
+        anonymous: c.anonymous,
     }
 }

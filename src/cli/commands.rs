@@ -98,6 +98,8 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             kind,
             parent,
             text,
+            group,
+            anonymous,
         } => {
             let mut store = open_store(cli.db.as_ref())?;
             let id = store.resolve_session(&session)?;
@@ -114,6 +116,11 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
                 parent,
                 text,
             )?;
+            let new = NewContribution {
+                group,
+                anonymous,
+                ..new
+            };
             let outcome = commands::apply(&mut store, id, &commands::Command::Record(new))
                 .map_err(|e| anyhow!(e.message(lang)))?;
             if let Some(c) = outcome.changes.contributions.first() {
@@ -308,6 +315,8 @@ fn contribution(
         kind,
         text,
         parent_id,
+        group: None,
+        anonymous: false,
     })
 }
 

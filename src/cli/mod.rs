@@ -5,6 +5,7 @@ mod commands;
 mod follow;
 mod links;
 mod show;
+mod structures;
 mod themes;
 mod votes;
 
@@ -131,6 +132,12 @@ pub enum Command {
         parent: Option<String>,
         /// The text.
         text: String,
+        /// The group sharing it in a 1-2-4-All's "All" step (1, 2, …).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=999))]
+        group: Option<u32>,
+        /// Store it without its author (a person's words, no name kept).
+        #[arg(long, conflicts_with = "participant")]
+        anonymous: bool,
     },
     /// Send a contribution, with its sub-points, to the session's parking
     /// lot: it leaves its stage but keeps its author and text.

@@ -84,6 +84,10 @@ fn raw_summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
                 }
             ),
         );
+        let marks = super::structures::stage_marks(stage, lang);
+        if !marks.is_empty() {
+            let _ = writeln!(out, "{marks}");
+        }
         if template.and_then(|t| t.stage(&stage.key)).is_none() && template.is_some() {
             let _ = writeln!(out, "    ({})", t(lang, "cli.stage_not_in_template"));
         }
@@ -166,7 +170,8 @@ fn line(out: &mut String, data: &SessionData, c: &Contribution, depth: usize, la
         .participant_id
         .and_then(|p| data.participant(p))
         .map(|p| format!(" — {}", one_line(&p.name)))
-        .unwrap_or_default();
+        .unwrap_or_default()
+        + &super::structures::item_marks(c, lang);
     let text = one_line(&c.text);
     // Indentation stops growing at the deepest allowed level, so a deeper
     // chain (an old or forged database) costs a line per item, not a
@@ -217,6 +222,8 @@ mod tests {
                 deleted_at: None,
                 parked_at: None,
                 revisions: Vec::new(),
+                group: None,
+                anonymous: false,
             };
             parent = Some(c.id);
             data.contributions.push(c);

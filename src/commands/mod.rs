@@ -27,6 +27,7 @@ mod links;
 mod roster;
 mod session;
 mod stages;
+mod structures;
 mod themes;
 mod turns;
 mod votes;
@@ -263,6 +264,20 @@ pub enum Command {
     },
     /// Puts links back exactly as given (an inverse).
     PutLinks(Vec<crate::model::Link>),
+    /// Sets how a stage runs: an open discussion or a 1-2-4-All.
+    SetStructure {
+        stage: Id,
+        structure: crate::model::Structure,
+    },
+    /// Starts the next step of a stage's 1-2-4-All (1, 2, 4, then All).
+    NextStep {
+        stage: Id,
+    },
+    /// Puts a stage's step starts back as given (an inverse).
+    PutSteps {
+        stage: Id,
+        starts: Vec<crate::model::Timestamp>,
+    },
 }
 
 /// The clocks of some stages and the session's status, as they were.
@@ -599,6 +614,11 @@ fn run(tx: &Tx, session: Id, command: &Command) -> Result<Done, CommandError> {
         Link { from, to } => links::link(tx, session, *from, to),
         Unlink { from, to } => links::unlink(tx, session, *from, to),
         PutLinks(list) => links::put(tx, session, list),
+        SetStructure { stage, structure } => {
+            structures::set_structure(tx, session, *stage, *structure)
+        }
+        NextStep { stage } => structures::next_step(tx, session, *stage),
+        PutSteps { stage, starts } => structures::put_steps(tx, session, *stage, starts),
     }
 }
 

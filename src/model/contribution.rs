@@ -21,6 +21,11 @@ pub struct Contribution {
     pub parked_at: Option<Timestamp>,
     /// Every earlier text, oldest first.
     pub revisions: Vec<Revision>,
+    /// The group that shared it in a 1-2-4-All's "All" step (1, 2, …).
+    pub group: Option<u32>,
+    /// A person's contribution stored without its author (so
+    /// `participant_id` is `None`), as opposed to the whole group's.
+    pub anonymous: bool,
 }
 
 impl Contribution {

@@ -16,6 +16,8 @@ fn item(data: &mut SessionData, kind: Kind, text: &str) -> Id {
         deleted_at: None,
         parked_at: None,
         revisions: Vec::new(),
+        group: None,
+        anonymous: false,
     };
     data.contributions.push(c);
     data.contributions.last().unwrap().id

@@ -9,6 +9,7 @@ mod lang;
 pub mod lifecycle;
 mod links;
 mod session;
+mod structures;
 mod template;
 mod themes;
 mod time;
@@ -28,6 +29,7 @@ pub use session::{
     lead_title, Anonymity, BuildingBlock, Participant, Session, SessionData, SessionStatus, Stage,
     Synthesis,
 };
+pub use structures::{Step, StepClock, Structure, MAX_GROUP, STEP_WARN_BEFORE};
 pub use template::{Localized, Template, TemplateStage};
 pub use themes::Theme;
 pub use time::{check_time, format_time, now, parse_date, parse_time, TimeError, Timestamp, YEARS};

@@ -95,11 +95,20 @@ pub struct Stage {
     /// Every stretch of time the stage ran, in order (see `Timer`).
     pub segments: Vec<Segment>,
     pub notes: String,
+    /// How the stage runs (an open discussion, a 1-2-4-All…).
+    pub structure: super::Structure,
+    /// When each step of its structure began, in order.
+    pub step_starts: Vec<Timestamp>,
 }
 
 impl Stage {
     pub fn timer(&self) -> Timer<'_> {
         Timer::new(&self.segments, self.planned_minutes)
+    }
+
+    /// The stage's 1-2-4-All steps, read against its own clock.
+    pub fn steps(&self) -> super::StepClock<'_> {
+        super::StepClock::new(&self.step_starts, &self.segments)
     }
 
     /// When the stage first started.

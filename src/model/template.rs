@@ -38,6 +38,9 @@ pub struct TemplateStage {
     pub minutes: u32,
     /// The kinds the input box offers, the first being the default.
     pub kinds: Vec<Kind>,
+    /// How the stage runs: `"1-2-4-all"`, or absent for an open discussion.
+    #[serde(default, skip_serializing_if = "super::Structure::is_plain")]
+    pub structure: super::Structure,
 }
 
 impl Template {
@@ -54,6 +57,8 @@ impl Template {
                 planned_minutes: ts.minutes,
                 segments: Vec::new(),
                 notes: String::new(),
+                structure: ts.structure,
+                step_starts: Vec::new(),
             })
             .collect()
     }

@@ -50,7 +50,8 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
     let header = HEADERS.map(|h| t(lang, &format!("csv.{h}")));
-    w.write_record(header)?;
+    // The 1-2-4-All group comes last, after the columns scripts know.
+    w.write_record(header.iter().chain([&t(lang, "structures.csv_group")]))?;
     let in_stages = r
         .discussion
         .iter()
@@ -71,6 +72,7 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         // Parents first, without recursion; the parent's id rides along.
         let mut stack: Vec<(&Item, &str)> = vec![(top, "")];
         while let Some((item, parent)) = stack.pop() {
+            let group = item.group.map(|g| g.to_string()).unwrap_or_default();
             let row = [
                 item.id.as_str(),
                 &neutralise(&item.stage),
@@ -83,6 +85,7 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
                 &neutralise(theme_of.get(item.id.as_str()).copied().unwrap_or("")),
                 dots.get(item.id.as_str()).map_or("", String::as_str),
                 &r.trace.answers_of(&item.id),
+                &group,
             ];
             w.write_record(row)?;
             stack.extend(item.children.iter().rev().map(|c| (c, item.id.as_str())));

@@ -90,6 +90,8 @@ struct Page<'a> {
     participation: &'a Participation,
     votes: &'a super::Votes,
     labels: &'a HashMap<&'static str, String>,
+    /// The 1-2-4-All stages: heading, then each group's label and rows.
+    shared: Vec<(&'a str, Vec<GroupRows<'a>>)>,
 }
 
 #[derive(Serialize)]
@@ -150,6 +152,17 @@ impl<'a> Page<'a> {
             participation: &r.participation,
             votes: &r.votes,
             labels: &r.labels,
+            shared: r
+                .shared
+                .iter()
+                .map(|s| {
+                    let groups = s.groups.iter().map(|g| GroupRows {
+                        heading: &g.label,
+                        items: rows(&g.items),
+                    });
+                    (s.heading.as_str(), groups.collect())
+                })
+                .collect(),
         }
     }
 }

@@ -7,7 +7,9 @@
 //! Serialised straight from borrowed fields into the output, so no copy of
 //! the report (or of the text) is built on the way.
 
-use super::{ActionView, Count, DecisionView, Group, Item, Report, StageTime, Stats};
+use super::{
+    ActionView, Count, DecisionView, Group, GroupIdeas, Item, Report, SharedIdeas, StageTime, Stats,
+};
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 use serde::Serialize as DeriveSerialize;
 
@@ -50,6 +52,9 @@ struct Doc<'a> {
     /// Ideas by theme (themes that hold something shown).
     themes: Seq<'a, super::ThemeView, ThemeDoc<'a>>,
     votes: VotesDoc<'a>,
+    /// The 1-2-4-All stages' shared ideas, by group (absent when none).
+    #[serde(skip_serializing_if = "Seq::is_empty")]
+    shared_ideas: Seq<'a, SharedIdeas, SharedDoc<'a>>,
 }
 
 /// A theme: its name, the ids of its items (to rank themes by their
@@ -121,6 +126,13 @@ impl<'a> Doc<'a> {
                     dots: v.dots,
                 }),
             },
+            shared_ideas: Seq::new(&r.shared, |s| SharedDoc {
+                stage: &s.stage,
+                groups: Seq::new(&s.groups, |g| GroupIdeasDoc {
+                    group: g.number,
+                    items: items(&g.items),
+                }),
+            }),
         }
     }
 }
@@ -141,6 +153,18 @@ struct RankedDoc<'a> {
     rank: usize,
     tied: bool,
     dots: u32,
+}
+
+#[derive(DeriveSerialize)]
+struct SharedDoc<'a> {
+    stage: &'a str,
+    groups: Seq<'a, GroupIdeas, GroupIdeasDoc<'a>>,
+}
+
+#[derive(DeriveSerialize)]
+struct GroupIdeasDoc<'a> {
+    group: u32,
+    items: Items<'a>,
 }
 
 #[derive(DeriveSerialize)]
@@ -238,6 +262,10 @@ impl<'a, T, V> Seq<'a, T, V> {
     fn new(list: &'a [T], view: fn(&'a T) -> V) -> Self {
         Seq { list, view }
     }
+
+    fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
 }
 
 impl<'a, T, V: Serialize> Serialize for Seq<'a, T, V> {
@@ -271,6 +299,11 @@ impl Serialize for JsonItem<'_> {
         st.serialize_field("author", &item.author)?;
         st.serialize_field("text", &item.text)?;
         st.serialize_field("created_at", &item.created_at)?;
+        // Only items shared by a 1-2-4-All group carry one.
+        match item.group {
+            Some(group) => st.serialize_field("group", &group)?,
+            None => st.skip_field("group")?,
+        }
         st.serialize_field("children", &items(&item.children))?;
         st.end()
     }

@@ -94,6 +94,7 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         items(out, &r.trace.chains, r.colon)?;
         writeln!(out)?;
     }
+    shared_ideas(out, r)?;
     if !r.parking.is_empty() {
         section(out, r.label("parking"))?;
         items(out, &r.parking, r.colon)?;
@@ -185,6 +186,19 @@ fn table(
         writeln!(out, "| {} | {} |", inline(&row.label), row.count)?;
     }
     writeln!(out)
+}
+
+/// The ideas each group shared in a 1-2-4-All, group by group.
+fn shared_ideas(out: &mut dyn Write, r: &Report) -> io::Result<()> {
+    for stage in &r.shared {
+        section(out, &inline(&stage.heading))?;
+        for group in &stage.groups {
+            writeln!(out, "### {}\n", inline(&group.label))?;
+            items(out, &group.items, r.colon)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
 }
 
 /// Who does what by when: one row per action, texts on one line.

@@ -13,6 +13,7 @@ mod json;
 mod markdown;
 mod outline;
 mod participation;
+mod structures;
 mod themes;
 mod timing;
 mod trace;
@@ -21,6 +22,7 @@ mod votes;
 
 pub use outline::flatten;
 pub use participation::{Bar, Participation, BAR_MAX};
+pub use structures::{GroupIdeas, SharedIdeas};
 pub use themes::ThemeView;
 pub use timing::{StageTime, Timing};
 pub use trace::TraceView;

@@ -44,6 +44,7 @@ pub(super) fn build(data: &SessionData, names: &Names, lang: Lang) -> Vec<ThemeV
                     time: local_time(lang, &c.created_at),
                     created_at: format_time(&c.created_at),
                     children: Vec::new(),
+                    group: c.group,
                 })
                 .collect();
             ThemeView {

@@ -91,6 +91,7 @@ fn nest(
             time: local_time(lang, &c.created_at),
             created_at: format_time(&c.created_at),
             children: Vec::new(),
+            group: c.group,
         });
     }
     let mut root = None;

@@ -60,6 +60,8 @@ pub struct Report {
     pub themes: Vec<super::themes::ThemeView>,
     /// From each proposal back to the observations that led to it.
     pub trace: super::trace::TraceView,
+    /// The ideas each group shared in the 1-2-4-All stages.
+    pub shared: Vec<super::structures::SharedIdeas>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -98,6 +100,8 @@ pub struct Item {
     pub created_at: String,
     /// Sub-points, at most `MAX_DEPTH` levels below a top-level item.
     pub children: Vec<Item>,
+    /// The group that shared it in a 1-2-4-All's All step.
+    pub group: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -294,6 +298,7 @@ impl Report {
                 .collect(),
             themes: super::themes::build(data, &names, lang),
             trace: super::trace::build(data, &names, lang),
+            shared: super::structures::build(data, &names, lang),
         }
     }
 
@@ -312,6 +317,8 @@ pub(super) struct Names {
     removed: HashMap<Id, String>,
     /// Whether people may be shown one by one beside what they did.
     pub(super) per_person: bool,
+    /// What a contribution stored without its author shows instead.
+    anonymous: String,
 }
 
 impl Names {
@@ -338,10 +345,15 @@ impl Names {
             present,
             removed,
             per_person: !anonymous,
+            anonymous: t(lang, "structures.anonymous").to_string(),
         }
     }
 
+    /// One stored without its author is "anonymous", never anyone's.
     pub(super) fn author(&self, c: &Contribution) -> Option<String> {
+        if c.anonymous {
+            return Some(self.anonymous.clone());
+        }
         self.person(c.participant_id?)
     }
 
@@ -356,7 +368,7 @@ impl Names {
 /// database or bundle holds that) is flattened onto the deepest level, so
 /// every renderer's nesting stays bounded. Returns the top-level items
 /// with their kinds.
-fn nest(
+pub(super) fn nest(
     walk: &[(&Contribution, usize)],
     stage: &str,
     names: &Names,
@@ -389,6 +401,7 @@ fn nest(
             time: local_time(lang, &c.created_at),
             created_at: format_time(&c.created_at),
             children: Vec::new(),
+            group: c.group,
         };
         open.push((c.kind, item));
     }
@@ -482,13 +495,17 @@ fn stats(data: &SessionData, shown: &[&Contribution], names: &Names, lang: Lang)
             count: former,
         });
     }
-    let group = shown.iter().filter(|c| c.participant_id.is_none()).count();
+    let group = shown
+        .iter()
+        .filter(|c| c.participant_id.is_none() && !c.anonymous)
+        .count();
     if group > 0 {
         by_participant.push(Count {
             label: t(lang, "report.group").to_string(),
             count: group,
         });
     }
+    by_participant.extend(super::structures::anonymous_count(shown, lang));
     let by_stage = data
         .stages
         .iter()

@@ -69,6 +69,17 @@ pub(super) fn subtree(tx: &Transaction, id: Id) -> Result<Vec<Id>> {
     Ok(list)
 }
 
+/// An anonymous contribution has no author; a group is numbered from 1.
+fn check_voice(participant: Option<Id>, group: Option<u32>, anonymous: bool) -> Result<()> {
+    if anonymous && participant.is_some() {
+        return Err(StoreError::Invalid(Refused::AnonymousHasNoAuthor));
+    }
+    if group.is_some_and(|g| !(1..=crate::model::MAX_GROUP).contains(&g)) {
+        return Err(StoreError::Invalid(Refused::GroupOutOfRange));
+    }
+    Ok(())
+}
+
 impl Tx<'_> {
     /// One contribution with its revisions.
     pub fn contribution(&self, id: Id) -> Result<Contribution> {
@@ -103,6 +114,7 @@ impl Tx<'_> {
             return Err(StoreError::Invalid(Refused::EmptyText));
         }
         let session = super::stages::stage_session(self, new.stage_id)?;
+        check_voice(new.participant_id, new.group, new.anonymous)?;
         if let Some(parent) = new.parent_id {
             if place(self, parent)?.stage != new.stage_id {
                 return Err(StoreError::Invalid(Refused::ParentInOtherStage));
@@ -122,6 +134,8 @@ impl Tx<'_> {
             deleted_at: None,
             parked_at: None,
             revisions: Vec::new(),
+            group: new.group,
+            anonymous: new.anonymous,
         };
         insert_row(self, session, &c)?;
         Ok(c)
@@ -142,6 +156,8 @@ impl Tx<'_> {
             return Err(StoreError::Invalid(Refused::EmptyText));
         }
         let before = self.contribution(id)?;
+        // An edit never puts a name back on an anonymous contribution.
+        check_voice(participant, before.group, before.anonymous)?;
         if before.text == text && before.kind == kind && before.participant_id == participant {
             return Ok(None);
         }
@@ -319,7 +335,7 @@ impl Tx<'_> {
         let n = self.execute(
             "UPDATE contributions SET stage_id = ?2, participant_id = ?3, kind = ?4, text = ?5,
              parent_id = ?6, position = ?7, created_at = ?8, updated_at = ?9, deleted_at = ?10,
-             parked_at = ?11 WHERE id = ?1",
+             parked_at = ?11, group_no = ?12, anonymous = ?13 WHERE id = ?1",
             params![
                 text_id(&c.id),
                 text_id(&c.stage_id),
@@ -332,6 +348,8 @@ impl Tx<'_> {
                 text_time(&c.updated_at),
                 rows::opt_text_time(&c.deleted_at),
                 rows::opt_text_time(&c.parked_at),
+                c.group,
+                c.anonymous,
             ],
         )?;
         if n == 0 {

@@ -13,10 +13,14 @@ pub struct NewContribution {
     pub kind: Kind,
     pub text: String,
     pub parent_id: Option<Id>,
+    /// The group sharing it in a 1-2-4-All's "All" step.
+    pub group: Option<u32>,
+    /// Stored without its author (`participant_id` must then be `None`).
+    pub anonymous: bool,
 }
 
 pub(super) const COLUMNS: &str = "id, stage_id, participant_id, kind, text, parent_id, position, \
-                       created_at, updated_at, deleted_at, parked_at";
+                       created_at, updated_at, deleted_at, parked_at, group_no, anonymous";
 
 pub(super) fn from_row(r: &Row) -> rusqlite::Result<Contribution> {
     Ok(Contribution {
@@ -32,13 +36,15 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Contribution> {
         deleted_at: rows::opt_time(r, 9)?,
         parked_at: rows::opt_time(r, 10)?,
         revisions: Vec::new(),
+        group: r.get(11)?,
+        anonymous: r.get(12)?,
     })
 }
 
 pub(super) fn insert_row(tx: &Transaction, session: Id, c: &Contribution) -> rusqlite::Result<()> {
     tx.execute(
         &format!(
-            "INSERT INTO contributions (session_id, {COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"
+            "INSERT INTO contributions (session_id, {COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"
         ),
         params![
             text_id(&session),
@@ -53,6 +59,8 @@ pub(super) fn insert_row(tx: &Transaction, session: Id, c: &Contribution) -> rus
             text_time(&c.updated_at),
             rows::opt_text_time(&c.deleted_at),
             rows::opt_text_time(&c.parked_at),
+            c.group,
+            c.anonymous,
         ],
     )?;
     for r in &c.revisions {

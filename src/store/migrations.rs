@@ -15,6 +15,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/008_themes.sql"),
     include_str!("migrations/009_votes.sql"),
     include_str!("migrations/010_links.sql"),
+    include_str!("migrations/011_structures.sql"),
 ];
 
 /// The schema version this program writes.

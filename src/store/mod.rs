@@ -25,6 +25,7 @@ mod roster;
 mod rows;
 mod sessions;
 mod stages;
+mod structures;
 mod synthesis;
 mod themes;
 mod tx;

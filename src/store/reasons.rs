@@ -98,6 +98,12 @@ pub enum Refused {
     SelfLink,
     /// A link would end at a deleted contribution.
     LinkToDeleted,
+    /// An anonymous contribution would get an author.
+    AnonymousHasNoAuthor,
+    /// A 1-2-4-All group outside 1 to `MAX_GROUP`.
+    GroupOutOfRange,
+    /// More step starts than a 1-2-4-All has steps.
+    TooManySteps,
 }
 
 impl Missing {
@@ -154,6 +160,9 @@ impl Refused {
             NotInTheme => "store.refused.not_in_theme",
             SelfLink => "links.refused_self",
             LinkToDeleted => "links.refused_deleted",
+            AnonymousHasNoAuthor => "structures.refused_anonymous_author",
+            GroupOutOfRange => "structures.refused_group",
+            TooManySteps => "structures.refused_steps",
             AlreadyImported { id, title } => {
                 return tf(
                     lang,
@@ -258,6 +267,9 @@ mod tests {
                 Refused::DotsBelowUsed { dots: 1, most: 2 },
                 Refused::SelfLink,
                 Refused::LinkToDeleted,
+                Refused::AnonymousHasNoAuthor,
+                Refused::GroupOutOfRange,
+                Refused::TooManySteps,
             ]
             .map(|m| m.message(lang));
             [missing.to_vec(), refused.to_vec()].concat()

@@ -30,8 +30,8 @@ pub(super) fn insert_stage_row(
         (new_id(), "")
     };
     tx.execute(
-        "INSERT INTO stages (id, session_id, key, title, position, planned_minutes, notes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO stages (id, session_id, key, title, position, planned_minutes, notes, structure)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             text_id(&id),
             text_id(&session),
@@ -40,10 +40,12 @@ pub(super) fn insert_stage_row(
             s.position,
             s.planned_minutes,
             notes,
+            s.structure.key(),
         ],
     )?;
     if keep_run {
         insert_segments(tx, id, &s.segments)?;
+        super::structures::write_steps(tx, id, &s.step_starts)?;
     }
     Ok(())
 }
@@ -62,7 +64,8 @@ fn insert_segments(tx: &Transaction, stage: Id, segments: &[Segment]) -> rusqlit
     Ok(())
 }
 
-pub(super) const STAGE_COLUMNS: &str = "id, key, title, position, planned_minutes, notes";
+pub(super) const STAGE_COLUMNS: &str =
+    "id, key, title, position, planned_minutes, notes, structure";
 
 /// A session's stages in order, along `stages_by_session`.
 pub(super) fn stages_sql() -> String {
@@ -79,6 +82,9 @@ pub(super) fn stage_from_row(r: &rusqlite::Row) -> rusqlite::Result<Stage> {
         // Its times are its segments, read apart.
         segments: Vec::new(),
         notes: r.get(5)?,
+        structure: super::structures::read_structure(r, 6)?,
+        // Read apart, as the segments are.
+        step_starts: Vec::new(),
     })
 }
 
@@ -107,6 +113,7 @@ pub(super) fn stages(conn: &rusqlite::Connection, session: Id) -> Result<Vec<Sta
             list[i].segments.push(segment);
         }
     }
+    super::structures::attach_steps(conn, session, &mut list)?;
     Ok(list)
 }
 

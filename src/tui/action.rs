@@ -137,4 +137,10 @@ pub enum Action {
     LinkMark,
     /// In the link picker: every kind, or the kind before the item's.
     LinkAllKinds,
+    /// Starts the next step of the stage's 1-2-4-All.
+    NextStep,
+    /// Records the next contributions for the next group (1-2-4-All).
+    NextGroup,
+    /// Stores the contribution being typed without its author.
+    ToggleAnonymous,
 }

@@ -244,6 +244,8 @@ mod tests {
                 })
                 .collect(),
             notes: String::new(),
+            structure: Default::default(),
+            step_starts: Vec::new(),
         }
     }
 

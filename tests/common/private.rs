@@ -71,6 +71,8 @@ pub fn anonymous_session(store: &mut Store, lang: Lang) -> (Id, Secrets) {
                 kind: Kind::Observation,
                 text: text.into(),
                 parent_id: parent,
+                group: None,
+                anonymous: false,
             })
             .unwrap()
             .id

@@ -151,6 +151,8 @@ fn contribution(
         deleted_at: None,
         parked_at: None,
         revisions: Vec::new(),
+        group: None,
+        anonymous: false,
     }
 }
 

@@ -22,7 +22,7 @@ pub struct ClockView {
 }
 
 /// "4:05", or "1:02:03" from an hour on.
-fn clock(d: Duration) -> String {
+pub(super) fn clock(d: Duration) -> String {
     let t = d.num_seconds().max(0);
     let (h, m, s) = (t / 3600, t / 60 % 60, t % 60);
     if h > 0 {

@@ -15,6 +15,9 @@ pub struct Draft {
     pub kind: Option<Kind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participant: Option<Id>,
+    /// To be stored without its author (Ctrl+O).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub anonymous: bool,
 }
 
 impl Draft {
@@ -61,6 +64,7 @@ pub fn save_draft(state: &RunState, core: &mut Core) {
         text,
         kind: Some(state.kind),
         participant: state.participant,
+        anonymous: state.anonymous,
     };
     let stored = serde_json::to_string(&draft).expect("a draft serialises");
     if let Err(e) = core.store.set_meta(&draft_key(state.session_id()), &stored) {
@@ -80,6 +84,7 @@ mod tests {
             text: "{\"not\": json}".into(),
             kind: Some(Kind::Stake),
             participant: Some(id),
+            anonymous: true,
         };
         let stored = serde_json::to_string(&draft).unwrap();
         assert_eq!(Draft::parse(&stored), draft);

@@ -71,6 +71,7 @@ pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> 
             s.input = editor::textarea(&c.text, "", &core.theme);
             s.kind = c.kind;
             s.participant = c.participant_id;
+            s.anonymous = c.anonymous;
             s.editing = Some(cid);
             s.focus = Focus::Input;
             core.info(core.t("run.editing"));

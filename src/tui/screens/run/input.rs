@@ -37,10 +37,14 @@ pub fn submit(s: &mut RunState, core: &mut Core) {
     }
     let new = NewContribution {
         stage_id: stage,
-        participant_id: s.participant,
+        // Anonymous: the speaker stays chosen (a round-robin moves on)
+        // but is not stored.
+        participant_id: s.participant.filter(|_| !s.anonymous),
         kind: s.kind,
         text,
         parent_id: None,
+        group: s.input_group(),
+        anonymous: s.anonymous,
     };
     // Taken in without a rebuild: the rows are rebuilt once, below, with
     // the new contribution selected.
@@ -49,7 +53,10 @@ pub fn submit(s: &mut RunState, core: &mut Core) {
             let Some(c) = changes.contributions.into_iter().next() else {
                 return;
             };
-            let who = s.speaker_name(core, s.participant);
+            let who = match c.anonymous {
+                true => core.t("structures.anonymous").to_string(),
+                false => s.speaker_name(core, s.participant),
+            };
             let spoke = s.participant;
             // Speaker and kind go back to the defaults, so the next input
             // is never credited to the wrong person by accident; in a

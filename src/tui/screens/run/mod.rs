@@ -11,6 +11,7 @@ mod follow;
 mod input;
 mod links;
 mod rows;
+mod structures;
 mod turns;
 mod view;
 
@@ -117,6 +118,10 @@ pub struct RunState {
     pub round_robin: bool,
     /// The link picker while open, and whether the links panel shows.
     pub links: links::LinksState,
+    /// The group the next input is recorded with in a 1-2-4-All's All step.
+    pub group: u32,
+    /// The next input is stored without its author (Ctrl+O).
+    pub anonymous: bool,
 }
 
 impl Screen for RunState {
@@ -217,7 +222,10 @@ impl Screen for RunState {
     }
 
     fn timer_alert(&self, core: &Core) -> Option<(Id, crate::model::TimerAlert)> {
-        clock::running_alert(self, (core.clock)())
+        let now = (core.clock)();
+        // A 1-2-4-All step's end rings like the stage's.
+        clock::running_alert(self, now)
+            .map(|(id, a)| (id, a.max(structures::step_alert(self, now))))
     }
 
     fn session(&self) -> Option<Id> {
@@ -256,6 +264,8 @@ impl RunState {
             pending_action: None,
             round_robin: false,
             links: Default::default(),
+            group: 1,
+            anonymous: false,
         };
         state.reset_input(core);
         state.kind = state.stage_kinds()[0];
@@ -265,6 +275,7 @@ impl RunState {
             if let Some(kind) = draft.kind {
                 state.kind = kind;
             }
+            state.anonymous = draft.anonymous;
             // A speaker removed from the roster since is not brought back.
             state.participant = draft
                 .participant
@@ -346,6 +357,7 @@ impl RunState {
     pub fn reset_input(&mut self, core: &Core) {
         self.input = editor::textarea("", core.t("run.placeholder"), &core.theme);
         self.editing = None;
+        self.anonymous = false;
     }
 
     /// Reloads the session after a write and rebuilds the list, keeping
@@ -499,6 +511,9 @@ fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
         Action::Pass => turns::pass(s, core),
         Action::PauseTimer => s.toggle_timer(core),
         Action::ExtendStage(minutes) => s.extend_stage(core, minutes),
+        Action::NextStep => structures::next_step(s, core),
+        Action::NextGroup => structures::next_group(s, core),
+        Action::ToggleAnonymous => structures::toggle_anonymous(s, core),
         _ => return edit::update(s, core, action),
     }
     None

@@ -76,7 +76,7 @@ pub fn render(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
 
 fn header(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
     let theme = &core.theme;
-    let mut spans = Vec::new();
+    let mut spans = super::structures::step_spans(s, core);
     if let Some(c) = super::clock::clock_view(s, core) {
         let style = match c.alert {
             TimerAlert::Normal => theme.heading(),
@@ -173,10 +173,7 @@ fn item_lines(
     let text = clean(&c.text, true);
     let body_width = columns.saturating_sub(lead).max(8);
     let mut wrapped = wrap(&text, body_width);
-    let author = c
-        .participant_id
-        .and_then(|p| s.data.participant(p))
-        .map(|p| format!(" — {}", clean(&p.name, false)));
+    let author = super::structures::item_author(s, core, c);
     let mut lines = Vec::new();
     for (i, chunk) in wrapped.drain(..).enumerate() {
         let prefix = if i == 0 {
@@ -335,7 +332,8 @@ fn roster(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
     let mut entry =
         |n: String, name: String, who: Option<crate::model::Id>, heard: bool, low: bool| {
             let (stage, total) = count(who);
-            let chosen = s.participant == who && (s.focus == Focus::Input || s.round_robin);
+            let chosen =
+                s.participant == who && (s.focus == Focus::Input || s.round_robin) && !s.anonymous;
             // In a round-robin, ✓ marks who has had their turn (spoke or
             // passed).
             let done = s.round_robin && who.is_some_and(|p| s.turn_taken(p));
@@ -422,6 +420,8 @@ fn input_box(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
     let who = s.speaker_name(core, s.participant);
     let kind = s.kind.label(s.data.session.language);
     let (verb, who) = match (s.editing.is_some(), s.participant) {
+        // No name beside what is typed anonymously, not even on screen.
+        (false, _) if s.anonymous => (core.t("structures.input_label"), String::new()),
         (true, _) => (core.t("run.editing_label"), who),
         (false, Some(_)) => (core.t("run.input_label"), who),
         // "Parole du groupe", not "Parole de Groupe".
@@ -432,6 +432,7 @@ fn input_box(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
         title.push(Span::raw(" "));
         title.push(Span::styled(clean(&who, false), theme.accent()));
     }
+    title.extend(super::structures::input_badges(s, core));
     let title = Line::from(
         [
             title,

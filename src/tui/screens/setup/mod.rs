@@ -3,6 +3,7 @@
 //! command, saved as soon as it is confirmed; `u` applies its inverse and
 //! Ctrl+R does it again.
 
+mod structures;
 mod view;
 
 use super::{load, moved};
@@ -57,10 +58,12 @@ pub enum Field {
     Language,
     Template,
     Anonymity,
+    /// The stage run as a 1-2-4-All.
+    Structure,
 }
 
 impl Field {
-    pub const ALL: [Field; 9] = [
+    pub const ALL: [Field; 10] = [
         Field::Title,
         Field::Event,
         Field::Date,
@@ -70,6 +73,7 @@ impl Field {
         Field::Language,
         Field::Template,
         Field::Anonymity,
+        Field::Structure,
     ];
 
     pub fn label_key(self) -> &'static str {
@@ -83,11 +87,15 @@ impl Field {
             Field::Language => "setup.language",
             Field::Template => "setup.template",
             Field::Anonymity => "setup.anonymity",
+            Field::Structure => "structures.setup_label",
         }
     }
 
     pub fn is_choice(self) -> bool {
-        matches!(self, Field::Language | Field::Template | Field::Anonymity)
+        matches!(
+            self,
+            Field::Language | Field::Template | Field::Anonymity | Field::Structure
+        )
     }
 }
 
@@ -270,6 +278,7 @@ impl SetupState {
             Field::Anonymity => core
                 .t(&format!("setup.anonymity_{}", s.anonymity.key()))
                 .into(),
+            Field::Structure => structures::value(self, core),
         }
     }
 }
@@ -438,6 +447,10 @@ fn cycle(s: &mut SetupState, core: &mut Core, field: Field, forward: bool) {
                 stages: t.new_stages(session.language),
             }
         }
+        Field::Structure => match structures::cycle(s, forward) {
+            Some(command) => command,
+            None => return,
+        },
         _ => return,
     };
     s.apply(core, &command, None);
