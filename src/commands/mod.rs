@@ -19,6 +19,7 @@
 //! command.
 
 mod actions;
+mod carry;
 mod contributions;
 mod error;
 mod follow;
@@ -214,6 +215,24 @@ pub enum Command {
     /// Several commands as one change: one transaction, one undo (the
     /// inverses in reverse order).
     Batch(Vec<Command>),
+
+    /// Sets who does an action (a participant, or a name from outside
+    /// when `who_participant` is `None`) and by when.
+    EditAction {
+        id: Id,
+        who_participant: Option<Id>,
+        who_name: String,
+        due: Option<chrono::NaiveDate>,
+    },
+    /// Copies an open action of the previous session into this one.
+    CarryAction {
+        from: Id,
+    },
+    /// Marks an action of the previous session done (or open again) there.
+    SetPreviousActionDone {
+        id: Id,
+        done: bool,
+    },
 }
 
 /// The clocks of some stages and the session's status, as they were.
@@ -244,6 +263,9 @@ pub struct Changes {
     pub passes: Option<Vec<crate::model::Pass>>,
     /// The session's own row changed (fields, status, language).
     pub session_changed: bool,
+    /// The previous session's actions still to carry over, when the
+    /// actions changed.
+    pub carry_over: Option<Vec<Action>>,
 }
 
 impl Changes {
@@ -336,6 +358,7 @@ pub(crate) struct Done {
     /// The session's own row changed (status, language, fields).
     pub session_changed: bool,
     pub inverse: Command,
+    pub carry_over: Option<Vec<Action>>,
 }
 
 impl Done {
@@ -351,6 +374,7 @@ impl Done {
             passes: None,
             session_changed: false,
             inverse,
+            carry_over: None,
         }
     }
 
@@ -383,6 +407,9 @@ impl Done {
         }
         if later.passes.is_some() {
             self.passes = later.passes;
+        }
+        if later.carry_over.is_some() {
+            self.carry_over = later.carry_over;
         }
         self.session_changed |= later.session_changed;
     }
@@ -428,6 +455,7 @@ pub fn apply(store: &mut Store, session: Id, command: &Command) -> Result<Outcom
                     actions: done.actions,
                     passes: done.passes,
                     session_changed: done.session_changed,
+                    carry_over: done.carry_over,
                 },
                 inverse: done.inverse,
             })
@@ -500,6 +528,14 @@ fn run(tx: &Tx, session: Id, command: &Command) -> Result<Done, CommandError> {
         PutStages { template, stages } => session::put_stages(tx, session, template, stages),
         SetStageTitles(titles) => session::set_titles(tx, session, titles),
         Batch(commands) => batch(tx, session, commands),
+        EditAction {
+            id,
+            who_participant,
+            who_name,
+            due,
+        } => carry::edit(tx, session, *id, *who_participant, who_name, *due),
+        CarryAction { from } => carry::carry(tx, session, *from),
+        SetPreviousActionDone { id, done } => carry::settle(tx, session, *id, *done),
     }
 }
 

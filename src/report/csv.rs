@@ -83,6 +83,10 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         let due = a.due.as_deref().unwrap_or("");
         w.write_record(["", "", &kind, &who, &text, "", due, "0"])?;
     }
+    for (who, text) in super::participation::rows(&r.participation, lang) {
+        let kind = neutralise(t(lang, "csv.participation"));
+        w.write_record(["", "", &kind, &neutralise(&who), &neutralise(&text), "", "", "0"])?;
+    }
     w.flush()
 }
 

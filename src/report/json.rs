@@ -7,6 +7,7 @@
 //! Serialised straight from borrowed fields into the output, so no copy of
 //! the report (or of the text) is built on the way.
 
+use super::participation::Bar;
 use super::{ActionView, Count, DecisionView, Group, Item, Report, StageTime, Stats};
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 use serde::Serialize as DeriveSerialize;
@@ -45,6 +46,26 @@ struct Doc<'a> {
     decisions: Seq<'a, DecisionView, Decision<'a>>,
     actions: Seq<'a, ActionView, ActionDoc<'a>>,
     stats: StatsDoc<'a>,
+    participation: ParticipationDoc<'a>,
+}
+
+/// Contributions per present participant, with their share and passes;
+/// in an anonymous session only the totals (`by_participant` is empty).
+#[derive(DeriveSerialize)]
+struct ParticipationDoc<'a> {
+    contributions: usize,
+    people: usize,
+    passes: usize,
+    by_participant: Seq<'a, Bar, ShareDoc<'a>>,
+}
+
+#[derive(DeriveSerialize)]
+struct ShareDoc<'a> {
+    name: &'a str,
+    contributions: usize,
+    share_percent: usize,
+    under_even_share: bool,
+    passes: usize,
 }
 
 impl<'a> Doc<'a> {
@@ -87,6 +108,18 @@ impl<'a> Doc<'a> {
                 status: if a.done { "done" } else { "open" },
             }),
             stats: StatsDoc::of(&r.stats),
+            participation: ParticipationDoc {
+                contributions: r.participation.total,
+                people: r.participation.people,
+                passes: r.participation.passes,
+                by_participant: Seq::new(&r.participation.bars, |b| ShareDoc {
+                    name: &b.label,
+                    contributions: b.count,
+                    share_percent: b.percent,
+                    under_even_share: b.under,
+                    passes: b.passes,
+                }),
+            },
         }
     }
 }

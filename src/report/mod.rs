@@ -17,7 +17,7 @@ mod timing;
 mod view;
 
 pub use outline::flatten;
-pub use participation::{Bar, Participation, BAR_MAX};
+pub use participation::{rows as participation_rows, Bar, Participation, BAR_MAX};
 pub use timing::{StageTime, Timing};
 pub use view::{
     blocks_heading, local_time, ActionView, Count, DecisionView, Group, Item, Report, Stats,

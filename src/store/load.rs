@@ -55,6 +55,7 @@ impl Store {
                 "contributions",
                 "decisions",
                 "actions",
+                "passes",
             ] {
                 let mut stmt = conn.prepare(&format!(
                     "SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?1))"
@@ -113,6 +114,9 @@ fn insert_one(tx: &Transaction, data: &SessionData) -> Result<()> {
     }
     for a in &data.actions {
         super::actions::insert_row(tx, id, a)?;
+    }
+    for p in &data.passes {
+        super::passes::insert_row(tx, id, p)?;
     }
     if !data.synthesis.is_empty() {
         super::synthesis::write_synthesis(tx, id, &data.synthesis, data.session.updated_at)?;

@@ -12,6 +12,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/005_parking_and_decisions.sql"),
     include_str!("migrations/006_actions.sql"),
     include_str!("migrations/007_passes.sql"),
+    include_str!("migrations/012_follow_through.sql"),
 ];
 
 /// The schema version this program writes.

@@ -71,6 +71,12 @@ pub enum Refused {
         id: Id,
         title: String,
     },
+    /// Carry-over: this session follows no session in this file.
+    NoPreviousSession,
+    /// Carry-over: not a listed action of the session this one follows.
+    NotFromPreviousSession,
+    /// Carry-over: already carried into this session, or done meanwhile.
+    AlreadyCarried,
 }
 
 impl Missing {
@@ -111,6 +117,9 @@ impl Refused {
             SwapNotSiblings => "store.refused.swap_not_siblings",
             MoveOutOfSession => "store.refused.move_out_of_session",
             TemplateLocked => "store.refused.template_locked",
+            NoPreviousSession => "follow.refused.no_previous",
+            NotFromPreviousSession => "follow.refused.not_from_previous",
+            AlreadyCarried => "follow.refused.already_carried",
             AlreadyImported { id, title } => {
                 return tf(
                     lang,
@@ -163,6 +172,9 @@ mod tests {
                 Refused::SwapNotSiblings,
                 Refused::MoveOutOfSession,
                 Refused::TemplateLocked,
+                Refused::NoPreviousSession,
+                Refused::NotFromPreviousSession,
+                Refused::AlreadyCarried,
                 Refused::AlreadyImported {
                     id,
                     title: "T".into(),

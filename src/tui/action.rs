@@ -99,4 +99,14 @@ pub enum Action {
     PauseTimer,
     /// Gives the current stage this many more planned minutes.
     ExtendStage(u32),
+    // Follow-through.
+    /// Opens the follow-through screen (actions, decisions, carry-over).
+    FollowThrough,
+    /// Marks an action done, or open again; one of the previous session
+    /// done where it was agreed.
+    ToggleDone,
+    /// Sets an action's due date.
+    EditDue,
+    /// Carries an action of the previous session over into this one.
+    CarryOver,
 }
