@@ -65,9 +65,7 @@ impl Checker<'_> {
             let id = Id::parse_str(from)
                 .ok()
                 .filter(|id| !self.ids.contains_key(id))
-                .ok_or_else(|| {
-                    self.said(&place, "bundle.follow_bad_origin", &[("value", from)])
-                })?;
+                .ok_or_else(|| self.said(&place, "bundle.follow_bad_origin", &[("value", from)]))?;
             actions[i].carried_from = Some(id);
         }
         let stage_ids: HashSet<Id> = stages.iter().map(|s| s.id).collect();

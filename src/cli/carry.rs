@@ -9,7 +9,12 @@ use anyhow::{anyhow, Result};
 use std::io::Write;
 use std::path::PathBuf;
 
-pub(super) fn remove(out: &mut dyn Write, db: Option<&PathBuf>, id: &str, lang: Lang) -> Result<()> {
+pub(super) fn remove(
+    out: &mut dyn Write,
+    db: Option<&PathBuf>,
+    id: &str,
+    lang: Lang,
+) -> Result<()> {
     let mut store = open_store(db)?;
     let (session, id) = store.resolve_action(id)?;
     apply(&mut store, session, &Command::RemoveAction { id })

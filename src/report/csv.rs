@@ -85,7 +85,16 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     }
     for (who, text) in super::participation::rows(&r.participation, lang) {
         let kind = neutralise(t(lang, "csv.participation"));
-        w.write_record(["", "", &kind, &neutralise(&who), &neutralise(&text), "", "", "0"])?;
+        w.write_record([
+            "",
+            "",
+            &kind,
+            &neutralise(&who),
+            &neutralise(&text),
+            "",
+            "",
+            "0",
+        ])?;
     }
     w.flush()
 }

@@ -56,7 +56,11 @@ pub(super) fn build(
     names: &Names,
     lang: Lang,
 ) -> Participation {
-    let passed = |id| data.live_passes().filter(|x| x.participant_id == id).count();
+    let passed = |id| {
+        data.live_passes()
+            .filter(|x| x.participant_id == id)
+            .count()
+    };
     let counts: Vec<(String, usize)> = data
         .roster()
         .map(|p| {
@@ -122,9 +126,9 @@ pub(super) fn build(
 
 /// The participation as rows of who and what, for the CSV (and `show`):
 /// one per present participant when people may be shown one by one, then
-/// the totals; none without a roster.
+/// the totals; none when no one on the roster spoke or passed.
 pub fn rows(p: &Participation, lang: Lang) -> Vec<(String, String)> {
-    if p.people == 0 {
+    if p.people == 0 || p.total + p.passes == 0 {
         return Vec::new();
     }
     let mut rows: Vec<(String, String)> = p

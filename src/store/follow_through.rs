@@ -54,8 +54,8 @@ impl Tx<'_> {
 
     /// One action still to review here, or why it is not one.
     fn to_carry(&self, session: Id, from: Id) -> Result<(Id, Action)> {
-        let prev = previous(self, session)?
-            .ok_or(StoreError::Invalid(Refused::NoPreviousSession))?;
+        let prev =
+            previous(self, session)?.ok_or(StoreError::Invalid(Refused::NoPreviousSession))?;
         let a = self
             .action(prev, from, true)
             .map_err(|_| StoreError::Invalid(Refused::NotFromPreviousSession))?;
@@ -119,8 +119,8 @@ impl Tx<'_> {
     /// it was agreed, and returns it as it was. Allowed when that session
     /// is closed: following an action up happens after its session.
     pub fn set_previous_action_done(&self, session: Id, id: Id, done: bool) -> Result<Action> {
-        let prev = previous(self, session)?
-            .ok_or(StoreError::Invalid(Refused::NoPreviousSession))?;
+        let prev =
+            previous(self, session)?.ok_or(StoreError::Invalid(Refused::NoPreviousSession))?;
         let before = self
             .action(prev, id, true)
             .map_err(|_| StoreError::Invalid(Refused::NotFromPreviousSession))?;
@@ -238,7 +238,11 @@ pub fn next_title(title: &str) -> String {
 fn session_number(title: &str) -> Option<(usize, usize, u64)> {
     let mut found = None;
     for (i, _) in title.char_indices() {
-        if title[..i].chars().next_back().is_some_and(char::is_alphanumeric) {
+        if title[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
             continue;
         }
         for word in SESSION_WORDS {
@@ -256,7 +260,10 @@ fn session_number(title: &str) -> Option<(usize, usize, u64)> {
                 .unwrap_or(after)
                 .trim_start();
             let len = after.bytes().take_while(u8::is_ascii_digit).count();
-            let next_is_word = after[len..].chars().next().is_some_and(char::is_alphanumeric);
+            let next_is_word = after[len..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
             if len == 0 || next_is_word {
                 continue;
             }
@@ -288,7 +295,10 @@ mod tests {
             ("Rétro 2026", "Rétro 2026 (2)"),
             ("Sessions 2026", "Sessions 2026 (2)"),
             ("Session 12a", "Session 12a (2)"),
-            ("Session 18446744073709551615", "Session 18446744073709551615 (2)"),
+            (
+                "Session 18446744073709551615",
+                "Session 18446744073709551615 (2)",
+            ),
         ];
         for (title, next) in cases {
             assert_eq!(next_title(title), next, "{title}");

@@ -197,7 +197,11 @@ impl FollowState {
             let carry = self.carry.iter().map(|a| Row::Carry(a.id)).collect();
             section(&mut rows, Section::CarryOver, carry);
         }
-        let actions = self.data.listed_actions().map(|a| Row::Action(a.id)).collect();
+        let actions = self
+            .data
+            .listed_actions()
+            .map(|a| Row::Action(a.id))
+            .collect();
         section(&mut rows, Section::Actions, actions);
         let decisions = self
             .data
@@ -297,7 +301,11 @@ fn update(s: &mut FollowState, core: &mut Core, action: Action) -> Option<Nav> {
     let row = s.rows.get(s.selected).copied();
     match (action, row) {
         (Action::Back, _) => {
-            return Some(s.back.take().unwrap_or_else(|| super::run::open_at_list(s.session_id())))
+            return Some(
+                s.back
+                    .take()
+                    .unwrap_or_else(|| super::run::open_at_list(s.session_id())),
+            )
         }
         (Action::Undo, _) => {
             let done = s.history.undo(&mut core.store, s.session_id());
@@ -309,7 +317,11 @@ fn update(s: &mut FollowState, core: &mut Core, action: Action) -> Option<Nav> {
         }
         (Action::ToggleDone, Some(Row::Action(id))) => {
             let done = !s.action(id).is_some_and(|a| a.done);
-            let said = if done { "follow.done" } else { "follow.reopened" };
+            let said = if done {
+                "follow.done"
+            } else {
+                "follow.reopened"
+            };
             s.run(core, &Command::SetActionStatus { id, done }, said);
         }
         (Action::ToggleDone, Some(Row::Carry(id))) => {
@@ -323,12 +335,20 @@ fn update(s: &mut FollowState, core: &mut Core, action: Action) -> Option<Nav> {
             s.run(core, &Command::RemoveAction { id }, "follow.removed");
         }
         (Action::Delete, Some(Row::Decision(id))) => {
-            s.run(core, &Command::RemoveDecision { id }, "follow.decision_removed");
+            s.run(
+                core,
+                &Command::RemoveDecision { id },
+                "follow.decision_removed",
+            );
         }
         (Action::SetWho, Some(Row::Action(id))) => edit::pick_who(s, core, id),
         (Action::EditDue, Some(Row::Action(id))) => edit::ask_due(s, core, id),
         (
-            Action::ToggleDone | Action::CarryOver | Action::Delete | Action::SetWho | Action::EditDue,
+            Action::ToggleDone
+            | Action::CarryOver
+            | Action::Delete
+            | Action::SetWho
+            | Action::EditDue,
             _,
         ) => core.info(core.t("follow.nothing_here")),
         _ => {}

@@ -16,8 +16,7 @@ use ratatui::widgets::{Block, Widget};
 
 pub fn render(s: &FollowState, core: &Core, area: Rect, buf: &mut Buffer) {
     let theme = &core.theme;
-    let [head, body] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
     screen_title(core, "follow.heading", &s.data.session.title, head, buf);
     let block = Block::bordered().border_style(theme.border(true));
     let inner = block.inner(body);
