@@ -201,6 +201,9 @@ enum Step {
     Decide(String),
     RemoveDecision(usize),
     Batch(Vec<Step>),
+    AddAction(String),
+    /// Who (a participant by number, else the name) and the day in May.
+    EditAction(usize, Option<usize>, String, Option<u32>),
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -242,7 +245,10 @@ fn step() -> impl Strategy<Value = Step> {
         1 => n.clone().prop_map(Step::Park),
         1 => (n.clone(), n.clone()).prop_map(|(p, s)| Step::Unpark(p, s)),
         1 => text().prop_map(Step::Decide),
-        1 => n.prop_map(Step::RemoveDecision),
+        1 => n.clone().prop_map(Step::RemoveDecision),
+        1 => text().prop_map(Step::AddAction),
+        1 => (n.clone(), proptest::option::of(n), "[a-z]{0,4}", proptest::option::of(1u32..29))
+            .prop_map(|(a, p, name, day)| Step::EditAction(a, p, name, day)),
     ]
 }
 
@@ -412,6 +418,23 @@ fn resolve(step: &Step, data: &SessionData) -> Command {
             },
         },
         Step::Batch(steps) => Command::Batch(steps.iter().map(|s| resolve(s, data)).collect()),
+        Step::AddAction(text) => Command::AddAction(atelier::store::NewAction {
+            text,
+            who_participant: None,
+            who_name: String::new(),
+            due: None,
+        }),
+        Step::EditAction(a, p, who_name, day) => {
+            match data.actions.get(a % data.actions.len().max(1)) {
+                Some(action) => Command::EditAction {
+                    id: action.id,
+                    who_participant: p.and_then(person),
+                    who_name,
+                    due: day.and_then(|d| chrono::NaiveDate::from_ymd_opt(2026, 5, d)),
+                },
+                None => resolve(&Step::AddAction("act".into()), data),
+            }
+        }
     }
 }
 
@@ -444,6 +467,14 @@ fn without_undone_additions(mut after: SessionData, prior: &SessionData) -> Sess
     after
         .decisions
         .retain(|d| prior.decisions.iter().any(|x| x.id == d.id));
+    for a in &after.actions {
+        if !prior.actions.iter().any(|x| x.id == a.id) {
+            assert!(a.removed_at.is_some(), "an undone action stays, marked");
+        }
+    }
+    after
+        .actions
+        .retain(|a| prior.actions.iter().any(|x| x.id == a.id));
     after
 }
 
