@@ -114,3 +114,32 @@ fn an_anonymous_report_gives_only_the_totals() {
         }
     }
 }
+
+#[test]
+fn an_action_carried_over_says_so_in_every_report() {
+    let (_d, mut store) = common::temp_store();
+    let first = common::new_session(&mut store, &["Ana"]);
+    let new = atelier::store::NewAction {
+        text: "Book the room".into(),
+        who_participant: None,
+        who_name: String::new(),
+        due: None,
+    };
+    let out = apply(&mut store, first, &Command::AddAction(new)).unwrap();
+    let Command::RemoveAction { id } = out.inverse else {
+        panic!()
+    };
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 4, 9).unwrap();
+    let next = store.next_session(first, day, None).unwrap();
+    apply(&mut store, next, &Command::CarryAction { from: id }).unwrap();
+    let data = store.load(next).unwrap();
+    for format in [Format::Markdown, Format::Html, Format::Csv] {
+        let text = render(format, &data);
+        assert!(text.contains("open · carried over"), "{format:?}: {text}");
+        let first_report = render(format, &store.load(first).unwrap());
+        assert!(!first_report.contains("carried over"), "{format:?}");
+    }
+    let v: Value = serde_json::from_str(&render(Format::Json, &data)).unwrap();
+    assert_eq!(v["actions"][0]["carried_over"], true);
+    assert_eq!(v["actions"][0]["status"], "open");
+}

@@ -106,6 +106,7 @@ impl<'a> Doc<'a> {
                 who: a.who.as_deref(),
                 due: a.iso_due.as_deref(),
                 status: if a.done { "done" } else { "open" },
+                carried_over: a.carried_over,
             }),
             stats: StatsDoc::of(&r.stats),
             participation: ParticipationDoc {
@@ -145,6 +146,8 @@ struct ActionDoc<'a> {
     who: Option<&'a str>,
     due: Option<&'a str>,
     status: &'static str,
+    /// Carried over from the previous session of the workshop.
+    carried_over: bool,
 }
 
 #[derive(DeriveSerialize)]

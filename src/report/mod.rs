@@ -7,6 +7,7 @@
 //! says; the *bundle* is the facilitator's complete archive (every name,
 //! stage notes, deleted items, edit history) under a name of its own.
 
+mod carry;
 mod csv;
 mod html;
 mod json;
