@@ -129,8 +129,8 @@ fn the_carry_over_comes_first_when_the_next_session_opens() {
         assert!(app.screen_as::<RunState>().is_some());
         act(&mut app, Action::Back);
         act(&mut app, Action::Open);
-        assert!(app.screen_as::<RunState>().is_some(), "{lang:?}");
-        let _ = w.next;
+        let run = app.screen_as::<RunState>().expect("on the run screen");
+        assert_eq!(run.session_id(), w.next, "{lang:?}");
     }
 }
 

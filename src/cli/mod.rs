@@ -93,7 +93,8 @@ pub enum Command {
     /// Create a session; prints its id.
     ///
     /// With `--next SESSION`: the next session of the same workshop, with
-    /// the same event, template, question, context, lead and roster, dated
+    /// the same event, language, template, question, context, lead and
+    /// roster, dated
     /// today (or `--date`), titled after the previous one ("Session 1" →
     /// "Session 2"; a title without a session number gets " (2)") unless
     /// `--title` is given. Its open actions are offered for carry-over.
