@@ -88,8 +88,8 @@ fn every_import_error_names_its_json_path() {
         ),
         (
             "version",
-            Box::new(|v| v["version"] = json!(3)),
-            "unsupported version 3",
+            Box::new(|v| v["version"] = json!(4)),
+            "unsupported version 4",
         ),
         (
             "session.date",
@@ -401,7 +401,7 @@ fn a_version_1_bundle_imports_its_stage_times_as_one_segment_each() {
         first.ended_at(),
         atelier::model::parse_time("2021-06-10T09:02:00Z")
     );
-    // Exported again, it is the version 2 sample.
+    // Exported again, it is the current sample.
     assert_eq!(bundle::to_json(&data), sample_text());
     // Each version refuses the other's stage fields.
     let mut v: Value = serde_json::from_str(&std::fs::read_to_string(&v1).unwrap()).unwrap();

@@ -226,6 +226,9 @@ enum Step {
     Advance(usize),
     /// Recorded without its author, for a group (0 is refused).
     Anonymous(usize, u32, String),
+    AddAction(String),
+    /// Who (a participant by number, else the name) and the day in May.
+    EditAction(usize, Option<usize>, String, Option<u32>),
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -284,7 +287,10 @@ fn step() -> impl Strategy<Value = Step> {
         1 => n.clone().prop_map(Step::Unlink),
         1 => (n.clone(), any::<bool>()).prop_map(|(s, on)| Step::Structure(s, on)),
         1 => n.clone().prop_map(Step::Advance),
-        1 => (n, 0u32..4, text()).prop_map(|(s, g, t)| Step::Anonymous(s, g, t)),
+        1 => (n.clone(), 0u32..4, text()).prop_map(|(s, g, t)| Step::Anonymous(s, g, t)),
+        1 => text().prop_map(Step::AddAction),
+        1 => (n.clone(), proptest::option::of(n), "[a-z]{0,4}", proptest::option::of(1u32..29))
+            .prop_map(|(a, p, name, day)| Step::EditAction(a, p, name, day)),
     ]
 }
 
@@ -518,6 +524,23 @@ fn resolve(step: &Step, data: &SessionData) -> Command {
             group: Some(group),
             anonymous: true,
         }),
+        Step::AddAction(text) => Command::AddAction(atelier::store::NewAction {
+            text,
+            who_participant: None,
+            who_name: String::new(),
+            due: None,
+        }),
+        Step::EditAction(a, p, who_name, day) => {
+            match data.actions.get(a % data.actions.len().max(1)) {
+                Some(action) => Command::EditAction {
+                    id: action.id,
+                    who_participant: p.and_then(person),
+                    who_name,
+                    due: day.and_then(|d| chrono::NaiveDate::from_ymd_opt(2026, 5, d)),
+                },
+                None => resolve(&Step::AddAction("act".into()), data),
+            }
+        }
         step => resolve_theme_step(step, data),
     }
 }
@@ -621,6 +644,14 @@ fn without_undone_additions(mut after: SessionData, prior: &SessionData) -> Sess
     after
         .links
         .retain(|l| prior.links.iter().any(|x| x.id == l.id));
+    for a in &after.actions {
+        if !prior.actions.iter().any(|x| x.id == a.id) {
+            assert!(a.removed_at.is_some(), "an undone action stays, marked");
+        }
+    }
+    after
+        .actions
+        .retain(|a| prior.actions.iter().any(|x| x.id == a.id));
     after
 }
 

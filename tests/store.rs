@@ -286,7 +286,8 @@ fn sessions_resolve_by_prefix_and_latest_and_duplicate() {
         sample
     );
     assert!(store.resolve_session("zzz").is_err());
-    let next = store.duplicate_as_next(sample).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 18).unwrap();
+    let next = store.next_session(sample, today, None).unwrap();
     let data = store.load(next).unwrap();
     assert_eq!(data.session.title, "Atelier 5 - Emergence - Session 2");
     assert_eq!(data.roster().count(), 4);

@@ -4,6 +4,9 @@
 mod themes;
 
 use super::format::{BAction, BSession, BStage, Bundle};
+
+#[path = "check_follow.rs"]
+mod follow;
 use super::{BundleError, Problem, FORMAT, OLDEST_VERSION, VERSION};
 use crate::model::{
     check_time, parse_date, Action, BuildingBlock, Contribution, Decision, Id, Participant,
@@ -269,7 +272,19 @@ impl Checker<'_> {
                 removed_at: self.opt_time(format!("{at}.removed_at"), &d.removed_at)?,
             });
         }
-        let actions = self.actions(&b.actions, &known_people)?;
+        let mut actions = self.actions(&b.actions, &known_people)?;
+        let found = follow::Found {
+            version: b.version,
+            session: &b.session,
+            actions: &b.actions,
+            passes: &b.passes,
+        };
+        let (previous_id, passes) =
+            self.follow_through(found, session.id, &stages, &known_people, &mut actions)?;
+        let session = Session {
+            previous_id,
+            ..session
+        };
         let themes = self.themes(&b.themes, &contributions)?;
         let voting = self.voting(b.voting.as_ref(), &known_people, &contributions)?;
         let links = self.links(&b.links, &contributions)?;
@@ -282,8 +297,7 @@ impl Checker<'_> {
                 synthesis,
                 decisions,
                 actions,
-                // Round-robin passes are not carried by bundles yet.
-                passes: Vec::new(),
+                passes,
                 themes,
                 voting,
                 links,
@@ -341,6 +355,8 @@ impl Checker<'_> {
                 done: a.done,
                 created_at: self.time(format!("{at}.created_at"), &a.created_at)?,
                 removed_at: self.opt_time(format!("{at}.removed_at"), &a.removed_at)?,
+                // Set by `follow_through`, which checks it.
+                carried_from: None,
             });
         }
         Ok(actions)
@@ -377,6 +393,8 @@ impl Checker<'_> {
             created_at: self.time("session.created_at".into(), &s.created_at)?,
             updated_at: self.time("session.updated_at".into(), &s.updated_at)?,
             archived_at: self.opt_time("session.archived_at".into(), &s.archived_at)?,
+            // Set by `follow_through`, which checks it.
+            previous_id: None,
         })
     }
 

@@ -35,6 +35,9 @@ pub(super) struct Bundle {
     /// them): `from` answers `to`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) links: Vec<BLink>,
+    /// Round-robin passes (version 3 on).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) passes: Vec<BPass>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -63,6 +66,17 @@ pub(super) struct BLink {
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub(super) struct BPass {
+    pub(super) id: String,
+    pub(super) stage: String,
+    pub(super) participant: String,
+    pub(super) at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) removed_at: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct BAction {
     pub(super) id: String,
     pub(super) text: String,
@@ -77,6 +91,10 @@ pub(super) struct BAction {
     pub(super) created_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) removed_at: Option<String>,
+    /// The action of the previous session it was carried over from
+    /// (version 3 on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) carried_from: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -113,6 +131,9 @@ pub(super) struct BSession {
     pub(super) updated_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) archived_at: Option<String>,
+    /// The session of the same workshop this one follows (version 3 on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) previous: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -243,6 +264,7 @@ pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::
             created_at: format_time(&s.created_at),
             updated_at: format_time(&s.updated_at),
             archived_at: s.archived_at.as_ref().map(format_time),
+            previous: s.previous_id.map(|p| p.to_string()),
         },
         participants: data
             .participants
@@ -318,6 +340,18 @@ pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::
                 done: a.done,
                 created_at: format_time(&a.created_at),
                 removed_at: a.removed_at.as_ref().map(format_time),
+                carried_from: a.carried_from.map(|f| f.to_string()),
+            })
+            .collect(),
+        passes: data
+            .passes
+            .iter()
+            .map(|p| BPass {
+                id: p.id.to_string(),
+                stage: p.stage_id.to_string(),
+                participant: p.participant_id.to_string(),
+                at: format_time(&p.at),
+                removed_at: p.removed_at.as_ref().map(format_time),
             })
             .collect(),
         themes: data

@@ -24,8 +24,10 @@ use std::collections::HashMap;
 pub const FORMAT: &str = "atelier.session";
 /// The version this Atelier writes. Version 2 records a stage's time as
 /// segments; version 1 (one start and one end per stage) still imports,
-/// its start and end becoming one segment.
-pub const VERSION: u32 = 2;
+/// its start and end becoming one segment. Version 3 adds round-robin
+/// passes, the session a session follows and where a carried-over action
+/// came from; versions 1 and 2 still import (without them).
+pub const VERSION: u32 = 3;
 /// The oldest version this Atelier imports.
 pub const OLDEST_VERSION: u32 = 1;
 

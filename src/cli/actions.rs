@@ -61,6 +61,8 @@ pub(super) fn run(
             writeln!(out, "{id}")?;
             Ok(())
         }
+        ActionCommand::Remove { id } => super::carry::remove(out, db, &id, lang),
+        ActionCommand::Carry { id, to } => super::carry::carry(out, db, &id, &to, lang),
     }
 }
 
@@ -113,10 +115,11 @@ fn print_lines(
         let mark = if a.done { "[x]" } else { "[ ]" };
         let due = a.due.map(|d| short_date(lang, d)).unwrap_or_default();
         let line = format!(
-            "{}  {mark}  {due:<10}  {}  {}",
+            "{}  {mark}  {due:<10}  {}  {}{}",
             short_id(&a.id),
             who(store, *session, a)?,
-            a.text
+            a.text,
+            super::show_follow::origin(a)
         );
         writeln!(out, "{}", crate::text::clean(&line, false))?;
     }
@@ -133,6 +136,7 @@ fn print_json(out: &mut dyn Write, store: &Store, list: &[(Id, Action)]) -> Resu
             "who": who(store, *session, a)?,
             "due": a.due.map(|d| d.format("%Y-%m-%d").to_string()),
             "status": if a.done { "done" } else { "open" },
+            "carried_from": a.carried_from.map(|f| f.to_string()),
         }));
     }
     let json = serde_json::to_string_pretty(&array)?;

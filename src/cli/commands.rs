@@ -52,7 +52,16 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             participants,
             template,
             date,
+            next,
         } => {
+            if let Some(previous) = next {
+                let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
+                let mut store = open_store(cli.db.as_ref())?;
+                let previous = store.resolve_session(&previous)?;
+                let id = store.next_session(previous, date, title.as_deref())?;
+                writeln!(out, "{id}")?;
+                return Ok(());
+            }
             let catalog = catalog();
             let template = catalog.get(&template).ok_or_else(|| {
                 let known = catalog.keys();
@@ -67,11 +76,11 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             })?;
             let mut store = open_store(cli.db.as_ref())?;
             let new = NewSession {
-                title,
+                title: title.unwrap_or_default(),
                 event,
                 date: date.unwrap_or_else(|| chrono::Local::now().date_naive()),
                 language: lang,
-                question,
+                question: question.unwrap_or_default(),
                 context,
                 lead,
                 participants,

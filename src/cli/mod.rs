@@ -1,10 +1,12 @@
 //! The command line: argument definitions (clap) and their dispatch.
 
 mod actions;
+mod carry;
 mod commands;
 mod follow;
 mod links;
 mod show;
+mod show_follow;
 mod structures;
 mod themes;
 mod votes;
@@ -50,6 +52,22 @@ pub enum ActionCommand {
         /// `atelier action list` print the last eight characters).
         id: String,
     },
+    /// Take an action out of the list (kept in the file; the terminal
+    /// screen can undo it).
+    Remove {
+        /// An action id, or a unique part of one.
+        id: String,
+    },
+    /// Carry an open action over into the session that follows its own
+    /// (see `atelier new --next`); prints the new action's id.
+    Carry {
+        /// An action id, or a unique part of one.
+        id: String,
+        /// The session to carry it into (an id, a unique id prefix, or
+        /// `latest`); it must follow the action's session.
+        #[arg(long)]
+        to: String,
+    },
 }
 
 #[derive(Debug, Parser)]
@@ -77,11 +95,25 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create a session; prints its id.
+    ///
+    /// With `--next SESSION`: the next session of the same workshop, with
+    /// the same event, language, template, question, context, lead and
+    /// roster, dated
+    /// today (or `--date`), titled after the previous one ("Session 1" →
+    /// "Session 2"; a title without a session number gets " (2)") unless
+    /// `--title` is given. Its open actions are offered for carry-over.
     New {
-        #[arg(long)]
-        title: String,
-        #[arg(long)]
-        question: String,
+        #[arg(long, required_unless_present = "next")]
+        title: Option<String>,
+        #[arg(long, required_unless_present = "next")]
+        question: Option<String>,
+        /// Follow this session (an id, a unique id prefix, or `latest`).
+        #[arg(
+            long,
+            value_name = "SESSION",
+            conflicts_with_all = ["question", "event", "lead", "context", "participants", "template"]
+        )]
+        next: Option<String>,
         #[arg(long, default_value = "")]
         event: String,
         /// The lead facilitator ("porteuse").

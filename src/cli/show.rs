@@ -29,7 +29,9 @@ fn raw_summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
         meta.insert(0, one_line(&s.event));
     }
     let _ = writeln!(out, "{}", meta.join(" · "));
-    let _ = writeln!(out, "id {}\n", s.id);
+    let _ = writeln!(out, "id {}", s.id);
+    out.push_str(&super::show_follow::previous(data, lang));
+    out.push('\n');
     let _ = writeln!(
         out,
         "{}{}{}",
@@ -125,10 +127,11 @@ fn raw_summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "  {}  {mark}  {due:<10}  {}  {}",
+                "  {}  {mark}  {due:<10}  {}  {}{}",
                 short_id(&a.id),
                 one_line(who),
-                one_line(&a.text)
+                one_line(&a.text),
+                super::show_follow::origin(a)
             );
         }
     }
@@ -137,6 +140,7 @@ fn raw_summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
         let _ = write!(out, "\n{}", super::votes::lines(data, lang));
     }
     super::links::section(&mut out, data, lang);
+    out.push_str(&super::show_follow::participation(data, lang));
     let syn = &data.synthesis;
     if !syn.is_empty() {
         let _ = writeln!(out, "\n{}", t(lang, "report.synthesis"));

@@ -24,9 +24,12 @@ pub(super) fn remove(tx: &Tx, session: Id, id: Id) -> Result<Done, CommandError>
     changed(tx, session, Command::PutAction(a))
 }
 
-/// The list changed: the screen gets the whole new list (it is short).
-fn changed(tx: &Tx, session: Id, inverse: Command) -> Result<Done, CommandError> {
+/// The list changed: the screen gets the whole new list (it is short),
+/// and the previous session's actions still to carry over (a copy added
+/// or taken back changes them).
+pub(super) fn changed(tx: &Tx, session: Id, inverse: Command) -> Result<Done, CommandError> {
     let mut done = Done::new(inverse);
     done.actions = Some(tx.actions(session)?);
+    done.carry_over = Some(tx.carry_over(session)?);
     Ok(done)
 }

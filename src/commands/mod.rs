@@ -19,6 +19,7 @@
 //! command.
 
 mod actions;
+mod carry;
 mod contributions;
 mod error;
 mod follow;
@@ -278,6 +279,23 @@ pub enum Command {
         stage: Id,
         starts: Vec<crate::model::Timestamp>,
     },
+    /// Sets who does an action (a participant, or a name from outside
+    /// when `who_participant` is `None`) and by when.
+    EditAction {
+        id: Id,
+        who_participant: Option<Id>,
+        who_name: String,
+        due: Option<chrono::NaiveDate>,
+    },
+    /// Copies an open action of the previous session into this one.
+    CarryAction {
+        from: Id,
+    },
+    /// Marks an action of the previous session done (or open again) there.
+    SetPreviousActionDone {
+        id: Id,
+        done: bool,
+    },
 }
 
 /// The clocks of some stages and the session's status, as they were.
@@ -314,6 +332,9 @@ pub struct Changes {
     pub voting: Option<crate::model::Voting>,
     /// The session's whole list of links, when it changed.
     pub links: Option<Vec<crate::model::Link>>,
+    /// The previous session's actions still to carry over, when the
+    /// actions changed.
+    pub carry_over: Option<Vec<Action>>,
 }
 
 impl Changes {
@@ -421,6 +442,7 @@ pub(crate) struct Done {
     pub themes: Option<Vec<crate::model::Theme>>,
     pub voting: Option<crate::model::Voting>,
     pub links: Option<Vec<crate::model::Link>>,
+    pub carry_over: Option<Vec<Action>>,
 }
 
 impl Done {
@@ -439,6 +461,7 @@ impl Done {
             themes: None,
             voting: None,
             links: None,
+            carry_over: None,
         }
     }
 
@@ -474,6 +497,9 @@ impl Done {
         }
         if later.themes.is_some() {
             self.themes = later.themes;
+        }
+        if later.carry_over.is_some() {
+            self.carry_over = later.carry_over;
         }
         self.session_changed |= later.session_changed;
         if later.voting.is_some() {
@@ -531,6 +557,7 @@ pub fn apply(store: &mut Store, session: Id, command: &Command) -> Result<Outcom
                     themes: done.themes,
                     voting: done.voting,
                     links: done.links,
+                    carry_over: done.carry_over,
                 },
                 inverse: done.inverse,
             })
@@ -619,6 +646,14 @@ fn run(tx: &Tx, session: Id, command: &Command) -> Result<Done, CommandError> {
         }
         NextStep { stage } => structures::next_step(tx, session, *stage),
         PutSteps { stage, starts } => structures::put_steps(tx, session, *stage, starts),
+        EditAction {
+            id,
+            who_participant,
+            who_name,
+            due,
+        } => carry::edit(tx, session, *id, *who_participant, who_name, *due),
+        CarryAction { from } => carry::carry(tx, session, *from),
+        SetPreviousActionDone { id, done } => carry::settle(tx, session, *id, *done),
     }
 }
 

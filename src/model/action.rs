@@ -17,6 +17,8 @@ pub struct Action {
     pub created_at: Timestamp,
     /// Taken back (an undo or a removal): kept, out of the lists and reports.
     pub removed_at: Option<Timestamp>,
+    /// The action of the previous session this one was carried over from.
+    pub carried_from: Option<Id>,
 }
 
 impl Action {

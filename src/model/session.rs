@@ -73,6 +73,9 @@ pub struct Session {
     pub updated_at: Timestamp,
     /// Archived sessions are hidden from the home list but kept whole.
     pub archived_at: Option<Timestamp>,
+    /// The session of the same workshop this one follows, if any: its open
+    /// actions are offered here for carry-over.
+    pub previous_id: Option<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -19,18 +19,21 @@ use crate::i18n::t;
 use crate::model::Lang;
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
-const HEADERS: [&str; 11] = [
-    "id",
-    "stage",
-    "kind",
-    "participant",
-    "text",
-    "parent",
-    "time",
-    "parked",
-    "themes_theme",
-    "votes",
-    "answers",
+/// The columns, as i18n keys, in order. Columns added as the toolkit grew
+/// come last, so a script reading the older columns by place still works.
+const HEADERS: [&str; 12] = [
+    "csv.id",
+    "csv.stage",
+    "csv.kind",
+    "csv.participant",
+    "csv.text",
+    "csv.parent",
+    "csv.time",
+    "csv.parked",
+    "csv.themes_theme",
+    "csv.votes",
+    "csv.answers",
+    "structures.csv_group",
 ];
 
 /// The cell separator a spreadsheet in this language expects.
@@ -49,9 +52,7 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         .delimiter(delimiter(lang))
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
-    let header = HEADERS.map(|h| t(lang, &format!("csv.{h}")));
-    // The 1-2-4-All group comes last, after the columns scripts know.
-    w.write_record(header.iter().chain([&t(lang, "structures.csv_group")]))?;
+    w.write_record(HEADERS.map(|h| t(lang, h)))?;
     let in_stages = r
         .discussion
         .iter()
@@ -94,16 +95,40 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let decision = neutralise(t(lang, "csv.decision"));
     for d in &r.decisions {
         let text = neutralise(&d.text);
-        w.write_record(["", "", &decision, "", &text, "", &d.time, "0", ""])?;
+        short_row(&mut w, &["", "", &decision, "", &text, "", &d.time, "0"])?;
     }
     for a in &r.actions {
         let kind = neutralise(&format!("{} ({})", t(lang, "csv.action"), a.status));
         let who = neutralise(a.who.as_deref().unwrap_or(""));
         let text = neutralise(&a.text);
         let due = a.due.as_deref().unwrap_or("");
-        w.write_record(["", "", &kind, &who, &text, "", due, "0", ""])?;
+        short_row(&mut w, &["", "", &kind, &who, &text, "", due, "0"])?;
+    }
+    for (who, text) in super::participation::rows(&r.participation, lang) {
+        let kind = neutralise(t(lang, "csv.participation"));
+        short_row(
+            &mut w,
+            &[
+                "",
+                "",
+                &kind,
+                &neutralise(&who),
+                &neutralise(&text),
+                "",
+                "",
+                "0",
+            ],
+        )?;
     }
     w.flush()
+}
+
+/// Writes a decision, action or participation row: it fills the first
+/// columns and leaves the rest empty, since the writer wants every row as
+/// wide as the header.
+fn short_row<W: std::io::Write>(w: &mut csv::Writer<W>, cells: &[&str]) -> csv::Result<()> {
+    let blank = HEADERS.len().saturating_sub(cells.len());
+    w.write_record(cells.iter().copied().chain(std::iter::repeat_n("", blank)))
 }
 
 /// Characters that start a formula, with their full-width and small-form

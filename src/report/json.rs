@@ -7,6 +7,7 @@
 //! Serialised straight from borrowed fields into the output, so no copy of
 //! the report (or of the text) is built on the way.
 
+use super::participation::Bar;
 use super::{
     ActionView, Count, DecisionView, Group, GroupIdeas, Item, Report, SharedIdeas, StageTime, Stats,
 };
@@ -55,6 +56,7 @@ struct Doc<'a> {
     /// The 1-2-4-All stages' shared ideas, by group (absent when none).
     #[serde(skip_serializing_if = "Seq::is_empty")]
     shared_ideas: Seq<'a, SharedIdeas, SharedDoc<'a>>,
+    participation: ParticipationDoc<'a>,
 }
 
 /// A theme: its name, the ids of its items (to rank themes by their
@@ -65,6 +67,25 @@ struct ThemeDoc<'a> {
     name: &'a str,
     item_ids: &'a [String],
     items: Items<'a>,
+}
+
+/// Contributions per present participant, with their share and passes;
+/// in an anonymous session only the totals (`by_participant` is empty).
+#[derive(DeriveSerialize)]
+struct ParticipationDoc<'a> {
+    contributions: usize,
+    people: usize,
+    passes: usize,
+    by_participant: Seq<'a, Bar, ShareDoc<'a>>,
+}
+
+#[derive(DeriveSerialize)]
+struct ShareDoc<'a> {
+    name: &'a str,
+    contributions: usize,
+    share_percent: usize,
+    under_even_share: bool,
+    passes: usize,
 }
 
 impl<'a> Doc<'a> {
@@ -106,6 +127,7 @@ impl<'a> Doc<'a> {
                 who: a.who.as_deref(),
                 due: a.iso_due.as_deref(),
                 status: if a.done { "done" } else { "open" },
+                carried_over: a.carried_over,
             }),
             stats: StatsDoc::of(&r.stats),
             themes: Seq::new(&r.themes, |t| ThemeDoc {
@@ -133,6 +155,18 @@ impl<'a> Doc<'a> {
                     items: items(&g.items),
                 }),
             }),
+            participation: ParticipationDoc {
+                contributions: r.participation.total,
+                people: r.participation.people,
+                passes: r.participation.passes,
+                by_participant: Seq::new(&r.participation.bars, |b| ShareDoc {
+                    name: &b.label,
+                    contributions: b.count,
+                    share_percent: b.percent,
+                    under_even_share: b.under,
+                    passes: b.passes,
+                }),
+            },
         }
     }
 }
@@ -188,6 +222,8 @@ struct ActionDoc<'a> {
     who: Option<&'a str>,
     due: Option<&'a str>,
     status: &'static str,
+    /// Carried over from the previous session of the workshop.
+    carried_over: bool,
 }
 
 #[derive(DeriveSerialize)]

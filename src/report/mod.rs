@@ -7,7 +7,9 @@
 //! says; the *bundle* is the facilitator's complete archive (every name,
 //! stage notes, deleted items, edit history) under a name of its own.
 
+mod carry;
 mod csv;
+pub use csv::delimiter as csv_delimiter;
 mod html;
 mod json;
 mod markdown;
@@ -21,7 +23,7 @@ mod view;
 mod votes;
 
 pub use outline::flatten;
-pub use participation::{Bar, Participation, BAR_MAX};
+pub use participation::{rows as participation_rows, Bar, Participation, BAR_MAX};
 pub use structures::{GroupIdeas, SharedIdeas};
 pub use themes::ThemeView;
 pub use timing::{StageTime, Timing};

@@ -21,6 +21,8 @@ pub struct Participation {
     pub height: usize,
     /// "12 contributions from 5 people": the totals, always shown.
     pub summary: String,
+    /// Turns passed in round-robins by present participants (standing).
+    pub passes: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -37,6 +39,8 @@ pub struct Bar {
     pub y: usize,
     /// Accessible description of the bar.
     pub title: String,
+    /// Turns this person passed in round-robins.
+    pub passes: usize,
 }
 
 /// Height of one bar's row in the SVG chart, in user units.
@@ -52,6 +56,11 @@ pub(super) fn build(
     names: &Names,
     lang: Lang,
 ) -> Participation {
+    let passed = |id| {
+        data.live_passes()
+            .filter(|x| x.participant_id == id)
+            .count()
+    };
     let counts: Vec<(String, usize)> = data
         .roster()
         .map(|p| {
@@ -62,6 +71,7 @@ pub(super) fn build(
             (names.present.get(&p.id).cloned().unwrap_or_default(), said)
         })
         .collect();
+    let passes: Vec<usize> = data.roster().map(|p| passed(p.id)).collect();
     let total: usize = counts.iter().map(|(_, n)| n).sum();
     let people = counts.len();
     let shares: Vec<usize> = counts.iter().map(|(_, n)| *n).collect();
@@ -71,8 +81,9 @@ pub(super) fn build(
         counts
             .into_iter()
             .zip(under)
+            .zip(passes.iter().copied())
             .enumerate()
-            .map(|(i, ((label, count), under))| {
+            .map(|(i, (((label, count), under), passes))| {
                 let percent = (count * 100).checked_div(total).unwrap_or(0);
                 let title = tf(
                     lang,
@@ -92,6 +103,7 @@ pub(super) fn build(
                     width: count * BAR_MAX / max,
                     y: i * BAR_ROW,
                     title,
+                    passes,
                 }
             })
             .collect()
@@ -108,5 +120,42 @@ pub(super) fn build(
             "report.participation_total",
             &[("n", &total.to_string()), ("people", &people.to_string())],
         ),
+        passes: passes.iter().sum(),
     }
+}
+
+/// The participation as rows of who and what, for the CSV (and `show`):
+/// one per present participant when people may be shown one by one, then
+/// the totals; none when no one on the roster spoke or passed.
+pub fn rows(p: &Participation, lang: Lang) -> Vec<(String, String)> {
+    if p.people == 0 || p.total + p.passes == 0 {
+        return Vec::new();
+    }
+    let mut rows: Vec<(String, String)> = p
+        .bars
+        .iter()
+        .map(|b| {
+            let text = tf(
+                lang,
+                "report.follow_participation_row",
+                &[
+                    ("n", &b.count.to_string()),
+                    ("percent", &b.percent.to_string()),
+                    ("passes", &b.passes.to_string()),
+                ],
+            );
+            (b.label.clone(), text)
+        })
+        .collect();
+    let total = tf(
+        lang,
+        "report.follow_participation_totals",
+        &[
+            ("n", &p.total.to_string()),
+            ("people", &p.people.to_string()),
+            ("passes", &p.passes.to_string()),
+        ],
+    );
+    rows.push((String::new(), total));
+    rows
 }

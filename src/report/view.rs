@@ -124,8 +124,11 @@ pub struct ActionView {
     /// `YYYY-MM-DD`, for data formats.
     pub iso_due: Option<String>,
     pub done: bool,
-    /// "open" / "done" in the session's language.
+    /// "open" / "done" in the session's language ("open · carried over"
+    /// when it was carried over from the previous session).
     pub status: String,
+    /// Carried over from the previous session of the workshop.
+    pub carried_over: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -451,7 +454,9 @@ fn actions(data: &SessionData, names: &Names, lang: Lang) -> Vec<ActionView> {
                     "report.action_open"
                 },
             )
-            .to_string(),
+            .to_string()
+                + &super::carry::carried_mark(a, lang),
+            carried_over: a.carried_from.is_some(),
         })
         .collect()
 }

@@ -8,7 +8,8 @@ use crate::model::{new_id, Action, Id};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
-const COLUMNS: &str = "id, text, who_participant, who_name, due, status, created_at, removed_at";
+const COLUMNS: &str =
+    "id, text, who_participant, who_name, due, status, created_at, removed_at, carried_from";
 
 fn from_row(r: &Row) -> rusqlite::Result<Action> {
     from_row_at(r, 0)
@@ -32,6 +33,7 @@ fn from_row_at(r: &Row, k: usize) -> rusqlite::Result<Action> {
         })?,
         created_at: rows::time(r, k + 6)?,
         removed_at: rows::opt_time(r, k + 7)?,
+        carried_from: rows::opt_id(r, k + 8)?,
     })
 }
 
@@ -61,7 +63,7 @@ pub(super) fn actions(conn: &Connection, session: Id) -> Result<Vec<Action>> {
 pub(super) fn insert_row(tx: &Transaction, session: Id, a: &Action) -> rusqlite::Result<()> {
     tx.execute(
         &format!(
-            "INSERT INTO actions (session_id, {COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+            "INSERT INTO actions (session_id, {COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
         ),
         params![
             text_id(&session),
@@ -72,7 +74,8 @@ pub(super) fn insert_row(tx: &Transaction, session: Id, a: &Action) -> rusqlite:
             text_date(&a.due),
             status(a.done),
             text_time(&a.created_at),
-            rows::opt_text_time(&a.removed_at)
+            rows::opt_text_time(&a.removed_at),
+            rows::opt_text_id(&a.carried_from)
         ],
     )?;
     Ok(())
@@ -108,6 +111,7 @@ impl Tx<'_> {
             done: false,
             created_at: self.now(),
             removed_at: None,
+            carried_from: None,
         };
         insert_row(self, session, &a)?;
         Ok(a)
@@ -119,7 +123,7 @@ impl Tx<'_> {
         let before = self.action(session, a.id, false)?;
         self.execute(
             "UPDATE actions SET text = ?3, who_participant = ?4, who_name = ?5, due = ?6,
-                    status = ?7, created_at = ?8, removed_at = ?9
+                    status = ?7, created_at = ?8, removed_at = ?9, carried_from = ?10
              WHERE id = ?1 AND session_id = ?2",
             params![
                 text_id(&a.id),
@@ -130,7 +134,8 @@ impl Tx<'_> {
                 text_date(&a.due),
                 status(a.done),
                 text_time(&a.created_at),
-                rows::opt_text_time(&a.removed_at)
+                rows::opt_text_time(&a.removed_at),
+                rows::opt_text_id(&a.carried_from)
             ],
         )?;
         Ok(before)

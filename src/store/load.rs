@@ -61,6 +61,7 @@ impl Store {
                 "themes",
                 "votes",
                 "links",
+                "passes",
             ] {
                 let mut stmt = conn.prepare(&format!(
                     "SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?1))"
@@ -126,6 +127,9 @@ fn insert_one(tx: &Transaction, data: &SessionData) -> Result<()> {
     super::votes::insert_all(tx, id, &data.voting)?;
     for l in &data.links {
         super::links::insert_row(tx, id, l)?;
+    }
+    for p in &data.passes {
+        super::passes::insert_row(tx, id, p)?;
     }
     if !data.synthesis.is_empty() {
         super::synthesis::write_synthesis(tx, id, &data.synthesis, data.session.updated_at)?;

@@ -16,6 +16,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/009_votes.sql"),
     include_str!("migrations/010_links.sql"),
     include_str!("migrations/011_structures.sql"),
+    include_str!("migrations/012_follow_through.sql"),
 ];
 
 /// The schema version this program writes.

@@ -4,7 +4,7 @@
 use super::rows::{self, text_id, text_time};
 use super::{Missing, Result, StoreError, Tx};
 use crate::model::{new_id, Id, Pass};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 const COLUMNS: &str = "id, stage_id, participant_id, at, removed_at";
 
@@ -29,6 +29,21 @@ pub(super) fn passes(conn: &Connection, session: Id) -> Result<Vec<Pass>> {
     Ok(list)
 }
 
+pub(super) fn insert_row(tx: &Transaction, session: Id, p: &Pass) -> rusqlite::Result<()> {
+    tx.execute(
+        &format!("INSERT INTO passes (session_id, {COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+        params![
+            text_id(&session),
+            text_id(&p.id),
+            text_id(&p.stage_id),
+            text_id(&p.participant_id),
+            text_time(&p.at),
+            rows::opt_text_time(&p.removed_at)
+        ],
+    )?;
+    Ok(())
+}
+
 impl Tx<'_> {
     /// Records that `participant` passed their turn in `stage` now; someone
     /// not on the session's roster is not found.
@@ -49,17 +64,7 @@ impl Tx<'_> {
             at: self.now(),
             removed_at: None,
         };
-        self.execute(
-            &format!("INSERT INTO passes (session_id, {COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
-            params![
-                text_id(&session),
-                text_id(&p.id),
-                text_id(&p.stage_id),
-                text_id(&p.participant_id),
-                text_time(&p.at),
-                rows::opt_text_time(&p.removed_at)
-            ],
-        )?;
+        insert_row(self, session, &p)?;
         Ok(p)
     }
 

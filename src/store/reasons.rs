@@ -104,6 +104,12 @@ pub enum Refused {
     GroupOutOfRange,
     /// More step starts than a 1-2-4-All has steps.
     TooManySteps,
+    /// Carry-over: this session follows no session in this file.
+    NoPreviousSession,
+    /// Carry-over: not a listed action of the session this one follows.
+    NotFromPreviousSession,
+    /// Carry-over: already carried into this session, or done meanwhile.
+    AlreadyCarried,
 }
 
 impl Missing {
@@ -163,6 +169,9 @@ impl Refused {
             AnonymousHasNoAuthor => "structures.refused_anonymous_author",
             GroupOutOfRange => "structures.refused_group",
             TooManySteps => "structures.refused_steps",
+            NoPreviousSession => "follow.refused.no_previous",
+            NotFromPreviousSession => "follow.refused.not_from_previous",
+            AlreadyCarried => "follow.refused.already_carried",
             AlreadyImported { id, title } => {
                 return tf(
                     lang,
@@ -249,6 +258,9 @@ mod tests {
                 Refused::SwapNotSiblings,
                 Refused::MoveOutOfSession,
                 Refused::TemplateLocked,
+                Refused::NoPreviousSession,
+                Refused::NotFromPreviousSession,
+                Refused::AlreadyCarried,
                 Refused::AlreadyImported {
                     id,
                     title: "T".into(),

@@ -35,7 +35,7 @@ pub struct SessionSummary {
 }
 
 pub(super) const SESSION_COLUMNS: &str = "id, title, event, date, language, template, question, \
-     context, lead, anonymity, status, created_at, updated_at, archived_at";
+     context, lead, anonymity, status, created_at, updated_at, archived_at, previous_id";
 
 pub(super) fn session_from_row(r: &Row) -> rusqlite::Result<Session> {
     Ok(Session {
@@ -53,12 +53,13 @@ pub(super) fn session_from_row(r: &Row) -> rusqlite::Result<Session> {
         created_at: rows::time(r, 11)?,
         updated_at: rows::time(r, 12)?,
         archived_at: rows::opt_time(r, 13)?,
+        previous_id: rows::opt_id(r, 14)?,
     })
 }
 
 pub(super) fn insert_session(tx: &Transaction, s: &Session) -> rusqlite::Result<()> {
     tx.execute(
-        &format!("INSERT INTO sessions ({SESSION_COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"),
+        &format!("INSERT INTO sessions ({SESSION_COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)"),
         params![
             text_id(&s.id),
             s.title,
@@ -74,6 +75,7 @@ pub(super) fn insert_session(tx: &Transaction, s: &Session) -> rusqlite::Result<
             text_time(&s.created_at),
             text_time(&s.updated_at),
             rows::opt_text_time(&s.archived_at),
+            rows::opt_text_id(&s.previous_id),
         ],
     )?;
     Ok(())
@@ -180,6 +182,7 @@ impl Store {
             created_at: t,
             updated_at: t,
             archived_at: None,
+            previous_id: None,
         };
         self.write(|tx| {
             insert_session(tx, &session)?;
@@ -317,31 +320,6 @@ impl Store {
             ))),
         }
     }
-
-    /// Starts the next session of the same workshop: same question,
-    /// template, lead and roster, an incremented title, no contributions.
-    pub fn duplicate_as_next(&mut self, id: Id) -> Result<Id> {
-        let data = self.load(id)?;
-        let t = self.clock.now();
-        let mut session = data.session.clone();
-        session.id = new_id();
-        session.title = next_title(&session.title);
-        session.date = t.date_naive();
-        session.status = SessionStatus::Draft;
-        session.created_at = t;
-        session.updated_at = t;
-        session.archived_at = None;
-        self.write(|tx| {
-            insert_session(tx, &session)?;
-            for stage in &data.stages {
-                super::stages::insert_stage_row(tx, session.id, stage, false)?;
-            }
-            for p in data.participants.iter().filter(|p| p.removed_at.is_none()) {
-                super::roster::insert_participant(tx, session.id, &p.name, &p.role)?;
-            }
-            Ok(session.id)
-        })
-    }
 }
 
 fn found(n: usize, id: Id) -> Result<()> {
@@ -349,24 +327,6 @@ fn found(n: usize, id: Id) -> Result<()> {
         Err(StoreError::NotFound(Missing::Session(id)))
     } else {
         Ok(())
-    }
-}
-
-/// "Atelier 5 - Session 1" → "Atelier 5 - Session 2"; "Retro" → "Retro (2)".
-pub fn next_title(title: &str) -> String {
-    let digits: String = title
-        .chars()
-        .rev()
-        .take_while(|c| c.is_ascii_digit())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    match digits.parse::<u64>() {
-        Ok(n) if !digits.is_empty() => {
-            format!("{}{}", &title[..title.len() - digits.len()], n + 1)
-        }
-        _ => format!("{title} (2)"),
     }
 }
 
@@ -404,17 +364,4 @@ fn list_sessions(
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(list)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn next_title_increments_trailing_number() {
-        assert_eq!(
-            super::next_title("Atelier 5 - Emergence - Session 1"),
-            "Atelier 5 - Emergence - Session 2"
-        );
-        assert_eq!(super::next_title("Rétro"), "Rétro (2)");
-        assert_eq!(super::next_title("Session 9"), "Session 10");
-    }
 }

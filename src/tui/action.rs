@@ -143,4 +143,14 @@ pub enum Action {
     NextGroup,
     /// Stores the contribution being typed without its author.
     ToggleAnonymous,
+    // Follow-through.
+    /// Opens the follow-through screen (actions, decisions, carry-over).
+    FollowThrough,
+    /// Marks an action done, or open again; one of the previous session
+    /// done where it was agreed.
+    ToggleDone,
+    /// Sets an action's due date.
+    EditDue,
+    /// Carries an action of the previous session over into this one.
+    CarryOver,
 }

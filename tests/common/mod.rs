@@ -83,3 +83,37 @@ pub fn clocked(store: &mut Store) -> std::sync::Arc<atelier::model::ManualClock>
     store.set_clock(clock.clone());
     clock
 }
+
+/// A CSV report read back as a spreadsheet would: the header, then every
+/// row, as cells. Tests find a column by its header, never by its place,
+/// since columns are added at the end as the toolkit grows.
+pub struct CsvTable {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl CsvTable {
+    pub fn parse(csv: &str, lang: atelier::model::Lang) -> CsvTable {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(atelier::report::csv_delimiter(lang))
+            .from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+        let header = reader.headers().unwrap().iter().map(String::from).collect();
+        let rows = reader
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect();
+        CsvTable { header, rows }
+    }
+
+    /// The place of the column titled `name` (panics when there is none).
+    pub fn column(&self, name: &str) -> usize {
+        let found = self.header.iter().position(|h| h == name);
+        found.unwrap_or_else(|| panic!("no column {name:?} in {:?}", self.header))
+    }
+
+    /// The row whose text (fifth column) contains `text`.
+    pub fn row(&self, text: &str) -> &[String] {
+        let found = self.rows.iter().find(|r| r[4].contains(text));
+        found.unwrap_or_else(|| panic!("no row with {text:?}"))
+    }
+}

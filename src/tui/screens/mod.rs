@@ -1,6 +1,7 @@
 //! One folder per screen: its state, how actions change it, how it draws,
 //! and its own `open` constructors. Shared helpers for lists are here.
 
+pub mod follow;
 pub mod home;
 pub mod review;
 pub mod run;

@@ -217,7 +217,8 @@ fn update(s: &mut HomeState, core: &mut Core, action: Action) -> Option<Nav> {
         Action::Review => return current.map(|(id, ..)| super::review::open(id)),
         Action::Duplicate => {
             if let Some((id, ..)) = current {
-                match core.store.duplicate_as_next(id) {
+                let today = (core.clock)().with_timezone(&chrono::Local).date_naive();
+                match core.store.next_session(id, today, None) {
                     Ok(new) => {
                         s.reload(core);
                         s.select(new);

@@ -46,6 +46,9 @@ pub fn open(id: Id) -> Nav {
         if is_closed(core, id) {
             return super::review::open(id).build(core, from);
         }
+        if let Some(carry_over) = super::follow::carry_over_first(core, id) {
+            return Some(carry_over);
+        }
         Some(Box::new(RunState::open(core, id)?))
     })
 }
@@ -508,6 +511,10 @@ fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
         Action::RoundRobin => turns::toggle(s, core),
         Action::Link => links::open_picker(s, core),
         Action::ShowLinks => links::toggle_panel(s),
+        Action::FollowThrough => {
+            save_draft(s, core);
+            return Some(super::follow::open(id));
+        }
         Action::Pass => turns::pass(s, core),
         Action::PauseTimer => s.toggle_timer(core),
         Action::ExtendStage(minutes) => s.extend_stage(core, minutes),
