@@ -47,7 +47,7 @@ fn actions_are_added_done_and_removed_and_each_undo_restores_the_file() {
 
     let done = Command::SetActionStatus { id, done: true };
     let out = apply(&mut store, session, &done).unwrap();
-    assert!(out.changes.actions.as_ref().unwrap()[0].done);
+    assert!(out.changes.delta.actions.as_ref().unwrap()[0].done);
     apply(&mut store, session, &out.inverse).unwrap();
     assert_eq!(state(&store, session), added);
 

@@ -29,7 +29,7 @@ fn record(store: &mut Store, session: Id, text: &str) -> Id {
         anonymous: false,
     };
     let out = apply(store, session, &Command::Record(new)).unwrap();
-    out.changes.contributions[0].id
+    out.changes.delta.contributions[0].id
 }
 
 #[test]
@@ -44,7 +44,7 @@ fn extending_a_stage_adds_planned_minutes_and_undo_puts_them_back() {
     let one = apply(&mut store, session, &extend(1)).unwrap();
     let five = apply(&mut store, session, &extend(5)).unwrap();
     assert_eq!(
-        five.changes.stages[0].planned_minutes,
+        five.changes.delta.stages[0].planned_minutes,
         stage.planned_minutes + 6
     );
     assert_eq!(
@@ -60,7 +60,7 @@ fn extending_a_stage_adds_planned_minutes_and_undo_puts_them_back() {
     assert_eq!(back, stage.planned_minutes);
     // An endless extension stops at a day.
     let huge = apply(&mut store, session, &extend(u32::MAX)).unwrap();
-    assert_eq!(huge.changes.stages[0].planned_minutes, 24 * 60);
+    assert_eq!(huge.changes.delta.stages[0].planned_minutes, 24 * 60);
 }
 
 #[test]
@@ -91,6 +91,7 @@ fn parking_takes_an_item_out_of_its_stage_and_unparking_brings_it_back() {
     )
     .unwrap()
     .changes
+    .delta
     .contributions[0]
         .id;
     let before = state(&store, session);
@@ -132,7 +133,7 @@ fn a_decision_is_logged_and_its_undo_takes_it_out() {
     let session = new_session(&mut store, &[]);
     let text = "We meet again in May".to_string();
     let out = apply(&mut store, session, &Command::Decide { text: text.clone() }).unwrap();
-    let log = out.changes.decisions.clone().unwrap();
+    let log = out.changes.delta.decisions.clone().unwrap();
     assert_eq!(log.len(), 1);
     assert_eq!(log[0].text, text);
     assert_eq!(store.load(session).unwrap().decisions, log);

@@ -158,7 +158,7 @@ fn carrying_over_copies_the_action_and_undo_takes_the_copy_back() {
     // The same person, on this session's roster.
     let ana_here = next.roster().find(|p| p.name == "Ana").unwrap().id;
     assert_eq!(copy.who_participant, Some(ana_here));
-    let waiting = out.changes.carry_over.as_ref().unwrap();
+    let waiting = out.changes.delta.carry_over.as_ref().unwrap();
     assert_eq!(waiting.iter().map(|a| a.id).collect::<Vec<_>>(), [w.mayor]);
     // The first session is left as it was: the action stays open there.
     assert_eq!(state(&store, w.first), first_before);
@@ -221,7 +221,7 @@ fn an_action_of_a_closed_previous_session_is_marked_done_there_and_back() {
     let first = store.load(w.first).unwrap();
     assert_eq!(first.session.status, SessionStatus::Closed);
     assert!(first.actions.iter().find(|a| a.id == w.mayor).unwrap().done);
-    let waiting = out.changes.carry_over.as_ref().unwrap();
+    let waiting = out.changes.delta.carry_over.as_ref().unwrap();
     assert_eq!(waiting.iter().map(|a| a.id).collect::<Vec<_>>(), [w.ana]);
     assert!(!out.changes.is_empty(), "an undoable change");
     apply(&mut store, w.next, &out.inverse).unwrap();

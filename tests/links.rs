@@ -29,7 +29,7 @@ fn say(store: &mut Store, session: Id, kind: Kind, text: &str, who: Option<Id>) 
         anonymous: false,
     };
     let out = apply(store, session, &Command::Record(new)).unwrap();
-    out.changes.contributions[0].id
+    out.changes.delta.contributions[0].id
 }
 
 /// An observation, a stake, an idea and a proposal, each answering the one
@@ -73,7 +73,7 @@ fn links_are_made_taken_back_and_each_undo_restores_the_file() {
         to: vec![o1, o2],
     };
     let out = apply(&mut store, session, &link).unwrap();
-    assert_eq!(out.changes.links.as_ref().unwrap().len(), 2);
+    assert_eq!(out.changes.delta.links.as_ref().unwrap().len(), 2);
     let linked = state(&store, session);
     let undo = apply(&mut store, session, &out.inverse).unwrap();
     let mut undone = state(&store, session);
@@ -233,6 +233,7 @@ fn a_batch_links_and_unlinks_as_one_change() {
     let out = apply(&mut store, session, &swap).unwrap();
     let live: Vec<Id> = out
         .changes
+        .delta
         .links
         .unwrap()
         .iter()

@@ -96,7 +96,10 @@ fn structure_and_step_commands_are_undone_by_their_inverses() {
         structure: Structure::OneTwoFourAll,
     };
     let out = apply(&mut store, session, &set).unwrap();
-    assert_eq!(out.changes.stages[0].structure, Structure::OneTwoFourAll);
+    assert_eq!(
+        out.changes.delta.stages[0].structure,
+        Structure::OneTwoFourAll
+    );
     let redo = apply(&mut store, session, &out.inverse).unwrap().inverse;
     assert_eq!(state(&store, session), before);
     assert_eq!(redo, set);
@@ -106,7 +109,7 @@ fn structure_and_step_commands_are_undone_by_their_inverses() {
         clock.advance(Duration::seconds(61));
         let prior = state(&store, session);
         let out = apply(&mut store, session, &Command::NextStep { stage }).unwrap();
-        assert_eq!(out.changes.stages[0].steps().step(), Some(step));
+        assert_eq!(out.changes.delta.stages[0].steps().step(), Some(step));
         let done = state(&store, session);
         let redo = apply(&mut store, session, &out.inverse).unwrap().inverse;
         assert_eq!(state(&store, session), prior, "undo of {step:?}");
@@ -150,7 +153,7 @@ fn an_anonymous_record_keeps_no_author_through_undo_redo_and_edits() {
         &said(stage, None, "Secret", Some(2), true),
     )
     .unwrap();
-    let c = out.changes.contributions[0].clone();
+    let c = out.changes.delta.contributions[0].clone();
     assert_eq!(
         (c.participant_id, c.group, c.anonymous),
         (None, Some(2), true)
@@ -178,7 +181,7 @@ fn an_anonymous_record_keeps_no_author_through_undo_redo_and_edits() {
         speaker: None,
     };
     let out = apply(&mut store, session, &edit).unwrap();
-    assert!(out.changes.contributions[0].anonymous);
+    assert!(out.changes.delta.contributions[0].anonymous);
     apply(&mut store, session, &out.inverse).unwrap();
     let undone = store.contribution(c.id).unwrap();
     assert_eq!((undone.text.as_str(), undone.anonymous), ("Secret", true));

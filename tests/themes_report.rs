@@ -54,6 +54,7 @@ fn themed(store: &mut Store, lang: Lang) -> (Id, common::private::Secrets) {
     )
     .unwrap()
     .changes
+    .delta
     .contributions[0]
         .id;
     let transport = add_theme(store, id, "Transport");

@@ -29,7 +29,7 @@ fn ideas(store: &mut Store) -> (Id, Vec<Id>) {
                 anonymous: false,
             };
             let out = apply(store, session, &Command::Record(new)).unwrap();
-            out.changes.contributions[0].id
+            out.changes.delta.contributions[0].id
         })
         .collect();
     (session, ids)
@@ -52,7 +52,7 @@ fn round_trip(store: &mut Store, session: Id, command: &Command) -> SessionData 
     let out = apply(store, session, command).unwrap();
     let after = state(store, session);
     assert_ne!(before, after, "{command:?} changed nothing");
-    assert_eq!(out.changes.themes.as_ref(), Some(&after.themes));
+    assert_eq!(out.changes.delta.themes.as_ref(), Some(&after.themes));
     let undo = apply(store, session, &out.inverse).unwrap();
     // An addition is undone softly: the new theme stays in the file, taken
     // back and empty; everything else is exactly as before.

@@ -28,7 +28,7 @@ fn idea(store: &mut Store, session: Id, text: &str) -> Id {
         anonymous: false,
     };
     let out = apply(store, session, &Command::Record(new)).unwrap();
-    out.changes.contributions[0].id
+    out.changes.delta.contributions[0].id
 }
 
 fn vote(store: &mut Store, session: Id, command: VoteCommand) -> Result<Command, CommandError> {

@@ -132,7 +132,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             };
             let outcome = commands::apply(&mut store, id, &commands::Command::Record(new))
                 .map_err(|e| anyhow!(e.message(lang)))?;
-            if let Some(c) = outcome.changes.contributions.first() {
+            if let Some(c) = outcome.changes.delta.contributions.first() {
                 writeln!(out, "{}", c.id)?;
             }
             Ok(())

@@ -56,7 +56,7 @@ pub(super) fn vote(
     };
     let outcome = apply(&mut store, session, &Command::Vote(command))
         .map_err(|e| anyhow!(e.message(lang)))?;
-    let voting = outcome.changes.voting.unwrap_or_default();
+    let voting = outcome.changes.delta.voting.unwrap_or_default();
     let line = match (said, args.tally) {
         (Some(p), _) => tf(
             lang,

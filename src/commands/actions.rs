@@ -29,7 +29,7 @@ pub(super) fn remove(tx: &Tx, session: Id, id: Id) -> Result<Done, CommandError>
 /// or taken back changes them).
 pub(super) fn changed(tx: &Tx, session: Id, inverse: Command) -> Result<Done, CommandError> {
     let mut done = Done::new(inverse);
-    done.actions = Some(tx.actions(session)?);
-    done.carry_over = Some(tx.carry_over(session)?);
+    done.delta.actions = Some(tx.actions(session)?);
+    done.delta.carry_over = Some(tx.carry_over(session)?);
     Ok(done)
 }

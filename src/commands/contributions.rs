@@ -29,7 +29,7 @@ pub(super) fn record(tx: &Tx, session: Id, new: &NewContribution) -> Result<Done
     }
     let c = tx.record(new)?;
     let mut done = Done::new(Command::Delete { id: c.id });
-    done.contributions.push(c);
+    done.delta.contributions.push(c);
     Ok(done)
 }
 
@@ -86,7 +86,7 @@ pub(super) fn put(tx: &Tx, session: Id, rows: &[Contribution]) -> Result<Done, C
 /// The inverse puts `before` back; the changes are those rows now.
 fn finish(tx: &Tx, before: Vec<Contribution>) -> Result<Done, CommandError> {
     let mut done = Done::new(Command::PutContributions(Vec::new()));
-    done.contributions = current(tx, &before)?;
+    done.delta.contributions = current(tx, &before)?;
     done.inverse = Command::PutContributions(before);
     Ok(done)
 }

@@ -34,6 +34,6 @@ pub(super) fn remove(tx: &Tx, session: Id, id: Id) -> Result<Done, CommandError>
 /// The log changed: the screen gets the whole new list (it is short).
 fn decided(tx: &Tx, session: Id, inverse: Command) -> Result<Done, CommandError> {
     let mut done = Done::new(inverse);
-    done.decisions = Some(tx.decisions(session)?);
+    done.delta.decisions = Some(tx.decisions(session)?);
     Ok(done)
 }

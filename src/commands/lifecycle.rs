@@ -34,7 +34,7 @@ pub(super) fn close(tx: &Tx, session: Id) -> Result<Done, CommandError> {
     let mut done = Done::new(Command::Reopen {
         restore: Some(before.clone()),
     });
-    done.stages = after
+    done.delta.stages = after
         .into_iter()
         .filter(|s| {
             before
@@ -43,7 +43,7 @@ pub(super) fn close(tx: &Tx, session: Id) -> Result<Done, CommandError> {
                 .any(|(id, segments)| *id == s.id && *segments != s.segments)
         })
         .collect();
-    done.session_changed = true;
+    done.delta.session_changed = true;
     Ok(done)
 }
 
@@ -51,12 +51,12 @@ pub(super) fn reopen(tx: &Tx, session: Id, restore: Option<&Timing>) -> Result<D
     let status = tx.session(session)?.status;
     let (running, _) = lifecycle::transition(status, LifecycleEvent::Reopen).map_err(refused)?;
     let mut done = Done::new(Command::Close);
-    done.session_changed = true;
+    done.delta.session_changed = true;
     match restore {
         Some(timing) => {
             write_timing(tx, session, timing)?;
             let ids: Vec<Id> = timing.stages.iter().map(|(id, _)| *id).collect();
-            done.stages = tx
+            done.delta.stages = tx
                 .stages(session)?
                 .into_iter()
                 .filter(|s| ids.contains(&s.id))
@@ -72,7 +72,7 @@ pub(super) fn set_language(tx: &Tx, session: Id, lang: Lang) -> Result<Done, Com
     let mut done = Done::new(Command::SetLanguage(before));
     if before != lang {
         tx.set_language(session, lang)?;
-        done.session_changed = true;
+        done.delta.session_changed = true;
     }
     Ok(done)
 }

@@ -30,7 +30,7 @@ pub(super) fn put(tx: &Tx, session: Id, list: &[Link]) -> Result<Done, CommandEr
 fn changed(tx: &Tx, session: Id, any: bool, inverse: Command) -> Result<Done, CommandError> {
     let mut done = Done::new(inverse);
     if any {
-        done.links = Some(tx.links(session)?);
+        done.delta.links = Some(tx.links(session)?);
     }
     Ok(done)
 }

@@ -20,6 +20,7 @@
 
 mod actions;
 mod carry;
+mod changes;
 mod contributions;
 mod error;
 mod follow;
@@ -33,14 +34,13 @@ mod themes;
 mod turns;
 mod votes;
 
+pub(crate) use changes::Done;
+pub use changes::{Changes, Delta, Outcome, Timing};
 pub use error::CommandError;
 pub use session::Details;
 pub use votes::VoteCommand;
 
-use crate::model::{
-    Action, Contribution, Decision, Id, Kind, Lang, Participant, Segment, Session, SessionStatus,
-    Stage, Synthesis,
-};
+use crate::model::{Action, Contribution, Decision, Id, Kind, Lang, Participant, Stage, Synthesis};
 use crate::store::{NewAction, NewContribution, Store, Tx};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -298,233 +298,6 @@ pub enum Command {
     },
 }
 
-/// The clocks of some stages and the session's status, as they were.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Timing {
-    pub status: SessionStatus,
-    pub stages: Vec<(Id, Vec<Segment>)>,
-}
-
-/// What a command changed, as it is now: enough for a screen to update
-/// the rows it shows.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Changes {
-    pub session: Session,
-    /// New or changed contributions (deleted ones included, flagged).
-    pub contributions: Vec<Contribution>,
-    /// Stages whose clock, title or notes changed.
-    pub stages: Vec<Stage>,
-    /// `stages` is the session's whole new list of stages (template change).
-    pub stages_replaced: bool,
-    pub participants: Vec<Participant>,
-    pub synthesis: Option<Synthesis>,
-    /// The whole decision log, when it changed.
-    pub decisions: Option<Vec<Decision>>,
-    /// The whole list of actions, when it changed.
-    pub actions: Option<Vec<Action>>,
-    /// The session's whole list of passes, when it changed.
-    pub passes: Option<Vec<crate::model::Pass>>,
-    /// The session's own row changed (fields, status, language).
-    pub session_changed: bool,
-    /// The session's whole list of themes, when it changed.
-    pub themes: Option<Vec<crate::model::Theme>>,
-    /// The whole vote (settings and dots), when it changed.
-    pub voting: Option<crate::model::Voting>,
-    /// The session's whole list of links, when it changed.
-    pub links: Option<Vec<crate::model::Link>>,
-    /// The previous session's actions still to carry over, when the
-    /// actions changed.
-    pub carry_over: Option<Vec<Action>>,
-}
-
-impl Changes {
-    /// Puts what a command changed into a screen's copy of the session, so
-    /// no screen reloads it. `index` (contribution id → place in
-    /// `data.contributions`) makes each contribution a direct update; a
-    /// screen without one gets a search.
-    pub fn apply_to(
-        &self,
-        data: &mut crate::model::SessionData,
-        mut index: Option<&mut std::collections::HashMap<Id, usize>>,
-    ) {
-        data.session = self.session.clone();
-        for c in &self.contributions {
-            let at = match index.as_deref() {
-                Some(index) => index.get(&c.id).copied(),
-                None => data.contributions.iter().position(|x| x.id == c.id),
-            };
-            match at {
-                Some(i) => data.contributions[i] = c.clone(),
-                None => {
-                    if let Some(index) = index.as_deref_mut() {
-                        index.insert(c.id, data.contributions.len());
-                    }
-                    data.contributions.push(c.clone());
-                }
-            }
-        }
-        if self.stages_replaced {
-            data.stages = self.stages.clone();
-        } else {
-            for st in &self.stages {
-                if let Some(old) = data.stages.iter_mut().find(|x| x.id == st.id) {
-                    *old = st.clone();
-                }
-            }
-        }
-        for p in &self.participants {
-            match data.participants.iter_mut().find(|x| x.id == p.id) {
-                Some(old) => *old = p.clone(),
-                None => data.participants.push(p.clone()),
-            }
-        }
-        data.participants.sort_by_key(|p| p.position);
-        if let Some(s) = &self.synthesis {
-            data.synthesis = s.clone();
-        }
-        if let Some(log) = &self.decisions {
-            data.decisions = log.clone();
-        }
-        if let Some(list) = &self.actions {
-            data.actions = list.clone();
-        }
-        if let Some(passes) = &self.passes {
-            data.passes = passes.clone();
-        }
-        if let Some(themes) = &self.themes {
-            data.themes = themes.clone();
-        }
-        if let Some(voting) = &self.voting {
-            data.voting = voting.clone();
-        }
-        if let Some(links) = &self.links {
-            data.links = links.clone();
-        }
-    }
-
-    /// Whether the command changed nothing (no need to offer its undo).
-    pub fn is_empty(&self) -> bool {
-        !self.session_changed
-            && self.contributions.is_empty()
-            && self.stages.is_empty()
-            && self.participants.is_empty()
-            && self.synthesis.is_none()
-            && self.decisions.is_none()
-            && self.actions.is_none()
-            && self.passes.is_none()
-            && self.themes.is_none()
-            && self.voting.is_none()
-            && self.links.is_none()
-    }
-}
-
-/// The result of applying a command.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Outcome {
-    pub changes: Changes,
-    /// Applying this undoes the command.
-    pub inverse: Command,
-}
-
-/// What one command handler did, before the session row is added.
-pub(crate) struct Done {
-    pub contributions: Vec<Contribution>,
-    pub stages: Vec<Stage>,
-    pub stages_replaced: bool,
-    pub participants: Vec<Participant>,
-    pub synthesis: Option<Synthesis>,
-    pub decisions: Option<Vec<Decision>>,
-    pub actions: Option<Vec<Action>>,
-    pub passes: Option<Vec<crate::model::Pass>>,
-    /// The session's own row changed (status, language, fields).
-    pub session_changed: bool,
-    pub inverse: Command,
-    pub themes: Option<Vec<crate::model::Theme>>,
-    pub voting: Option<crate::model::Voting>,
-    pub links: Option<Vec<crate::model::Link>>,
-    pub carry_over: Option<Vec<Action>>,
-}
-
-impl Done {
-    pub(crate) fn new(inverse: Command) -> Done {
-        Done {
-            contributions: Vec::new(),
-            stages: Vec::new(),
-            stages_replaced: false,
-            participants: Vec::new(),
-            synthesis: None,
-            decisions: None,
-            actions: None,
-            passes: None,
-            session_changed: false,
-            inverse,
-            themes: None,
-            voting: None,
-            links: None,
-            carry_over: None,
-        }
-    }
-
-    /// Adds what a later command of the same batch did: its rows replace
-    /// the same rows changed earlier.
-    fn merge(&mut self, later: Done) {
-        fn upsert<T, K: PartialEq>(into: &mut Vec<T>, from: Vec<T>, key: impl Fn(&T) -> K) {
-            for x in from {
-                match into.iter_mut().find(|y| key(y) == key(&x)) {
-                    Some(y) => *y = x,
-                    None => into.push(x),
-                }
-            }
-        }
-        if later.stages_replaced {
-            self.stages.clear();
-            self.stages_replaced = true;
-        }
-        upsert(&mut self.contributions, later.contributions, |c| c.id);
-        upsert(&mut self.stages, later.stages, |s| s.id);
-        upsert(&mut self.participants, later.participants, |p| p.id);
-        if later.synthesis.is_some() {
-            self.synthesis = later.synthesis;
-        }
-        if later.decisions.is_some() {
-            self.decisions = later.decisions;
-        }
-        if later.actions.is_some() {
-            self.actions = later.actions;
-        }
-        if later.passes.is_some() {
-            self.passes = later.passes;
-        }
-        if later.themes.is_some() {
-            self.themes = later.themes;
-        }
-        if later.carry_over.is_some() {
-            self.carry_over = later.carry_over;
-        }
-        self.session_changed |= later.session_changed;
-        if later.voting.is_some() {
-            self.voting = later.voting;
-        }
-        if later.links.is_some() {
-            self.links = later.links;
-        }
-    }
-
-    fn changed(&self) -> bool {
-        self.session_changed
-            || !self.contributions.is_empty()
-            || !self.stages.is_empty()
-            || !self.participants.is_empty()
-            || self.synthesis.is_some()
-            || self.decisions.is_some()
-            || self.actions.is_some()
-            || self.passes.is_some()
-            || self.themes.is_some()
-            || self.voting.is_some()
-            || self.links.is_some()
-    }
-}
-
 /// Applies `command` to `session` in one transaction. A closed session
 /// refuses every command but `Reopen`; nothing is written when a command
 /// fails or is refused.
@@ -545,19 +318,7 @@ pub fn apply(store: &mut Store, session: Id, command: &Command) -> Result<Outcom
             Ok(Outcome {
                 changes: Changes {
                     session: tx.session(session)?,
-                    contributions: done.contributions,
-                    stages: done.stages,
-                    stages_replaced: done.stages_replaced,
-                    participants: done.participants,
-                    synthesis: done.synthesis,
-                    decisions: done.decisions,
-                    actions: done.actions,
-                    passes: done.passes,
-                    session_changed: done.session_changed,
-                    themes: done.themes,
-                    voting: done.voting,
-                    links: done.links,
-                    carry_over: done.carry_over,
+                    delta: done.delta,
                 },
                 inverse: done.inverse,
             })

@@ -15,7 +15,7 @@ pub(super) fn add(tx: &Tx, session: Id, name: &str, role: &str) -> Result<Done, 
     tx.session(session)?;
     let p = tx.add_participant(session, name, role)?;
     let mut done = Done::new(Command::RemoveParticipant { id: p.id });
-    done.participants.push(p);
+    done.delta.participants.push(p);
     Ok(done)
 }
 
@@ -27,7 +27,7 @@ pub(super) fn remove(tx: &Tx, session: Id, id: Id) -> Result<Done, CommandError>
         let mut after = before;
         after.removed_at = Some(tx.now());
         tx.put_participant(&after)?;
-        done.participants.push(after);
+        done.delta.participants.push(after);
     }
     Ok(done)
 }
@@ -38,7 +38,7 @@ pub(super) fn put(tx: &Tx, session: Id, p: &Participant) -> Result<Done, Command
     let mut done = Done::new(Command::PutParticipant(before.clone()));
     if before != *p {
         tx.put_participant(p)?;
-        done.participants.push(p.clone());
+        done.delta.participants.push(p.clone());
     }
     Ok(done)
 }
@@ -48,7 +48,7 @@ pub(super) fn save_synthesis(tx: &Tx, session: Id, s: &Synthesis) -> Result<Done
     let mut done = Done::new(Command::SaveSynthesis(before.clone()));
     if before != *s {
         tx.save_synthesis(session, s)?;
-        done.synthesis = Some(s.clone());
+        done.delta.synthesis = Some(s.clone());
     }
     Ok(done)
 }
@@ -95,6 +95,6 @@ pub(super) fn swap(tx: &Tx, session: Id, id: Id, up: bool) -> Result<Done, Comma
     ]));
     tx.put_participant(&a)?;
     tx.put_participant(&b)?;
-    done.participants = vec![a, b];
+    done.delta.participants = vec![a, b];
     Ok(done)
 }

@@ -51,7 +51,7 @@ pub(super) fn set_details(tx: &Tx, session: Id, details: &Details) -> Result<Don
         tx.set_details(&s)?;
         // The title is stored trimmed: the inverse must give back exactly
         // what is stored, so it is read again.
-        done.session_changed = true;
+        done.delta.session_changed = true;
     }
     Ok(done)
 }
@@ -71,9 +71,9 @@ pub(super) fn put_stages(
     });
     if before != stages || key != template {
         tx.replace_stages(session, template, stages)?;
-        done.stages = tx.stages(session)?;
-        done.stages_replaced = true;
-        done.session_changed = true;
+        done.delta.stages = tx.stages(session)?;
+        done.delta.stages_replaced = true;
+        done.delta.session_changed = true;
     }
     Ok(done)
 }
@@ -100,7 +100,7 @@ pub(super) fn set_titles(
     before.reverse();
     let mut done = Done::new(Command::SetStageTitles(before));
     for stage in changed {
-        done.stages.push(tx.stage(stage)?);
+        done.delta.stages.push(tx.stage(stage)?);
     }
     Ok(done)
 }

@@ -36,12 +36,12 @@ fn finish(
 ) -> Result<Done, CommandError> {
     let ids: Vec<Id> = before.stages.iter().map(|(id, _)| *id).collect();
     let mut done = Done::new(Command::PutTiming(before));
-    done.stages = tx
+    done.delta.stages = tx
         .stages(session)?
         .into_iter()
         .filter(|s| ids.contains(&s.id))
         .collect();
-    done.session_changed = status_changed;
+    done.delta.session_changed = status_changed;
     Ok(done)
 }
 
@@ -65,7 +65,7 @@ pub(super) fn enter(
         tx.set_status(session, next)?;
     }
     let mut done = finish(tx, session, before, next != status)?;
-    done.stages.retain(|s| changed.contains(&s.id));
+    done.delta.stages.retain(|s| changed.contains(&s.id));
     Ok(done)
 }
 
@@ -82,7 +82,7 @@ pub(super) fn pause(tx: &Tx, session: Id, stage: Id, stop: bool) -> Result<Done,
     tx.write_timer(stage, effect)?;
     let mut done = finish(tx, session, before, false)?;
     if effect == TimerEffect::Nothing {
-        done.stages.clear();
+        done.delta.stages.clear();
     }
     Ok(done)
 }
@@ -98,7 +98,7 @@ pub(super) fn put_timing(tx: &Tx, session: Id, timing: &Timing) -> Result<Done, 
     let unchanged = before == *timing;
     let mut done = finish(tx, session, before, status_changed)?;
     if unchanged {
-        done.stages.clear();
+        done.delta.stages.clear();
     }
     Ok(done)
 }
@@ -130,7 +130,7 @@ pub(super) fn set_notes(
     });
     if before.notes != notes {
         tx.set_stage_notes(stage, notes)?;
-        done.stages.push(tx.stage(stage)?);
+        done.delta.stages.push(tx.stage(stage)?);
     }
     Ok(done)
 }
@@ -162,7 +162,7 @@ pub(super) fn set_planned(
     });
     if before != minutes {
         tx.set_planned_minutes(stage, minutes)?;
-        done.stages.push(tx.stage(stage)?);
+        done.delta.stages.push(tx.stage(stage)?);
     }
     Ok(done)
 }

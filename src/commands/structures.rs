@@ -26,7 +26,7 @@ pub(super) fn set_structure(
     });
     if before != structure {
         tx.set_structure(stage, structure)?;
-        done.stages.push(tx.stage(stage)?);
+        done.delta.stages.push(tx.stage(stage)?);
     }
     Ok(done)
 }
@@ -64,7 +64,7 @@ pub(super) fn put_steps(
     });
     if before != starts {
         tx.put_step_starts(stage, starts)?;
-        done.stages.push(tx.stage(stage)?);
+        done.delta.stages.push(tx.stage(stage)?);
     }
     Ok(done)
 }

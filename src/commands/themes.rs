@@ -63,6 +63,6 @@ pub(super) fn put(tx: &Tx, session: Id, themes: &[Theme]) -> Result<Done, Comman
 /// The list changed: the screen gets the whole new list (it is short).
 fn changed(tx: &Tx, session: Id, inverse: Command) -> Result<Done, CommandError> {
     let mut done = Done::new(inverse);
-    done.themes = Some(tx.themes(session)?);
+    done.delta.themes = Some(tx.themes(session)?);
     Ok(done)
 }

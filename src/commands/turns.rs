@@ -27,6 +27,6 @@ pub(super) fn remove(tx: &Tx, session: Id, id: Id) -> Result<Done, CommandError>
 /// The passes changed: the screen gets the session's whole list.
 fn passed(tx: &Tx, session: Id, inverse: Command) -> Result<Done, CommandError> {
     let mut done = Done::new(inverse);
-    done.passes = Some(tx.passes(session)?);
+    done.delta.passes = Some(tx.passes(session)?);
     Ok(done)
 }

@@ -55,7 +55,7 @@ pub(super) fn run(tx: &Tx, session: Id, command: &VoteCommand) -> Result<Done, C
         }
     };
     let mut done = Done::new(Command::Vote(inverse));
-    done.voting = Some(tx.voting(session)?);
+    done.delta.voting = Some(tx.voting(session)?);
     Ok(done)
 }
 

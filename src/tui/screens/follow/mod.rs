@@ -285,7 +285,7 @@ impl FollowState {
 
     fn take(&mut self, changes: &Changes) {
         changes.apply_to(&mut self.data, None);
-        if let Some(carry) = &changes.carry_over {
+        if let Some(carry) = &changes.delta.carry_over {
             self.carry = carry.clone();
         }
         self.rebuild();

@@ -50,7 +50,7 @@ pub fn submit(s: &mut RunState, core: &mut Core) {
     // the new contribution selected.
     match s.apply_command(core, &Command::Record(new)) {
         Ok(changes) => {
-            let Some(c) = changes.contributions.into_iter().next() else {
+            let Some(c) = changes.delta.contributions.into_iter().next() else {
                 return;
             };
             let who = match c.anonymous {

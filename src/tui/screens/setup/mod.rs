@@ -231,6 +231,7 @@ impl SetupState {
             Some(Ok(outcome)) => {
                 let select = outcome
                     .changes
+                    .delta
                     .participants
                     .first()
                     .filter(|p| p.removed_at.is_none())
