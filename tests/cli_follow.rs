@@ -102,11 +102,13 @@ fn actions_from_the_command_line() {
     assert_eq!(mine.len(), 36);
     let theirs = ["Ask the mayor", "--who", "Town hall", "--due", "2026-04-30"];
     stdout(atelier(&dir).args(add).args(theirs));
+    // An English session writes dates as YYYY-MM-DD (a French one also
+    // takes 30/04/2026, as the terminal screen does).
     let bad = atelier(&dir)
         .args(add)
         .args(["Later", "--due", "30/04/2026"])
         .assert()
-        .code(2);
+        .failure();
     let err = String::from_utf8(bad.get_output().stderr.clone()).unwrap();
     assert!(err.contains("30/04/2026"), "{err}");
 
@@ -148,4 +150,58 @@ fn actions_from_the_command_line() {
         .assert()
         .code(1);
     assert!(!missing.get_output().stderr.is_empty());
+}
+
+#[test]
+fn who_and_due_are_read_as_a_person_types_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = ["new", "--title", "Bilan", "--question", "Et après ?"];
+    let people = [
+        "--participant",
+        "Jacky LE BIHAN",
+        "--participant",
+        "Jacques Roux",
+    ];
+    stdout(atelier(&dir).args(new).args(["--lang", "fr"]).args(people));
+    let add = ["action", "add", "latest"];
+
+    // The unique start of a roster name means that person, as for `vote`.
+    let room = ["Réserver la salle", "--who", "Jacky", "--due", "10/07/2026"];
+    let ok = atelier(&dir).args(add).args(room).assert().success();
+    assert!(
+        ok.get_output().stderr.is_empty(),
+        "no warning for a roster name"
+    );
+    let json = stdout(atelier(&dir).args(["action", "list", "--json"]));
+    let list: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(list[0]["who"], "Jacky LE BIHAN");
+    // A French session takes the date as the terminal screen does.
+    assert_eq!(list[0]["due"], "2026-07-10");
+
+    // A start that fits two people is a question, not a guess.
+    let both = atelier(&dir)
+        .args(add)
+        .args(["Écrire", "--who", "Ja"])
+        .assert()
+        .failure();
+    let err = String::from_utf8(both.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("Jacky LE BIHAN, Jacques Roux"), "{err}");
+
+    // Nobody on the roster: kept as typed, and said so.
+    let outside = atelier(&dir)
+        .args(["--lang", "fr"])
+        .args(add)
+        .args(["Inviter la DG", "--who", "Direction générale"])
+        .assert()
+        .success();
+    let err = String::from_utf8(outside.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("n'est pas dans la liste"), "{err}");
+    let json = stdout(atelier(&dir).args(["action", "list", "--json"]));
+    let list: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(list[1]["who"], "Direction générale");
+    assert_eq!(
+        list.as_array().unwrap().len(),
+        2,
+        "the refused one wrote nothing"
+    );
 }

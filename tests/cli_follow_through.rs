@@ -76,6 +76,16 @@ fn the_next_session_carries_the_open_actions_over() {
         list.contains(&format!("Ana  Book the room  ← {}", short(&room))),
         "{list}"
     );
+    // Carried over, the action is followed up in the next session only: the
+    // open list shows it once, and where it was agreed it points there.
+    let open = stdout(atelier(&dir).args(["action", "list", "--open"]));
+    assert_eq!(open.matches("Book the room").count(), 1, "{open}");
+    assert!(open.contains(&format!("{}  [ ]", short(&copy))), "{open}");
+    let old = stdout(atelier(&dir).args(["action", "list", "--session", first]));
+    assert!(
+        old.contains("[→]") && old.contains(&format!("→ {}", short(&copy))),
+        "{old}"
+    );
     let json = stdout(atelier(&dir).args(["action", "list", "--session", next, "--json"]));
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v[0]["carried_from"], room.as_str());

@@ -160,8 +160,18 @@ fn carrying_over_copies_the_action_and_undo_takes_the_copy_back() {
     assert_eq!(copy.who_participant, Some(ana_here));
     let waiting = out.changes.delta.carry_over.as_ref().unwrap();
     assert_eq!(waiting.iter().map(|a| a.id).collect::<Vec<_>>(), [w.mayor]);
-    // The first session is left as it was: the action stays open there.
-    assert_eq!(state(&store, w.first), first_before);
+    // The first session's action is closed there, pointing at its copy
+    // (read from the copy: nothing was written in the first session).
+    let mut first_now = state(&store, w.first);
+    let carried = first_now
+        .actions
+        .iter_mut()
+        .find(|a| a.id == w.ana)
+        .unwrap();
+    assert_eq!(carried.carried_to, Some(copy.id));
+    assert!(!carried.is_open());
+    carried.carried_to = None;
+    assert_eq!(first_now, first_before);
 
     // Carried once only.
     let again = apply(&mut store, w.next, &Command::CarryAction { from: w.ana }).unwrap_err();

@@ -163,6 +163,77 @@ fn refused_links_write_nothing() {
 }
 
 #[test]
+fn a_link_backwards_or_closing_a_loop_is_refused_and_writes_nothing() {
+    let (_dir, mut store) = common::temp_store();
+    let session = common::new_session(&mut store, &["Ana"]);
+    let c = chain(&mut store, session, None);
+    let context = say(&mut store, session, Kind::Context, "background", None);
+    let second_idea = say(&mut store, session, Kind::Idea, "Pair services", None);
+    let before = state(&store, session);
+    for (from, to, says) in [
+        // An observation does not answer a proposal: the proposal answers it.
+        (c.observation, c.proposal, "what came before"),
+        (c.stake, c.idea, "what came before"),
+        // The idea already answers the stake, which answers the observation.
+        (c.observation, c.observation, "cannot answer itself"),
+    ] {
+        let e = apply(&mut store, session, &Command::Link { from, to: vec![to] }).unwrap_err();
+        assert!(
+            e.message(Lang::En).contains(says),
+            "{}",
+            e.message(Lang::En)
+        );
+        assert_eq!(state(&store, session), before);
+    }
+    // Two ideas may build on each other, but not both ways round.
+    let forth = Command::Link {
+        from: second_idea,
+        to: vec![c.idea],
+    };
+    apply(&mut store, session, &forth).unwrap();
+    let back = Command::Link {
+        from: c.idea,
+        to: vec![second_idea],
+    };
+    let before = state(&store, session);
+    let e = apply(&mut store, session, &back).unwrap_err();
+    assert!(
+        e.message(Lang::Fr).contains("boucle"),
+        "{}",
+        e.message(Lang::Fr)
+    );
+    assert_eq!(state(&store, session), before);
+    // A loop several steps long is found too: the proposal answers, step by
+    // step, this idea; the idea cannot answer the proposal.
+    let e = apply(
+        &mut store,
+        session,
+        &Command::Link {
+            from: c.idea,
+            to: vec![c.proposal],
+        },
+    )
+    .unwrap_err();
+    assert!(e.message(Lang::En).contains("what came before"), "{e:?}");
+    // Kinds outside the chain (context, question, resource) link freely.
+    let free = Command::Link {
+        from: context,
+        to: vec![c.proposal],
+    };
+    apply(&mut store, session, &free).unwrap();
+    let e = apply(
+        &mut store,
+        session,
+        &Command::Link {
+            from: c.observation,
+            to: vec![context],
+        },
+    )
+    .unwrap_err();
+    assert!(e.message(Lang::En).contains("loop"), "{e:?}");
+}
+
+#[test]
 fn the_schema_keeps_one_standing_link_per_pair_within_a_session() {
     let (dir, mut store) = common::temp_store();
     let session = common::new_session(&mut store, &[]);

@@ -140,8 +140,13 @@ fn an_action_carried_over_says_so_in_every_report() {
     for format in [Format::Markdown, Format::Html, Format::Csv] {
         let text = render(format, &data);
         assert!(text.contains("open · carried over"), "{format:?}: {text}");
+        // Where it was agreed, it is closed: carried over, not open.
         let first_report = render(format, &store.load(first).unwrap());
-        assert!(!first_report.contains("carried over"), "{format:?}");
+        assert!(
+            first_report.contains("carried over to the next session"),
+            "{format:?}"
+        );
+        assert!(!first_report.contains("open · carried over"), "{format:?}");
     }
     let v: Value = serde_json::from_str(&render(Format::Json, &data)).unwrap();
     assert_eq!(v["actions"][0]["carried_over"], true);

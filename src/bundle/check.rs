@@ -357,6 +357,8 @@ impl Checker<'_> {
                 removed_at: self.opt_time(format!("{at}.removed_at"), &a.removed_at)?,
                 // Set by `follow_through`, which checks it.
                 carried_from: None,
+                // Read from the later session's copy, never carried here.
+                carried_to: None,
             });
         }
         Ok(actions)

@@ -298,7 +298,7 @@ fn contribution(
     let st = stage_by_key(store, session.id, stage, lang)?;
     let participant_id = match participant {
         None => None,
-        Some(name) => Some(find_participant(store, session.id, &name, lang)?),
+        Some(name) => Some(super::names::member(store, session.id, &name, lang)?),
     };
     let kind = match kind {
         Some(k) => Kind::parse(&k).ok_or_else(|| {
@@ -327,32 +327,6 @@ fn contribution(
         group: None,
         anonymous: false,
     })
-}
-
-/// Finds a roster member by name, ignoring case and surrounding spaces.
-fn find_participant(store: &Store, session: Id, name: &str, lang: Lang) -> Result<Id> {
-    if let Some(p) = store.participant_by_name(session, name)? {
-        return Ok(p.id);
-    }
-    let roster = store.participants(session)?;
-    let names: Vec<&str> = roster
-        .iter()
-        .filter(|p| p.removed_at.is_none())
-        .map(|p| p.name.as_str())
-        .collect();
-    let roster = if names.is_empty() {
-        t(lang, "cli.roster_empty").to_string()
-    } else {
-        names.join(", ")
-    };
-    bail!(
-        "{}",
-        tf(
-            lang,
-            "cli.no_participant",
-            &[("name", name), ("roster", &roster)]
-        )
-    )
 }
 
 /// An export made harmless for a terminal: JSON keeps the same data (its

@@ -5,6 +5,7 @@ mod carry;
 mod commands;
 mod follow;
 mod links;
+mod names;
 mod show;
 mod show_follow;
 mod structures;
@@ -30,9 +31,10 @@ pub enum ActionCommand {
         /// else's name (someone from outside the session).
         #[arg(long)]
         who: Option<String>,
-        /// When it is due, YYYY-MM-DD.
-        #[arg(long, value_parser = |s: &str| parse_due(Lang::En, s))]
-        due: Option<chrono::NaiveDate>,
+        /// When it is due: YYYY-MM-DD, or as the session's language writes
+        /// dates (10/07/2021 or "10 juillet 2021" in a French session).
+        #[arg(long)]
+        due: Option<String>,
     },
     /// List actions: id (last eight characters), status, due date, who, what.
     List {
@@ -309,11 +311,6 @@ fn parse_lang(lang: Lang, s: &str) -> Result<Lang, String> {
 fn parse_date(lang: Lang, s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| tf(lang, "cli.not_a_date", &[("value", s)]))
-}
-
-/// A due date: strictly YYYY-MM-DD within the years a bundle carries.
-fn parse_due(lang: Lang, s: &str) -> Result<chrono::NaiveDate, String> {
-    crate::model::parse_date(s).ok_or_else(|| tf(lang, "cli.not_a_date", &[("value", s)]))
 }
 
 fn parse_format(lang: Lang, s: &str) -> Result<crate::report::Format, String> {

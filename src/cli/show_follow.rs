@@ -24,6 +24,14 @@ pub(super) fn origin(a: &crate::model::Action) -> String {
         .unwrap_or_default()
 }
 
+/// "  → 9a8b7c6d" after an action carried over to a later session: the
+/// copy there, which is the one to follow up.
+pub(super) fn destination(a: &crate::model::Action) -> String {
+    a.carried_to
+        .map(|t| format!("  → {}", super::show::short_id(&t)))
+        .unwrap_or_default()
+}
+
 /// The participation section, when the session has a roster.
 pub(super) fn participation(data: &SessionData, lang: Lang) -> String {
     let report = crate::report::Report::build(data);

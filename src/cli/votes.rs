@@ -8,7 +8,6 @@ use super::show::short_id;
 use crate::commands::{apply, Command, VoteCommand};
 use crate::i18n::{t, tf};
 use crate::model::{rank_items, Id, Lang, SessionData};
-use crate::store::Store;
 use anyhow::{anyhow, bail, Result};
 use std::io::Write;
 use std::path::PathBuf;
@@ -40,7 +39,7 @@ pub(super) fn vote(
             if items.is_empty() {
                 bail!("{}", t(lang, "votes.cli_no_items"));
             }
-            let participant = voter(&store, session, &name, lang)?;
+            let participant = super::names::member(&store, session, &name, lang)?;
             let command = VoteCommand::CastVotes {
                 participant,
                 items: items.clone(),
@@ -75,43 +74,6 @@ pub(super) fn vote(
     };
     writeln!(out, "{line}")?;
     Ok(())
-}
-
-/// A roster member by exact name, else by the unique start of a name
-/// (case and surrounding spaces ignored).
-fn voter(store: &Store, session: Id, name: &str, lang: Lang) -> Result<Id> {
-    if let Some(p) = store.participant_by_name(session, name)? {
-        return Ok(p.id);
-    }
-    let wanted = name.trim().to_lowercase();
-    let roster: Vec<_> = store
-        .participants(session)?
-        .into_iter()
-        .filter(|p| p.removed_at.is_none())
-        .collect();
-    let starts: Vec<_> = roster
-        .iter()
-        .filter(|p| !wanted.is_empty() && p.name.to_lowercase().starts_with(&wanted))
-        .collect();
-    match starts.as_slice() {
-        [one] => Ok(one.id),
-        [] => {
-            let names: Vec<&str> = roster.iter().map(|p| p.name.as_str()).collect();
-            let roster = if names.is_empty() {
-                t(lang, "cli.roster_empty").to_string()
-            } else {
-                names.join(", ")
-            };
-            let args = [("name", name), ("roster", roster.as_str())];
-            bail!("{}", tf(lang, "cli.no_participant", &args))
-        }
-        several => {
-            let names: Vec<&str> = several.iter().map(|p| p.name.as_str()).collect();
-            let names = names.join(", ");
-            let args = [("name", name), ("names", names.as_str())];
-            bail!("{}", tf(lang, "votes.cli_several_names", &args))
-        }
-    }
 }
 
 /// `atelier votes SESSION [--json]`: the live items with dots, ranked.

@@ -19,10 +19,15 @@ pub struct Action {
     pub removed_at: Option<Timestamp>,
     /// The action of the previous session this one was carried over from.
     pub carried_from: Option<Id>,
+    /// Its live copy in a later session, when it was carried over there:
+    /// read from that copy (never stored here), it closes this one.
+    pub carried_to: Option<Id>,
 }
 
 impl Action {
+    /// Still to do here: not taken back, not done, not carried over to a
+    /// later session (the copy there is the one to follow up).
     pub fn is_open(&self) -> bool {
-        self.removed_at.is_none() && !self.done
+        self.removed_at.is_none() && !self.done && self.carried_to.is_none()
     }
 }

@@ -40,6 +40,30 @@ pub fn answered_kind(kind: Kind) -> Option<Kind> {
     }
 }
 
+/// Where a kind stands in the chain a trace follows (observation → stake →
+/// idea → proposal → action); `None` for the kinds outside it (context,
+/// question, resource), which may answer or be answered by anything.
+pub fn reasoning_step(kind: Kind) -> Option<u8> {
+    match kind {
+        Kind::Observation => Some(0),
+        Kind::Stake => Some(1),
+        Kind::Idea => Some(2),
+        Kind::Proposal => Some(3),
+        Kind::Action => Some(4),
+        _ => None,
+    }
+}
+
+/// Whether a contribution of kind `from` may answer one of kind `to`: not
+/// backwards along the chain (an observation does not answer a proposal;
+/// the proposal answers it). Items of the same step may build on each other.
+pub fn may_answer(from: Kind, to: Kind) -> bool {
+    match (reasoning_step(from), reasoning_step(to)) {
+        (Some(f), Some(t)) => t <= f,
+        _ => true,
+    }
+}
+
 /// The standing links of a session, indexed both ways. A link counts when
 /// it is not taken back and neither end is deleted; each list is in the
 /// session's order (stage by stage, tree order), so every walk is stable.

@@ -24,7 +24,7 @@ pub use contribution::{Contribution, Decision, Pass, Revision};
 pub use kind::Kind;
 pub use lang::Lang;
 pub use lifecycle::{LifecycleEffect, LifecycleError, LifecycleEvent};
-pub use links::{answered_kind, Link, Links, MAX_TRACE_DEPTH};
+pub use links::{answered_kind, may_answer, Link, Links, MAX_TRACE_DEPTH};
 pub use session::{
     lead_title, Anonymity, BuildingBlock, Participant, Session, SessionData, SessionStatus, Stage,
     Synthesis,

@@ -322,6 +322,10 @@ pub(super) struct Names {
     pub(super) per_person: bool,
     /// What a contribution stored without its author shows instead.
     anonymous: String,
+    /// Who does an action in an anonymous session, when it is someone on
+    /// the roster: no pseudonym, since "Participant 3" beside an action
+    /// would tell the room who "Participant 3" is beside every text.
+    someone: String,
 }
 
 impl Names {
@@ -349,6 +353,7 @@ impl Names {
             removed,
             per_person: !anonymous,
             anonymous: t(lang, "structures.anonymous").to_string(),
+            someone: t(lang, "report.action_someone").to_string(),
         }
     }
 
@@ -358,6 +363,16 @@ impl Names {
             return Some(self.anonymous.clone());
         }
         self.person(c.participant_id?)
+    }
+
+    /// Who does an action: a roster member by name, or in an anonymous
+    /// session only "a participant"; anyone from outside as typed.
+    pub(super) fn action_owner(&self, a: &crate::model::Action) -> Option<String> {
+        match a.who_participant {
+            Some(_) if !self.per_person => Some(self.someone.clone()),
+            Some(p) => self.person(p),
+            None => Some(a.who_name.clone()).filter(|n| !n.trim().is_empty()),
+        }
     }
 
     /// A participant as a report may name them.
@@ -439,19 +454,16 @@ fn actions(data: &SessionData, names: &Names, lang: Lang) -> Vec<ActionView> {
     data.listed_actions()
         .map(|a| ActionView {
             text: a.text.clone(),
-            who: match a.who_participant {
-                Some(p) => names.person(p),
-                None => Some(a.who_name.clone()).filter(|n| !n.trim().is_empty()),
-            },
+            who: names.action_owner(a),
             due: a.due.map(|d| crate::i18n::short_date(lang, d)),
             iso_due: a.due.map(|d| d.format("%Y-%m-%d").to_string()),
             done: a.done,
             status: t(
                 lang,
-                if a.done {
-                    "report.action_done"
-                } else {
-                    "report.action_open"
+                match (a.done, a.carried_to) {
+                    (true, _) => "report.action_done",
+                    (false, Some(_)) => "report.action_carried",
+                    (false, None) => "report.action_open",
                 },
             )
             .to_string()

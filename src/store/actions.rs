@@ -11,6 +11,12 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 const COLUMNS: &str =
     "id, text, who_participant, who_name, due, status, created_at, removed_at, carried_from";
 
+/// What a read adds after `COLUMNS`: the live copy carried over to a later
+/// session, if any (found through the index on `carried_from`; carrying
+/// refuses a second live copy, so there is at most one).
+const CARRIED_TO: &str = "(SELECT c.id FROM actions c
+     WHERE c.carried_from = actions.id AND c.removed_at IS NULL LIMIT 1)";
+
 fn from_row(r: &Row) -> rusqlite::Result<Action> {
     from_row_at(r, 0)
 }
@@ -34,6 +40,7 @@ fn from_row_at(r: &Row, k: usize) -> rusqlite::Result<Action> {
         created_at: rows::time(r, k + 6)?,
         removed_at: rows::opt_time(r, k + 7)?,
         carried_from: rows::opt_id(r, k + 8)?,
+        carried_to: rows::opt_id(r, k + 9)?,
     })
 }
 
@@ -49,11 +56,16 @@ fn text_date(d: &Option<NaiveDate>) -> Option<String> {
     d.map(|d| d.format("%Y-%m-%d").to_string())
 }
 
+/// The query reading a session's actions (its plan is checked).
+pub(super) fn actions_sql() -> String {
+    format!(
+        "SELECT {COLUMNS}, {CARRIED_TO} FROM actions WHERE session_id = ?1 ORDER BY created_at, id"
+    )
+}
+
 /// A session's actions, oldest first, those taken back included.
 pub(super) fn actions(conn: &Connection, session: Id) -> Result<Vec<Action>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM actions WHERE session_id = ?1 ORDER BY created_at, id"
-    ))?;
+    let mut stmt = conn.prepare_cached(&actions_sql())?;
     let list = stmt
         .query_map([text_id(&session)], from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -112,6 +124,7 @@ impl Tx<'_> {
             created_at: self.now(),
             removed_at: None,
             carried_from: None,
+            carried_to: None,
         };
         insert_row(self, session, &a)?;
         Ok(a)
@@ -146,7 +159,7 @@ impl Tx<'_> {
         let a = self
             .query_row(
                 &format!(
-                    "SELECT {COLUMNS} FROM actions
+                    "SELECT {COLUMNS}, {CARRIED_TO} FROM actions
                      WHERE id = ?1 AND session_id = ?2 AND (?3 = 0 OR removed_at IS NULL)"
                 ),
                 params![text_id(&id), text_id(&session), listed],
@@ -189,7 +202,7 @@ impl Store {
     pub fn listed_actions(&self, session: Option<Id>) -> Result<Vec<(Id, Action)>> {
         self.read(|conn| {
             let mut stmt = conn.prepare(&format!(
-                "SELECT session_id, {COLUMNS} FROM actions
+                "SELECT session_id, {COLUMNS}, {CARRIED_TO} FROM actions
                  WHERE (?1 IS NULL OR session_id = ?1) AND removed_at IS NULL
                  ORDER BY created_at, id"
             ))?;

@@ -24,25 +24,16 @@ fn previous(conn: &Connection, session: Id) -> Result<Option<Id>> {
     Ok(id)
 }
 
-/// The previous session's actions still to review here: listed, open, and
-/// not already carried into `session` (a copy taken back does not count).
+/// The previous session's actions still to review here: listed, not done
+/// and not carried over yet (a copy taken back does not count, so its
+/// action is open again).
 fn carry_over(conn: &Connection, session: Id) -> Result<Vec<Action>> {
     let Some(prev) = previous(conn, session)? else {
         return Ok(Vec::new());
     };
-    let carried: Vec<Id> = {
-        let mut stmt = conn.prepare_cached(
-            "SELECT carried_from FROM actions
-             WHERE session_id = ?1 AND removed_at IS NULL AND carried_from IS NOT NULL",
-        )?;
-        let ids = stmt
-            .query_map([text_id(&session)], |r| rows::id(r, 0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        ids
-    };
     Ok(super::actions::actions(conn, prev)?
         .into_iter()
-        .filter(|a| a.is_open() && !carried.contains(&a.id))
+        .filter(Action::is_open)
         .collect())
 }
 
@@ -59,11 +50,11 @@ impl Tx<'_> {
         let a = self
             .action(prev, from, true)
             .map_err(|_| StoreError::Invalid(Refused::NotFromPreviousSession))?;
+        if a.carried_to.is_some() {
+            return Err(StoreError::Invalid(Refused::AlreadyCarried));
+        }
         if !a.is_open() {
             return Err(StoreError::Invalid(Refused::NotFromPreviousSession));
-        }
-        if !carry_over(self, session)?.iter().any(|x| x.id == from) {
-            return Err(StoreError::Invalid(Refused::AlreadyCarried));
         }
         Ok((prev, a))
     }
@@ -110,6 +101,7 @@ impl Tx<'_> {
             created_at: self.now(),
             removed_at: None,
             carried_from: Some(old.id),
+            carried_to: None,
         };
         super::actions::insert_row(self, session, &copy)?;
         Ok(copy)

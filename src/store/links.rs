@@ -46,9 +46,21 @@ pub(super) fn insert_row(tx: &Transaction, session: Id, l: &Link) -> rusqlite::R
     Ok(())
 }
 
+/// Whether ?1 answers ?2 through standing links. Each step follows the
+/// index on standing links by `from_id`; links never cross sessions (a
+/// trigger refuses it), so the walk stays in ?1's session.
+pub(super) const ANSWERS_STEP_BY_STEP: &str = "WITH RECURSIVE answered(id) AS (
+         SELECT ?1
+         UNION
+         SELECT l.to_id FROM links l JOIN answered a ON l.from_id = a.id
+         WHERE l.removed_at IS NULL
+     )
+     SELECT 1 FROM answered WHERE id = ?2 LIMIT 1";
+
 impl Tx<'_> {
-    /// Checks that `id` is a contribution of `session` that is not deleted.
-    fn link_end(&self, session: Id, id: Id) -> Result<()> {
+    /// Checks that `id` is a contribution of `session` that is not
+    /// deleted, and gives its kind.
+    fn link_end(&self, session: Id, id: Id) -> Result<crate::model::Kind> {
         let c = self.contribution(id)?;
         if self.contribution_session(id)? != session {
             return Err(StoreError::NotFound(Missing::Contribution(id)));
@@ -56,7 +68,21 @@ impl Tx<'_> {
         if c.deleted_at.is_some() {
             return Err(StoreError::Invalid(Refused::LinkToDeleted));
         }
-        Ok(())
+        Ok(c.kind)
+    }
+
+    /// Whether `from` answers `to` through standing links, step by step.
+    /// One recursive query over the index on `from_id`; `UNION` keeps each
+    /// item once, so it ends whatever the links hold.
+    fn answers_step_by_step(&self, from: Id, to: Id) -> Result<bool> {
+        Ok(self
+            .query_row(
+                ANSWERS_STEP_BY_STEP,
+                params![text_id(&from), text_id(&to)],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
     }
 
     /// The standing link from `from` to `to`, if there is one.
@@ -77,13 +103,19 @@ impl Tx<'_> {
     /// made (those already standing are left as they are). A self link, an
     /// end in another session or a deleted end is refused.
     pub fn link(&self, session: Id, from: Id, to: &[Id]) -> Result<Vec<Link>> {
-        self.link_end(session, from)?;
+        let from_kind = self.link_end(session, from)?;
         let mut made = Vec::new();
         for &target in to {
             if target == from {
                 return Err(StoreError::Invalid(Refused::SelfLink));
             }
-            self.link_end(session, target)?;
+            let to_kind = self.link_end(session, target)?;
+            if !crate::model::may_answer(from_kind, to_kind) {
+                return Err(StoreError::Invalid(Refused::LinkBackwards));
+            }
+            if self.answers_step_by_step(target, from)? {
+                return Err(StoreError::Invalid(Refused::LinkLoop));
+            }
             if self.live_link(session, from, target)?.is_some() {
                 continue;
             }

@@ -130,3 +130,25 @@ fn themes_load_in_index_order() {
         None,
     );
 }
+
+#[test]
+fn actions_find_their_copies_and_links_their_loops_in_indexes() {
+    // Each action asks whether a later session carried it over.
+    check(
+        &super::actions::actions_sql(),
+        &[&ID],
+        &["actions_by_session", "actions_by_origin"],
+        None,
+    );
+    // A new link asks whether it would close a loop: each step of the walk
+    // is a search by `from_id` (the walk's own queue is all it scans).
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("plans.sqlite3")).unwrap();
+    let steps = plan(&store, super::links::ANSWERS_STEP_BY_STEP, &[&ID, &ID]);
+    let text = steps.join("\n");
+    assert!(
+        text.contains("SEARCH l USING INDEX links_live_pair (from_id=?)"),
+        "{text}"
+    );
+    assert!(!text.contains("TEMP B-TREE"), "{text}");
+}

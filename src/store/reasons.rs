@@ -98,6 +98,11 @@ pub enum Refused {
     SelfLink,
     /// A link would end at a deleted contribution.
     LinkToDeleted,
+    /// A link backwards along observation → stake → idea → proposal.
+    LinkBackwards,
+    /// A link that would close a loop (the target already answers, step by
+    /// step, the item linked from).
+    LinkLoop,
     /// An anonymous contribution would get an author.
     AnonymousHasNoAuthor,
     /// A 1-2-4-All group outside 1 to `MAX_GROUP`.
@@ -166,6 +171,8 @@ impl Refused {
             NotInTheme => "store.refused.not_in_theme",
             SelfLink => "links.refused_self",
             LinkToDeleted => "links.refused_deleted",
+            LinkBackwards => "links.refused_backwards",
+            LinkLoop => "links.refused_loop",
             AnonymousHasNoAuthor => "structures.refused_anonymous_author",
             GroupOutOfRange => "structures.refused_group",
             TooManySteps => "structures.refused_steps",
@@ -279,6 +286,8 @@ mod tests {
                 Refused::DotsBelowUsed { dots: 1, most: 2 },
                 Refused::SelfLink,
                 Refused::LinkToDeleted,
+                Refused::LinkBackwards,
+                Refused::LinkLoop,
                 Refused::AnonymousHasNoAuthor,
                 Refused::GroupOutOfRange,
                 Refused::TooManySteps,
