@@ -16,6 +16,10 @@ pub struct Doc {
     w: Writer<Vec<u8>>,
 }
 
+/// Rows a table may have and still be kept on one page (about 15 cm of
+/// the page's 26); a longer one breaks between rows.
+const WHOLE_TABLE_ROWS: usize = 25;
+
 /// A table cell's content.
 pub enum Cell<'a> {
     Text(&'a str),
@@ -204,8 +208,10 @@ impl Doc {
     }
 
     /// A table named `name` (an ASCII name of ours, shown in the
-    /// navigator): a heading row that repeats on each page, then `rows`;
-    /// `strong_last` sets the last row like the heading (a total).
+    /// navigator): a heading row, then `rows`; `strong_last` sets the last
+    /// row like the heading (a total). A short table stays on one page; a
+    /// long one breaks between rows, never inside one, and repeats its
+    /// heading row on each page.
     pub fn table(
         &mut self,
         name: &str,
@@ -213,9 +219,14 @@ impl Doc {
         rows: &[Vec<Cell>],
         strong_last: bool,
     ) -> io::Result<()> {
+        let style = if rows.len() <= WHOLE_TABLE_ROWS {
+            "Table"
+        } else {
+            "Long_Table"
+        };
         self.start(
             "table:table",
-            &[("table:name", name), ("table:style-name", "Table")],
+            &[("table:name", name), ("table:style-name", style)],
         )?;
         for column in columns {
             self.empty("table:table-column", &[("table:style-name", column.width)])?;
