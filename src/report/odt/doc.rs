@@ -2,7 +2,8 @@
 //! nested lists and tables, through quick-xml's writer, which escapes
 //! every text and attribute value. Nothing here formats XML by hand.
 //!
-//! Text reaches the XML through [`Doc::text`] only: control characters
+//! Stored text reaches the XML through [`Doc::text`] only (`literal` is
+//! for the report's own separators and numbers): control characters
 //! (which XML 1.0 forbids) and bidi overrides are shown as U+FFFD, as
 //! everywhere else stored text is shown ([`crate::text::clean`]).
 
