@@ -280,9 +280,10 @@ pub enum Command {
     Export {
         /// An id, a unique id prefix, or `latest`.
         session: String,
-        /// md, html, csv or json: the report for participants (no names in
-        /// an anonymous session, no stage notes, deleted items or earlier
-        /// versions). bundle: the complete archive (every name, stage notes,
+        /// md, html, csv, json or odt: the report for participants (no names
+        /// in an anonymous session, no stage notes, deleted items or earlier
+        /// versions; odt, for word processors, is a binary file: use --out
+        /// or a redirection). bundle: the complete archive (every name, stage notes,
         /// deleted items, edit history), for `atelier import`; keep it
         /// private. CSV: UTF-8 with BOM, `;`-separated for French sessions,
         /// `,` for English ones, times on this computer's clock
@@ -290,7 +291,7 @@ pub enum Command {
         #[arg(
             long,
             value_parser = |s: &str| parse_format(Lang::En, s),
-            value_name = "md|html|csv|json|bundle"
+            value_name = "md|html|csv|json|odt|bundle"
         )]
         format: crate::report::Format,
         /// Write to this file (or into this folder) instead of stdout.

@@ -13,6 +13,7 @@ pub use csv::delimiter as csv_delimiter;
 mod html;
 mod json;
 mod markdown;
+mod odt;
 mod outline;
 mod participation;
 mod structures;
@@ -45,11 +46,19 @@ pub enum Format {
     Csv,
     /// The complete session archive: private, never a report.
     Bundle,
+    /// OpenDocument Text, for word processors: a binary (ZIP) file.
+    Odt,
 }
 
 impl Format {
     /// What "export all" writes: every format meant for participants.
-    pub const REPORTS: [Format; 4] = [Format::Markdown, Format::Html, Format::Csv, Format::Json];
+    pub const REPORTS: [Format; 5] = [
+        Format::Markdown,
+        Format::Html,
+        Format::Csv,
+        Format::Json,
+        Format::Odt,
+    ];
 
     pub fn extension(self) -> &'static str {
         match self {
@@ -57,6 +66,7 @@ impl Format {
             Format::Html => "html",
             Format::Json | Format::Bundle => "json",
             Format::Csv => "csv",
+            Format::Odt => "odt",
         }
     }
 
@@ -71,6 +81,12 @@ impl Format {
         }
     }
 
+    /// Whether the format's bytes are not text (a ZIP package), so never
+    /// for a terminal.
+    pub fn is_binary(self) -> bool {
+        self == Format::Odt
+    }
+
     pub fn parse(s: &str) -> Option<Format> {
         match s.to_ascii_lowercase().as_str() {
             "md" | "markdown" => Some(Format::Markdown),
@@ -78,18 +94,28 @@ impl Format {
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
             "bundle" | "archive" => Some(Format::Bundle),
+            "odt" => Some(Format::Odt),
             _ => None,
         }
     }
 }
 
-/// Renders a session in `format`: a report from the view model, or the
-/// bundle. Exports write with [`write`] instead, which holds no copy of
-/// the output.
+/// Renders a session in `format` as text: a report from the view model,
+/// or the bundle; for ODT, a package, the XML of its documents (see
+/// `odt::xml`). Exports write with [`write`] instead, which holds no copy
+/// of the output; [`bytes`] gives a file's bytes, packages included.
 pub fn render(format: Format, data: &SessionData) -> String {
+    match format {
+        Format::Odt => odt::xml(&Report::build(data)).expect("write to memory"),
+        _ => String::from_utf8(bytes(format, data)).expect("every text format writes UTF-8"),
+    }
+}
+
+/// Renders a session in `format`, as the bytes of its file.
+pub fn bytes(format: Format, data: &SessionData) -> Vec<u8> {
     let mut out = Vec::new();
     write(format, data, &mut out).expect("write to memory");
-    String::from_utf8(out).expect("every format writes UTF-8")
+    out
 }
 
 /// Writes a session in `format` to `out` as it is rendered. `out` should
@@ -106,6 +132,7 @@ pub fn write(
         Format::Json => json::write(&Report::build(data), out),
         Format::Csv => csv::write(&Report::build(data), out),
         Format::Bundle => crate::bundle::write_json(data, out),
+        Format::Odt => odt::write(&Report::build(data), out),
     }
 }
 

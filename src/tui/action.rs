@@ -153,4 +153,6 @@ pub enum Action {
     EditDue,
     /// Carries an action of the previous session over into this one.
     CarryOver,
+    /// Review & export: the ODT report (OpenDocument Text).
+    ExportOdt,
 }

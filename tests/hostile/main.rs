@@ -9,6 +9,7 @@ use common::atelier;
 mod corpus;
 mod golden;
 mod inert;
+mod odt;
 mod renderers;
 mod structures;
 

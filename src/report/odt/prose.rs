@@ -1,0 +1,185 @@
+//! The ODT report's sections made of headings, paragraphs and lists, one
+//! function per section. Each leaves itself out when it has nothing to say.
+
+use super::doc::Doc;
+use crate::report::Report;
+use std::io;
+
+type Out = io::Result<()>;
+
+const BODY: &str = "Text_20_body";
+const STRONG: &str = "Strong_20_Emphasis";
+
+/// Title, then the event and the date.
+pub fn cover(d: &mut Doc, r: &Report) -> Out {
+    d.paragraph("Title", &r.title)?;
+    d.paragraph_with("Subtitle", |d| {
+        if !r.event.trim().is_empty() {
+            d.span("Emphasis", &r.event)?;
+            d.literal(" · ")?;
+        }
+        d.text(&r.date)
+    })
+}
+
+/// A paragraph of body text, left out when there is none.
+fn body(d: &mut Doc, text: &str) -> Out {
+    if text.trim().is_empty() {
+        return Ok(());
+    }
+    d.paragraph(BODY, text)
+}
+
+/// "**Label** : text" as one paragraph.
+fn labelled(d: &mut Doc, r: &Report, label: &str, text: &str) -> Out {
+    d.paragraph_with(BODY, |d| {
+        d.span(STRONG, label)?;
+        d.literal(r.colon)?;
+        d.text(text)
+    })
+}
+
+pub fn question(d: &mut Doc, r: &Report) -> Out {
+    d.heading(1, r.label("question"))?;
+    body(d, &r.question)?;
+    if !r.context.trim().is_empty() {
+        d.paragraph_with(BODY, |d| d.span(STRONG, r.label("context")))?;
+        body(d, &r.context)?;
+    }
+    Ok(())
+}
+
+/// The synthesis, its building blocks and the proposal.
+pub fn synthesis(d: &mut Doc, r: &Report) -> Out {
+    let s = &r.synthesis;
+    if s.is_empty {
+        return Ok(());
+    }
+    d.heading(1, r.label("synthesis"))?;
+    body(d, &s.text)?;
+    if !s.blocks.is_empty() {
+        d.paragraph_with(BODY, |d| d.span(STRONG, &s.blocks_heading))?;
+        let rows: Vec<_> = s.blocks.iter().map(|b| (b, 0)).collect();
+        d.list(&rows, |d, (title, text)| {
+            d.span(STRONG, title)?;
+            if !text.trim().is_empty() {
+                d.literal(r.colon)?;
+                d.text(text)?;
+            }
+            Ok(())
+        })?;
+    }
+    if !s.proposal.trim().is_empty() {
+        labelled(d, r, r.label("proposal"), &s.proposal)?;
+    }
+    Ok(())
+}
+
+/// The lead, then the participants (or how many, when anonymous).
+pub fn people(d: &mut Doc, r: &Report) -> Out {
+    if !r.lead.trim().is_empty() {
+        d.heading(1, r.label("lead"))?;
+        body(d, &r.lead)?;
+    }
+    d.heading(1, r.label("participants"))?;
+    match &r.anonymous_note {
+        Some(note) => body(d, note),
+        None => {
+            let rows: Vec<_> = r.participants.iter().map(|p| (p, 0)).collect();
+            d.list(&rows, |d, name| d.text(name))
+        }
+    }
+}
+
+/// The discussion, one sub-section per kind.
+pub fn discussion(d: &mut Doc, r: &Report) -> Out {
+    if r.discussion.is_empty() {
+        return Ok(());
+    }
+    d.heading(1, r.label("discussion"))?;
+    for group in &r.discussion {
+        d.heading(2, &group.heading)?;
+        d.items(&group.items, r.colon)?;
+    }
+    Ok(())
+}
+
+/// A section that is one list of items (ideas, resources, trace, parking
+/// lot), left out when empty.
+fn item_section(d: &mut Doc, r: &Report, label: &str, items: &[crate::report::Item]) -> Out {
+    if items.is_empty() {
+        return Ok(());
+    }
+    d.heading(1, r.label(label))?;
+    d.items(items, r.colon)
+}
+
+/// Ideas to explore, with their sub-points.
+pub fn ideas(d: &mut Doc, r: &Report) -> Out {
+    item_section(d, r, "ideas", &r.ideas)
+}
+
+pub fn resources(d: &mut Doc, r: &Report) -> Out {
+    item_section(d, r, "resources", &r.resources)
+}
+
+/// Ideas by theme.
+pub fn themes(d: &mut Doc, r: &Report) -> Out {
+    if r.themes.is_empty() {
+        return Ok(());
+    }
+    d.heading(1, r.label("themes_heading"))?;
+    for theme in &r.themes {
+        d.heading(2, &theme.name)?;
+        d.items(&theme.items, r.colon)?;
+    }
+    Ok(())
+}
+
+/// From each proposal back to what led to it.
+pub fn trace(d: &mut Doc, r: &Report) -> Out {
+    item_section(d, r, "trace", &r.trace.chains)
+}
+
+/// The ideas each group shared in a 1-2-4-All, stage by stage.
+pub fn shared(d: &mut Doc, r: &Report) -> Out {
+    for stage in &r.shared {
+        d.heading(1, &stage.heading)?;
+        for group in &stage.groups {
+            d.heading(2, &group.label)?;
+            d.items(&group.items, r.colon)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn parking(d: &mut Doc, r: &Report) -> Out {
+    item_section(d, r, "parking", &r.parking)
+}
+
+/// The decision log, each with its time.
+pub fn decisions(d: &mut Doc, r: &Report) -> Out {
+    if r.decisions.is_empty() {
+        return Ok(());
+    }
+    d.heading(1, r.label("decisions"))?;
+    let rows: Vec<_> = r.decisions.iter().map(|x| (x, 0)).collect();
+    d.list(&rows, |d, decision| {
+        d.span("Emphasis", &decision.time)?;
+        d.literal(r.colon)?;
+        d.text(&decision.text)
+    })
+}
+
+/// "Nothing recorded yet" when the session holds no contribution.
+pub fn empty(d: &mut Doc, r: &Report) -> Out {
+    if r.stats.total == 0 {
+        body(d, r.label("empty"))?;
+    }
+    Ok(())
+}
+
+/// Who made the document, at its end.
+pub fn colophon(d: &mut Doc, r: &Report) -> Out {
+    d.paragraph("Colophon", r.label("generated"))
+}

@@ -1,0 +1,188 @@
+//! The ODT report's sections that are tables: who does what, the vote,
+//! participation and the statistics. Widths add up to the page's 17 cm.
+
+use super::doc::{Cell, Column, Doc};
+use crate::report::{Count, Report};
+use std::io;
+
+type Out = io::Result<()>;
+
+fn text<'a>(heading: &'a str, width: &'static str) -> Column<'a> {
+    Column {
+        heading,
+        width,
+        numeric: false,
+    }
+}
+
+fn number<'a>(heading: &'a str, width: &'static str) -> Column<'a> {
+    Column {
+        heading,
+        width,
+        numeric: true,
+    }
+}
+
+/// Actions, "qui fait quoi": what, who, by when, status.
+pub fn actions(d: &mut Doc, r: &Report) -> Out {
+    if r.actions.is_empty() {
+        return Ok(());
+    }
+    d.heading(1, r.label("actions"))?;
+    let columns = [
+        text(r.label("action_what"), "Col_8_5"),
+        text(r.label("action_who"), "Col_3_5"),
+        text(r.label("action_due"), "Col_2_5"),
+        text(r.label("action_status"), "Col_2_5"),
+    ];
+    let rows: Vec<Vec<Cell>> = r
+        .actions
+        .iter()
+        .map(|a| {
+            vec![
+                Cell::Text(&a.text),
+                Cell::Text(a.who.as_deref().unwrap_or("")),
+                Cell::Text(a.due.as_deref().unwrap_or("")),
+                Cell::Text(&a.status),
+            ]
+        })
+        .collect();
+    d.table("Actions", &columns, &rows, false)
+}
+
+/// The dot vote: voted items by rank, ties sharing theirs.
+pub fn votes(d: &mut Doc, r: &Report) -> Out {
+    let v = &r.votes;
+    if v.ranking.is_empty() {
+        return Ok(());
+    }
+    d.heading(1, &v.heading)?;
+    if !v.summary.trim().is_empty() {
+        d.paragraph("Text_20_body", &v.summary)?;
+    }
+    let [rank, item, dots] = &v.columns;
+    let columns = [
+        text(rank, "Col_2_5"),
+        text(item, "Col_11_5"),
+        number(dots, "Col_3"),
+    ];
+    let rows: Vec<Vec<Cell>> = v
+        .ranking
+        .iter()
+        .map(|row| {
+            vec![
+                Cell::Text(&row.place),
+                Cell::Text(&row.text),
+                Cell::Count(row.dots as usize),
+            ]
+        })
+        .collect();
+    d.table("Votes", &columns, &rows, false)
+}
+
+/// Who spoke how much; only the totals when the session is anonymous
+/// (the view model then holds no row per person).
+pub fn participation(d: &mut Doc, r: &Report) -> Out {
+    let p = &r.participation;
+    if p.people == 0 || p.total == 0 {
+        return Ok(());
+    }
+    d.heading(1, r.label("participation"))?;
+    if !p.summary.trim().is_empty() {
+        d.paragraph("Text_20_body", &p.summary)?;
+    }
+    if p.bars.is_empty() {
+        return Ok(());
+    }
+    let columns = [
+        text(r.label("participant"), "Col_9"),
+        number(r.label("count"), "Col_4"),
+        text(r.label("share"), "Col_4"),
+    ];
+    let shares: Vec<String> = p
+        .bars
+        .iter()
+        .map(|bar| match bar.under {
+            true => format!("{} % ({})", bar.percent, r.label("under_share")),
+            false => format!("{} %", bar.percent),
+        })
+        .collect();
+    let rows: Vec<Vec<Cell>> = p
+        .bars
+        .iter()
+        .zip(&shares)
+        .map(|(bar, share)| {
+            vec![
+                Cell::Text(&bar.label),
+                Cell::Count(bar.count),
+                Cell::Text(share),
+            ]
+        })
+        .collect();
+    d.table("Participation", &columns, &rows, false)
+}
+
+/// Counts per participant, stage and kind, then time per stage.
+pub fn statistics(d: &mut Doc, r: &Report) -> Out {
+    d.heading(1, r.label("stats"))?;
+    let s = &r.stats;
+    counts(
+        d,
+        r,
+        "By_participant",
+        "by_participant",
+        "participant",
+        &s.by_participant,
+    )?;
+    counts(d, r, "By_stage", "by_stage", "stage", &s.by_stage)?;
+    counts(d, r, "By_kind", "by_kind", "kind", &s.by_kind)?;
+    time(d, r)
+}
+
+/// One table of counts under its own heading.
+fn counts(d: &mut Doc, r: &Report, name: &str, caption: &str, first: &str, rows: &[Count]) -> Out {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    d.heading(3, r.label(caption))?;
+    let columns = [
+        text(r.label(first), "Col_12"),
+        number(r.label("count"), "Col_5"),
+    ];
+    let rows: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|row| vec![Cell::Text(&row.label), Cell::Count(row.count)])
+        .collect();
+    d.table(name, &columns, &rows, false)
+}
+
+/// Planned against actual minutes per stage, then the total.
+fn time(d: &mut Doc, r: &Report) -> Out {
+    let time = &r.stats.time;
+    if time.stages.is_empty() {
+        return Ok(());
+    }
+    d.heading(3, r.label("time_by_stage"))?;
+    let columns = [
+        text(r.label("stage"), "Col_9"),
+        number(r.label("planned"), "Col_4"),
+        number(r.label("actual"), "Col_4"),
+    ];
+    let mut rows: Vec<Vec<Cell>> = time
+        .stages
+        .iter()
+        .map(|row| {
+            vec![
+                Cell::Text(&row.label),
+                Cell::Count(row.planned as usize),
+                Cell::Count(row.actual as usize),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        Cell::Text(r.label("total")),
+        Cell::Count(time.planned as usize),
+        Cell::Count(time.actual as usize),
+    ]);
+    d.table("Time_by_stage", &columns, &rows, true)
+}
