@@ -16,6 +16,8 @@ pub struct Details {
     pub context: String,
     pub lead: String,
     pub anonymity: Anonymity,
+    /// How the report reads.
+    pub report: crate::model::ReportChoices,
 }
 
 impl Details {
@@ -28,6 +30,7 @@ impl Details {
             context: s.context.clone(),
             lead: s.lead.clone(),
             anonymity: s.anonymity,
+            report: s.report,
         }
     }
 
@@ -39,6 +42,7 @@ impl Details {
         s.context = self.context.clone();
         s.lead = self.lead.clone();
         s.anonymity = self.anonymity;
+        s.report = self.report;
     }
 }
 

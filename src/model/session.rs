@@ -76,6 +76,8 @@ pub struct Session {
     /// The session of the same workshop this one follows, if any: its open
     /// actions are offered here for carry-over.
     pub previous_id: Option<Id>,
+    /// How its report reads (discussion order, per-person statistics).
+    pub report: super::ReportChoices,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -5,7 +5,10 @@
 //! item trees reach the template as flat rows, so no nesting can exhaust
 //! the template's recursion limit.
 
-use super::{ActionView, DecisionView, Item, Participation, Report, Stats, SynthesisView};
+use super::{
+    ActionView, DecisionView, Discussion, Item, Participation, Report, Section, Stats,
+    SynthesisView,
+};
 use minijinja::value::Value;
 use minijinja::{context, escape_formatter, Environment, UndefinedBehavior};
 use serde::Serialize;
@@ -92,7 +95,49 @@ struct Page<'a> {
     labels: &'a HashMap<&'static str, String>,
     /// The 1-2-4-All stages: heading, then each group's label and rows.
     shared: Vec<(&'a str, Vec<GroupRows<'a>>)>,
+    /// The sections in their one order (`sections.rs`): the template
+    /// walks them for the table of contents and the body.
+    sections: Vec<SectionRef>,
+    /// The discussion in spoken order, when the choices ask for it.
+    spoken: Vec<Row<'a>>,
+    log: Vec<LogRow<'a>>,
+    /// Whether any log row names someone (else no "who" column).
+    log_authors: bool,
+    time_chart: super::charts::TimeChart,
+    /// Words of the sections' own (`sections.*` texts).
+    words: HashMap<&'static str, &'static str>,
 }
+
+/// A section as the template sees it: which one, its anchor, heading.
+#[derive(Serialize)]
+struct SectionRef {
+    kind: &'static str,
+    id: String,
+    heading: String,
+    appendix: bool,
+    /// Which 1-2-4-All stage, for `shared` sections.
+    index: usize,
+}
+
+/// One row of the chronological log.
+#[derive(Serialize)]
+struct LogRow<'a> {
+    time: &'a str,
+    created_at: &'a str,
+    stage: &'a str,
+    kind: &'a str,
+    text: &'a str,
+    author: Option<&'a str>,
+}
+
+const WORDS: [&str; 6] = [
+    "contents",
+    "appendix",
+    "log_time",
+    "log_text",
+    "log_who",
+    "time_chart",
+];
 
 #[derive(Serialize)]
 struct GroupRows<'a> {
@@ -163,8 +208,69 @@ impl<'a> Page<'a> {
                     (s.heading.as_str(), groups.collect())
                 })
                 .collect(),
+            sections: section_refs(r),
+            spoken: rows(&r.spoken),
+            log: log_rows(r),
+            log_authors: log_rows(r).iter().any(|row| row.author.is_some()),
+            time_chart: super::charts::time_chart(&r.stats.time, r.language),
+            words: WORDS
+                .iter()
+                .map(|k| (*k, crate::i18n::t(r.language, &format!("sections.{k}"))))
+                .collect(),
         }
     }
+}
+
+fn section_refs(r: &Report) -> Vec<SectionRef> {
+    super::sections(r)
+        .iter()
+        .map(|s| SectionRef {
+            kind: match s {
+                Section::Cover(_) => "cover",
+                Section::Question { .. } => "question",
+                Section::Synthesis(_) => "synthesis",
+                Section::Discussion(Discussion::ByKind(_)) => "discussion",
+                Section::Discussion(Discussion::Spoken(_)) => "spoken",
+                Section::Ideas(_) => "ideas",
+                Section::Resources(_) => "resources",
+                Section::Shared { .. } => "shared",
+                Section::Themes(_) => "themes",
+                Section::Votes(_) => "votes",
+                Section::Trace(_) => "trace",
+                Section::Decisions(_) => "decisions",
+                Section::Actions(_) => "actions",
+                Section::Parking(_) => "parking",
+                Section::Statistics(_) => "statistics",
+                Section::Log(_) => "log",
+            },
+            id: s.anchor(),
+            heading: s.heading(r),
+            appendix: s.is_appendix(),
+            index: match s {
+                Section::Shared { index, .. } => *index,
+                _ => 0,
+            },
+        })
+        .collect()
+}
+
+fn log_rows(r: &Report) -> Vec<LogRow<'_>> {
+    let entries = super::sections(r).into_iter().find_map(|s| match s {
+        Section::Log(entries) => Some(entries),
+        _ => None,
+    });
+    entries
+        .unwrap_or_default()
+        .into_iter()
+        .map(|i| LogRow {
+            time: &i.time,
+            created_at: &i.created_at,
+            stage: &i.stage,
+            kind: &i.kind_label,
+            text: &i.text,
+            author: i.author.as_deref(),
+        })
+        .collect()
 }
 
 fn rows(list: &[Item]) -> Vec<Row<'_>> {

@@ -10,17 +10,21 @@
 mod carry;
 mod csv;
 pub use csv::delimiter as csv_delimiter;
+mod charts;
+mod choices;
 mod html;
 mod json;
 mod markdown;
 mod outline;
 mod participation;
+mod sections;
 mod structures;
 mod themes;
 mod timing;
 mod trace;
 mod view;
 mod votes;
+pub use sections::{sections, Cover, Discussion, Section, Statistics};
 
 pub use outline::flatten;
 pub use participation::{rows as participation_rows, Bar, Participation, BAR_MAX};

@@ -17,6 +17,8 @@ const STEPS: &[&str] = &[
     include_str!("migrations/010_links.sql"),
     include_str!("migrations/011_structures.sql"),
     include_str!("migrations/012_follow_through.sql"),
+    // 013 is another change of the same release, merged before this one.
+    include_str!("migrations/014_report_choices.sql"),
 ];
 
 /// The schema version this program writes.
