@@ -112,6 +112,9 @@ struct Page<'a> {
 #[derive(Serialize)]
 struct SectionRef {
     kind: &'static str,
+    /// The `<section>`'s classes (its kind's, kept from earlier reports,
+    /// and `appendix`).
+    class: String,
     id: String,
     heading: String,
     appendix: bool,
@@ -222,36 +225,49 @@ impl<'a> Page<'a> {
 }
 
 fn section_refs(r: &Report) -> Vec<SectionRef> {
-    super::sections(r)
-        .iter()
-        .map(|s| SectionRef {
-            kind: match s {
-                Section::Cover(_) => "cover",
-                Section::Question { .. } => "question",
-                Section::Synthesis(_) => "synthesis",
-                Section::Discussion(Discussion::ByKind(_)) => "discussion",
-                Section::Discussion(Discussion::Spoken(_)) => "spoken",
-                Section::Ideas(_) => "ideas",
-                Section::Resources(_) => "resources",
-                Section::Shared { .. } => "shared",
-                Section::Themes(_) => "themes",
-                Section::Votes(_) => "votes",
-                Section::Trace(_) => "trace",
-                Section::Decisions(_) => "decisions",
-                Section::Actions(_) => "actions",
-                Section::Parking(_) => "parking",
-                Section::Statistics(_) => "statistics",
-                Section::Log(_) => "log",
-            },
-            id: s.anchor(),
-            heading: s.heading(r),
-            appendix: s.is_appendix(),
-            index: match s {
-                Section::Shared { index, .. } => *index,
-                _ => 0,
-            },
-        })
-        .collect()
+    let sections = super::sections(r);
+    let refs = sections.iter().map(|s| SectionRef {
+        kind: match s {
+            Section::Cover(_) => "cover",
+            Section::Question { .. } => "question",
+            Section::Synthesis(_) => "synthesis",
+            Section::Discussion(Discussion::ByKind(_)) => "discussion",
+            Section::Discussion(Discussion::Spoken(_)) => "spoken",
+            Section::Ideas(_) => "ideas",
+            Section::Resources(_) => "resources",
+            Section::Shared { .. } => "shared",
+            Section::Themes(_) => "themes",
+            Section::Votes(_) => "votes",
+            Section::Trace(_) => "trace",
+            Section::Decisions(_) => "decisions",
+            Section::Actions(_) => "actions",
+            Section::Parking(_) => "parking",
+            Section::Statistics(_) => "statistics",
+            Section::Log(_) => "log",
+        },
+        id: s.anchor(),
+        heading: s.heading(r),
+        appendix: s.is_appendix(),
+        index: match s {
+            Section::Shared { index, .. } => *index,
+            _ => 0,
+        },
+        class: String::new(),
+    });
+    refs.map(|mut s| {
+        let class = match s.kind {
+            "spoken" => "discussion spoken",
+            "shared" => "shared-ideas",
+            "statistics" => "stats",
+            kind => kind,
+        };
+        s.class = match s.appendix {
+            true => format!("{class} appendix"),
+            false => class.to_string(),
+        };
+        s
+    })
+    .collect()
 }
 
 fn log_rows(r: &Report) -> Vec<LogRow<'_>> {

@@ -152,29 +152,33 @@ fn statistics(out: &mut dyn Write, r: &Report, s: &Statistics) -> io::Result<()>
     time_table(out, r)
 }
 
-/// The chronological log: one row per item, texts on one line.
+/// The chronological log: one row per item, texts on one line; a "who"
+/// column when anyone is named.
 fn log(out: &mut dyn Write, r: &Report, entries: &[&Item]) -> io::Result<()> {
     let lang = r.language;
-    writeln!(
-        out,
-        "| {} | {} | {} | {} | {} |",
+    let who = entries.iter().any(|e| e.author.is_some());
+    let mut head = vec![
         t(lang, "sections.log_time"),
         r.label("stage"),
         r.label("kind"),
         t(lang, "sections.log_text"),
-        t(lang, "sections.log_who"),
-    )?;
-    writeln!(out, "|---|---|---|---|---|")?;
+    ];
+    if who {
+        head.push(t(lang, "sections.log_who"));
+    }
+    writeln!(out, "| {} |", head.join(" | "))?;
+    writeln!(out, "|{}", "---|".repeat(head.len()))?;
     for item in entries {
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | {} |",
-            item.time,
+        let mut row = vec![
+            item.time.clone(),
             inline(&item.stage),
             inline(&item.kind_label),
             inline(&item.text),
-            inline(item.author.as_deref().unwrap_or("")),
-        )?;
+        ];
+        if who {
+            row.push(inline(item.author.as_deref().unwrap_or("")));
+        }
+        writeln!(out, "| {} |", row.join(" | "))?;
     }
     writeln!(out)
 }

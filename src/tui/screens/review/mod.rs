@@ -348,7 +348,8 @@ mod tests {
         assert_eq!(
             paragraphs
                 .iter()
-                .filter(|p| p.2.ends_with("deeper"))
+                // In the ideas' list; the log lists each item again.
+                .filter(|p| p.2.ends_with("deeper") && p.2.starts_with(['•', '◦']))
                 .count(),
             2_000
         );
