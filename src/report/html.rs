@@ -162,6 +162,8 @@ struct Row<'a> {
 
 impl<'a> Page<'a> {
     fn of(r: &'a Report) -> Page<'a> {
+        let list = super::sections(r);
+        let log = log_rows(&list);
         Page {
             lang: r.lang,
             colon: r.colon,
@@ -211,10 +213,10 @@ impl<'a> Page<'a> {
                     (s.heading.as_str(), groups.collect())
                 })
                 .collect(),
-            sections: section_refs(r),
+            sections: section_refs(&list, r),
             spoken: rows(&r.spoken),
-            log: log_rows(r),
-            log_authors: log_rows(r).iter().any(|row| row.author.is_some()),
+            log_authors: log.iter().any(|row| row.author.is_some()),
+            log,
             time_chart: super::charts::time_chart(&r.stats.time, r.language),
             words: WORDS
                 .iter()
@@ -224,60 +226,55 @@ impl<'a> Page<'a> {
     }
 }
 
-fn section_refs(r: &Report) -> Vec<SectionRef> {
-    let sections = super::sections(r);
-    let refs = sections.iter().map(|s| SectionRef {
-        kind: match s {
-            Section::Cover(_) => "cover",
-            Section::Question { .. } => "question",
-            Section::Synthesis(_) => "synthesis",
-            Section::Discussion(Discussion::ByKind(_)) => "discussion",
-            Section::Discussion(Discussion::Spoken(_)) => "spoken",
-            Section::Ideas(_) => "ideas",
-            Section::Resources(_) => "resources",
-            Section::Shared { .. } => "shared",
-            Section::Themes(_) => "themes",
-            Section::Votes(_) => "votes",
-            Section::Trace(_) => "trace",
-            Section::Decisions(_) => "decisions",
-            Section::Actions(_) => "actions",
-            Section::Parking(_) => "parking",
-            Section::Statistics(_) => "statistics",
-            Section::Log(_) => "log",
-        },
-        id: s.anchor(),
-        heading: s.heading(r),
-        appendix: s.is_appendix(),
-        index: match s {
-            Section::Shared { index, .. } => *index,
-            _ => 0,
-        },
-        class: String::new(),
-    });
-    refs.map(|mut s| {
-        let class = match s.kind {
-            "spoken" => "discussion spoken",
-            "shared" => "shared-ideas",
-            "statistics" => "stats",
-            kind => kind,
-        };
-        s.class = match s.appendix {
-            true => format!("{class} appendix"),
-            false => class.to_string(),
-        };
-        s
-    })
-    .collect()
+fn section_refs(list: &[Section], r: &Report) -> Vec<SectionRef> {
+    list.iter()
+        .map(|s| {
+            // The kind the template dispatches on, and the section's
+            // class (as earlier reports named it).
+            let (kind, class) = match s {
+                Section::Cover(_) => ("cover", "cover"),
+                Section::Question { .. } => ("question", "question"),
+                Section::Synthesis(_) => ("synthesis", "synthesis"),
+                Section::Discussion(Discussion::ByKind(_)) => ("discussion", "discussion"),
+                Section::Discussion(Discussion::Spoken(_)) => ("spoken", "discussion spoken"),
+                Section::Ideas(_) => ("ideas", "ideas"),
+                Section::Resources(_) => ("resources", "resources"),
+                Section::Shared { .. } => ("shared", "shared-ideas"),
+                Section::Themes(_) => ("themes", "themes"),
+                Section::Votes(_) => ("votes", "votes"),
+                Section::Trace(_) => ("trace", "trace"),
+                Section::Decisions(_) => ("decisions", "decisions"),
+                Section::Actions(_) => ("actions", "actions"),
+                Section::Parking(_) => ("parking", "parking"),
+                Section::Statistics(_) => ("statistics", "stats"),
+                Section::Log(_) => ("log", "log"),
+            };
+            SectionRef {
+                kind,
+                class: match s.is_appendix() {
+                    true => format!("{class} appendix"),
+                    false => class.to_string(),
+                },
+                id: s.anchor(),
+                heading: s.heading(r),
+                appendix: s.is_appendix(),
+                index: match s {
+                    Section::Shared { index, .. } => *index,
+                    _ => 0,
+                },
+            }
+        })
+        .collect()
 }
 
-fn log_rows(r: &Report) -> Vec<LogRow<'_>> {
-    let entries = super::sections(r).into_iter().find_map(|s| match s {
-        Section::Log(entries) => Some(entries),
+fn log_rows<'a>(list: &[Section<'a>]) -> Vec<LogRow<'a>> {
+    let entries = list.iter().find_map(|s| match s {
+        Section::Log(entries) => Some(entries.as_slice()),
         _ => None,
     });
     entries
         .unwrap_or_default()
-        .into_iter()
+        .iter()
         .map(|i| LogRow {
             time: &i.time,
             created_at: &i.created_at,

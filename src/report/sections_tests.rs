@@ -91,7 +91,24 @@ fn every_part_has_its_place() {
     }];
     r.parking = vec![item("later", vec![])];
     r.votes = sample.votes.clone();
-    r.votes.ranking = vec![];
+    r.votes.ranking = vec![crate::report::RankedItem {
+        id: "i".into(),
+        text: "voted".into(),
+        label: "voted".into(),
+        kind_label: "Idea".into(),
+        rank: 1,
+        tied: false,
+        place: "1".into(),
+        dots: 3,
+        width: 300,
+        y: 0,
+        title: "voted".into(),
+    }];
+    r.shared = vec![crate::report::SharedIdeas {
+        heading: "Shared".into(),
+        stage: "Ideas".into(),
+        groups: vec![],
+    }];
     r.stats.total = 3;
     assert_eq!(
         anchors(&r),
@@ -102,7 +119,9 @@ fn every_part_has_its_place() {
             "discussion",
             "ideas",
             "resources",
+            "shared-1",
             "themes",
+            "votes",
             "trace",
             "decisions",
             "actions",

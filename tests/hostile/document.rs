@@ -5,6 +5,7 @@
 //! `report::sections`. For the sample and each hostile corpus, in both
 //! discussion orders, with per-person counts shown and hidden.
 
+use super::inert::{MARKDOWN_ELEMENTS, REPORT_ELEMENTS};
 use atelier::model::{DiscussionOrder, PersonStats, ReportChoices, SessionData};
 use atelier::report::{render, sections, Format, Report, Section};
 use scraper::{ElementRef, Html, Selector};
@@ -14,7 +15,9 @@ fn all<'a>(doc: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
     doc.select(&selector).collect()
 }
 
-fn cases() -> Vec<(String, SessionData)> {
+/// Each golden case under each choice: its name, what to call it in a
+/// failure, and the session.
+fn cases() -> Vec<(String, String, SessionData)> {
     let mut out = Vec::new();
     for (name, data) in super::golden::cases() {
         for order in [DiscussionOrder::Kind, DiscussionOrder::Spoken] {
@@ -25,7 +28,7 @@ fn cases() -> Vec<(String, SessionData)> {
                     person_stats,
                 };
                 let what = format!("{name} ({} {})", order.key(), person_stats.key());
-                out.push((what, data));
+                out.push((name.clone(), what, data));
             }
         }
     }
@@ -34,8 +37,29 @@ fn cases() -> Vec<(String, SessionData)> {
 
 #[test]
 fn the_html_report_is_a_well_formed_self_contained_document() {
-    for (what, data) in cases() {
+    let corpora = super::corpus::load();
+    for (name, what, data) in cases() {
         let html = render(Format::Html, &data);
+        // Inert whatever the choices: every payload shows as text.
+        let corpus = corpora.iter().find(|c| c.name == format!("{name}.json"));
+        let text = super::inert::check(
+            &what,
+            &html,
+            REPORT_ELEMENTS,
+            super::inert::report_attribute,
+        );
+        let md = render(Format::Markdown, &data);
+        let md_html = super::renderers::commonmark(&md);
+        let md_text = super::inert::check(
+            &what,
+            &md_html,
+            MARKDOWN_ELEMENTS,
+            super::inert::markdown_attribute,
+        );
+        if let Some(corpus) = corpus {
+            super::inert::assert_shows(&what, &text, &corpus.payloads);
+            super::inert::assert_shows(&what, &md_text, &corpus.payloads);
+        }
         let doc = Html::parse_document(&html);
         assert!(doc.errors.is_empty(), "{what}: {:?}", doc.errors);
         let root = &all(&doc, "html")[0];
@@ -83,7 +107,7 @@ fn the_html_report_is_a_well_formed_self_contained_document() {
 
 #[test]
 fn every_format_follows_the_one_order_of_sections() {
-    for (what, data) in cases() {
+    for (_, what, data) in cases() {
         let report = Report::build(&data);
         let list = sections(&report);
         let expected: Vec<String> = list
