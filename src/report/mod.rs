@@ -24,6 +24,7 @@ mod timing;
 mod trace;
 mod view;
 mod votes;
+pub use charts::{time_chart, TimeChart, TimeRow};
 pub use sections::{sections, Cover, Discussion, Section, Statistics};
 
 pub use outline::flatten;

@@ -31,7 +31,29 @@
 //!
 //! Each section has a stable [`Section::anchor`] (for a table of contents
 //! or bookmarks) and a [`Section::heading`] in the session's language.
-//! Item trees are walked with [`super::flatten`]: never recursively.
+//! Item trees are walked with [`super::flatten`]: never recursively. Other
+//! words come from the report too: [`Report::label`] (`"context"`,
+//! `"action_who"`, `"by_stage"`…) and `i18n::t(r.language, "sections.…")`
+//! for the log's columns. A renderer looks like this (see `markdown.rs`,
+//! `html.rs` and the review screen's `preview.rs`):
+//!
+//! ```ignore
+//! for s in sections(&report) {
+//!     let heading = s.heading(&report);
+//!     match &s {
+//!         Section::Cover(c) => cover(c),             // the title is the heading
+//!         Section::Discussion(Discussion::ByKind(groups)) => by_kind(&heading, groups),
+//!         Section::Discussion(Discussion::Spoken(items)) => list(&heading, items),
+//!         Section::Actions(actions) => table(&heading, actions),
+//!         Section::Statistics(stats) => appendix(&heading, stats),
+//!         // … one arm per variant: the compiler lists any forgotten.
+//!     }
+//! }
+//! ```
+//!
+//! What reaches a section has already been through the view model's one
+//! anonymity rule and the report's choices (`choices.rs`): a renderer adds
+//! no name and hides nothing of its own.
 
 use super::{
     flatten, ActionView, DecisionView, Group, Item, Participation, Report, SharedIdeas, Stats,
