@@ -117,3 +117,39 @@ fn the_set_up_screen_flips_each_choice_and_undo_brings_it_back() {
     act(&mut app, Action::Undo);
     assert_eq!(choices(&app), ReportChoices::default());
 }
+
+#[test]
+fn the_place_is_typed_in_set_up_and_read_on_every_cover() {
+    use atelier::tui::action::Action;
+    use atelier::tui::screens::setup::{Field, SetupState};
+    use common::tui::{act, app, type_text};
+    let (_d, mut store, id) = common::sample_store();
+    apply(&mut store, id, &Command::Reopen { restore: None }).unwrap();
+    let mut app = app(store, atelier::model::Lang::En);
+    act(&mut app, Action::Setup);
+    act(&mut app, Action::Top);
+    let place = Field::ALL.iter().position(|f| *f == Field::Place);
+    for _ in 0..place.unwrap() {
+        act(&mut app, Action::Down);
+    }
+    act(&mut app, Action::Edit);
+    type_text(&mut app, "Salle <b>Rivière</b>, Nantes");
+    act(&mut app, Action::Submit);
+    let data = app.screen_as::<SetupState>().unwrap().data.clone();
+    assert_eq!(data.session.place, "Salle <b>Rivière</b>, Nantes");
+    let md = render(Format::Markdown, &data);
+    assert!(
+        md.contains("*Emergence* · 10 juin 2021 · Salle &lt;b>Rivière&lt;/b>, Nantes\n"),
+        "{md}"
+    );
+    let html = render(Format::Html, &data);
+    assert!(
+        html.contains("<span class=\"place\">Salle &lt;b&gt;Rivière&lt;&#x2f;b&gt;, Nantes</span>"),
+        "{html}"
+    );
+    // Kept by the bundle, left out of it when not said.
+    let bundle = render(Format::Bundle, &data);
+    let back = atelier::bundle::parse("b.json", &bundle, &Catalog::built_in()).unwrap();
+    assert_eq!(back.session.place, data.session.place);
+    assert!(!render(Format::Bundle, &common::sample_data()).contains("\"place\""));
+}

@@ -396,6 +396,7 @@ impl Checker<'_> {
             // Set by `follow_through`, which checks it.
             previous_id: None,
             report: s.report,
+            place: s.place.clone(),
         })
     }
 

@@ -140,6 +140,9 @@ pub(super) struct BSession {
         skip_serializing_if = "crate::model::ReportChoices::is_default"
     )]
     pub(super) report: crate::model::ReportChoices,
+    /// Where the session took place; left out when not said.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(super) place: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -272,6 +275,7 @@ pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::
             archived_at: s.archived_at.as_ref().map(format_time),
             previous: s.previous_id.map(|p| p.to_string()),
             report: s.report,
+            place: s.place.clone(),
         },
         participants: data
             .participants

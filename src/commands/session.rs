@@ -18,6 +18,7 @@ pub struct Details {
     pub anonymity: Anonymity,
     /// How the report reads.
     pub report: crate::model::ReportChoices,
+    pub place: String,
 }
 
 impl Details {
@@ -31,6 +32,7 @@ impl Details {
             lead: s.lead.clone(),
             anonymity: s.anonymity,
             report: s.report,
+            place: s.place.clone(),
         }
     }
 
@@ -43,6 +45,7 @@ impl Details {
         s.lead = self.lead.clone();
         s.anonymity = self.anonymity;
         s.report = self.report;
+        s.place = self.place.clone();
     }
 }
 

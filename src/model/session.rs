@@ -78,6 +78,8 @@ pub struct Session {
     pub previous_id: Option<Id>,
     /// How its report reads (discussion order, per-person statistics).
     pub report: super::ReportChoices,
+    /// Where it took place, for the report's cover; empty when not said.
+    pub place: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]

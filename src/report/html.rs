@@ -104,6 +104,10 @@ struct Page<'a> {
     /// Whether any log row names someone (else no "who" column).
     log_authors: bool,
     time_chart: super::charts::TimeChart,
+    /// Where the session took place (empty when not said).
+    place: &'a str,
+    /// The date as `2021-06-10`, for `<time datetime>`.
+    iso_date: &'a str,
     /// Words of the sections' own (`sections.*` texts).
     words: HashMap<&'static str, &'static str>,
 }
@@ -218,6 +222,8 @@ impl<'a> Page<'a> {
             log_authors: log.iter().any(|row| row.author.is_some()),
             log,
             time_chart: super::charts::time_chart(&r.stats.time, r.language),
+            place: r.place.trim(),
+            iso_date: &r.iso_date,
             words: WORDS
                 .iter()
                 .map(|k| (*k, crate::i18n::t(r.language, &format!("sections.{k}"))))

@@ -93,6 +93,9 @@ fn cover(out: &mut dyn Write, r: &Report, c: &Cover) -> io::Result<()> {
         meta.push(format!("*{}*", inline(event)));
     }
     meta.push(c.date.to_string());
+    if let Some(place) = c.place {
+        meta.push(inline(place));
+    }
     writeln!(out, "{}\n", meta.join(" · "))?;
     if let Some((label, lead)) = c.lead {
         writeln!(out, "**{}**{}{}\n", inline(label), r.colon, inline(lead))?;

@@ -7,7 +7,7 @@
 //!
 //! In order (data each variant carries; left out when):
 //!
-//! 1. [`Section::Cover`]: title, event, date, lead, the roster or only its
+//! 1. [`Section::Cover`]: title, event, date, place (when set), lead, the roster or only its
 //!    count when the session is anonymous ([`Cover`]). Always there.
 //! 2. [`Section::Question`]: the question and its context; says so when
 //!    nothing was recorded. Always there.
@@ -103,6 +103,8 @@ pub struct Cover<'a> {
     pub date: &'a str,
     /// `2021-06-10`.
     pub iso_date: &'a str,
+    /// Where the session took place, when said.
+    pub place: Option<&'a str>,
     /// The lead's role ("Porteuse") and name, when a lead is set.
     pub lead: Option<(&'a str, &'a str)>,
     /// The roster's names (with roles); empty when anonymous.
@@ -143,6 +145,7 @@ pub fn sections(r: &Report) -> Vec<Section<'_>> {
             event: Some(r.event.as_str()).filter(|e| !e.trim().is_empty()),
             date: &r.date,
             iso_date: &r.iso_date,
+            place: Some(r.place.as_str()).filter(|p| !p.trim().is_empty()),
             lead: (!r.lead.trim().is_empty()).then(|| (r.label("lead"), r.lead.as_str())),
             participants: &r.participants,
             anonymous_note: r.anonymous_note.as_deref(),

@@ -68,6 +68,8 @@ pub struct Report {
     /// How this report reads: the session's choices or an export's.
     #[serde(skip)]
     pub choices: crate::model::ReportChoices,
+    /// Where the session took place; empty when not said.
+    pub place: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -317,6 +319,7 @@ impl Report {
             shared: super::structures::build(data, &names, lang),
             spoken: Vec::new(),
             choices,
+            place: s.place.clone(),
         };
         super::choices::apply(&mut report, data, &names);
         report

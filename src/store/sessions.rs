@@ -37,7 +37,7 @@ pub struct SessionSummary {
 
 pub(super) const SESSION_COLUMNS: &str = "id, title, event, date, language, template, question, \
      context, lead, anonymity, status, created_at, updated_at, archived_at, previous_id, \
-     report_order, report_person_stats";
+     report_order, report_person_stats, place";
 
 pub(super) fn session_from_row(r: &Row) -> rusqlite::Result<Session> {
     Ok(Session {
@@ -60,12 +60,13 @@ pub(super) fn session_from_row(r: &Row) -> rusqlite::Result<Session> {
             order: rows::parsed(r, 15, "report_order", DiscussionOrder::parse)?,
             person_stats: rows::parsed(r, 16, "report_person_stats", PersonStats::parse)?,
         },
+        place: r.get(17)?,
     })
 }
 
 pub(super) fn insert_session(tx: &Transaction, s: &Session) -> rusqlite::Result<()> {
     tx.execute(
-        &format!("INSERT INTO sessions ({SESSION_COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)"),
+        &format!("INSERT INTO sessions ({SESSION_COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)"),
         params![
             text_id(&s.id),
             s.title,
@@ -84,6 +85,7 @@ pub(super) fn insert_session(tx: &Transaction, s: &Session) -> rusqlite::Result<
             rows::opt_text_id(&s.previous_id),
             s.report.order.key(),
             s.report.person_stats.key(),
+            s.place,
         ],
     )?;
     Ok(())
@@ -140,7 +142,7 @@ impl Tx<'_> {
         found(
             self.execute(
                 "UPDATE sessions SET title=?2, event=?3, date=?4, question=?5, context=?6,
-                 lead=?7, anonymity=?8, report_order=?9, report_person_stats=?10 WHERE id=?1",
+                 lead=?7, anonymity=?8, report_order=?9, report_person_stats=?10, place=?11 WHERE id=?1",
                 params![
                     text_id(&s.id),
                     s.title.trim(),
@@ -152,6 +154,7 @@ impl Tx<'_> {
                     s.anonymity.key(),
                     s.report.order.key(),
                     s.report.person_stats.key(),
+                    s.place.trim(),
                 ],
             )?,
             s.id,
@@ -194,6 +197,7 @@ impl Store {
             archived_at: None,
             previous_id: None,
             report: ReportChoices::default(),
+            place: String::new(),
         };
         self.write(|tx| {
             insert_session(tx, &session)?;

@@ -115,10 +115,11 @@ pub fn preview(r: &Report) -> Paragraphs {
 
 fn cover(out: &mut Paragraphs, r: &Report, c: &Cover) {
     out.push((Look::Title, 0, c.title.to_string()));
-    let meta = match c.event {
-        Some(event) => format!("{event} · {}", c.date),
-        None => c.date.to_string(),
-    };
+    let meta: Vec<&str> = [c.event, Some(c.date), c.place]
+        .into_iter()
+        .flatten()
+        .collect();
+    let meta = meta.join(" · ");
     out.push((Look::Muted, 0, meta));
     if let Some((label, lead)) = c.lead {
         out.push((Look::Body, 0, format!("{label}{}{lead}", r.colon)));

@@ -65,13 +65,16 @@ pub enum Field {
     ReportOrder,
     /// The report's per-person counts: kept or shown.
     PersonStats,
+    /// Where the session takes place.
+    Place,
 }
 
 impl Field {
-    pub const ALL: [Field; 12] = [
+    pub const ALL: [Field; 13] = [
         Field::Title,
         Field::Event,
         Field::Date,
+        Field::Place,
         Field::Question,
         Field::Context,
         Field::Lead,
@@ -97,6 +100,7 @@ impl Field {
             Field::Structure => "structures.setup_label",
             Field::ReportOrder => "sections.setup_order",
             Field::PersonStats => "sections.setup_person_stats",
+            Field::Place => "sections.setup_place",
         }
     }
 
@@ -295,6 +299,7 @@ impl SetupState {
                 .into(),
             Field::Structure => structures::value(self, core),
             Field::ReportOrder | Field::PersonStats => report_choices::value(self, core, field),
+            Field::Place => s.place.clone(),
         }
     }
 }
@@ -503,6 +508,7 @@ fn edited(s: &mut SetupState, core: &mut Core, purpose: SetupEdit, text: String)
             match f {
                 Field::Title => details.title = one_line,
                 Field::Event => details.event = one_line,
+                Field::Place => details.place = one_line,
                 Field::Lead => details.lead = one_line,
                 Field::Question => details.question = text.trim().to_string(),
                 Field::Context => details.context = text.trim().to_string(),
