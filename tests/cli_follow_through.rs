@@ -167,12 +167,23 @@ fn show_and_reports_print_the_participation() {
         show.contains("  total — contributions: 3 · people: 2 · passes: 0\n"),
         "{show}"
     );
-    let csv = stdout(atelier(&dir).args(["export", "latest", "--format", "csv"]));
+    // Per-person counts reach participants only when the facilitator
+    // shows them (the session's choice, or the export's).
+    let kept = stdout(atelier(&dir).args(["export", "latest", "--format", "csv"]));
+    assert!(!kept.contains("Participation,Ana"), "{kept}");
+    assert!(kept.contains("total — contributions: 3"), "{kept}");
+    let shown = ["--person-stats", "show"];
+    let csv = stdout(
+        atelier(&dir)
+            .args(["export", "latest", "--format", "csv"])
+            .args(shown),
+    );
     assert!(
         csv.contains(",,Participation,Ana,contributions: 2 (66%) · passes: 0,,,0"),
         "{csv}"
     );
-    let json = stdout(atelier(&dir).args(["export", "latest", "--format", "json"]));
+    let json = ["export", "latest", "--format", "json"];
+    let json = stdout(atelier(&dir).args(json).args(shown));
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["participation"]["by_participant"][1]["name"], "Bo");
     assert_eq!(v["participation"]["by_participant"][1]["share_percent"], 33);

@@ -406,7 +406,7 @@ fn every_report_traces_the_proposal_back_to_its_observation() {
             .expect("a trace section");
         insta::assert_snapshot!(format!("trace_md_{}", lang.code()), section);
         let html = render(Format::Html, &data);
-        let start = html.find("<section class=\"trace\">").expect("{html}");
+        let start = html.find("<section class=\"trace\"").expect("{html}");
         let end = start + html[start..].find("</section>").unwrap();
         insta::assert_snapshot!(format!("trace_html_{}", lang.code()), &html[start..end]);
 

@@ -81,19 +81,22 @@ fn markdown_report_follows_the_seed_structure_in_french() {
     let md = render(Format::Markdown, &common::sample_data());
     let order = [
         "# Atelier 5 - Emergence - Session 1",
+        "**Porteur·se** : Florence Mensah",
+        "**Participants**",
+        "- Martin PREAUD",
         "## Question",
         "## Synthèse",
         "**3 grandes briques**",
         "**Proposition**",
-        "## Porteur·se",
-        "## Participants",
         "## Éléments importants de la discussion",
         "### Constats",
         "### Enjeux",
         "## Idées à creuser",
         "    - valeurs/postures",
         "## Ressources",
-        "## Statistiques",
+        "## Annexe : Statistiques",
+        "## Annexe : Journal chronologique",
+        "*Compte rendu généré par Atelier*",
     ];
     let mut from = 0;
     for needle in order {
@@ -336,6 +339,8 @@ fn removed_participants_are_neither_numbered_nor_counted() {
     let (_d, mut store) = common::temp_store();
     let (id, _) = anonymous_session(&mut store, Lang::En);
     let mut data = store.load(id).unwrap();
+    // Per-person counts, which reports keep for the facilitator unless shown.
+    data.session.report.person_stats = atelier::model::PersonStats::Show;
     let r = Report::build(&data);
     let said = authors(&r.discussion[0].items);
     let p = |n: &str| Some(n.to_string());
@@ -419,10 +424,10 @@ fn the_lead_field_can_name_the_role_every_format_shows() {
     let mut data = common::sample_data();
     data.session.lead = "Porteuse : Florence Mensah".into();
     let md = render(Format::Markdown, &data);
-    assert!(md.contains("## Porteuse\n\nFlorence Mensah"), "{md}");
+    assert!(md.contains("**Porteuse** : Florence Mensah"), "{md}");
     assert!(!md.contains("Porteur·se"));
     let html = render(Format::Html, &data);
     assert!(html.contains("<strong>Porteuse</strong> : Florence Mensah"));
     data.session.lead = "Florence Mensah".into();
-    assert!(render(Format::Markdown, &data).contains("## Porteur·se\n\nFlorence Mensah"));
+    assert!(render(Format::Markdown, &data).contains("**Porteur·se** : Florence Mensah"));
 }

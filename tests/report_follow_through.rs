@@ -48,7 +48,8 @@ fn session() -> (tempfile::TempDir, SessionData) {
 
 #[test]
 fn a_named_report_gives_each_persons_share_and_passes() {
-    let (_d, data) = session();
+    let (_d, mut data) = session();
+    data.session.report.person_stats = atelier::model::PersonStats::Show;
     let v: Value = serde_json::from_str(&render(Format::Json, &data)).unwrap();
     let p = &v["participation"];
     assert_eq!(

@@ -76,7 +76,7 @@ fn markdown_has_a_planned_and_actual_table_in_both_languages() {
 #[test]
 fn html_has_the_table_with_its_total_and_escapes_titles() {
     let html = render(Format::Html, &timed(Lang::Fr));
-    assert!(html.contains("<caption>Temps par étape, prévu et réel</caption>"));
+    assert!(html.contains("<h3>Temps par étape, prévu et réel</h3>"));
     assert!(html.contains(
         "<tr><td>Opening | &lt;b&gt;</td><td class=\"num\">10</td><td class=\"num\">12</td></tr>"
     ));

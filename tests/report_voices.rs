@@ -14,6 +14,7 @@ fn a_named_session_charts_each_person_with_those_under_an_even_share_marked() {
     let (id, secrets) = anonymous_session(&mut store, Lang::En);
     let mut data = store.load(id).unwrap();
     data.session.anonymity = Anonymity::Named;
+    data.session.report.person_stats = atelier::model::PersonStats::Show;
     let r = Report::build(&data);
     let p = &r.participation;
     let people = data.roster().count();
@@ -28,14 +29,16 @@ fn a_named_session_charts_each_person_with_those_under_an_even_share_marked() {
     assert!(p.bars.iter().any(|b| b.width == atelier::report::BAR_MAX));
 
     let html = render(Format::Html, &data);
-    let chart = &html[html.find("<svg").expect("an SVG chart")..html.find("</svg>").unwrap()];
+    let start = html.find("<svg role=\"img\" aria-labelledby=\"participation-chart\"");
+    let chart = &html[start.expect("an SVG chart")..];
+    let chart = &chart[..chart.find("</svg>").unwrap()];
     assert!(chart.contains("<rect"));
     assert!(
         chart.contains(&format!("<title>{}", secrets.names[0])),
         "{chart}"
     );
     let md = render(Format::Markdown, &data);
-    assert!(md.contains("## Participation\n"), "{md}");
+    assert!(md.contains("**Participation**\n"), "{md}");
     assert!(md.contains(&format!("| {} |", secrets.names[0])));
 }
 
@@ -57,9 +60,9 @@ fn an_anonymous_session_shows_only_the_totals() {
                 assert!(!text.contains(name), "{name} in an anonymous report");
             }
         }
-        assert!(!html.contains("<svg"), "no per-person chart");
-        let section = &md[md.find("## Participation").unwrap()..];
-        let section = &section[..section[3..].find("## ").unwrap() + 3];
+        assert!(!html.contains("participation-chart"), "no per-person chart");
+        let section = &md[md.find("**Participation**").unwrap()..];
+        let section = &section[..section[2..].find("**").unwrap() + 2];
         assert!(!section.contains('|'), "no per-person table: {section}");
     }
 }

@@ -269,7 +269,9 @@ fn an_anonymous_contribution_never_shows_a_name_in_any_report_format() {
 
 #[test]
 fn the_report_shows_the_ideas_each_group_shared() {
-    let (_d, data) = named_session_with_an_anonymous_item(Lang::En);
+    let (_d, mut data) = named_session_with_an_anonymous_item(Lang::En);
+    // The statistics per person, shown to participants by choice.
+    data.session.report.person_stats = atelier::model::PersonStats::Show;
     let md = render(Format::Markdown, &data);
     let at = md
         .find("## 1-2-4-All: ideas shared by each group — Ideas to explore")
@@ -283,7 +285,7 @@ fn the_report_shows_the_ideas_each_group_shared() {
     assert!(section[g2..].contains("anonymous idea — *anonymous*"));
 
     let html = render(Format::Html, &data);
-    assert!(html.contains("<section class=\"shared-ideas\">"));
+    assert!(html.contains("<section class=\"shared-ideas\""));
     assert!(html.contains("<h3>Group 2</h3>"));
 
     let json: serde_json::Value = serde_json::from_str(&render(Format::Json, &data)).unwrap();

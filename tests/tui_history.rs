@@ -43,7 +43,7 @@ fn a_closed_session_refuses_set_up_edits_in_the_interface_language() {
     act(&mut app, Action::Delete);
     assert_eq!(app.core.status.as_ref().unwrap().text, refused);
     act(&mut app, Action::Top);
-    for _ in 0..6 {
+    for _ in 0..language_row() {
         act(&mut app, Action::Down);
     }
     act(&mut app, Action::Right); // the language: refused too
@@ -60,7 +60,7 @@ fn setup_changes_are_undone_and_redone() {
     let id = setup(&app).session.id;
     let first = setup(&app);
     // The language with the stage titles, as one change.
-    for _ in 0..6 {
+    for _ in 0..language_row() {
         act(&mut app, Action::Down);
     }
     act(&mut app, Action::Right);
@@ -183,4 +183,13 @@ fn recording_updates_the_list_as_a_full_rebuild_would() {
         assert_eq!(counts, run.counts, "after input {n}");
         assert_eq!(selected, run.selected, "after input {n}");
     }
+}
+
+/// How far below the first set-up field the language is.
+fn language_row() -> usize {
+    use atelier::tui::screens::setup::Field;
+    Field::ALL
+        .iter()
+        .position(|f| *f == Field::Language)
+        .unwrap()
 }

@@ -83,7 +83,10 @@ fn setup_edits_fields_and_roster() {
     assert!(md.contains("(DRH)"), "the role reads in the report");
     // Down to the language field and flip it.
     act(&mut app, Action::Top);
-    for _ in 0..6 {
+    let language = atelier::tui::screens::setup::Field::ALL
+        .iter()
+        .position(|f| *f == atelier::tui::screens::setup::Field::Language);
+    for _ in 0..language.unwrap() {
         act(&mut app, Action::Down);
     }
     act(&mut app, Action::Right);
@@ -165,7 +168,10 @@ fn set_up_shows_what_a_template_is_for_and_reads_new_templates() {
         "read when set-up opens"
     );
     act(&mut app, Action::Top);
-    for _ in 0..7 {
+    let template = atelier::tui::screens::setup::Field::ALL
+        .iter()
+        .position(|f| *f == atelier::tui::screens::setup::Field::Template);
+    for _ in 0..template.unwrap() {
         act(&mut app, Action::Down);
     }
     let about = app

@@ -233,7 +233,7 @@ fn reports_rank_the_voted_items_with_ties_and_no_name() {
         assert!(md.contains(heading), "{md}");
         assert!(md.contains(row), "{md}");
         let html = render(Format::Html, &data);
-        assert!(html.contains(r#"<section class="votes">"#), "{html}");
+        assert!(html.contains(r#"<section class="votes""#), "{html}");
         assert!(html.contains(r#"class="bar"></rect>"#), "{html}");
         let json: serde_json::Value = serde_json::from_str(&render(Format::Json, &data)).unwrap();
         assert_eq!(json["votes"]["ranking"][0]["dots"], 5);

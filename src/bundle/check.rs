@@ -397,6 +397,8 @@ impl Checker<'_> {
             archived_at: self.opt_time("session.archived_at".into(), &s.archived_at)?,
             // Set by `follow_through`, which checks it.
             previous_id: None,
+            report: s.report,
+            place: s.place.clone(),
         })
     }
 

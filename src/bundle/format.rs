@@ -134,6 +134,15 @@ pub(super) struct BSession {
     /// The session of the same workshop this one follows (version 3 on).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) previous: Option<String>,
+    /// How the report reads; left out when it is the default.
+    #[serde(
+        default,
+        skip_serializing_if = "crate::model::ReportChoices::is_default"
+    )]
+    pub(super) report: crate::model::ReportChoices,
+    /// Where the session took place; left out when not said.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(super) place: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -265,6 +274,8 @@ pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::
             updated_at: format_time(&s.updated_at),
             archived_at: s.archived_at.as_ref().map(format_time),
             previous: s.previous_id.map(|p| p.to_string()),
+            report: s.report,
+            place: s.place.clone(),
         },
         participants: data
             .participants

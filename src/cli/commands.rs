@@ -179,10 +179,19 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             session,
             format,
             out: target,
+            order,
+            person_stats,
         } => {
             let store = open_store_read_only(cli.db.as_ref())?;
             let id = store.resolve_session(&session)?;
-            let data = store.load(id)?;
+            let mut data = store.load(id)?;
+            // A report may read otherwise than the session's choice; the
+            // archive keeps what is stored.
+            if format != Format::Bundle {
+                let choices = data.session.report;
+                data.session.report =
+                    super::report_choices::with_overrides(choices, order, person_stats);
+            }
             export(out, &data, format, target, store.path(), lang)
         }
     }

@@ -6,6 +6,7 @@ mod commands;
 mod follow;
 mod links;
 mod names;
+mod report_choices;
 mod show;
 mod show_follow;
 mod structures;
@@ -297,6 +298,24 @@ pub enum Command {
         /// Write to this file (or into this folder) instead of stdout.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// The discussion in spoken order, each item with its kind as a
+        /// label (spoken), or grouped by kind (kind). Default: the
+        /// session's choice (set-up screen).
+        #[arg(
+            long,
+            value_parser = |s: &str| report_choices::parse_order(Lang::En, s),
+            value_name = "spoken|kind"
+        )]
+        order: Option<crate::model::DiscussionOrder>,
+        /// Per-person contribution counts shown to participants (show) or
+        /// kept for the facilitator (hide: per stage and per kind only).
+        /// Default: the session's choice (set-up screen).
+        #[arg(
+            long,
+            value_parser = |s: &str| report_choices::parse_person_stats(Lang::En, s),
+            value_name = "show|hide"
+        )]
+        person_stats: Option<crate::model::PersonStats>,
     },
     /// List built-in and user templates.
     Templates,
@@ -334,6 +353,12 @@ fn command(lang: Lang) -> clap::Command {
         .mut_subcommand("export", |c| {
             c.mut_arg("format", |a| {
                 a.value_parser(move |s: &str| parse_format(lang, s))
+            })
+            .mut_arg("order", |a| {
+                a.value_parser(move |s: &str| report_choices::parse_order(lang, s))
+            })
+            .mut_arg("person_stats", |a| {
+                a.value_parser(move |s: &str| report_choices::parse_person_stats(lang, s))
             })
         })
 }

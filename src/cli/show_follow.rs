@@ -34,7 +34,13 @@ pub(super) fn destination(a: &crate::model::Action) -> String {
 
 /// The participation section, when the session has a roster.
 pub(super) fn participation(data: &SessionData, lang: Lang) -> String {
-    let report = crate::report::Report::build(data);
+    // `show` is the facilitator's: per-person counts whatever the report
+    // shows participants.
+    let choices = crate::model::ReportChoices {
+        person_stats: crate::model::PersonStats::Show,
+        ..data.session.report
+    };
+    let report = crate::report::Report::build_with(data, choices);
     let rows = crate::report::participation_rows(&report.participation, lang);
     let mut out = String::new();
     if rows.is_empty() {

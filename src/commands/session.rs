@@ -16,6 +16,9 @@ pub struct Details {
     pub context: String,
     pub lead: String,
     pub anonymity: Anonymity,
+    /// How the report reads.
+    pub report: crate::model::ReportChoices,
+    pub place: String,
 }
 
 impl Details {
@@ -28,6 +31,8 @@ impl Details {
             context: s.context.clone(),
             lead: s.lead.clone(),
             anonymity: s.anonymity,
+            report: s.report,
+            place: s.place.clone(),
         }
     }
 
@@ -39,6 +44,8 @@ impl Details {
         s.context = self.context.clone();
         s.lead = self.lead.clone();
         s.anonymity = self.anonymity;
+        s.report = self.report;
+        s.place = self.place.clone();
     }
 }
 

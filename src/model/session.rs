@@ -76,6 +76,10 @@ pub struct Session {
     /// The session of the same workshop this one follows, if any: its open
     /// actions are offered here for carry-over.
     pub previous_id: Option<Id>,
+    /// How its report reads (discussion order, per-person statistics).
+    pub report: super::ReportChoices,
+    /// Where it took place, for the report's cover; empty when not said.
+    pub place: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -5,7 +5,10 @@
 //! item trees reach the template as flat rows, so no nesting can exhaust
 //! the template's recursion limit.
 
-use super::{ActionView, DecisionView, Item, Participation, Report, Stats, SynthesisView};
+use super::{
+    ActionView, DecisionView, Discussion, Item, Participation, Report, Section, Stats,
+    SynthesisView,
+};
 use minijinja::value::Value;
 use minijinja::{context, escape_formatter, Environment, UndefinedBehavior};
 use serde::Serialize;
@@ -92,7 +95,56 @@ struct Page<'a> {
     labels: &'a HashMap<&'static str, String>,
     /// The 1-2-4-All stages: heading, then each group's label and rows.
     shared: Vec<(&'a str, Vec<GroupRows<'a>>)>,
+    /// The sections in their one order (`sections.rs`): the template
+    /// walks them for the table of contents and the body.
+    sections: Vec<SectionRef>,
+    /// The discussion in spoken order, when the choices ask for it.
+    spoken: Vec<Row<'a>>,
+    log: Vec<LogRow<'a>>,
+    /// Whether any log row names someone (else no "who" column).
+    log_authors: bool,
+    time_chart: super::charts::TimeChart,
+    /// Where the session took place (empty when not said).
+    place: &'a str,
+    /// The date as `2021-06-10`, for `<time datetime>`.
+    iso_date: &'a str,
+    /// Words of the sections' own (`sections.*` texts).
+    words: HashMap<&'static str, &'static str>,
 }
+
+/// A section as the template sees it: which one, its anchor, heading.
+#[derive(Serialize)]
+struct SectionRef {
+    kind: &'static str,
+    /// The `<section>`'s classes (its kind's, kept from earlier reports,
+    /// and `appendix`).
+    class: String,
+    id: String,
+    heading: String,
+    appendix: bool,
+    /// Which 1-2-4-All stage, for `shared` sections.
+    index: usize,
+}
+
+/// One row of the chronological log.
+#[derive(Serialize)]
+struct LogRow<'a> {
+    time: &'a str,
+    created_at: &'a str,
+    stage: &'a str,
+    kind: &'a str,
+    text: &'a str,
+    author: Option<&'a str>,
+}
+
+const WORDS: [&str; 6] = [
+    "contents",
+    "appendix",
+    "log_time",
+    "log_text",
+    "log_who",
+    "time_chart",
+];
 
 #[derive(Serialize)]
 struct GroupRows<'a> {
@@ -114,6 +166,8 @@ struct Row<'a> {
 
 impl<'a> Page<'a> {
     fn of(r: &'a Report) -> Page<'a> {
+        let list = super::sections(r);
+        let log = log_rows(&list);
         Page {
             lang: r.lang,
             colon: r.colon,
@@ -163,8 +217,79 @@ impl<'a> Page<'a> {
                     (s.heading.as_str(), groups.collect())
                 })
                 .collect(),
+            sections: section_refs(&list, r),
+            spoken: rows(&r.spoken),
+            log_authors: log.iter().any(|row| row.author.is_some()),
+            log,
+            time_chart: super::charts::time_chart(&r.stats.time, r.language),
+            place: r.place.trim(),
+            iso_date: &r.iso_date,
+            words: WORDS
+                .iter()
+                .map(|k| (*k, crate::i18n::t(r.language, &format!("sections.{k}"))))
+                .collect(),
         }
     }
+}
+
+fn section_refs(list: &[Section], r: &Report) -> Vec<SectionRef> {
+    list.iter()
+        .map(|s| {
+            // The kind the template dispatches on, and the section's
+            // class (as earlier reports named it).
+            let (kind, class) = match s {
+                Section::Cover(_) => ("cover", "cover"),
+                Section::Question { .. } => ("question", "question"),
+                Section::Synthesis(_) => ("synthesis", "synthesis"),
+                Section::Discussion(Discussion::ByKind(_)) => ("discussion", "discussion"),
+                Section::Discussion(Discussion::Spoken(_)) => ("spoken", "discussion spoken"),
+                Section::Ideas(_) => ("ideas", "ideas"),
+                Section::Resources(_) => ("resources", "resources"),
+                Section::Shared { .. } => ("shared", "shared-ideas"),
+                Section::Themes(_) => ("themes", "themes"),
+                Section::Votes(_) => ("votes", "votes"),
+                Section::Trace(_) => ("trace", "trace"),
+                Section::Decisions(_) => ("decisions", "decisions"),
+                Section::Actions(_) => ("actions", "actions"),
+                Section::Parking(_) => ("parking", "parking"),
+                Section::Statistics(_) => ("statistics", "stats"),
+                Section::Log(_) => ("log", "log"),
+            };
+            SectionRef {
+                kind,
+                class: match s.is_appendix() {
+                    true => format!("{class} appendix"),
+                    false => class.to_string(),
+                },
+                id: s.anchor(),
+                heading: s.heading(r),
+                appendix: s.is_appendix(),
+                index: match s {
+                    Section::Shared { index, .. } => *index,
+                    _ => 0,
+                },
+            }
+        })
+        .collect()
+}
+
+fn log_rows<'a>(list: &[Section<'a>]) -> Vec<LogRow<'a>> {
+    let entries = list.iter().find_map(|s| match s {
+        Section::Log(entries) => Some(entries.as_slice()),
+        _ => None,
+    });
+    entries
+        .unwrap_or_default()
+        .iter()
+        .map(|i| LogRow {
+            time: &i.time,
+            created_at: &i.created_at,
+            stage: &i.stage,
+            kind: &i.kind_label,
+            text: &i.text,
+            author: i.author.as_deref(),
+        })
+        .collect()
 }
 
 fn rows(list: &[Item]) -> Vec<Row<'_>> {

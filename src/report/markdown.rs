@@ -1,143 +1,195 @@
 //! Markdown report. Participant text is escaped so that no Markdown or raw
 //! HTML typed in the room changes the document's structure when rendered.
 
-use super::{Count, Item, Report};
+use super::{sections, Count, Cover, Discussion, Item, Report, Section, Statistics};
+use crate::i18n::t;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 /// Writes the report to `out` as it goes (a file or stdout, buffered by
-/// the caller): nothing the size of the report is held in memory.
+/// the caller), section by section in the one order of
+/// [`super::sections`]: nothing the size of the report is held in memory.
 pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "# {}\n", inline(&r.title))?;
-    let mut meta = Vec::new();
-    if !r.event.is_empty() {
-        meta.push(format!("*{}*", inline(&r.event)));
-    }
-    meta.push(r.date.clone());
-    writeln!(out, "{}\n", meta.join(" · "))?;
-
-    section(out, r.label("question"))?;
-    paragraph(out, &r.question)?;
-    if !r.context.trim().is_empty() {
-        writeln!(out, "**{}**{}\n", r.label("context"), r.colon.trim_end())?;
-        paragraph(out, &r.context)?;
-    }
-
-    if !r.synthesis.is_empty {
-        section(out, r.label("synthesis"))?;
-        paragraph(out, &r.synthesis.text)?;
-        if !r.synthesis.blocks.is_empty() {
-            writeln!(out, "**{}**\n", inline(&r.synthesis.blocks_heading))?;
-            for (title, text) in &r.synthesis.blocks {
-                let line = if text.trim().is_empty() {
-                    format!("**{}**", inline(title))
-                } else {
-                    format!("**{}**{}{}", inline(title), r.colon, block(text, 4))
-                };
-                writeln!(out, "- {line}")?;
+    for s in sections(r) {
+        let heading = s.heading(r);
+        match &s {
+            Section::Cover(c) => cover(out, r, c)?,
+            Section::Question {
+                question,
+                context,
+                nothing_recorded,
+            } => {
+                section(out, &heading)?;
+                paragraph(out, question)?;
+                if !context.trim().is_empty() {
+                    writeln!(out, "**{}**{}\n", r.label("context"), r.colon.trim_end())?;
+                    paragraph(out, context)?;
+                }
+                if let Some(note) = nothing_recorded {
+                    paragraph(out, note)?;
+                }
             }
-            writeln!(out)?;
-        }
-        if !r.synthesis.proposal.trim().is_empty() {
-            writeln!(
-                out,
-                "**{}**{}{}\n",
-                r.label("proposal"),
-                r.colon,
-                block(&r.synthesis.proposal, 0)
-            )?;
+            Section::Synthesis(_) => {
+                section(out, &heading)?;
+                synthesis(out, r)?;
+            }
+            Section::Discussion(Discussion::ByKind(groups)) => {
+                section(out, &heading)?;
+                for group in *groups {
+                    writeln!(out, "### {}\n", inline(&group.heading))?;
+                    list(out, &group.items, r.colon)?;
+                }
+            }
+            Section::Discussion(Discussion::Spoken(list_))
+            | Section::Ideas(list_)
+            | Section::Resources(list_)
+            | Section::Trace(list_)
+            | Section::Parking(list_) => {
+                section(out, &heading)?;
+                list(out, list_, r.colon)?;
+            }
+            Section::Shared { ideas, .. } => {
+                section(out, &inline(&heading))?;
+                for group in &ideas.groups {
+                    writeln!(out, "### {}\n", inline(&group.label))?;
+                    list(out, &group.items, r.colon)?;
+                }
+            }
+            Section::Themes(themes) => {
+                section(out, &heading)?;
+                for theme in *themes {
+                    writeln!(out, "### {}\n", inline(&theme.name))?;
+                    list(out, &theme.items, r.colon)?;
+                }
+            }
+            Section::Votes(_) => vote_table(out, r, &heading)?,
+            Section::Decisions(decisions) => {
+                section(out, &heading)?;
+                for d in *decisions {
+                    writeln!(out, "- {}{}{}", d.time, r.colon, block(&d.text, 2))?;
+                }
+                writeln!(out)?;
+            }
+            Section::Actions(_) => action_table(out, r, &heading)?,
+            Section::Statistics(stats) => {
+                section(out, &heading)?;
+                statistics(out, r, stats)?;
+            }
+            Section::Log(entries) => {
+                section(out, &heading)?;
+                log(out, r, entries)?;
+            }
         }
     }
+    writeln!(out, "---\n\n*{}*", r.label("generated"))
+}
 
-    if !r.lead.trim().is_empty() {
-        section(out, r.label("lead"))?;
-        paragraph(out, &r.lead)?;
+/// The title, the event and date, the lead and who took part (or only
+/// how many, in an anonymous session).
+fn cover(out: &mut dyn Write, r: &Report, c: &Cover) -> io::Result<()> {
+    writeln!(out, "# {}\n", inline(c.title))?;
+    let mut meta = Vec::new();
+    if let Some(event) = c.event {
+        meta.push(format!("*{}*", inline(event)));
     }
-    section(out, r.label("participants"))?;
-    if let Some(note) = &r.anonymous_note {
+    meta.push(c.date.to_string());
+    if let Some(place) = c.place {
+        meta.push(inline(place));
+    }
+    writeln!(out, "{}\n", meta.join(" · "))?;
+    if let Some((label, lead)) = c.lead {
+        writeln!(out, "**{}**{}{}\n", inline(label), r.colon, inline(lead))?;
+    }
+    if let Some(note) = c.anonymous_note {
         paragraph(out, note)?;
-    } else {
-        for name in &r.participants {
+    } else if !c.participants.is_empty() {
+        writeln!(out, "**{}**\n", r.label("participants"))?;
+        for name in c.participants {
             writeln!(out, "- {}", inline(name))?;
         }
         writeln!(out)?;
     }
+    Ok(())
+}
 
-    if !r.discussion.is_empty() {
-        section(out, r.label("discussion"))?;
-        for group in &r.discussion {
-            writeln!(out, "### {}\n", inline(&group.heading))?;
-            items(out, &group.items, r.colon)?;
-            writeln!(out)?;
-        }
-    }
-    if !r.ideas.is_empty() {
-        section(out, r.label("ideas"))?;
-        items(out, &r.ideas, r.colon)?;
-        writeln!(out)?;
-    }
-    if !r.resources.is_empty() {
-        section(out, r.label("resources"))?;
-        items(out, &r.resources, r.colon)?;
-        writeln!(out)?;
-    }
-    for (i, theme) in r.themes.iter().enumerate() {
-        if i == 0 {
-            section(out, r.label("themes_heading"))?;
-        }
-        writeln!(out, "### {}\n", inline(&theme.name))?;
-        items(out, &theme.items, r.colon)?;
-        writeln!(out)?;
-    }
-    if !r.trace.chains.is_empty() {
-        section(out, r.label("trace"))?;
-        items(out, &r.trace.chains, r.colon)?;
-        writeln!(out)?;
-    }
-    shared_ideas(out, r)?;
-    if !r.parking.is_empty() {
-        section(out, r.label("parking"))?;
-        items(out, &r.parking, r.colon)?;
-        writeln!(out)?;
-    }
-    if !r.decisions.is_empty() {
-        section(out, r.label("decisions"))?;
-        for d in &r.decisions {
-            writeln!(out, "- {}{}{}", d.time, r.colon, block(&d.text, 2))?;
+fn synthesis(out: &mut dyn Write, r: &Report) -> io::Result<()> {
+    paragraph(out, &r.synthesis.text)?;
+    if !r.synthesis.blocks.is_empty() {
+        writeln!(out, "**{}**\n", inline(&r.synthesis.blocks_heading))?;
+        for (title, text) in &r.synthesis.blocks {
+            let line = if text.trim().is_empty() {
+                format!("**{}**", inline(title))
+            } else {
+                format!("**{}**{}{}", inline(title), r.colon, block(text, 4))
+            };
+            writeln!(out, "- {line}")?;
         }
         writeln!(out)?;
     }
-    action_table(out, r)?;
-    vote_table(out, r)?;
-    if r.stats.total == 0 {
-        paragraph(out, r.label("empty"))?;
+    if !r.synthesis.proposal.trim().is_empty() {
+        writeln!(
+            out,
+            "**{}**{}{}\n",
+            r.label("proposal"),
+            r.colon,
+            block(&r.synthesis.proposal, 0)
+        )?;
     }
-    participation(out, r)?;
+    Ok(())
+}
 
-    section(out, r.label("stats"))?;
-    table(
-        out,
-        r.label("by_participant"),
-        r.label("participant"),
-        r,
-        &r.stats.by_participant,
-    )?;
-    table(
-        out,
-        r.label("by_stage"),
+/// The appendix's numbers: participation, then the counts per person
+/// (when shown), per stage and per kind, then the time per stage.
+fn statistics(out: &mut dyn Write, r: &Report, s: &Statistics) -> io::Result<()> {
+    if s.has_participation() {
+        participation(out, r)?;
+    }
+    let tables = [
+        ("by_participant", "participant", &s.stats.by_participant),
+        ("by_stage", "stage", &s.stats.by_stage),
+        ("by_kind", "kind", &s.stats.by_kind),
+    ];
+    for (caption, first, rows) in tables {
+        table(out, r.label(caption), r.label(first), r, rows)?;
+    }
+    time_table(out, r)
+}
+
+/// The chronological log: one row per item, texts on one line; a "who"
+/// column when anyone is named.
+fn log(out: &mut dyn Write, r: &Report, entries: &[&Item]) -> io::Result<()> {
+    let lang = r.language;
+    let who = entries.iter().any(|e| e.author.is_some());
+    let mut head = vec![
+        t(lang, "sections.log_time"),
         r.label("stage"),
-        r,
-        &r.stats.by_stage,
-    )?;
-    table(
-        out,
-        r.label("by_kind"),
         r.label("kind"),
-        r,
-        &r.stats.by_kind,
-    )?;
-    time_table(out, r)?;
-    writeln!(out, "---\n\n*{}*", r.label("generated"))
+        t(lang, "sections.log_text"),
+    ];
+    if who {
+        head.push(t(lang, "sections.log_who"));
+    }
+    writeln!(out, "| {} |", head.join(" | "))?;
+    writeln!(out, "|{}", "---|".repeat(head.len()))?;
+    for item in entries {
+        let mut row = vec![
+            item.time.clone(),
+            inline(&item.stage),
+            inline(&item.kind_label),
+            inline(&item.text),
+        ];
+        if who {
+            row.push(inline(item.author.as_deref().unwrap_or("")));
+        }
+        writeln!(out, "| {} |", row.join(" | "))?;
+    }
+    writeln!(out)
+}
+
+/// A nested list and the blank line that ends it.
+fn list(out: &mut dyn Write, list: &[Item], colon: &str) -> io::Result<()> {
+    items(out, list, colon)?;
+    writeln!(out)
 }
 
 fn section(out: &mut dyn Write, heading: &str) -> io::Result<()> {
@@ -188,25 +240,9 @@ fn table(
     writeln!(out)
 }
 
-/// The ideas each group shared in a 1-2-4-All, group by group.
-fn shared_ideas(out: &mut dyn Write, r: &Report) -> io::Result<()> {
-    for stage in &r.shared {
-        section(out, &inline(&stage.heading))?;
-        for group in &stage.groups {
-            writeln!(out, "### {}\n", inline(&group.label))?;
-            items(out, &group.items, r.colon)?;
-            writeln!(out)?;
-        }
-    }
-    Ok(())
-}
-
 /// Who does what by when: one row per action, texts on one line.
-fn action_table(out: &mut dyn Write, r: &Report) -> io::Result<()> {
-    if r.actions.is_empty() {
-        return Ok(());
-    }
-    section(out, r.label("actions"))?;
+fn action_table(out: &mut dyn Write, r: &Report, heading: &str) -> io::Result<()> {
+    section(out, heading)?;
     writeln!(
         out,
         "| {} | {} | {} | {} |",
@@ -230,12 +266,9 @@ fn action_table(out: &mut dyn Write, r: &Report) -> io::Result<()> {
 }
 
 /// The dot vote: voted items by rank, ties sharing theirs.
-fn vote_table(out: &mut dyn Write, r: &Report) -> io::Result<()> {
+fn vote_table(out: &mut dyn Write, r: &Report, heading: &str) -> io::Result<()> {
     let v = &r.votes;
-    if v.ranking.is_empty() {
-        return Ok(());
-    }
-    section(out, &v.heading)?;
+    section(out, heading)?;
     paragraph(out, &v.summary)?;
     let [rank, item, dots] = &v.columns;
     writeln!(out, "| {rank} | {item} | {dots} |")?;
@@ -257,10 +290,7 @@ fn vote_table(out: &mut dyn Write, r: &Report) -> io::Result<()> {
 /// (the view model then holds no bars).
 fn participation(out: &mut dyn Write, r: &Report) -> io::Result<()> {
     let p = &r.participation;
-    if p.people == 0 || p.total == 0 {
-        return Ok(());
-    }
-    section(out, r.label("participation"))?;
+    writeln!(out, "**{}**\n", r.label("participation"))?;
     paragraph(out, &p.summary)?;
     if p.bars.is_empty() {
         return Ok(());

@@ -10,18 +10,23 @@
 mod carry;
 mod csv;
 pub use csv::delimiter as csv_delimiter;
+mod charts;
+mod choices;
 mod html;
 mod json;
 mod markdown;
 mod odt;
 mod outline;
 mod participation;
+mod sections;
 mod structures;
 mod themes;
 mod timing;
 mod trace;
 mod view;
 mod votes;
+pub use charts::{time_chart, TimeChart, TimeRow};
+pub use sections::{sections, Cover, Discussion, Section, Statistics};
 
 pub use outline::flatten;
 pub use participation::{rows as participation_rows, Bar, Participation, BAR_MAX};

@@ -62,6 +62,14 @@ pub struct Report {
     pub trace: super::trace::TraceView,
     /// The ideas each group shared in the 1-2-4-All stages.
     pub shared: Vec<super::structures::SharedIdeas>,
+    /// The discussion in spoken order, each top-level item labelled with
+    /// its kind; filled when the choices ask for it (`choices.rs`).
+    pub spoken: Vec<Item>,
+    /// How this report reads: the session's choices or an export's.
+    #[serde(skip)]
+    pub choices: crate::model::ReportChoices,
+    /// Where the session took place; empty when not said.
+    pub place: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -186,7 +194,7 @@ const LABELS: &[&str] = &[
 ];
 
 /// Kinds shown under "discussion", in this order.
-const DISCUSSION: [Kind; 6] = [
+pub(super) const DISCUSSION: [Kind; 6] = [
     Kind::Context,
     Kind::Observation,
     Kind::Stake,
@@ -196,7 +204,14 @@ const DISCUSSION: [Kind; 6] = [
 ];
 
 impl Report {
+    /// The report as the session's own choices say.
     pub fn build(data: &SessionData) -> Report {
+        Report::build_with(data, data.session.report)
+    }
+
+    /// The report with `choices` instead of the session's (an export's
+    /// override).
+    pub fn build_with(data: &SessionData, choices: crate::model::ReportChoices) -> Report {
         let s = &data.session;
         let lang = s.language;
         let anonymous = s.anonymity == Anonymity::Anonymous;
@@ -239,7 +254,7 @@ impl Report {
             Some((title, name)) => (title.to_string(), name.to_string()),
             None => (t(lang, "report.lead").to_string(), s.lead.clone()),
         };
-        Report {
+        let mut report = Report {
             lang: lang.code(),
             colon: crate::i18n::colon(lang),
             language: lang,
@@ -302,7 +317,12 @@ impl Report {
             themes: super::themes::build(data, &names, lang),
             trace: super::trace::build(data, &names, lang),
             shared: super::structures::build(data, &names, lang),
-        }
+            spoken: Vec::new(),
+            choices,
+            place: s.place.clone(),
+        };
+        super::choices::apply(&mut report, data, &names);
+        report
     }
 
     pub fn label<'a>(&'a self, key: &'a str) -> &'a str {

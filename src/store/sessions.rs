@@ -1,7 +1,8 @@
 use super::rows::{self, text_id, text_time};
 use super::{Missing, Refused, Result, Store, StoreError, Tx};
 use crate::model::{
-    new_id, parse_date, Anonymity, Id, Lang, Session, SessionStatus, Template, Timestamp,
+    new_id, parse_date, Anonymity, DiscussionOrder, Id, Lang, PersonStats, ReportChoices, Session,
+    SessionStatus, Template, Timestamp,
 };
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
@@ -35,7 +36,8 @@ pub struct SessionSummary {
 }
 
 pub(super) const SESSION_COLUMNS: &str = "id, title, event, date, language, template, question, \
-     context, lead, anonymity, status, created_at, updated_at, archived_at, previous_id";
+     context, lead, anonymity, status, created_at, updated_at, archived_at, previous_id, \
+     report_order, report_person_stats, place";
 
 pub(super) fn session_from_row(r: &Row) -> rusqlite::Result<Session> {
     Ok(Session {
@@ -54,12 +56,17 @@ pub(super) fn session_from_row(r: &Row) -> rusqlite::Result<Session> {
         updated_at: rows::time(r, 12)?,
         archived_at: rows::opt_time(r, 13)?,
         previous_id: rows::opt_id(r, 14)?,
+        report: ReportChoices {
+            order: rows::parsed(r, 15, "report_order", DiscussionOrder::parse)?,
+            person_stats: rows::parsed(r, 16, "report_person_stats", PersonStats::parse)?,
+        },
+        place: r.get(17)?,
     })
 }
 
 pub(super) fn insert_session(tx: &Transaction, s: &Session) -> rusqlite::Result<()> {
     tx.execute(
-        &format!("INSERT INTO sessions ({SESSION_COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)"),
+        &format!("INSERT INTO sessions ({SESSION_COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)"),
         params![
             text_id(&s.id),
             s.title,
@@ -76,6 +83,9 @@ pub(super) fn insert_session(tx: &Transaction, s: &Session) -> rusqlite::Result<
             text_time(&s.updated_at),
             rows::opt_text_time(&s.archived_at),
             rows::opt_text_id(&s.previous_id),
+            s.report.order.key(),
+            s.report.person_stats.key(),
+            s.place,
         ],
     )?;
     Ok(())
@@ -132,7 +142,7 @@ impl Tx<'_> {
         found(
             self.execute(
                 "UPDATE sessions SET title=?2, event=?3, date=?4, question=?5, context=?6,
-                 lead=?7, anonymity=?8 WHERE id=?1",
+                 lead=?7, anonymity=?8, report_order=?9, report_person_stats=?10, place=?11 WHERE id=?1",
                 params![
                     text_id(&s.id),
                     s.title.trim(),
@@ -142,6 +152,9 @@ impl Tx<'_> {
                     s.context,
                     s.lead,
                     s.anonymity.key(),
+                    s.report.order.key(),
+                    s.report.person_stats.key(),
+                    s.place.trim(),
                 ],
             )?,
             s.id,
@@ -183,6 +196,8 @@ impl Store {
             updated_at: t,
             archived_at: None,
             previous_id: None,
+            report: ReportChoices::default(),
+            place: String::new(),
         };
         self.write(|tx| {
             insert_session(tx, &session)?;

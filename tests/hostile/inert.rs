@@ -8,6 +8,8 @@ pub const REPORT_ELEMENTS: &[&str] = &[
     "html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "h3", "p",
     "span", "time", "section", "div", "strong", "em", "ul", "li", "table", "caption", "thead",
     "tbody", "tr", "th", "td", "footer",
+    // The table of contents: a numbered list of links to the sections.
+    "nav", "ol", "a",
     // The participation chart: inline SVG shapes and text, each bar
     // described by a `title` for screen readers. No `use`, `image`,
     // `foreignObject`, `a`, `script` or `style` inside the SVG: nothing in
@@ -68,12 +70,29 @@ pub fn check(
 }
 
 /// The attributes the report's template writes.
-pub fn report_attribute(element: &str, attr: &str, _value: &str) -> bool {
+pub fn report_attribute(element: &str, attr: &str, value: &str) -> bool {
+    let name = |v: &str| {
+        !v.is_empty()
+            && v.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    };
+    // A link of the table of contents goes to a section of the page.
+    if (element, attr) == ("a", "href") {
+        return value.strip_prefix('#').is_some_and(name);
+    }
+    if attr == "id" && !name(value) {
+        return false;
+    }
     matches!(
         (element, attr),
         ("html", "lang")
             | ("meta", "charset" | "name" | "content" | "http-equiv")
             | (_, "class")
+            // Anchors of the sections and the table of contents' links to
+            // them: names of the template's own, never typed text.
+            | ("header" | "section" | "h2", "id")
+            | ("nav", "aria-labelledby")
+            | ("time", "datetime")
             | ("th", "scope")
             // The participation chart's geometry (numbers the view model
             // computes) and its accessible name.

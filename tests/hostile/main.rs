@@ -7,6 +7,7 @@
 mod common;
 use common::atelier;
 mod corpus;
+mod document;
 mod golden;
 mod inert;
 mod odt;

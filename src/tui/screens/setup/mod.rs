@@ -3,6 +3,7 @@
 //! command, saved as soon as it is confirmed; `u` applies its inverse and
 //! Ctrl+R does it again.
 
+mod report_choices;
 mod structures;
 mod view;
 
@@ -60,13 +61,20 @@ pub enum Field {
     Anonymity,
     /// The stage run as a 1-2-4-All.
     Structure,
+    /// The report's discussion: by kind or in spoken order.
+    ReportOrder,
+    /// The report's per-person counts: kept or shown.
+    PersonStats,
+    /// Where the session takes place.
+    Place,
 }
 
 impl Field {
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 13] = [
         Field::Title,
         Field::Event,
         Field::Date,
+        Field::Place,
         Field::Question,
         Field::Context,
         Field::Lead,
@@ -74,6 +82,8 @@ impl Field {
         Field::Template,
         Field::Anonymity,
         Field::Structure,
+        Field::ReportOrder,
+        Field::PersonStats,
     ];
 
     pub fn label_key(self) -> &'static str {
@@ -88,13 +98,21 @@ impl Field {
             Field::Template => "setup.template",
             Field::Anonymity => "setup.anonymity",
             Field::Structure => "structures.setup_label",
+            Field::ReportOrder => "sections.setup_order",
+            Field::PersonStats => "sections.setup_person_stats",
+            Field::Place => "sections.setup_place",
         }
     }
 
     pub fn is_choice(self) -> bool {
         matches!(
             self,
-            Field::Language | Field::Template | Field::Anonymity | Field::Structure
+            Field::Language
+                | Field::Template
+                | Field::Anonymity
+                | Field::Structure
+                | Field::ReportOrder
+                | Field::PersonStats
         )
     }
 }
@@ -280,6 +298,8 @@ impl SetupState {
                 .t(&format!("setup.anonymity_{}", s.anonymity.key()))
                 .into(),
             Field::Structure => structures::value(self, core),
+            Field::ReportOrder | Field::PersonStats => report_choices::value(self, core, field),
+            Field::Place => s.place.clone(),
         }
     }
 }
@@ -452,6 +472,7 @@ fn cycle(s: &mut SetupState, core: &mut Core, field: Field, forward: bool) {
             Some(command) => command,
             None => return,
         },
+        Field::ReportOrder | Field::PersonStats => report_choices::cycle(s, field),
         _ => return,
     };
     s.apply(core, &command, None);
@@ -487,6 +508,7 @@ fn edited(s: &mut SetupState, core: &mut Core, purpose: SetupEdit, text: String)
             match f {
                 Field::Title => details.title = one_line,
                 Field::Event => details.event = one_line,
+                Field::Place => details.place = one_line,
                 Field::Lead => details.lead = one_line,
                 Field::Question => details.question = text.trim().to_string(),
                 Field::Context => details.context = text.trim().to_string(),
