@@ -8,6 +8,7 @@ mod kind;
 mod lang;
 pub mod lifecycle;
 mod links;
+pub mod review;
 mod session;
 mod structures;
 mod template;
@@ -25,6 +26,7 @@ pub use kind::Kind;
 pub use lang::Lang;
 pub use lifecycle::{LifecycleEffect, LifecycleError, LifecycleEvent};
 pub use links::{answered_kind, Link, Links, MAX_TRACE_DEPTH};
+pub use review::{content_hash, Feedback, ReportVersion, ReviewLog, SignOff};
 pub use session::{
     lead_title, Anonymity, BuildingBlock, Participant, Session, SessionData, SessionStatus, Stage,
     Synthesis,

@@ -33,6 +33,11 @@ fn env() -> &'static Environment<'static> {
             .expect("embedded report template parses");
         env.add_template("report.css", CSS)
             .expect("embedded report style parses");
+        env.add_template(
+            "review.html",
+            include_str!("../../assets/report/review.html"),
+        )
+        .expect("embedded review section parses");
         env
     })
 }
@@ -92,6 +97,7 @@ struct Page<'a> {
     labels: &'a HashMap<&'static str, String>,
     /// The 1-2-4-All stages: heading, then each group's label and rows.
     shared: Vec<(&'a str, Vec<GroupRows<'a>>)>,
+    review: Option<&'a super::ReviewView>,
 }
 
 #[derive(Serialize)]
@@ -163,6 +169,7 @@ impl<'a> Page<'a> {
                     (s.heading.as_str(), groups.collect())
                 })
                 .collect(),
+            review: r.review.as_ref(),
         }
     }
 }

@@ -137,6 +137,7 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         &r.stats.by_kind,
     )?;
     time_table(out, r)?;
+    super::review::markdown(out, r.review.as_ref(), r.colon)?;
     writeln!(out, "---\n\n*{}*", r.label("generated"))
 }
 

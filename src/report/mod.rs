@@ -15,12 +15,15 @@ mod json;
 mod markdown;
 mod outline;
 mod participation;
+mod review;
+pub mod review_diff;
 mod structures;
 mod themes;
 mod timing;
 mod trace;
 mod view;
 mod votes;
+pub use review::{as_published, version_name, ReviewView};
 
 pub use outline::flatten;
 pub use participation::{rows as participation_rows, Bar, Participation, BAR_MAX};

@@ -62,6 +62,9 @@ pub struct Report {
     pub trace: super::trace::TraceView,
     /// The ideas each group shared in the 1-2-4-All stages.
     pub shared: Vec<super::structures::SharedIdeas>,
+    /// Which version of the report this is, its sign-offs and applied
+    /// remarks (see `review.rs`).
+    pub review: Option<super::ReviewView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -302,6 +305,7 @@ impl Report {
             themes: super::themes::build(data, &names, lang),
             trace: super::trace::build(data, &names, lang),
             shared: super::structures::build(data, &names, lang),
+            review: super::review::build(data),
         }
     }
 
