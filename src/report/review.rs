@@ -127,7 +127,7 @@ pub fn markdown(out: &mut dyn Write, view: Option<&ReviewView>, colon: &str) -> 
     let Some(v) = view else {
         return Ok(());
     };
-    let one_line = |text: &str| inline(&text.replace(['\n', '\r'], " "));
+    let one_line = |text: &str| inline(&text.replace('\n', " "));
     writeln!(out, "## {}\n", inline(&v.heading))?;
     writeln!(out, "{}\n", inline(&v.version))?;
     if !v.sign_offs.is_empty() {

@@ -10,6 +10,7 @@ mod corpus;
 mod golden;
 mod inert;
 mod renderers;
+mod review;
 mod structures;
 
 use assert_cmd::Command;
