@@ -23,7 +23,7 @@ mod timing;
 mod trace;
 mod view;
 mod votes;
-pub use review::{as_published, version_name, ReviewView};
+pub use review::{as_published, version_name, version_title, ReviewView};
 
 pub use outline::flatten;
 pub use participation::{rows as participation_rows, Bar, Participation, BAR_MAX};

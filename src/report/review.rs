@@ -49,6 +49,16 @@ pub fn version_name(lang: Lang, number: u32, validated: bool) -> String {
     tf(lang, key, &[("n", &number.to_string())])
 }
 
+/// "Draft 2" / "Validated version 3": the name at the start of a line.
+pub fn version_title(lang: Lang, number: u32, validated: bool) -> String {
+    let name = version_name(lang, number, validated);
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// The section for the session's latest standing version; `None` before
 /// any version is published.
 pub fn build(data: &SessionData) -> Option<ReviewView> {
@@ -60,12 +70,7 @@ pub fn build(data: &SessionData) -> Option<ReviewView> {
         .published_at
         .with_timezone(&chrono::Local)
         .date_naive();
-    let name = version_name(lang, latest.number, latest.validated);
-    let mut first = name.chars();
-    let name: String = first
-        .next()
-        .map(|c| c.to_uppercase().chain(first).collect())
-        .unwrap_or_default();
+    let name = version_title(lang, latest.number, latest.validated);
     let on = |version| {
         log.version_by_id(version)
             .map(|v| version_name(lang, v.number, v.validated))

@@ -153,4 +153,21 @@ pub enum Action {
     EditDue,
     /// Carries an action of the previous session over into this one.
     CarryOver,
+    // Review cycle.
+    /// Publishes the report as it reads now as the next draft.
+    PublishVersion,
+    /// Publishes the report as it reads now as the validated version.
+    PublishValidated,
+    /// Opens the report's versions with their remarks and sign-offs.
+    Versions,
+    /// Records a participant's remark on the selected version.
+    Feedback,
+    /// Records that someone approved the selected version.
+    SignOff,
+    /// Marks the selected remark applied, or not.
+    ApplyFeedback,
+    /// Marks the selected version, to compare another with it.
+    MarkVersion,
+    /// Shows what changed between two versions.
+    DiffVersions,
 }
