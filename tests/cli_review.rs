@@ -91,6 +91,11 @@ fn draft_feedback_sign_off_validated_version_and_diff_from_the_command_line() {
     assert!(text.contains("draft 1  "), "{text}");
     assert!(text.contains("✓ ") && text.contains("Ana Diallo"), "{text}");
     assert!(text.contains("approved by Marc"), "{text}");
+    assert!(
+        text.ends_with("The report as it reads now is validated version 2.\n"),
+        "{text}"
+    );
+    assert_eq!(list["latest_is_current"], true);
 
     // The validated report, exported: its version, sign-off and the
     // remark applied, not the other one.
@@ -107,6 +112,13 @@ fn draft_feedback_sign_off_validated_version_and_diff_from_the_command_line() {
     let json = stdout(atelier(&dir).args(["export", "latest", "--format", "json"]));
     let hash = atelier::model::content_hash(&json);
     assert_eq!(versions[1]["sha256"], hash);
+    // Changed since: the list says so.
+    stdout(atelier(&dir).args(add).arg("One more"));
+    let text = stdout(atelier(&dir).args(["review", "latest", "list"]));
+    assert!(
+        text.contains("The report has changed since validated version 2"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ use super::show::short_id;
 use crate::commands::{apply, Command, CommandError, ReviewCommand};
 use crate::i18n::{t, tf};
 use crate::model::{format_time, Id, Lang, ReviewLog};
-use crate::report::{as_published, review_diff, version_name};
+use crate::report::{as_published, review_diff, version_name, Format};
 use crate::store::{NewFeedback, Store};
 use anyhow::{anyhow, bail, Result};
 use clap::Subcommand;
@@ -93,7 +93,10 @@ pub(super) fn run(
     if let CycleCommand::List { json } = command {
         let store = open_store_read_only(db)?;
         let id = store.resolve_session(session)?;
-        return list(out, &store.review(id)?, json, lang);
+        let data = store.load(id)?;
+        let now = crate::model::content_hash(&crate::report::render(Format::Json, &data));
+        let current = data.review.latest().is_some_and(|v| v.sha256 == now);
+        return list(out, &data.review, current, json, lang);
     }
     let mut store = open_store(db)?;
     let id = store.resolve_session(session)?;
@@ -162,9 +165,13 @@ fn version_id(store: &Store, session: Id, number: u32) -> Result<Id> {
     )?)
 }
 
-fn list(out: &mut dyn Write, log: &ReviewLog, json: bool, lang: Lang) -> Result<()> {
+/// The versions, their remarks and sign-offs; `current`: the report as it
+/// reads now is the latest version, byte for byte.
+fn list(out: &mut dyn Write, log: &ReviewLog, current: bool, json: bool, lang: Lang) -> Result<()> {
     if json {
-        let text = serde_json::to_string_pretty(&list_json(log))?;
+        let mut doc = list_json(log);
+        doc["latest_is_current"] = current.into();
+        let text = serde_json::to_string_pretty(&doc)?;
         writeln!(out, "{}", crate::text::json_for_terminal(&text))?;
         return Ok(());
     }
@@ -205,6 +212,15 @@ fn list(out: &mut dyn Write, log: &ReviewLog, json: bool, lang: Lang) -> Result<
         for s in log.approvals().filter(|s| s.version == v.id) {
             lines.push(tf(lang, "cycle.signed_by", &[("name", &s.name)]));
         }
+    }
+    if let Some(v) = log.latest() {
+        let key = if current {
+            "cycle.latest_is_current"
+        } else {
+            "cycle.changed_since"
+        };
+        let version = version_name(lang, v.number, v.validated);
+        lines.push(tf(lang, key, &[("version", &version)]));
     }
     for line in lines {
         let line = line.replace(['\n', '\r'], " ");
