@@ -301,6 +301,8 @@ impl Checker<'_> {
                 themes,
                 voting,
                 links,
+                // Not in a bundle yet: the review cycle stays in its file.
+                review: Default::default(),
             },
             places: self.places,
         })

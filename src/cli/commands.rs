@@ -194,6 +194,15 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             }
             export(out, &data, format, target, store.path(), lang)
         }
+        Command::Review { session, command } => {
+            super::review::run(out, cli.db.as_ref(), &session, command, lang)
+        }
+        Command::Diff {
+            session,
+            v1,
+            v2,
+            json,
+        } => super::review::diff(out, cli.db.as_ref(), &session, (v1, v2), json, lang),
     }
 }
 

@@ -7,6 +7,7 @@ mod follow;
 mod links;
 mod names;
 mod report_choices;
+mod review;
 mod show;
 mod show_follow;
 mod structures;
@@ -319,6 +320,27 @@ pub enum Command {
     },
     /// List built-in and user templates.
     Templates,
+    /// The report's review cycle: publish a version (draft, validated),
+    /// record participants' remarks and sign-offs, list them.
+    Review {
+        /// An id, a unique id prefix, or `latest`.
+        session: String,
+        #[command(subcommand)]
+        command: review::CycleCommand,
+    },
+    /// Print what changed between two published versions of the report:
+    /// contributions added, removed and edited, and the synthesis.
+    Diff {
+        /// An id, a unique id prefix, or `latest`.
+        session: String,
+        /// The earlier version's number.
+        v1: u32,
+        /// The later version's number.
+        v2: u32,
+        /// Print a JSON object instead.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 // The value checks word their complaint in a language: English in the

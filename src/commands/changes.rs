@@ -42,6 +42,8 @@ pub struct Delta {
     pub carry_over: Option<Vec<Action>>,
     /// The session's own row changed (fields, status, language).
     pub session_changed: bool,
+    /// The report's review cycle, whole, when a review command changed it.
+    pub review: Option<crate::model::ReviewLog>,
 }
 
 impl Delta {
@@ -83,6 +85,7 @@ impl Delta {
         replace(&mut self.links, later.links);
         replace(&mut self.carry_over, later.carry_over);
         self.session_changed |= later.session_changed;
+        replace(&mut self.review, later.review);
     }
 }
 
@@ -145,6 +148,7 @@ impl Changes {
         put(&mut data.themes, &d.themes);
         put(&mut data.voting, &d.voting);
         put(&mut data.links, &d.links);
+        put(&mut data.review, &d.review);
     }
 
     /// Whether the command changed nothing (no need to offer its undo).

@@ -26,6 +26,7 @@ mod error;
 mod follow;
 mod lifecycle;
 mod links;
+mod review;
 mod roster;
 mod session;
 mod stages;
@@ -37,6 +38,7 @@ mod votes;
 pub(crate) use changes::Done;
 pub use changes::{Changes, Delta, Outcome, Timing};
 pub use error::CommandError;
+pub use review::ReviewCommand;
 pub use session::Details;
 pub use votes::VoteCommand;
 
@@ -296,6 +298,8 @@ pub enum Command {
         id: Id,
         done: bool,
     },
+    /// The report's review cycle: versions, remarks, sign-offs.
+    Review(ReviewCommand),
 }
 
 /// Applies `command` to `session` in one transaction. A closed session
@@ -306,7 +310,7 @@ pub fn apply(store: &mut Store, session: Id, command: &Command) -> Result<Outcom
     store
         .apply(|tx| {
             let status = tx.session(session)?.status;
-            if !matches!(command, Command::Reopen { .. })
+            if !matches!(command, Command::Reopen { .. } | Command::Review(_))
                 && !crate::model::lifecycle::accepts_writes(status)
             {
                 return Err(CommandError::Closed);
@@ -415,6 +419,7 @@ fn run(tx: &Tx, session: Id, command: &Command) -> Result<Done, CommandError> {
         } => carry::edit(tx, session, *id, *who_participant, who_name, *due),
         CarryAction { from } => carry::carry(tx, session, *from),
         SetPreviousActionDone { id, done } => carry::settle(tx, session, *id, *done),
+        Review(command) => review::run(tx, session, command),
     }
 }
 

@@ -9,6 +9,7 @@ mod lang;
 pub mod lifecycle;
 mod links;
 mod report_choices;
+pub mod review;
 mod session;
 mod structures;
 mod template;
@@ -27,6 +28,7 @@ pub use lang::Lang;
 pub use lifecycle::{LifecycleEffect, LifecycleError, LifecycleEvent};
 pub use links::{answered_kind, may_answer, Link, Links, MAX_TRACE_DEPTH};
 pub use report_choices::{DiscussionOrder, PersonStats, ReportChoices};
+pub use review::{content_hash, Feedback, ReportVersion, ReviewLog, SignOff};
 pub use session::{
     lead_title, Anonymity, BuildingBlock, Participant, Session, SessionData, SessionStatus, Stage,
     Synthesis,

@@ -175,6 +175,8 @@ pub struct SessionData {
     /// Links between contributions (`from` answers `to`), oldest first,
     /// with those taken back (marked).
     pub links: Vec<super::Link>,
+    /// The report's review cycle: versions, remarks, sign-offs.
+    pub review: super::ReviewLog,
 }
 
 impl SessionData {

@@ -36,6 +36,11 @@ fn env() -> &'static Environment<'static> {
             .expect("embedded report template parses");
         env.add_template("report.css", CSS)
             .expect("embedded report style parses");
+        env.add_template(
+            "review.html",
+            include_str!("../../assets/report/review.html"),
+        )
+        .expect("embedded review section parses");
         env
     })
 }
@@ -110,6 +115,7 @@ struct Page<'a> {
     iso_date: &'a str,
     /// Words of the sections' own (`sections.*` texts).
     words: HashMap<&'static str, &'static str>,
+    review: Option<&'a super::ReviewView>,
 }
 
 /// A section as the template sees it: which one, its anchor, heading.
@@ -228,6 +234,7 @@ impl<'a> Page<'a> {
                 .iter()
                 .map(|k| (*k, crate::i18n::t(r.language, &format!("sections.{k}"))))
                 .collect(),
+            review: r.review.as_ref(),
         }
     }
 }
@@ -252,6 +259,7 @@ fn section_refs(list: &[Section], r: &Report) -> Vec<SectionRef> {
                 Section::Decisions(_) => ("decisions", "decisions"),
                 Section::Actions(_) => ("actions", "actions"),
                 Section::Parking(_) => ("parking", "parking"),
+                Section::Review(_) => ("review", "review"),
                 Section::Statistics(_) => ("statistics", "stats"),
                 Section::Log(_) => ("log", "log"),
             };

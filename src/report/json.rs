@@ -57,6 +57,9 @@ struct Doc<'a> {
     #[serde(skip_serializing_if = "Seq::is_empty")]
     shared_ideas: Seq<'a, SharedIdeas, SharedDoc<'a>>,
     participation: ParticipationDoc<'a>,
+    /// Which version of the report this is (absent before the first).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review: Option<&'a super::ReviewView>,
 }
 
 /// A theme: its name, the ids of its items (to rank themes by their
@@ -167,6 +170,7 @@ impl<'a> Doc<'a> {
                     passes: b.passes,
                 }),
             },
+            review: r.review.as_ref(),
         }
     }
 }

@@ -79,6 +79,7 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                 section(out, &heading)?;
                 log(out, r, entries)?;
             }
+            Section::Review(v) => super::review::markdown(out, Some(v), r.colon)?,
         }
     }
     writeln!(out, "---\n\n*{}*", r.label("generated"))

@@ -18,6 +18,8 @@ mod markdown;
 mod odt;
 mod outline;
 mod participation;
+mod review;
+pub mod review_diff;
 mod sections;
 mod structures;
 mod themes;
@@ -26,6 +28,7 @@ mod trace;
 mod view;
 mod votes;
 pub use charts::{time_chart, TimeChart, TimeRow};
+pub use review::{as_published, version_name, version_title, ReviewView};
 pub use sections::{sections, Cover, Discussion, Section, Statistics};
 
 pub use outline::flatten;

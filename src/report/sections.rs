@@ -24,7 +24,10 @@
 //! 9. [`Section::Trace`]: from each proposal back to the observations.
 //! 10. [`Section::Decisions`], [`Section::Actions`] (a table: what, who,
 //!     due, status), [`Section::Parking`].
-//! 11. Appendix ([`Section::is_appendix`]): [`Section::Statistics`]
+//! 11. [`Section::Review`]: which version of the report this is, its
+//!     sign-offs and the remarks applied ([`super::ReviewView`]). Left out
+//!     until a version is published.
+//! 12. Appendix ([`Section::is_appendix`]): [`Section::Statistics`]
 //!     (participation totals and, when shown, per person; per stage, per
 //!     kind; planned against actual time) and [`Section::Log`] (every item
 //!     the report shows, oldest first).
@@ -56,8 +59,8 @@
 //! no name and hides nothing of its own.
 
 use super::{
-    flatten, ActionView, DecisionView, Group, Item, Participation, Report, SharedIdeas, Stats,
-    SynthesisView, ThemeView, Votes,
+    flatten, ActionView, DecisionView, Group, Item, Participation, Report, ReviewView, SharedIdeas,
+    Stats, SynthesisView, ThemeView, Votes,
 };
 use crate::i18n::t;
 
@@ -88,6 +91,8 @@ pub enum Section<'a> {
     Decisions(&'a [DecisionView]),
     Actions(&'a [ActionView]),
     Parking(&'a [Item]),
+    /// The report's version, its sign-offs and applied remarks.
+    Review(&'a ReviewView),
     Statistics(Statistics<'a>),
     /// Every item the report shows, top level and sub-points, oldest
     /// first (ties keep the report's order).
@@ -198,6 +203,9 @@ pub fn sections(r: &Report) -> Vec<Section<'_>> {
     if !r.parking.is_empty() {
         out.push(Section::Parking(&r.parking));
     }
+    if let Some(review) = &r.review {
+        out.push(Section::Review(review));
+    }
     let statistics = Statistics {
         participation: &r.participation,
         stats: &r.stats,
@@ -245,6 +253,7 @@ impl Section<'_> {
             Section::Decisions(_) => "decisions",
             Section::Actions(_) => "actions",
             Section::Parking(_) => "parking",
+            Section::Review(_) => "review",
             Section::Statistics(_) => "statistics",
             Section::Log(_) => "log",
         };
@@ -271,6 +280,7 @@ impl Section<'_> {
             Section::Decisions(_) => label("decisions"),
             Section::Actions(_) => label("actions"),
             Section::Parking(_) => label("parking"),
+            Section::Review(v) => v.heading.clone(),
             Section::Statistics(_) => appendix(r.label("stats")),
             Section::Log(_) => appendix(t(r.language, "sections.log")),
         }

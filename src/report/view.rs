@@ -70,6 +70,9 @@ pub struct Report {
     pub choices: crate::model::ReportChoices,
     /// Where the session took place; empty when not said.
     pub place: String,
+    /// Which version of the report this is, its sign-offs and applied
+    /// remarks (see `review.rs`).
+    pub review: Option<super::ReviewView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -320,6 +323,7 @@ impl Report {
             spoken: Vec::new(),
             choices,
             place: s.place.clone(),
+            review: super::review::build(data),
         };
         super::choices::apply(&mut report, data, &names);
         report

@@ -41,6 +41,7 @@ impl Store {
                 themes: super::themes::themes(conn, session)?,
                 voting: super::votes::voting(conn, session)?,
                 links: super::links::links(conn, session)?,
+                review: super::review::review_log(conn, session)?,
             })
         })
     }

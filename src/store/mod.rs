@@ -22,6 +22,7 @@ mod passes;
 #[cfg(test)]
 mod query_plans;
 mod reasons;
+mod review;
 mod roster;
 mod rows;
 mod sessions;
@@ -37,6 +38,7 @@ pub use contributions::NewContribution;
 pub use error::{Cause, Missing, Refused, StoreError};
 pub use follow_through::next_title;
 pub use migrations::{migrations, LATEST_VERSION};
+pub use review::NewFeedback;
 pub use sessions::{NewSession, SessionSummary};
 pub use tx::Tx;
 

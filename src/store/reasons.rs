@@ -34,6 +34,14 @@ pub enum Missing {
     SeveralThemes(String),
     /// No standing link from the first contribution to the second.
     Link(Id, Id),
+    /// No standing report version with this number.
+    ReportVersion(u32),
+    VersionId(Id),
+    Feedback(Id),
+    SignOff(Id),
+    NotAFeedbackId(String),
+    NoFeedbackMatches(String),
+    SeveralFeedback(String),
 }
 
 /// Why a database file cannot be used: in our words (a `store.cause.*`
@@ -115,6 +123,9 @@ pub enum Refused {
     NotFromPreviousSession,
     /// Carry-over: already carried into this session, or done meanwhile.
     AlreadyCarried,
+    /// A report version put back where another standing version has its
+    /// number.
+    VersionTaken(u32),
 }
 
 impl Missing {
@@ -144,6 +155,13 @@ impl Missing {
             NoThemeMatches(r) => ("store.missing.no_theme_matches", r.clone()),
             SeveralThemes(r) => ("store.missing.several_themes", r.clone()),
             Link(from, to) => ("links.missing", format!("{} → {}", short(from), short(to))),
+            ReportVersion(n) => ("cycle.missing_version", n.to_string()),
+            VersionId(id) => ("cycle.missing_version", short(id)),
+            Feedback(id) => ("cycle.missing_feedback", short(id)),
+            SignOff(id) => ("cycle.missing_sign_off", short(id)),
+            NotAFeedbackId(r) => ("cycle.not_a_feedback_id", r.clone()),
+            NoFeedbackMatches(r) => ("cycle.no_feedback_matches", r.clone()),
+            SeveralFeedback(r) => ("cycle.several_feedback", r.clone()),
         };
         tf(lang, key, &[("value", &value)])
     }
@@ -179,6 +197,9 @@ impl Refused {
             NoPreviousSession => "follow.refused.no_previous",
             NotFromPreviousSession => "follow.refused.not_from_previous",
             AlreadyCarried => "follow.refused.already_carried",
+            VersionTaken(n) => {
+                return tf(lang, "cycle.version_taken", &[("n", &n.to_string())]);
+            }
             AlreadyImported { id, title } => {
                 return tf(
                     lang,

@@ -155,4 +155,21 @@ pub enum Action {
     CarryOver,
     /// Review & export: the ODT report (OpenDocument Text).
     ExportOdt,
+    // Review cycle.
+    /// Publishes the report as it reads now as the next draft.
+    PublishVersion,
+    /// Publishes the report as it reads now as the validated version.
+    PublishValidated,
+    /// Opens the report's versions with their remarks and sign-offs.
+    Versions,
+    /// Records a participant's remark on the selected version.
+    Feedback,
+    /// Records that someone approved the selected version.
+    SignOff,
+    /// Marks the selected remark applied, or not.
+    ApplyFeedback,
+    /// Marks the selected version, to compare another with it.
+    MarkVersion,
+    /// Shows what changed between two versions.
+    DiffVersions,
 }

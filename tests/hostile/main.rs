@@ -12,6 +12,7 @@ mod golden;
 mod inert;
 mod odt;
 mod renderers;
+mod review;
 mod structures;
 
 use assert_cmd::Command;

@@ -15,7 +15,7 @@ mod package;
 mod prose;
 mod tables;
 
-use super::Report;
+use super::{Discussion, Report, Section};
 use doc::Doc;
 use std::io::{self, Write};
 
@@ -40,24 +40,44 @@ pub fn xml(r: &Report) -> io::Result<String> {
 /// sections inside its `office:text`.
 fn content(r: &Report) -> io::Result<Vec<u8>> {
     let mut d = Doc::new();
-    // The same order as the Markdown report; the one place to change it.
-    prose::cover(&mut d, r)?;
-    prose::question(&mut d, r)?;
-    prose::synthesis(&mut d, r)?;
-    prose::people(&mut d, r)?;
-    prose::discussion(&mut d, r)?;
-    prose::ideas(&mut d, r)?;
-    prose::resources(&mut d, r)?;
-    prose::themes(&mut d, r)?;
-    prose::trace(&mut d, r)?;
-    prose::shared(&mut d, r)?;
-    prose::parking(&mut d, r)?;
-    prose::decisions(&mut d, r)?;
-    tables::actions(&mut d, r)?;
-    tables::votes(&mut d, r)?;
-    prose::empty(&mut d, r)?;
-    tables::participation(&mut d, r)?;
-    tables::statistics(&mut d, r)?;
+    // The order every format follows (`report::sections`); each function
+    // writes its section from the report (or nothing when it is empty).
+    for s in super::sections(r) {
+        match &s {
+            Section::Cover(_) => {
+                prose::cover(&mut d, r)?;
+                prose::people(&mut d, r)?;
+            }
+            Section::Question { .. } => {
+                prose::question(&mut d, r)?;
+                prose::empty(&mut d, r)?;
+            }
+            Section::Synthesis(_) => prose::synthesis(&mut d, r)?,
+            Section::Discussion(Discussion::ByKind(_)) => prose::discussion(&mut d, r)?,
+            Section::Discussion(Discussion::Spoken(items)) => {
+                prose::item_section(&mut d, r, "discussion", items)?
+            }
+            Section::Ideas(_) => prose::ideas(&mut d, r)?,
+            Section::Resources(_) => prose::resources(&mut d, r)?,
+            // One call writes every 1-2-4-All stage's section.
+            Section::Shared { index: 0, .. } => prose::shared(&mut d, r)?,
+            Section::Shared { .. } => {}
+            Section::Themes(_) => prose::themes(&mut d, r)?,
+            Section::Votes(_) => tables::votes(&mut d, r)?,
+            Section::Trace(_) => prose::trace(&mut d, r)?,
+            Section::Decisions(_) => prose::decisions(&mut d, r)?,
+            Section::Actions(_) => tables::actions(&mut d, r)?,
+            Section::Parking(_) => prose::parking(&mut d, r)?,
+            Section::Review(v) => prose::review(&mut d, r, v)?,
+            Section::Statistics(_) => {
+                tables::participation(&mut d, r)?;
+                tables::statistics(&mut d, r)?;
+            }
+            // The chronological log stays in the HTML and Markdown: in a
+            // word processor the sections above already hold every item.
+            Section::Log(_) => {}
+        }
+    }
     prose::colophon(&mut d, r)?;
     let body = d.into_bytes();
     let (head, tail) = FRAME.split_at(FRAME.find(BODY_END).expect("the frame has office:text"));

@@ -106,7 +106,7 @@ pub fn discussion(d: &mut Doc, r: &Report) -> Out {
 
 /// A section that is one list of items (ideas, resources, trace, parking
 /// lot), left out when empty.
-fn item_section(d: &mut Doc, r: &Report, label: &str, items: &[crate::report::Item]) -> Out {
+pub fn item_section(d: &mut Doc, r: &Report, label: &str, items: &[crate::report::Item]) -> Out {
     if items.is_empty() {
         return Ok(());
     }
@@ -182,4 +182,30 @@ pub fn empty(d: &mut Doc, r: &Report) -> Out {
 /// Who made the document, at its end.
 pub fn colophon(d: &mut Doc, r: &Report) -> Out {
     d.paragraph("Colophon", r.label("generated"))
+}
+
+/// Which version of the report this is, its sign-offs and the remarks
+/// applied (once a version is published).
+pub fn review(d: &mut Doc, r: &Report, v: &crate::report::ReviewView) -> Out {
+    d.heading(1, &v.heading)?;
+    body(d, &v.version)?;
+    if !v.sign_offs.is_empty() {
+        d.heading(2, &v.sign_offs_heading)?;
+        let rows: Vec<_> = v.sign_offs.iter().map(|s| (s, 0)).collect();
+        d.list(&rows, |d, s| d.text(s))?;
+    }
+    if !v.applied.is_empty() {
+        d.heading(2, &v.applied_heading)?;
+        let rows: Vec<_> = v.applied.iter().map(|a| (a, 0)).collect();
+        d.list(&rows, |d, a| {
+            d.text(&a.on)?;
+            d.literal(r.colon)?;
+            d.text(&a.text)?;
+            match &a.from {
+                Some(from) => d.text(&format!(" — {from}")),
+                None => Ok(()),
+            }
+        })?;
+    }
+    Ok(())
 }

@@ -8,6 +8,7 @@ pub mod run;
 pub mod setup;
 pub mod synthesis;
 pub mod themes;
+pub mod versions;
 pub mod vote;
 
 use super::core::Core;

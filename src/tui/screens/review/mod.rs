@@ -3,6 +3,7 @@
 //! The complete archive (bundle) is a separate action and goes into an
 //! `archives` folder of its own, never among the reports.
 
+mod cycle;
 mod preview;
 mod view;
 
@@ -146,6 +147,9 @@ fn update(s: &mut ReviewState, core: &mut Core, action: Action) -> Option<Nav> {
         Action::ExportBundle => export_archive(s, core),
         Action::OpenExported => open_exported(s, core),
         Action::CloseSession => close(s, core),
+        Action::PublishVersion | Action::PublishValidated | Action::Versions => {
+            return cycle::nav(s.data.session.id, &action)
+        }
         _ => {}
     }
     None

@@ -99,6 +99,7 @@ pub fn preview(r: &Report) -> Paragraphs {
                 }
             }
             Section::Statistics(stats) => statistics(&mut out, r, stats),
+            Section::Review(v) => super::cycle::preview(&mut out, r, v),
             Section::Log(entries) => {
                 for e in entries {
                     let mut line = format!("{}  {} · {}", e.time, e.kind_label, e.text);

@@ -1,0 +1,155 @@
+//! The review cycle of a session's report: after the workshop the
+//! facilitator publishes a draft, gathers participants' remarks on it,
+//! applies them, collects sign-offs and publishes the validated version.
+//! Each published version keeps the report data participants received
+//! (the report JSON, never the bundle), so two versions can be compared.
+
+use super::{Id, Timestamp};
+
+/// One published version of the report: "draft 1", "draft 2",
+/// "validated". Numbers count the standing versions of a session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportVersion {
+    pub id: Id,
+    pub number: u32,
+    pub validated: bool,
+    /// What the facilitator said about it ("after Tuesday's remarks").
+    pub note: String,
+    /// SHA-256 of the participants' report data it was (the report JSON
+    /// `atelier export --format json` writes, kept in the store and read
+    /// with `Store::version_report`), in lower-case hex.
+    pub sha256: String,
+    pub published_at: Timestamp,
+    /// Taken back (an undo): kept in the file, marked.
+    pub removed_at: Option<Timestamp>,
+}
+
+/// A remark a participant made on a version of the report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Feedback {
+    pub id: Id,
+    pub version: Id,
+    /// Who said it: someone on the roster, or a name typed in.
+    pub participant_id: Option<Id>,
+    pub name: String,
+    /// The contribution it is about, if any.
+    pub contribution_id: Option<Id>,
+    /// The report section it is about (`synthesis`, `decisions`…), if any.
+    pub section: String,
+    pub text: String,
+    pub at: Timestamp,
+    /// When the facilitator changed the report as asked.
+    pub applied_at: Option<Timestamp>,
+    pub removed_at: Option<Timestamp>,
+}
+
+/// Someone approved a version of the report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignOff {
+    pub id: Id,
+    pub version: Id,
+    pub participant_id: Option<Id>,
+    pub name: String,
+    pub at: Timestamp,
+    pub removed_at: Option<Timestamp>,
+}
+
+/// A session's whole review cycle, oldest first, rows taken back included.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ReviewLog {
+    pub versions: Vec<ReportVersion>,
+    pub feedback: Vec<Feedback>,
+    pub sign_offs: Vec<SignOff>,
+}
+
+impl ReviewLog {
+    /// The versions that stand, by number.
+    pub fn standing(&self) -> impl Iterator<Item = &ReportVersion> {
+        self.versions.iter().filter(|v| v.removed_at.is_none())
+    }
+
+    pub fn version(&self, number: u32) -> Option<&ReportVersion> {
+        self.standing().find(|v| v.number == number)
+    }
+
+    pub fn version_by_id(&self, id: Id) -> Option<&ReportVersion> {
+        self.versions.iter().find(|v| v.id == id)
+    }
+
+    /// The newest standing version.
+    pub fn latest(&self) -> Option<&ReportVersion> {
+        self.standing().max_by_key(|v| v.number)
+    }
+
+    /// The number the next published version gets.
+    pub fn next_number(&self) -> u32 {
+        self.latest().map_or(1, |v| v.number + 1)
+    }
+
+    /// Remarks that stand on a standing version, oldest first.
+    pub fn remarks(&self) -> impl Iterator<Item = &Feedback> {
+        self.feedback
+            .iter()
+            .filter(|f| f.removed_at.is_none() && self.stands(f.version))
+    }
+
+    /// Sign-offs that stand on a standing version, oldest first.
+    pub fn approvals(&self) -> impl Iterator<Item = &SignOff> {
+        self.sign_offs
+            .iter()
+            .filter(|s| s.removed_at.is_none() && self.stands(s.version))
+    }
+
+    /// The number of the version `id`, when it stands.
+    pub fn number_of(&self, id: Id) -> Option<u32> {
+        self.version_by_id(id)
+            .filter(|v| v.removed_at.is_none())
+            .map(|v| v.number)
+    }
+
+    fn stands(&self, version: Id) -> bool {
+        self.number_of(version).is_some()
+    }
+}
+
+/// SHA-256 of a version's content, in lower-case hex.
+pub fn content_hash(report: &str) -> String {
+    use sha2::Digest;
+    format!("{:x}", sha2::Sha256::digest(report.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn version(number: u32, removed: bool) -> ReportVersion {
+        let now = crate::model::now();
+        ReportVersion {
+            id: crate::model::new_id(),
+            number,
+            validated: false,
+            note: String::new(),
+            sha256: content_hash(""),
+            published_at: now,
+            removed_at: removed.then_some(now),
+        }
+    }
+
+    #[test]
+    fn numbers_count_the_standing_versions() {
+        let mut log = ReviewLog::default();
+        assert_eq!(log.next_number(), 1);
+        log.versions = vec![version(1, false), version(2, true)];
+        assert_eq!(log.next_number(), 2);
+        assert_eq!(log.latest().map(|v| v.number), Some(1));
+        assert!(log.version(2).is_none());
+    }
+
+    #[test]
+    fn the_hash_is_sha256() {
+        assert_eq!(
+            content_hash("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

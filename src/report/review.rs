@@ -1,0 +1,175 @@
+//! The report's review section: which version of the report this is, who
+//! approved it and which of the participants' remarks were applied. One
+//! self-contained view (`ReviewView`) with its own Markdown writer and HTML
+//! template (`assets/report/review.html`); each format calls it from one
+//! line, so the report's sections can be reordered around it.
+//!
+//! Anonymity: in an anonymous session no name is shown, neither beside a
+//! remark nor as a sign-off (sign-offs are counted).
+
+use super::markdown::inline;
+use crate::i18n::{long_date, t, tf};
+use crate::model::{Anonymity, Lang, ReviewLog, SessionData};
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewView {
+    pub heading: String,
+    /// "Validated version 3 — 29 November 2026", "Draft 2 — …".
+    pub version: String,
+    pub number: u32,
+    pub validated: bool,
+    /// `2026-11-29`, for data formats.
+    pub iso_date: String,
+    pub sign_offs_heading: String,
+    /// "Ana Diallo (draft 2)"; in an anonymous session, one line per
+    /// version: "3 people approved draft 2".
+    pub sign_offs: Vec<String>,
+    pub applied_heading: String,
+    pub applied: Vec<AppliedView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AppliedView {
+    pub text: String,
+    /// Who asked; `None` in an anonymous session.
+    pub from: Option<String>,
+    /// The version it was made on ("draft 1").
+    pub on: String,
+}
+
+/// "draft 2" / "validated version 3" in the session's language.
+pub fn version_name(lang: Lang, number: u32, validated: bool) -> String {
+    let key = if validated {
+        "cycle.validated_n"
+    } else {
+        "cycle.draft_n"
+    };
+    tf(lang, key, &[("n", &number.to_string())])
+}
+
+/// "Draft 2" / "Validated version 3": the name at the start of a line.
+pub fn version_title(lang: Lang, number: u32, validated: bool) -> String {
+    let name = version_name(lang, number, validated);
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The section for the session's latest standing version; `None` before
+/// any version is published.
+pub fn build(data: &SessionData) -> Option<ReviewView> {
+    let log = &data.review;
+    let lang = data.session.language;
+    let anonymous = data.session.anonymity == Anonymity::Anonymous;
+    let latest = log.latest()?;
+    let local = latest
+        .published_at
+        .with_timezone(&chrono::Local)
+        .date_naive();
+    let name = version_title(lang, latest.number, latest.validated);
+    let on = |version| {
+        log.version_by_id(version)
+            .map(|v| version_name(lang, v.number, v.validated))
+            .unwrap_or_default()
+    };
+    Some(ReviewView {
+        heading: t(lang, "cycle.heading").to_string(),
+        version: format!("{name} — {}", long_date(lang, local)),
+        number: latest.number,
+        validated: latest.validated,
+        iso_date: local.format("%Y-%m-%d").to_string(),
+        sign_offs_heading: t(lang, "cycle.sign_offs").to_string(),
+        sign_offs: sign_offs(log, lang, anonymous, &on),
+        applied_heading: t(lang, "cycle.applied").to_string(),
+        applied: log
+            .remarks()
+            .filter(|f| f.applied_at.is_some())
+            .map(|f| AppliedView {
+                text: f.text.clone(),
+                from: (!anonymous).then(|| f.name.clone()),
+                on: on(f.version),
+            })
+            .collect(),
+    })
+}
+
+fn sign_offs(
+    log: &ReviewLog,
+    lang: Lang,
+    anonymous: bool,
+    on: &dyn Fn(crate::model::Id) -> String,
+) -> Vec<String> {
+    if !anonymous {
+        return log
+            .approvals()
+            .map(|s| format!("{} ({})", s.name, on(s.version)))
+            .collect();
+    }
+    let mut counts: Vec<(crate::model::Id, usize)> = Vec::new();
+    for s in log.approvals() {
+        match counts.iter_mut().find(|(v, _)| *v == s.version) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((s.version, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(v, n)| {
+            let args = [("n", n.to_string()), ("version", on(v))];
+            let args = args.each_ref().map(|(k, v)| (*k, v.as_str()));
+            tf(lang, "cycle.approved_by_n", &args)
+        })
+        .collect()
+}
+
+/// The section in Markdown, every stored text escaped as the rest of the
+/// report's.
+pub fn markdown(out: &mut dyn Write, view: Option<&ReviewView>, colon: &str) -> io::Result<()> {
+    let Some(v) = view else {
+        return Ok(());
+    };
+    let one_line = |text: &str| inline(&text.replace('\n', " "));
+    writeln!(out, "## {}\n", inline(&v.heading))?;
+    writeln!(out, "{}\n", inline(&v.version))?;
+    if !v.sign_offs.is_empty() {
+        writeln!(out, "**{}**\n", inline(&v.sign_offs_heading))?;
+        for s in &v.sign_offs {
+            writeln!(out, "- {}", one_line(s))?;
+        }
+        writeln!(out)?;
+    }
+    if !v.applied.is_empty() {
+        writeln!(out, "**{}**\n", inline(&v.applied_heading))?;
+        for a in &v.applied {
+            let from = a
+                .from
+                .as_deref()
+                .map(|f| format!(" — {}", one_line(f)))
+                .unwrap_or_default();
+            writeln!(out, "- {}{colon}{}{from}", inline(&a.on), one_line(&a.text))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The participants' report data (the report JSON) as version `number`
+/// published at `at` will read: its review section names that version.
+pub fn as_published(data: &SessionData, validated: bool, at: crate::model::Timestamp) -> String {
+    let mut data = data.clone();
+    let number = data.review.next_number();
+    data.review.versions.push(crate::model::ReportVersion {
+        id: crate::model::Id::nil(),
+        number,
+        validated,
+        note: String::new(),
+        sha256: String::new(),
+        published_at: at,
+        removed_at: None,
+    });
+    super::render(super::Format::Json, &data)
+}

@@ -1,0 +1,176 @@
+//! The review cycle in the terminal UI, on a real database: from the
+//! review screen, publish a draft (`p`), record a remark from someone off
+//! the roster and a sign-off from someone on it, mark the remark applied
+//! (undone with `u`, redone with Ctrl+R), publish the validated version
+//! (`V`) and compare it with the draft (`d`). Snapshots in French and
+//! English.
+
+mod common;
+
+use atelier::commands::{apply, Command};
+use atelier::model::{Kind, Lang};
+use atelier::store::NewContribution;
+use atelier::tui::action::Action;
+use atelier::tui::app::App;
+use atelier::tui::screens::review::ReviewState;
+use atelier::tui::screens::versions::{Row, VersionsState};
+use common::tui::{act, key, screen, type_text};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+fn versions(app: &App) -> &VersionsState {
+    app.screen_as::<VersionsState>()
+        .expect("on the versions screen")
+}
+
+/// The screen, each version's hash (of report data holding random ids)
+/// replaced by a mark.
+fn shown(app: &App) -> String {
+    let text = screen(app, 90, 20);
+    let mut out = String::new();
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find("sha256 ") {
+        let (before, after) = rest.split_at(at + "sha256 ".len());
+        out.push_str(before);
+        out.push_str("<hash>");
+        rest = &after[12..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn press(app: &mut App, c: char) {
+    key(app, KeyCode::Char(c), KeyModifiers::NONE);
+}
+
+fn say(app: &mut App, text: &str) {
+    let session = versions(app).data.session.id;
+    let store = &mut app.core.store;
+    let stage = store.stages(session).unwrap()[1].id;
+    let new = NewContribution {
+        stage_id: stage,
+        participant_id: None,
+        kind: Kind::Observation,
+        text: text.into(),
+        parent_id: None,
+        group: None,
+        anonymous: false,
+    };
+    apply(store, session, &Command::Record(new)).unwrap();
+}
+
+#[test]
+fn draft_remark_sign_off_and_validated_version_from_the_review_screen() {
+    // Times on screen are this computer's: the snapshots read UTC.
+    std::env::set_var("TZ", "UTC");
+    for lang in Lang::ALL {
+        let (_dir, mut store) = common::temp_store();
+        common::clocked(&mut store);
+        let session = common::new_session(&mut store, &["Ana", "Bo", "Cy"]);
+        let mut data = store.load(session).unwrap();
+        data.session.language = lang;
+        store.update_session(&data.session).unwrap();
+        let mut app = common::tui::app(store, lang);
+        act(&mut app, Action::Review);
+        assert!(app.screen_as::<ReviewState>().is_some());
+
+        press(&mut app, 'p');
+        let s = versions(&app);
+        assert_eq!(s.data.review.latest().map(|v| v.number), Some(1));
+        assert_eq!(s.rows.len(), 1);
+
+        // A remark from someone off the roster: the picker's last entry,
+        // a name, then the remark.
+        press(&mut app, 'a');
+        for _ in 0..3 {
+            act(&mut app, Action::Down);
+        }
+        act(&mut app, Action::Confirm);
+        type_text(&mut app, "Marc");
+        act(&mut app, Action::Submit);
+        type_text(&mut app, "Name the trains");
+        act(&mut app, Action::Submit);
+        // A sign-off from the roster's first person.
+        press(&mut app, 's');
+        act(&mut app, Action::Confirm);
+        let s = versions(&app);
+        let remark = &s.data.review.feedback[0];
+        assert_eq!(
+            (remark.name.as_str(), remark.text.as_str()),
+            ("Marc", "Name the trains")
+        );
+        assert_eq!(s.data.review.sign_offs[0].name, "Ana");
+        assert_eq!(
+            s.rows[1..],
+            [
+                Row::Feedback(remark.id),
+                Row::SignOff(s.data.review.sign_offs[0].id)
+            ]
+        );
+
+        act(&mut app, Action::Top);
+        act(&mut app, Action::Down);
+        press(&mut app, ' ');
+        assert!(versions(&app).data.review.feedback[0].applied_at.is_some());
+        press(&mut app, 'u');
+        assert!(versions(&app).data.review.feedback[0].applied_at.is_none());
+        key(&mut app, KeyCode::Char('r'), KeyModifiers::CONTROL);
+        assert!(versions(&app).data.review.feedback[0].applied_at.is_some());
+
+        say(&mut app, "Trains are late on Mondays");
+        key(&mut app, KeyCode::Char('V'), KeyModifiers::SHIFT);
+        let s = versions(&app);
+        let latest = s.data.review.latest().unwrap();
+        assert!(latest.validated && latest.number == 2);
+        assert_eq!(s.rows[s.selected], Row::Version(latest.id));
+        insta::assert_snapshot!(format!("versions_{}", lang.code()), shown(&app));
+
+        press(&mut app, 'd');
+        let panel = versions(&app).diff.as_ref().expect("the diff");
+        assert!(panel
+            .lines
+            .iter()
+            .any(|l| l.contains("Trains are late on Mondays")));
+        insta::assert_snapshot!(
+            format!("versions_diff_{}", lang.code()),
+            screen(&app, 90, 20)
+        );
+
+        // Esc closes the diff, then goes back to the review screen, whose
+        // preview ends with the review section.
+        act(&mut app, Action::Back);
+        assert!(versions(&app).diff.is_none());
+        act(&mut app, Action::Back);
+        let review = app.screen_as::<ReviewState>().expect("back on review");
+        let preview: Vec<&str> = review.paragraphs.iter().map(|p| p.2.as_str()).collect();
+        let heading = match lang {
+            Lang::Fr => "Relecture et validation",
+            Lang::En => "Review and validation",
+        };
+        let at = preview.iter().position(|p| *p == heading).expect("section");
+        assert!(preview[at..]
+            .iter()
+            .any(|p| p.contains("Name the trains — Marc")));
+    }
+}
+
+#[test]
+fn undo_takes_a_publication_back_and_the_next_one_gets_its_number() {
+    let (_dir, mut store) = common::temp_store();
+    common::new_session(&mut store, &["Ana"]);
+    let mut app = common::tui::app(store, Lang::En);
+    act(&mut app, Action::Review);
+    press(&mut app, 'p');
+    press(&mut app, 'p');
+    assert_eq!(versions(&app).data.review.latest().unwrap().number, 2);
+    press(&mut app, 'u');
+    let s = versions(&app);
+    assert_eq!(s.data.review.latest().unwrap().number, 1);
+    assert_eq!(s.rows.len(), 1);
+    press(&mut app, 'p');
+    assert_eq!(versions(&app).data.review.latest().unwrap().number, 2);
+    // Nothing to compare a lone version with.
+    press(&mut app, 'u');
+    press(&mut app, 'u');
+    assert!(versions(&app).data.review.latest().is_none());
+    insta::assert_snapshot!("versions_empty_en", screen(&app, 90, 18));
+}
