@@ -26,6 +26,7 @@ use crate::tui::popup::{Popup, Purpose, Question};
 use crate::tui::screen::Screen;
 use crate::tui::widgets::editor;
 pub use clock::rings;
+pub use command::nothing_to;
 use draft::core_draft;
 pub use draft::{save_draft, Draft};
 use edit::{RunEdit, RunPick};
@@ -260,7 +261,7 @@ impl RunState {
             kind: Kind::Observation,
             participant: None,
             editing: None,
-            history: Default::default(),
+            history: core.history(id),
             counts: HashMap::new(),
             index: HashMap::new(),
             parked: 0,

@@ -1,0 +1,85 @@
+//! What a facilitator's try-out of the French interface found, each driven
+//! through real keys: one undo history per session across every screen,
+//! and saying what was undone.
+
+mod common;
+
+use atelier::model::Lang;
+use atelier::tui::app::App;
+use atelier::tui::screens::run::Focus;
+use common::tui::{app, key, live_texts, run, say};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+fn press(app: &mut App, c: char) {
+    key(app, KeyCode::Char(c), KeyModifiers::NONE);
+}
+
+fn esc(app: &mut App) {
+    key(app, KeyCode::Esc, KeyModifiers::NONE);
+}
+
+fn status(app: &App) -> String {
+    app.core
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+/// A fresh session in `lang`, open on the run screen.
+fn running_in(lang: Lang) -> (tempfile::TempDir, App) {
+    let (dir, mut store) = common::temp_store();
+    common::new_session(&mut store, &["Ana", "Bo", "Cy"]);
+    let mut app = app(store, lang);
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    run(&app);
+    (dir, app)
+}
+
+/// Types an idea and records it, then puts the focus on the list.
+fn say_then_list(app: &mut App, text: &str) {
+    if run(app).focus != Focus::Input {
+        key(app, KeyCode::Enter, KeyModifiers::NONE);
+    }
+    say(app, text);
+    esc(app);
+}
+
+#[test]
+fn undo_after_visiting_another_screen_takes_back_the_last_change() {
+    let (_d, mut app) = running_in(Lang::Fr);
+    say_then_list(&mut app, "Un café coopération");
+    for screen in ['T', 'F', 'v', 'c'] {
+        press(&mut app, 'z');
+        assert!(live_texts(&app).is_empty(), "parked");
+        press(&mut app, screen);
+        esc(&mut app);
+        run(&app);
+        press(&mut app, 'u');
+        assert_eq!(status(&app), "Annulé : mise au parking", "after {screen}");
+        assert_eq!(live_texts(&app), ["Un café coopération"], "after {screen}");
+    }
+    // Redo walks the same history, from another screen too.
+    press(&mut app, 'z');
+    press(&mut app, 'u');
+    press(&mut app, 'T');
+    key(&mut app, KeyCode::Char('r'), KeyModifiers::CONTROL);
+    assert_eq!(status(&app), "Rétabli : mise au parking");
+    esc(&mut app);
+    assert!(live_texts(&app).is_empty(), "parked again");
+}
+
+#[test]
+fn a_dot_placed_on_the_vote_screen_is_undone_from_the_run_screen_in_english() {
+    let (_d, mut app) = running_in(Lang::En);
+    say_then_list(&mut app, "A coffee morning");
+    press(&mut app, 'v');
+    press(&mut app, '1'); // Ana votes
+    press(&mut app, '+');
+    esc(&mut app);
+    press(&mut app, 'u');
+    assert_eq!(status(&app), "Undone: dot placed");
+    let id = run(&app).session_id();
+    let voting = app.core.store.load(id).unwrap().voting;
+    assert!(voting.votes.iter().all(|v| v.removed_at.is_some()));
+}
