@@ -307,6 +307,7 @@ impl RunState {
             Action::NextStage => self.flow.current + 1 < self.data.stages.len(),
             Action::PrevStage => self.flow.current > 0,
             Action::PauseTimer => self.stage().is_some_and(|st| !st.segments.is_empty()),
+            Action::NextGroup => self.input_group().is_some(),
             _ => true,
         }
     }
