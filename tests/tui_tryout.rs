@@ -83,3 +83,29 @@ fn a_dot_placed_on_the_vote_screen_is_undone_from_the_run_screen_in_english() {
     let voting = app.core.store.load(id).unwrap().voting;
     assert!(voting.votes.iter().all(|v| v.removed_at.is_some()));
 }
+
+#[test]
+fn an_anonymous_contribution_is_nobody_s_in_the_roster_and_moves_the_round_robin_on() {
+    let (_d, mut app) = running_in(Lang::Fr);
+    esc(&mut app);
+    press(&mut app, 'r'); // the round-robin gives the floor to Ana
+    let ana = run(&app).data.roster().next().unwrap().id;
+    assert_eq!(run(&app).participant, Some(ana));
+    key(&mut app, KeyCode::Char('o'), KeyModifiers::CONTROL);
+    say(&mut app, "On n'ose pas contredire la direction");
+    let bo = run(&app).data.roster().nth(1).unwrap().id;
+    assert_eq!(run(&app).participant, Some(bo), "Ana had her turn");
+    let shown = common::tui::screen(&app, 120, 40);
+    let line = |name: &str| {
+        // The roster is the last column of the screen.
+        shown
+            .lines()
+            .filter_map(|l| l.split('│').filter(|c| !c.is_empty()).last())
+            .find(|cell| cell.contains(&format!(" {name} ")))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(line("Groupe").trim_end().ends_with("0/0"), "{shown}");
+    assert!(line("anonyme").trim_end().ends_with("1/1"), "{shown}");
+    assert!(line("Ana").contains("✓"), "{shown}");
+}

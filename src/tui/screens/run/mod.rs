@@ -126,6 +126,13 @@ pub struct RunState {
     pub group: u32,
     /// The next input is stored without its author (Ctrl+O).
     pub anonymous: bool,
+    /// Contributions stored without their author: (this stage, overall).
+    /// Nobody's, not the group's: counted on a line of their own.
+    pub anonymous_counts: (usize, usize),
+    /// (stage, person) whose round-robin turn was an anonymous
+    /// contribution. Kept only while the screen is open: storing it would
+    /// keep the name the contribution was stored without.
+    pub anonymous_turns: std::collections::HashSet<(Id, Id)>,
 }
 
 impl Screen for RunState {
@@ -270,6 +277,8 @@ impl RunState {
             links: Default::default(),
             group: 1,
             anonymous: false,
+            anonymous_counts: (0, 0),
+            anonymous_turns: Default::default(),
         };
         state.reset_input(core);
         state.kind = state.stage_kinds()[0];

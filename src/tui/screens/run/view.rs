@@ -384,6 +384,24 @@ fn roster(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
         let heard = count(Some(p.id)).0 > 0;
         entry(n, p.name.clone(), Some(p.id), heard, under[i]);
     }
+    if s.anonymous_counts.1 > 0 {
+        // Nobody's: on a line of its own, neither the group's nor a
+        // person's, and not a speaker to choose (no number).
+        let (stage, total) = s.anonymous_counts;
+        let counts = format!("{stage:>2}/{total:<3}");
+        let name = core.t("structures.anonymous");
+        let pad = w.saturating_sub(width(name) + counts.len() + 3);
+        // Under the group's line (the legend, then the group).
+        lines.insert(
+            2,
+            Line::from(vec![
+                Span::raw("   "),
+                Span::styled(name, theme.muted()),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(counts, theme.muted()),
+            ]),
+        );
+    }
     if unheard > 0 && s.data.roster().count() > 0 {
         lines.push(Line::from(Span::styled(
             crate::i18n::tf(core.lang, "run.unheard", &[("n", &unheard.to_string())]),
