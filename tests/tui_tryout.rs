@@ -109,3 +109,52 @@ fn an_anonymous_contribution_is_nobody_s_in_the_roster_and_moves_the_round_robin
     assert!(line("anonyme").trim_end().ends_with("1/1"), "{shown}");
     assert!(line("Ana").contains("✓"), "{shown}");
 }
+
+/// The link picker's (selected, marked, candidates).
+fn link_picker(app: &App) -> (usize, usize, usize) {
+    let p = run(app)
+        .links
+        .picker
+        .as_ref()
+        .expect("the link picker is open");
+    (p.selected, p.marked.len(), p.candidates.len())
+}
+
+#[test]
+fn the_link_picker_marks_and_moves_down_and_goes_to_either_end() {
+    let (_d, mut app) = running_in(Lang::En);
+    for text in ["One", "Two", "Three", "Four"] {
+        say_then_list(&mut app, text);
+    }
+    press(&mut app, 'l');
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE); // every kind
+    assert_eq!(link_picker(&app), (0, 0, 3));
+    key(&mut app, KeyCode::End, KeyModifiers::NONE);
+    assert_eq!(link_picker(&app).0, 2);
+    key(&mut app, KeyCode::Home, KeyModifiers::NONE);
+    assert_eq!(link_picker(&app).0, 0);
+    key(&mut app, KeyCode::Char(' '), KeyModifiers::NONE);
+    key(&mut app, KeyCode::Char(' '), KeyModifiers::NONE);
+    assert_eq!(link_picker(&app), (2, 2, 3), "two marked, on the third");
+    key(&mut app, KeyCode::PageUp, KeyModifiers::NONE);
+    assert_eq!(link_picker(&app).0, 0);
+    key(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+    assert_eq!(link_picker(&app).0, 2);
+}
+
+#[test]
+fn the_themes_screen_shows_sub_points_indented() {
+    let (_d, mut app) = running_in(Lang::En);
+    say_then_list(&mut app, "Mobility");
+    say_then_list(&mut app, "A shuttle bus");
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE); // a sub-point of the first
+    press(&mut app, 'T');
+    let shown = common::tui::screen(&app, 120, 30);
+    // What follows an item's check box: its kind, or the indent first.
+    let row = |text: &str| {
+        let line = shown.lines().find(|l| l.contains(text)).unwrap_or_default();
+        line[line.find("[ ] ").unwrap() + 4..].to_string()
+    };
+    assert!(!row("Mobility").starts_with(' '), "{shown}");
+    assert!(row("A shuttle bus").starts_with("  "), "{shown}");
+}

@@ -108,15 +108,20 @@ pub fn toggle_panel(s: &mut RunState) {
 pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
     let mut picker = s.links.picker.take()?;
     let n = picker.candidates.len();
+    if let Some(to) = crate::tui::screens::moved(&action, picker.selected, n) {
+        picker.selected = to;
+        s.links.picker = Some(picker);
+        return None;
+    }
     match action {
-        Action::Up => picker.selected = picker.selected.saturating_sub(1),
-        Action::Down => picker.selected = (picker.selected + 1).min(n.saturating_sub(1)),
         Action::LinkMark => {
             if let Some(&id) = picker.candidates.get(picker.selected) {
                 if !picker.marked.remove(&id) {
                     picker.marked.insert(id);
                 }
             }
+            // On to the next, as in a checklist (and as themes do).
+            picker.selected = crate::tui::screens::step(picker.selected, 1, n);
         }
         Action::LinkAllKinds => {
             picker.all = !picker.all;
