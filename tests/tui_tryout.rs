@@ -158,3 +158,35 @@ fn the_themes_screen_shows_sub_points_indented() {
     assert!(!row("Mobility").starts_with(' '), "{shown}");
     assert!(row("A shuttle bus").starts_with("  "), "{shown}");
 }
+
+#[test]
+fn the_ranking_lists_only_items_with_dots_and_undo_says_what_it_took_back() {
+    let (_d, mut app) = running_in(Lang::Fr);
+    for text in ["Un café", "Un parrainage", "Une charte"] {
+        say_then_list(&mut app, text);
+    }
+    press(&mut app, 'v');
+    if !run_voting_revealed(&app) {
+        press(&mut app, 'h');
+    }
+    press(&mut app, '1');
+    key(&mut app, KeyCode::End, KeyModifiers::NONE);
+    press(&mut app, '+');
+    press(&mut app, 'r');
+    let shown = common::tui::screen(&app, 100, 24);
+    assert!(shown.contains("Une charte"), "{shown}");
+    assert!(!shown.contains("Un café"), "no dots, not ranked: {shown}");
+    assert!(!shown.contains("ex aequo"), "{shown}");
+    press(&mut app, 'u');
+    assert_eq!(status(&app), "Annulé : point placé");
+    let shown = common::tui::screen(&app, 100, 24);
+    assert!(shown.contains("Aucun point pour l'instant"), "{shown}");
+}
+
+fn run_voting_revealed(app: &App) -> bool {
+    app.screen_as::<atelier::tui::screens::vote::VoteState>()
+        .expect("on the vote screen")
+        .data
+        .voting
+        .revealed
+}

@@ -66,7 +66,8 @@ fn vote_label(vote: &VoteCommand) -> &'static str {
         SetTally { .. } => "tuifix.label.tally",
         RemoveVote { .. } => "tuifix.label.dot_removed",
         SetDots(_) => "tuifix.label.dots",
-        RevealVotes | HideVotes => "tuifix.label.reveal",
+        RevealVotes => "tuifix.label.reveal",
+        HideVotes => "tuifix.label.hide",
     }
 }
 

@@ -156,12 +156,13 @@ impl VoteState {
         self.data.session.anonymity == Anonymity::Anonymous
     }
 
-    /// The items in the order on screen: the list, or the ranking.
+    /// The items in the order on screen: the list, or the ranking (only
+    /// the items that got dots: the rest would all tie last at 0).
     pub fn shown(&self) -> Vec<crate::model::Ranked<Id>> {
         let ranked =
             crate::model::rank_items(&self.data.voting, self.items.iter().map(|(id, _)| *id));
         if self.ranking && self.data.voting.revealed {
-            ranked
+            ranked.into_iter().filter(|r| r.dots > 0).collect()
         } else {
             let mut by_id: std::collections::HashMap<Id, crate::model::Ranked<Id>> =
                 ranked.into_iter().map(|r| (r.item, r)).collect();
@@ -320,7 +321,7 @@ impl VoteState {
 }
 
 fn update(s: &mut VoteState, core: &mut Core, action: Action) -> Option<Nav> {
-    if let Some(to) = moved(&action, s.item, s.items.len()) {
+    if let Some(to) = moved(&action, s.item, s.shown().len()) {
         s.item = to;
         return None;
     }

@@ -71,6 +71,11 @@ pub fn render(s: &VoteState, core: &Core, area: Rect, buf: &mut Buffer) {
         Paragraph::new(line).render(inner, buf);
         return;
     }
+    if s.ranking && s.shown().is_empty() {
+        let line = Line::from(Span::styled(core.t("tuifix.ranking_empty"), theme.muted()));
+        Paragraph::new(line).render(inner, buf);
+        return;
+    }
     let rows = inner.height as usize;
     let offset = crate::tui::screens::scroll_to(s.offset.get(), s.item, rows);
     s.offset.set(offset);
