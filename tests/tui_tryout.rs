@@ -190,3 +190,29 @@ fn run_voting_revealed(app: &App) -> bool {
         .voting
         .revealed
 }
+
+#[test]
+fn a_session_with_items_opens_on_the_list_and_one_with_a_draft_in_the_box() {
+    let (_d, mut app) = running_in(Lang::Fr);
+    assert_eq!(
+        run(&app).focus,
+        Focus::Input,
+        "a first run: nothing to act on"
+    );
+    say_then_list(&mut app, "Un café");
+    let stage = run(&app).flow.current;
+    esc(&mut app); // home
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(run(&app).focus, Focus::List);
+    assert!(common::tui::screen(&app, 120, 40).contains("Entrée ou i pour écrire"));
+    press(&mut app, ']');
+    assert_eq!(run(&app).flow.current, stage + 1, "] changes stage");
+    // A draft reopens in the box, as it was left.
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    common::tui::type_text(&mut app, "à finir");
+    esc(&mut app);
+    esc(&mut app);
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(run(&app).focus, Focus::Input);
+    assert!(run(&app).has_text());
+}

@@ -294,6 +294,13 @@ impl RunState {
                 .participant
                 .filter(|p| state.data.roster().any(|r| r.id == *p));
         }
+        // The box takes the keys when there is a draft to finish, or
+        // nothing recorded yet (a first run: typing is all there is to
+        // do). Otherwise the list does, so `]` changes stage instead of
+        // being typed; Enter opens the box.
+        if !state.has_text() && state.data.live().next().is_some() {
+            state.focus = Focus::List;
+        }
         Some(state)
     }
 
