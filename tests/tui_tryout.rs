@@ -100,7 +100,7 @@ fn an_anonymous_contribution_is_nobody_s_in_the_roster_and_moves_the_round_robin
         // The roster is the last column of the screen.
         shown
             .lines()
-            .filter_map(|l| l.split('│').filter(|c| !c.is_empty()).last())
+            .filter_map(|l| l.split('│').rfind(|c| !c.is_empty()))
             .find(|cell| cell.contains(&format!(" {name} ")))
             .unwrap_or_default()
             .to_string()
@@ -215,4 +215,74 @@ fn a_session_with_items_opens_on_the_list_and_one_with_a_draft_in_the_box() {
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(run(&app).focus, Focus::Input);
     assert!(run(&app).has_text());
+}
+
+/// A French session shown in an English interface, on the run screen.
+fn french_session_in_english() -> (tempfile::TempDir, App) {
+    let (dir, mut store) = common::temp_store();
+    let id = common::new_session(&mut store, &["Ana", "Bo", "Cy"]);
+    let mut s = store.session(id).unwrap();
+    s.language = Lang::Fr;
+    store.update_session(&s).unwrap();
+    let mut app = app(store, Lang::En);
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    (dir, app)
+}
+
+#[test]
+fn interface_words_follow_the_interface_language_and_say_what_they_mean() {
+    let (_d, mut app) = french_session_in_english();
+    say(&mut app, "Une idée");
+    let shown = common::tui::screen(&app, 120, 40);
+    // The kind is the interface's word; the typed text stays as typed.
+    assert!(shown.contains("Recorded ✓ Group · Context"), "{shown}");
+    assert!(shown.contains("Context (1)"), "{shown}");
+    assert!(shown.contains("Session total 0:00"), "{shown}");
+    esc(&mut app);
+    // `n` outside a round says how to choose someone from here.
+    press(&mut app, 'n');
+    assert!(
+        status(&app).contains("start the round-robin (r)"),
+        "{}",
+        status(&app)
+    );
+    // The who-list of an action reads as the follow-through's.
+    press(&mut app, 'A');
+    common::tui::type_text(&mut app, "Book the room");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let shown = common::tui::screen(&app, 120, 40);
+    assert!(shown.contains("— nobody in particular —"), "{shown}");
+    assert!(!shown.contains("0 Group "), "{shown}");
+}
+
+#[test]
+fn set_up_offers_left_right_on_a_choice_and_shows_the_cursor_at_the_end() {
+    let (_d, mut app) = running_in(Lang::Fr);
+    esc(&mut app);
+    press(&mut app, 'c');
+    while !common::tui::screen(&app, 120, 30).contains("›Langue") {
+        key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    }
+    app.core.status = None;
+    let shown = common::tui::screen(&app, 120, 30);
+    assert!(shown.contains("← → choisir"), "{shown}");
+    key(&mut app, KeyCode::Up, KeyModifiers::NONE); // a text field
+    assert!(!common::tui::screen(&app, 120, 30).contains("← →"));
+    key(&mut app, KeyCode::End, KeyModifiers::NONE);
+    let shown = common::tui::screen(&app, 120, 30);
+    assert!(
+        shown.contains("›  + "),
+        "the cursor on the last row: {shown}"
+    );
+}
+
+#[test]
+fn in_a_round_robin_the_one_speaking_and_the_next_have_distinct_marks() {
+    let (_d, mut app) = running_in(Lang::Fr);
+    esc(&mut app);
+    press(&mut app, 'r');
+    let shown = common::tui::screen(&app, 120, 40);
+    assert!(shown.contains("1▶ Ana"), "{shown}");
+    assert!(shown.contains("2→ Bo"), "{shown}");
+    assert!(shown.contains("▶ parle · → ensuite · ✓ fait"), "{shown}");
 }

@@ -70,10 +70,7 @@ pub fn submit(s: &mut RunState, core: &mut Core) {
             core.success(tf(
                 core.lang,
                 "run.recorded",
-                &[
-                    ("who", &who),
-                    ("kind", c.kind.label(s.data.session.language)),
-                ],
+                &[("who", &who), ("kind", c.kind.label(core.lang))],
             ));
         }
         Err(e) => core.error(e.message(core.lang)),

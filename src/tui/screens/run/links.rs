@@ -206,15 +206,15 @@ pub fn render(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
 }
 
 /// `[Kind] text`, one line, cleaned.
-fn label(s: &RunState, c: &Contribution, width: usize) -> String {
-    let kind = c.kind.label(s.data.session.language);
+fn label(core: &Core, c: &Contribution, width: usize) -> String {
+    let kind = c.kind.label(core.lang);
     truncate(&clean(&format!("[{kind}] {}", c.text), false), width)
 }
 
 fn render_picker(s: &RunState, core: &Core, p: &LinkPicker, area: Rect, buf: &mut Buffer) {
     let theme = &core.theme;
     let kind = match p.wanted(s) {
-        Some(k) => k.plural(s.data.session.language).to_string(),
+        Some(k) => k.plural(core.lang).to_string(),
         None => core.t("links.picker_all").to_string(),
     };
     let marked = p.marked.len().to_string();
@@ -261,7 +261,7 @@ fn render_picker(s: &RunState, core: &Core, p: &LinkPicker, area: Rect, buf: &mu
             };
             Some(Line::from(vec![
                 Span::styled(check, theme.key()),
-                Span::styled(label(s, c, width), style),
+                Span::styled(label(core, c, width), style),
             ]))
         })
         .collect();
@@ -287,7 +287,7 @@ fn render_panel(s: &RunState, core: &Core, id: Id, area: Rect, buf: &mut Buffer)
         );
         lines.push(Line::from(Span::styled(heading, theme.heading())));
         for c in list {
-            lines.push(Line::from(format!("  • {}", label(s, c, width))));
+            lines.push(Line::from(format!("  • {}", label(core, c, width))));
         }
     }
     if lines.is_empty() {

@@ -133,6 +133,16 @@ impl Screen for SetupState {
         update(self, core, action)
     }
 
+    /// `← →` change a choice: offered on the choice fields only.
+    fn can(&self, action: &Action) -> bool {
+        match action {
+            Action::Left | Action::Right => {
+                matches!(self.current(), SetupRow::Field(f) if f.is_choice())
+            }
+            _ => true,
+        }
+    }
+
     fn render(&self, core: &Core, area: Rect, buf: &mut Buffer) {
         view::render(self, core, area, buf);
     }

@@ -93,7 +93,8 @@ fn buckets(s: &ThemesState, core: &Core, area: Rect, buf: &mut Buffer) {
 
 fn items(s: &ThemesState, core: &Core, area: Rect, buf: &mut Buffer) {
     let theme = &core.theme;
-    let lang = s.data.session.language;
+    // Kind labels are the interface's words, whatever the session's language.
+    let lang = core.lang;
     let name = match s.theme() {
         Some(t) => clean(&t.name, false),
         None => unsorted_label(s, core),

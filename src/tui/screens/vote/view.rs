@@ -80,7 +80,8 @@ pub fn render(s: &VoteState, core: &Core, area: Rect, buf: &mut Buffer) {
     let offset = crate::tui::screens::scroll_to(s.offset.get(), s.item, rows);
     s.offset.set(offset);
     let depths: std::collections::HashMap<_, _> = s.items.iter().copied().collect();
-    let lang = s.data.session.language;
+    // Kind labels are the interface's words, whatever the session's language.
+    let lang = core.lang;
     let columns = inner.width as usize;
     let lines: Vec<Line> = s
         .shown()
