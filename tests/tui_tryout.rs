@@ -286,3 +286,33 @@ fn in_a_round_robin_the_one_speaking_and_the_next_have_distinct_marks() {
     assert!(shown.contains("2→ Bo"), "{shown}");
     assert!(shown.contains("▶ parle · → ensuite · ✓ fait"), "{shown}");
 }
+
+#[test]
+fn an_ended_1_2_4_all_keeps_its_teams_ideas_in_the_report() {
+    use atelier::commands::{apply, Command};
+    use atelier::model::Structure;
+    let (_d, mut store) = common::temp_store();
+    let session = common::new_session(&mut store, &["Ana", "Bo"]);
+    let first = store.stages(session).unwrap()[0].id;
+    let set = Command::SetStructure {
+        stage: first,
+        structure: Structure::OneTwoFourAll,
+    };
+    apply(&mut store, session, &set).unwrap();
+    let mut app = app(store, Lang::En);
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    esc(&mut app);
+    for _ in 0..4 {
+        press(&mut app, 'f');
+    }
+    say_then_list(&mut app, "A coffee morning");
+    press(&mut app, 'f'); // the end
+    say_then_list(&mut app, "Said after");
+    let data = app.core.store.load(session).unwrap();
+    assert!(data.stages[0].one_two_four_all_ended());
+    let md = atelier::report::render(atelier::report::Format::Markdown, &data);
+    let at = md.find("### Team 1").expect(&md);
+    assert!(md[at..].contains("A coffee morning"), "{md}");
+    let after = data.live().find(|c| c.text == "Said after").unwrap();
+    assert_eq!(after.group, None, "no team once the 1-2-4-All has ended");
+}
