@@ -227,7 +227,7 @@ fn csv_has_one_row_per_contribution_with_parent_ids() {
             "Thème",
             "Points",
             "Répond à",
-            "Groupe"
+            "Équipe"
         ]
     );
     assert_eq!(rows.len(), data.live().count());
@@ -257,7 +257,7 @@ fn csv_opens_right_in_a_french_or_english_spreadsheet() {
     data.session.language = atelier::model::Lang::En;
     let en = render(Format::Csv, &data);
     assert!(en.starts_with(
-        "\u{feff}ID,Stage,Kind,Participant,Text,Parent ID,Recorded at,Parked,Theme,Votes,Answers,Group\r\n"
+        "\u{feff}ID,Stage,Kind,Participant,Text,Parent ID,Recorded at,Parked,Theme,Votes,Answers,Team\r\n"
     ));
     let (_, rows) = csv_rows(&en, b',');
     assert_eq!(rows.len(), data.live().count());

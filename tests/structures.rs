@@ -145,7 +145,7 @@ fn an_anonymous_record_keeps_no_author_through_undo_redo_and_edits() {
     assert!(both.is_err());
     assert_eq!(store.load(session).unwrap(), before);
     let zero = apply(&mut store, session, &said(stage, None, "x", Some(0), false));
-    assert!(zero.unwrap_err().message(Lang::Fr).contains("groupe"));
+    assert!(zero.unwrap_err().message(Lang::Fr).contains("équipe"));
 
     let out = apply(
         &mut store,
@@ -274,11 +274,11 @@ fn the_report_shows_the_ideas_each_group_shared() {
     data.session.report.person_stats = atelier::model::PersonStats::Show;
     let md = render(Format::Markdown, &data);
     let at = md
-        .find("## 1-2-4-All: ideas shared by each group — Ideas to explore")
+        .find("## 1-2-4-All: ideas shared by each team — Ideas to explore")
         .expect(&md);
     let section = &md[at..];
-    let g1 = section.find("### Group 1").unwrap();
-    let g2 = section.find("### Group 2").unwrap();
+    let g1 = section.find("### Team 1").unwrap();
+    let g2 = section.find("### Team 2").unwrap();
     assert!(g1 < g2);
     assert!(section[g1..g2].contains("Named idea — *Zephyrine Quill*"));
     assert!(section[g2..].contains("Group two's idea"));
@@ -286,7 +286,7 @@ fn the_report_shows_the_ideas_each_group_shared() {
 
     let html = render(Format::Html, &data);
     assert!(html.contains("<section class=\"shared-ideas\""));
-    assert!(html.contains("<h3>Group 2</h3>"));
+    assert!(html.contains("<h3>Team 2</h3>"));
 
     let json: serde_json::Value = serde_json::from_str(&render(Format::Json, &data)).unwrap();
     let shared = &json["shared_ideas"][0];
@@ -303,7 +303,7 @@ fn the_report_shows_the_ideas_each_group_shared() {
     let csv = render(Format::Csv, &data);
     let mut rows =
         csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
-    let group = rows.headers().unwrap().iter().position(|h| h == "Group");
+    let group = rows.headers().unwrap().iter().position(|h| h == "Team");
     let group = group.expect("a Group column");
     let cells: Vec<Vec<String>> = rows
         .records()
@@ -434,7 +434,7 @@ fn the_cli_records_for_a_group_without_an_author_and_show_prints_it() {
         .code(2);
     let shown = stdout(atelier(&dir).args(["show", "latest"]));
     let line = shown.lines().find(|l| l.contains("Kept quiet")).unwrap();
-    assert!(line.ends_with("Kept quiet — anonymous [group 2]"), "{line}");
+    assert!(line.ends_with("Kept quiet — anonymous [team 2]"), "{line}");
     assert!(!line.contains("Ana"));
 }
 

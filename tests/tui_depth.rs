@@ -57,8 +57,8 @@ fn indent_beyond_the_limit_is_refused_with_a_message_in_each_language() {
         (Lang::En, "at most 12 levels deep"),
         (Lang::Fr, "au plus à 12 niveaux"),
     ] {
+        // A session with contributions opens on the list.
         let (_dir, mut app, last) = at_the_limit(lang);
-        act(&mut app, Action::Back);
         act(&mut app, Action::Indent);
         let status = app.core.status.as_ref().map(|s| s.text.clone());
         assert!(

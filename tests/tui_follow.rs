@@ -28,7 +28,9 @@ fn park_takes_the_selected_item_out_of_the_list_and_undo_brings_it_back() {
     act(&mut app, Action::Undo);
     assert_eq!(live_texts(&app), ["on topic", "the canteen"]);
     assert!(parked_texts(&app).is_empty());
-    assert!(!screen(&app, 120, 40).contains("parking lot"));
+    let shown = screen(&app, 120, 40);
+    assert!(!shown.contains("[parking lot"), "no badge left");
+    assert!(shown.contains("Undone: sent to the parking lot"), "{shown}");
     act(&mut app, Action::Redo);
     assert_eq!(parked_texts(&app), ["the canteen"]);
 }

@@ -50,8 +50,8 @@ fn session(lang: Lang) -> (tempfile::TempDir, App, Items) {
         stake: add(&mut store, Kind::Stake, "Sharing what we learn"),
     };
     let mut app = common::tui::app(store, lang);
+    // A session with contributions opens on the list.
     act(&mut app, Action::Open);
-    act(&mut app, Action::Back);
     act(&mut app, Action::NextStage);
     select(&mut app, items.stake);
     (dir, app, items)

@@ -78,9 +78,6 @@ fn f_steps_through_the_1_2_4_all_and_undo_takes_a_step_back() {
         key(&mut app, KeyCode::Char('f'), KeyModifiers::NONE);
         assert_eq!(step(&app), Some(want));
     }
-    // All is the last step: f changes nothing more.
-    key(&mut app, KeyCode::Char('f'), KeyModifiers::NONE);
-    assert_eq!(run(&app).stage().unwrap().step_starts.len(), 4);
     let session = run(&app).session_id();
     let on_file = &app.core.store.stages(session).unwrap()[2];
     assert_eq!(on_file.steps().step(), Some(Step::All), "stored");
@@ -88,6 +85,31 @@ fn f_steps_through_the_1_2_4_all_and_undo_takes_a_step_back() {
     assert_eq!(step(&app), Some(Step::Foursomes));
     act(&mut app, Action::Redo);
     assert_eq!(step(&app), Some(Step::All));
+    // f in the All step ends the 1-2-4-All, stored, and undoable.
+    assert!(screen(&app, 120, 40).contains("All — one idea per team · f: end"));
+    key(&mut app, KeyCode::Char('f'), KeyModifiers::NONE);
+    let ended = |app: &App| app.core.store.stages(session).unwrap()[2].clone();
+    assert!(ended(&app).one_two_four_all_ended(), "stored");
+    assert_eq!(run(&app).structure_step(), None);
+    assert!(app
+        .core
+        .status
+        .as_ref()
+        .unwrap()
+        .text
+        .starts_with("1-2-4-All ended"));
+    key(&mut app, KeyCode::Char('f'), KeyModifiers::NONE);
+    assert_eq!(
+        app.core.status.as_ref().unwrap().text,
+        "This stage's 1-2-4-All has ended"
+    );
+    key(&mut app, KeyCode::Char('u'), KeyModifiers::NONE);
+    assert_eq!(
+        app.core.status.as_ref().unwrap().text,
+        "Undone: how the stage runs"
+    );
+    assert_eq!(ended(&app).structure, Structure::OneTwoFourAll);
+    assert_eq!(step(&app), Some(Step::All), "back in All");
 }
 
 #[test]
@@ -149,7 +171,26 @@ fn in_the_all_step_each_idea_is_recorded_with_its_group() {
         ]
     );
     let shown = screen(&app, 120, 40);
-    assert!(shown.contains("Second group's idea — group 2"), "{shown}");
+    assert!(shown.contains("Second group's idea — team 2"), "{shown}");
+    app.core.status = None;
+    let bar = screen(&app, 120, 40);
+    assert!(bar.contains("Ctrl+G next team"), "{bar}");
+    // Once the 1-2-4-All has ended, ideas carry no team.
+    act(&mut app, Action::Back);
+    key(&mut app, KeyCode::Char('f'), KeyModifiers::NONE);
+    act(&mut app, Action::Write);
+    assert_eq!(run(&app).input_group(), None);
+    app.core.status = None;
+    assert!(
+        !screen(&app, 120, 40).contains("Ctrl+G"),
+        "no team to move to"
+    );
+    say(&mut app, "After the 1-2-4-All");
+    let last = run(&app).data.live().last().unwrap().clone();
+    assert_eq!(
+        (last.text.as_str(), last.group),
+        ("After the 1-2-4-All", None)
+    );
 }
 
 #[test]

@@ -103,7 +103,7 @@ fn the_session_total_adds_every_stage() {
     started_ago(&mut app, Duration::minutes(70));
     // 3 minutes in the first stage, 70 in this one.
     let shown = screen(&app, 120, 40);
-    assert!(shown.contains("Session 1:13:00"), "{shown}");
+    assert!(shown.contains("Session total 1:13:00"), "{shown}");
 }
 
 #[test]

@@ -250,7 +250,7 @@ fn quitting_with_typed_text_asks_first_and_keeps_a_draft() {
     act(&mut app, Action::Quit);
     match &app.core.popup {
         Some(Popup::Confirm { message, .. }) => {
-            assert!(message.contains("draft in « Test »"), "{message}")
+            assert!(message.contains("draft in “Test”"), "{message}")
         }
         _ => panic!("home asks before quitting with a draft kept"),
     }

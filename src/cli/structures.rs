@@ -7,10 +7,12 @@ use crate::model::{Contribution, Lang, Stage, Structure};
 
 /// " · 1-2-4-All: 2 in pairs" after a stage's line; empty for an open one.
 pub fn stage_marks(stage: &Stage, lang: Lang) -> String {
-    if stage.structure != Structure::OneTwoFourAll {
+    let ended = stage.one_two_four_all_ended();
+    if stage.structure != Structure::OneTwoFourAll && !ended {
         return String::new();
     }
     let step = match stage.steps().step() {
+        Some(_) if ended => t(lang, "tuifix.structure_ended_short"),
         Some(step) => t(lang, &format!("structures.step_{}", step.key())),
         None => t(lang, "structures.not_started"),
     };

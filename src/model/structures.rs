@@ -137,6 +137,17 @@ impl<'a> StepClock<'a> {
     }
 }
 
+impl super::Stage {
+    /// Whether the stage ran a 1-2-4-All through to its end: every step
+    /// started, and the stage back to an open discussion. That is how the
+    /// end is stored (`f` in the All step), since the steps' table knows
+    /// only the four steps; setting the stage to 1-2-4-All again resumes
+    /// its All step.
+    pub fn one_two_four_all_ended(&self) -> bool {
+        self.structure.is_plain() && self.step_starts.len() == Step::ALL.len()
+    }
+}
+
 /// How long the stage's clock ran between `from` and `to`: each segment
 /// clipped to the span (an open one runs up to `to`).
 fn running_between(segments: &[Segment], from: Timestamp, to: Timestamp) -> Duration {

@@ -32,7 +32,7 @@ pub(super) fn build(data: &SessionData, names: &Names, lang: Lang) -> Vec<Shared
     let tree = Tree::new(data);
     data.stages
         .iter()
-        .filter(|st| st.structure == Structure::OneTwoFourAll)
+        .filter(|st| st.structure == Structure::OneTwoFourAll || st.one_two_four_all_ended())
         .filter_map(|st| {
             let mut groups: BTreeMap<u32, Vec<Item>> = BTreeMap::new();
             for top in tree.children(st.id, None) {

@@ -49,6 +49,7 @@ impl App {
             clock,
             export_dir,
             quit: false,
+            histories: Default::default(),
         };
         let screen = home::open().build(&mut core, None).unwrap_or_else(|| {
             // Home shows an empty list when the store cannot be read.

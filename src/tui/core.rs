@@ -2,14 +2,16 @@
 //! dialog on top, the status line, the clock, and how a screen asks to go
 //! to another one.
 
+use super::history::History;
 use super::popup::Popup;
 use super::screen::Screen;
 use super::theme::Theme;
 use crate::i18n::t;
-use crate::model::Timestamp;
+use crate::model::{Id, Timestamp};
 use crate::store::Store;
 use crate::templates::Catalog;
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// The time source; tests pass a fixed one so screens are reproducible.
@@ -75,6 +77,9 @@ pub struct Core {
     pub clock: Clock,
     pub export_dir: PathBuf,
     pub quit: bool,
+    /// Each session's undo/redo history, for the whole run: every screen
+    /// of a session walks the same one.
+    pub histories: HashMap<Id, History>,
 }
 
 impl Core {
@@ -87,6 +92,11 @@ impl Core {
 
     pub fn t(&self, key: &str) -> &'static str {
         t(self.lang, key)
+    }
+
+    /// The history of `session`, shared with every screen showing it.
+    pub fn history(&mut self, session: Id) -> History {
+        self.histories.entry(session).or_default().clone()
     }
 
     fn say(&mut self, text: String, tone: Tone) {

@@ -16,6 +16,7 @@ pub mod terminal;
 pub mod text;
 pub mod theme;
 pub mod ui;
+pub mod undo_label;
 pub mod update;
 pub mod widgets;
 

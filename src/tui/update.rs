@@ -88,12 +88,18 @@ fn popup(app: &mut App, action: Action) {
             _ => app.core.popup = Some(Popup::Confirm { message, question }),
         },
         Popup::Picker(mut p) => match action {
-            Action::Up => {
-                p.move_by(-1);
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                let page = [(Action::Up, -1), (Action::Down, 1), (Action::PageUp, -10)];
+                let delta = page.iter().find(|(a, _)| *a == action).map_or(10, |d| d.1);
+                p.move_by(delta);
                 app.core.popup = Some(Popup::Picker(p));
             }
-            Action::Down => {
-                p.move_by(1);
+            Action::Top | Action::Bottom => {
+                p.move_by(if action == Action::Top {
+                    isize::MIN / 2
+                } else {
+                    isize::MAX / 2
+                });
                 app.core.popup = Some(Popup::Picker(p));
             }
             Action::Confirm => {

@@ -170,7 +170,7 @@ impl FollowState {
             rows: Vec::new(),
             selected: 0,
             offset: Cell::new(0),
-            history: History::default(),
+            history: core.history(id),
             back,
         };
         state.rebuild();
@@ -256,27 +256,40 @@ impl FollowState {
         let done = self
             .history
             .apply(&mut core.store, self.session_id(), command);
-        self.after(core, Some(done), said, "")
+        let said = core.t(said).to_string();
+        self.after(core, done, said)
+    }
+
+    /// Undoes (`back`) or redoes the session's last change.
+    fn step_history(&mut self, core: &mut Core, back: bool) {
+        let id = self.session_id();
+        let done = if back {
+            self.history.undo(&mut core.store, id)
+        } else {
+            self.history.redo(&mut core.store, id)
+        };
+        match done {
+            None => core.info(core.t(super::run::nothing_to(back))),
+            Some(done) => {
+                let said = self.history.said(core.lang, back);
+                self.after(core, done, said);
+            }
+        }
     }
 
     fn after(
         &mut self,
         core: &mut Core,
-        done: Option<Result<Outcome, CommandError>>,
-        said: &str,
-        nothing: &str,
+        done: Result<Outcome, CommandError>,
+        said: String,
     ) -> bool {
         match done {
-            None => {
-                core.info(core.t(nothing));
-                false
-            }
-            Some(Ok(outcome)) => {
+            Ok(outcome) => {
                 self.take(&outcome.changes);
-                core.success(core.t(said));
+                core.success(said);
                 true
             }
-            Some(Err(e)) => {
+            Err(e) => {
                 core.error(e.message(core.lang));
                 false
             }
@@ -307,14 +320,8 @@ fn update(s: &mut FollowState, core: &mut Core, action: Action) -> Option<Nav> {
                     .unwrap_or_else(|| super::run::open_at_list(s.session_id())),
             )
         }
-        (Action::Undo, _) => {
-            let done = s.history.undo(&mut core.store, s.session_id());
-            s.after(core, done, "run.undone", "run.nothing_to_undo");
-        }
-        (Action::Redo, _) => {
-            let done = s.history.redo(&mut core.store, s.session_id());
-            s.after(core, done, "run.redone", "run.nothing_to_redo");
-        }
+        (Action::Undo, _) => s.step_history(core, true),
+        (Action::Redo, _) => s.step_history(core, false),
         (Action::ToggleDone, Some(Row::Action(id))) => {
             let done = !s.action(id).is_some_and(|a| a.done);
             let said = if done {

@@ -177,7 +177,11 @@ impl Screen for HomeState {
             .filter_map(|(key, _)| {
                 let id = Id::parse_str(key.strip_prefix("draft:")?).ok()?;
                 let s = self.sessions.iter().find(|s| s.id == id)?;
-                Some(format!("« {} »", crate::text::clean(&s.title, false)))
+                Some(tf(
+                    core.lang,
+                    "tuifix.quoted",
+                    &[("text", &crate::text::clean(&s.title, false))],
+                ))
             })
             .collect();
         (!titles.is_empty()).then(|| {

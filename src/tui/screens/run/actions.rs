@@ -39,6 +39,11 @@ pub fn what(s: &mut RunState, core: &mut Core, text: String) -> bool {
     let mut picker = super::input::participant_picker(s, core, RunPick::ActionWho);
     if let crate::tui::popup::Popup::Picker(p) = &mut picker {
         p.title = core.t("run.action_who").into();
+        // An action nobody in particular takes on reads as on the
+        // follow-through screen, not as the group's.
+        if let Some(first) = p.items.first_mut() {
+            first.1 = core.t("follow.who_nobody").into();
+        }
     }
     core.popup = Some(picker);
     true

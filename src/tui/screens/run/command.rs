@@ -48,16 +48,16 @@ impl RunState {
 
     /// Takes back the last change by applying its inverse.
     pub fn undo(&mut self, core: &mut Core) {
-        let select = first_contribution(self.history.next_undo());
+        let select = first_contribution(self.history.next_undo().as_ref());
         let done = self.history.undo(&mut core.store, self.session_id());
-        self.after_history(core, done, select, "run.undone", "run.nothing_to_undo");
+        self.after_history(core, done, select, true);
     }
 
     /// Does again the last change undone.
     pub fn redo(&mut self, core: &mut Core) {
-        let select = first_contribution(self.history.next_redo());
+        let select = first_contribution(self.history.next_redo().as_ref());
         let done = self.history.redo(&mut core.store, self.session_id());
-        self.after_history(core, done, select, "run.redone", "run.nothing_to_redo");
+        self.after_history(core, done, select, false);
     }
 
     fn after_history(
@@ -65,14 +65,13 @@ impl RunState {
         core: &mut Core,
         done: Option<Result<Outcome, CommandError>>,
         select: Option<Id>,
-        said: &str,
-        nothing: &str,
+        back: bool,
     ) {
         match done {
-            None => core.info(core.t(nothing)),
+            None => core.info(core.t(nothing_to(back))),
             Some(Ok(outcome)) => {
                 self.take(&outcome.changes, select.or_else(|| self.selected_id()));
-                core.success(core.t(said));
+                core.success(self.history.said(core.lang, back));
             }
             Some(Err(e)) => core.error(e.message(core.lang)),
         }
@@ -134,5 +133,14 @@ fn first_contribution(command: Option<&Command>) -> Option<Id> {
         Command::PutContributions(rows) => rows.first().map(|c| c.id),
         Command::Delete { id } | Command::Restore { id } => Some(*id),
         _ => None,
+    }
+}
+
+/// "Nothing to undo." (`back`) or "Nothing to redo.".
+pub fn nothing_to(back: bool) -> &'static str {
+    if back {
+        "run.nothing_to_undo"
+    } else {
+        "run.nothing_to_redo"
     }
 }

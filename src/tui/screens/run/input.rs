@@ -65,15 +65,12 @@ pub fn submit(s: &mut RunState, core: &mut Core) {
             s.participant = None;
             s.kind = s.stage_kinds()[0];
             s.append(&c);
-            super::turns::after_turn(s, spoke);
+            super::turns::after_turn(s, spoke, c.anonymous);
             save_draft(s, core);
             core.success(tf(
                 core.lang,
                 "run.recorded",
-                &[
-                    ("who", &who),
-                    ("kind", c.kind.label(s.data.session.language)),
-                ],
+                &[("who", &who), ("kind", c.kind.label(core.lang))],
             ));
         }
         Err(e) => core.error(e.message(core.lang)),

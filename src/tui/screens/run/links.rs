@@ -108,15 +108,20 @@ pub fn toggle_panel(s: &mut RunState) {
 pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
     let mut picker = s.links.picker.take()?;
     let n = picker.candidates.len();
+    if let Some(to) = crate::tui::screens::moved(&action, picker.selected, n) {
+        picker.selected = to;
+        s.links.picker = Some(picker);
+        return None;
+    }
     match action {
-        Action::Up => picker.selected = picker.selected.saturating_sub(1),
-        Action::Down => picker.selected = (picker.selected + 1).min(n.saturating_sub(1)),
         Action::LinkMark => {
             if let Some(&id) = picker.candidates.get(picker.selected) {
                 if !picker.marked.remove(&id) {
                     picker.marked.insert(id);
                 }
             }
+            // On to the next, as in a checklist (and as themes do).
+            picker.selected = crate::tui::screens::step(picker.selected, 1, n);
         }
         Action::LinkAllKinds => {
             picker.all = !picker.all;
@@ -201,15 +206,15 @@ pub fn render(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
 }
 
 /// `[Kind] text`, one line, cleaned.
-fn label(s: &RunState, c: &Contribution, width: usize) -> String {
-    let kind = c.kind.label(s.data.session.language);
+fn label(core: &Core, c: &Contribution, width: usize) -> String {
+    let kind = c.kind.label(core.lang);
     truncate(&clean(&format!("[{kind}] {}", c.text), false), width)
 }
 
 fn render_picker(s: &RunState, core: &Core, p: &LinkPicker, area: Rect, buf: &mut Buffer) {
     let theme = &core.theme;
     let kind = match p.wanted(s) {
-        Some(k) => k.plural(s.data.session.language).to_string(),
+        Some(k) => k.plural(core.lang).to_string(),
         None => core.t("links.picker_all").to_string(),
     };
     let marked = p.marked.len().to_string();
@@ -256,7 +261,7 @@ fn render_picker(s: &RunState, core: &Core, p: &LinkPicker, area: Rect, buf: &mu
             };
             Some(Line::from(vec![
                 Span::styled(check, theme.key()),
-                Span::styled(label(s, c, width), style),
+                Span::styled(label(core, c, width), style),
             ]))
         })
         .collect();
@@ -282,7 +287,7 @@ fn render_panel(s: &RunState, core: &Core, id: Id, area: Rect, buf: &mut Buffer)
         );
         lines.push(Line::from(Span::styled(heading, theme.heading())));
         for c in list {
-            lines.push(Line::from(format!("  • {}", label(s, c, width))));
+            lines.push(Line::from(format!("  • {}", label(core, c, width))));
         }
     }
     if lines.is_empty() {

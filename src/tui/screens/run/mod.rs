@@ -26,6 +26,7 @@ use crate::tui::popup::{Popup, Purpose, Question};
 use crate::tui::screen::Screen;
 use crate::tui::widgets::editor;
 pub use clock::rings;
+pub use command::nothing_to;
 use draft::core_draft;
 pub use draft::{save_draft, Draft};
 use edit::{RunEdit, RunPick};
@@ -125,6 +126,13 @@ pub struct RunState {
     pub group: u32,
     /// The next input is stored without its author (Ctrl+O).
     pub anonymous: bool,
+    /// Contributions stored without their author: (this stage, overall).
+    /// Nobody's, not the group's: counted on a line of their own.
+    pub anonymous_counts: (usize, usize),
+    /// (stage, person) whose round-robin turn was an anonymous
+    /// contribution. Kept only while the screen is open: storing it would
+    /// keep the name the contribution was stored without.
+    pub anonymous_turns: std::collections::HashSet<(Id, Id)>,
 }
 
 impl Screen for RunState {
@@ -260,7 +268,7 @@ impl RunState {
             kind: Kind::Observation,
             participant: None,
             editing: None,
-            history: Default::default(),
+            history: core.history(id),
             counts: HashMap::new(),
             index: HashMap::new(),
             parked: 0,
@@ -269,6 +277,8 @@ impl RunState {
             links: Default::default(),
             group: 1,
             anonymous: false,
+            anonymous_counts: (0, 0),
+            anonymous_turns: Default::default(),
         };
         state.reset_input(core);
         state.kind = state.stage_kinds()[0];
@@ -283,6 +293,13 @@ impl RunState {
             state.participant = draft
                 .participant
                 .filter(|p| state.data.roster().any(|r| r.id == *p));
+        }
+        // The box takes the keys when there is a draft to finish, or
+        // nothing recorded yet (a first run: typing is all there is to
+        // do). Otherwise the list does, so `]` changes stage instead of
+        // being typed; Enter opens the box.
+        if !state.has_text() && state.data.live().next().is_some() {
+            state.focus = Focus::List;
         }
         Some(state)
     }
@@ -306,6 +323,7 @@ impl RunState {
             Action::NextStage => self.flow.current + 1 < self.data.stages.len(),
             Action::PrevStage => self.flow.current > 0,
             Action::PauseTimer => self.stage().is_some_and(|st| !st.segments.is_empty()),
+            Action::NextGroup => self.input_group().is_some(),
             _ => true,
         }
     }

@@ -38,8 +38,12 @@ impl RunState {
         self.index = self.data.index();
         self.parked = self.data.parked().len();
         self.counts.clear();
+        self.anonymous_counts = (0, 0);
         for c in self.data.live() {
-            let entry = self.counts.entry(c.participant_id).or_default();
+            let entry = match c.anonymous {
+                true => &mut self.anonymous_counts,
+                false => self.counts.entry(c.participant_id).or_default(),
+            };
             entry.1 += 1;
             if c.stage_id == stage {
                 entry.0 += 1;
@@ -64,7 +68,10 @@ impl RunState {
             self.rebuild(Some(c.id));
             return;
         }
-        let entry = self.counts.entry(c.participant_id).or_default();
+        let entry = match c.anonymous {
+            true => &mut self.anonymous_counts,
+            false => self.counts.entry(c.participant_id).or_default(),
+        };
         entry.0 += 1;
         entry.1 += 1;
         let kinds = self.stage_kinds();

@@ -1,8 +1,10 @@
 //! Run: the 1-2-4-All and per-contribution anonymity. `f` starts the next
-//! step (1 minute alone, 2 in pairs, 4 in foursomes, then All), as one
-//! undoable command; the header shows the step and its sub-timer. In the
-//! All step each contribution is recorded with its group (Ctrl+G moves to
-//! the next group); Ctrl+O records the one being typed without its author.
+//! step (1 minute alone, 2 in pairs, 4 in foursomes, then All), and in the
+//! All step ends the 1-2-4-All, each as one undoable command; the header
+//! shows the step and its sub-timer. In the All step each contribution is
+//! recorded with its team (Ctrl+G moves to the next team); once ended,
+//! ideas carry no team. Ctrl+O records the one being typed without its
+//! author.
 
 use super::RunState;
 use crate::commands::Command;
@@ -48,8 +50,11 @@ pub fn next_step(s: &mut RunState, core: &mut Core) {
         return;
     };
     match s.structure_step() {
+        None if s.stage().is_some_and(|st| st.one_two_four_all_ended()) => {
+            return core.info(core.t("tuifix.structure_ended"));
+        }
         None => return core.info(core.t("structures.not_124")),
-        Some(Some(Step::All)) => return core.info(core.t("structures.already_all")),
+        Some(Some(Step::All)) => return end(s, core, stage),
         Some(_) => {}
     }
     if s.run_or_say(core, &Command::NextStep { stage }, None) {
@@ -60,6 +65,19 @@ pub fn next_step(s: &mut RunState, core: &mut Core) {
             let name = core.t(&format!("structures.step_{}", step.key()));
             core.success(tf(core.lang, "structures.step_started", &[("step", name)]));
         }
+    }
+}
+
+/// `f` in the All step: the 1-2-4-All ends, stored as the stage going
+/// back to an open discussion with its steps kept (see
+/// `Stage::one_two_four_all_ended`); `u` takes it back.
+fn end(s: &mut RunState, core: &mut Core, stage: crate::model::Id) {
+    let command = Command::SetStructure {
+        stage,
+        structure: Structure::Plain,
+    };
+    if s.run_or_say(core, &command, None) {
+        core.success(core.t("tuifix.structure_done"));
     }
 }
 
@@ -132,7 +150,7 @@ pub fn step_spans(s: &RunState, core: &Core) -> Vec<Span<'static>> {
         // "2 in pairs" says it is the 1-2-4-All: the name would crowd the
         // stage clock out of a narrow header.
         Some(minutes) => format!("{label} {shown} / {minutes}:00 · {word}"),
-        None => format!("{name} · {label} · "),
+        None => format!("{name} · {label} · {} · ", core.t("tuifix.step_all_end")),
     };
     let style = match alert {
         TimerAlert::Normal => theme.accent(),

@@ -18,6 +18,7 @@ impl RunState {
             return false;
         };
         self.counts.get(&Some(who)).is_some_and(|c| c.0 > 0)
+            || self.anonymous_turns.contains(&(stage, who))
             || self
                 .data
                 .live_passes()
@@ -45,8 +46,13 @@ pub fn toggle(s: &mut RunState, core: &mut Core) {
 }
 
 /// After a turn (a submit or a pass) in a round-robin: the next speaker.
-pub fn after_turn(s: &mut RunState, spoke: Option<Id>) {
+/// A contribution stored without its author (`anonymous`) still was the
+/// speaker's turn.
+pub fn after_turn(s: &mut RunState, spoke: Option<Id>, anonymous: bool) {
     if s.round_robin {
+        if let (true, Some(who), Some(stage)) = (anonymous, spoke, s.stage().map(|st| st.id)) {
+            s.anonymous_turns.insert((stage, who));
+        }
         s.participant = s.next_in_turn(spoke);
     }
 }
@@ -64,7 +70,7 @@ pub fn pass(s: &mut RunState, core: &mut Core) {
         participant: who,
     };
     if s.run(core, &pass, None).is_ok() {
-        after_turn(s, Some(who));
+        after_turn(s, Some(who), false);
         if s.round_robin {
             say_next(s, core, "run.passed_next");
         } else {

@@ -74,6 +74,10 @@ pub fn render(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
     input_box(s, core, input, buf);
 }
 
+/// The columns the session's title keeps in the header before the
+/// session's total time gives way.
+const TITLE_ROOM: usize = 24;
+
 fn header(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
     let theme = &core.theme;
     let mut spans = super::structures::step_spans(s, core);
@@ -83,11 +87,20 @@ fn header(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
             TimerAlert::Warning => theme.warn(),
             TimerAlert::Over => theme.overtime(),
         };
-        spans.push(Span::styled(format!("{} · ", c.total), theme.muted()));
-        if !c.word.is_empty() {
-            spans.push(Span::styled(format!("{} · ", c.word), style));
-        }
+        let total = Span::styled(format!("{} · ", c.total), theme.muted());
         spans.push(Span::styled(c.timer, style));
+        // The warning word follows the stage's clock it is about, apart
+        // from the session's total.
+        if !c.word.is_empty() {
+            spans.push(Span::styled(format!(" · {}", c.word), style));
+        }
+        // The session's total gives way first on a narrow screen, so the
+        // title keeps some room.
+        let used = spans.iter().map(|s| width(&s.content)).sum::<usize>();
+        if used + width(&total.content) + TITLE_ROOM <= area.width as usize {
+            let at = spans.len() - 1 - usize::from(!c.word.is_empty());
+            spans.insert(at, total);
+        }
     }
     let clock_width = spans.iter().map(|s| width(&s.content)).sum::<usize>() as u16 + 1;
     let [title_area, clock_area] =
@@ -189,10 +202,7 @@ fn item_lines(
         {
             spans.insert(
                 1,
-                Span::styled(
-                    format!("[{}] ", c.kind.label(s.data.session.language)),
-                    theme.kind(),
-                ),
+                Span::styled(format!("[{}] ", c.kind.label(core.lang)), theme.kind()),
             );
         }
         if i == 0 {
@@ -219,7 +229,7 @@ fn item_lines(
 fn row_lines(s: &RunState, core: &Core, row: &Row, width: usize) -> Vec<Line<'static>> {
     match row {
         Row::Header { kind, count } => vec![Line::from(Span::styled(
-            format!("{} ({count})", kind.plural(s.data.session.language)),
+            format!("{} ({count})", kind.plural(core.lang)),
             core.theme.heading(),
         ))],
         Row::Item { id, depth } => item_lines(s, core, *id, *depth, width),
@@ -329,6 +339,12 @@ fn roster(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
         .zip(&under)
         .filter(|(p, u)| **u && count(Some(p.id)).0 > 0)
         .count();
+    // In a round-robin, who has the floor after the one speaking now.
+    let then = s
+        .round_robin
+        .then(|| s.next_in_turn(s.participant))
+        .flatten()
+        .filter(|p| s.participant != Some(*p));
     let mut entry =
         |n: String, name: String, who: Option<crate::model::Id>, heard: bool, low: bool| {
             let (stage, total) = count(who);
@@ -339,6 +355,8 @@ fn roster(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
             let done = s.round_robin && who.is_some_and(|p| s.turn_taken(p));
             let mark = if chosen {
                 "▶"
+            } else if who.is_some() && who == then {
+                "→"
             } else if done {
                 "✓"
             } else if !heard {
@@ -384,6 +402,24 @@ fn roster(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
         let heard = count(Some(p.id)).0 > 0;
         entry(n, p.name.clone(), Some(p.id), heard, under[i]);
     }
+    if s.anonymous_counts.1 > 0 {
+        // Nobody's: on a line of its own, neither the group's nor a
+        // person's, and not a speaker to choose (no number).
+        let (stage, total) = s.anonymous_counts;
+        let counts = format!("{stage:>2}/{total:<3}");
+        let name = core.t("structures.anonymous");
+        let pad = w.saturating_sub(width(name) + counts.len() + 3);
+        // Under the group's line (the legend, then the group).
+        lines.insert(
+            2,
+            Line::from(vec![
+                Span::raw("   "),
+                Span::styled(name, theme.muted()),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(counts, theme.muted()),
+            ]),
+        );
+    }
     if unheard > 0 && s.data.roster().count() > 0 {
         lines.push(Line::from(Span::styled(
             crate::i18n::tf(core.lang, "run.unheard", &[("n", &unheard.to_string())]),
@@ -396,10 +432,9 @@ fn roster(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
         )));
     }
     if s.round_robin {
-        lines.push(Line::from(Span::styled(
-            core.t("run.round_robin_legend"),
-            theme.accent(),
-        )));
+        for part in legend_lines(core.t("run.round_robin_legend"), w) {
+            lines.push(Line::from(Span::styled(part, theme.accent())));
+        }
     }
     if under_count > 0 {
         lines.push(Line::from(Span::styled(
@@ -418,7 +453,7 @@ fn input_box(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
     let theme = &core.theme;
     let focused = s.focus == Focus::Input;
     let who = s.speaker_name(core, s.participant);
-    let kind = s.kind.label(s.data.session.language);
+    let kind = s.kind.label(core.lang);
     let (verb, who) = match (s.editing.is_some(), s.participant) {
         // No name beside what is typed anonymously, not even on screen.
         (false, _) if s.anonymous => (core.t("structures.input_label"), String::new()),
@@ -462,4 +497,20 @@ fn input_box(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
             .wrap(Wrap { trim: true })
             .render(inner, buf);
     }
+}
+
+/// A legend ("▶ speaking · → next · ✓ done") on as few lines of `w`
+/// columns as it takes, broken between its parts, never inside one.
+fn legend_lines(legend: &str, w: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for part in legend.split(" · ") {
+        match lines.last_mut() {
+            Some(line) if width(line) + 3 + width(part) <= w => {
+                line.push_str(" · ");
+                line.push_str(part);
+            }
+            _ => lines.push(part.to_string()),
+        }
+    }
+    lines
 }

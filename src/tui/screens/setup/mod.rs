@@ -23,9 +23,14 @@ use std::cell::Cell;
 
 pub const SETUP: Context = Context("setup");
 
-/// The set-up of session `id`.
+/// The set-up of session `id`; Esc goes back to the screen it was opened
+/// from (the run screen for `c`), home when there is none.
 pub fn open(id: Id) -> Nav {
-    Nav::to(move |core, _| Some(Box::new(SetupState::open(core, id)?)))
+    Nav::to(move |core, from| {
+        let mut setup = SetupState::open(core, id)?;
+        setup.back = from.and_then(|s| s.return_nav());
+        Some(Box::new(setup))
+    })
 }
 
 /// The set-up of a session just created: left untouched, it is removed
@@ -133,6 +138,8 @@ pub struct SetupState {
     pub offset: Cell<usize>,
     /// Created by `n` on home and not yet changed.
     fresh: bool,
+    /// Where Esc goes: the screen set-up was opened from; home if none.
+    back: Option<Nav>,
 }
 
 impl Screen for SetupState {
@@ -142,6 +149,16 @@ impl Screen for SetupState {
 
     fn update(&mut self, core: &mut Core, action: Action) -> Option<Nav> {
         update(self, core, action)
+    }
+
+    /// `← →` change a choice: offered on the choice fields only.
+    fn can(&self, action: &Action) -> bool {
+        match action {
+            Action::Left | Action::Right => {
+                matches!(self.current(), SetupRow::Field(f) if f.is_choice())
+            }
+            _ => true,
+        }
     }
 
     fn render(&self, core: &Core, area: Rect, buf: &mut Buffer) {
@@ -177,10 +194,11 @@ impl SetupState {
         core.reload_templates();
         Some(SetupState {
             data: load(core, id)?,
-            history: History::default(),
+            history: core.history(id),
             selected: 0,
             offset: Cell::new(0),
             fresh: false,
+            back: None,
         })
     }
 
@@ -255,7 +273,7 @@ impl SetupState {
                     .filter(|p| p.removed_at.is_none())
                     .map(|p| SetupRow::Participant(p.id));
                 self.take(&outcome.changes, select);
-                core.success(core.t(if back { "run.undone" } else { "run.redone" }));
+                core.success(self.history.said(core.lang, back));
             }
             Some(Err(e)) => core.error(e.message(core.lang)),
         }
@@ -317,7 +335,7 @@ fn update(s: &mut SetupState, core: &mut Core, action: Action) -> Option<Nav> {
                     core.fail(&e);
                 }
             }
-            return Some(super::home::open());
+            return Some(s.back.take().unwrap_or_else(super::home::open));
         }
         Action::Run => return Some(super::run::open(s.data.session.id)),
         Action::Left | Action::Right => {

@@ -114,6 +114,9 @@ pub fn render(s: &SetupState, core: &Core, area: Rect, buf: &mut Buffer) {
                 }
                 _ => format!("  + {}", core.t("setup.add_row")),
             };
+            // The same mark as the fields', so the cursor shows without
+            // colours too (End lands on the last row, here).
+            let text = format!("{}{text}", if selected { "›" } else { " " });
             let style = if selected {
                 theme.selected()
             } else if matches!(row, SetupRow::Add) {

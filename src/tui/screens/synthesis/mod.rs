@@ -122,7 +122,7 @@ impl SynthesisState {
             items: Vec::new(),
             item: 0,
             offset: Cell::new(0),
-            history: History::default(),
+            history: core.history(id),
         };
         s.index();
         Some(s)

@@ -111,7 +111,7 @@ impl ThemesState {
             bucket: 0,
             item: 0,
             marked: Vec::new(),
-            history: History::default(),
+            history: core.history(id),
             bucket_offset: Cell::new(0),
             item_offset: Cell::new(0),
         })

@@ -193,17 +193,15 @@ pub fn remove(s: &mut ThemesState, core: &mut Core) {
 /// Undoes (`back`) or redoes the last change.
 pub fn step_history(s: &mut ThemesState, core: &mut Core, back: bool) {
     let id = s.data.session.id;
-    let (done, said, nothing) = if back {
-        let done = s.history.undo(&mut core.store, id);
-        (done, "run.undone", "run.nothing_to_undo")
+    let done = if back {
+        s.history.undo(&mut core.store, id)
     } else {
-        let done = s.history.redo(&mut core.store, id);
-        (done, "run.redone", "run.nothing_to_redo")
+        s.history.redo(&mut core.store, id)
     };
     match done {
-        None => core.info(core.t(nothing)),
+        None => core.info(core.t(crate::tui::screens::run::nothing_to(back))),
         Some(done) => {
-            let said = core.t(said).to_string();
+            let said = s.history.said(core.lang, back);
             after(s, core, done, said);
         }
     }

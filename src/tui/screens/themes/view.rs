@@ -93,7 +93,8 @@ fn buckets(s: &ThemesState, core: &Core, area: Rect, buf: &mut Buffer) {
 
 fn items(s: &ThemesState, core: &Core, area: Rect, buf: &mut Buffer) {
     let theme = &core.theme;
-    let lang = s.data.session.language;
+    // Kind labels are the interface's words, whatever the session's language.
+    let lang = core.lang;
     let name = match s.theme() {
         Some(t) => clean(&t.name, false),
         None => unsorted_label(s, core),
@@ -123,6 +124,15 @@ fn items(s: &ThemesState, core: &Core, area: Rect, buf: &mut Buffer) {
     let offset = scroll_to(s.item_offset.get(), s.item, height);
     s.item_offset.set(offset);
     let focused = s.pane == Pane::Items;
+    // Sub-points show their nesting, as in the run screen's list.
+    let tree = crate::model::Tree::new(&s.data);
+    let depths: std::collections::HashMap<crate::model::Id, usize> = s
+        .data
+        .stages
+        .iter()
+        .flat_map(|st| tree.walk_stage(st.id))
+        .map(|(c, depth)| (c.id, depth.min(crate::model::MAX_DEPTH)))
+        .collect();
     let lines: Vec<Line> = list
         .iter()
         .enumerate()
@@ -140,10 +150,12 @@ fn items(s: &ThemesState, core: &Core, area: Rect, buf: &mut Buffer) {
                 .and_then(|p| s.data.participant(p))
                 .map(|p| format!(" — {}", clean(&p.name, false)))
                 .unwrap_or_default();
-            let room = columns.saturating_sub(width(mark) + width(&kind));
+            let indent = "  ".repeat(depths.get(&c.id).copied().unwrap_or(0));
+            let room = columns.saturating_sub(width(mark) + width(&indent) + width(&kind));
             let text = truncate(&format!("{}{who}", clean(&c.text, false)), room);
             let line = Line::from(vec![
                 Span::styled(mark, theme.key()),
+                Span::raw(indent),
                 Span::styled(kind, theme.kind()),
                 Span::raw(text),
             ]);

@@ -129,7 +129,7 @@ impl VoteState {
             offset: Cell::new(0),
             voter: None,
             ranking: false,
-            history: History::default(),
+            history: core.history(id),
         };
         s.index();
         Some(s)
@@ -156,12 +156,13 @@ impl VoteState {
         self.data.session.anonymity == Anonymity::Anonymous
     }
 
-    /// The items in the order on screen: the list, or the ranking.
+    /// The items in the order on screen: the list, or the ranking (only
+    /// the items that got dots: the rest would all tie last at 0).
     pub fn shown(&self) -> Vec<crate::model::Ranked<Id>> {
         let ranked =
             crate::model::rank_items(&self.data.voting, self.items.iter().map(|(id, _)| *id));
         if self.ranking && self.data.voting.revealed {
-            ranked
+            ranked.into_iter().filter(|r| r.dots > 0).collect()
         } else {
             let mut by_id: std::collections::HashMap<Id, crate::model::Ranked<Id>> =
                 ranked.into_iter().map(|r| (r.item, r)).collect();
@@ -201,40 +202,40 @@ impl VoteState {
         let done = self
             .history
             .apply(&mut core.store, id, &Command::Vote(command));
-        self.after(core, Some(done), said, said)
+        let said = core.t(said).to_string();
+        self.after(core, done, said)
     }
 
     fn step_history(&mut self, core: &mut Core, back: bool) {
         let id = self.data.session.id;
-        let (done, said, nothing) = if back {
-            let done = self.history.undo(&mut core.store, id);
-            (done, "run.undone", "run.nothing_to_undo")
+        let done = if back {
+            self.history.undo(&mut core.store, id)
         } else {
-            let done = self.history.redo(&mut core.store, id);
-            (done, "run.redone", "run.nothing_to_redo")
+            self.history.redo(&mut core.store, id)
         };
-        self.after(core, done, said, nothing);
+        match done {
+            None => core.info(core.t(crate::tui::screens::run::nothing_to(back))),
+            Some(done) => {
+                let said = self.history.said(core.lang, back);
+                self.after(core, done, said);
+            }
+        }
     }
 
     /// Takes in what a command changed (no reload) and says how it went.
     fn after(
         &mut self,
         core: &mut Core,
-        done: Option<Result<Outcome, CommandError>>,
-        said: &str,
-        nothing: &str,
+        done: Result<Outcome, CommandError>,
+        said: String,
     ) -> bool {
         match done {
-            None => {
-                core.info(core.t(nothing));
-                false
-            }
-            Some(Ok(outcome)) => {
+            Ok(outcome) => {
                 outcome.changes.apply_to(&mut self.data, None);
-                core.success(core.t(said));
+                core.success(said);
                 true
             }
-            Some(Err(e)) => {
+            Err(e) => {
                 core.error(e.message(core.lang));
                 false
             }
@@ -320,7 +321,7 @@ impl VoteState {
 }
 
 fn update(s: &mut VoteState, core: &mut Core, action: Action) -> Option<Nav> {
-    if let Some(to) = moved(&action, s.item, s.items.len()) {
+    if let Some(to) = moved(&action, s.item, s.shown().len()) {
         s.item = to;
         return None;
     }

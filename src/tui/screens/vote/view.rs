@@ -71,11 +71,17 @@ pub fn render(s: &VoteState, core: &Core, area: Rect, buf: &mut Buffer) {
         Paragraph::new(line).render(inner, buf);
         return;
     }
+    if s.ranking && s.shown().is_empty() {
+        let line = Line::from(Span::styled(core.t("tuifix.ranking_empty"), theme.muted()));
+        Paragraph::new(line).render(inner, buf);
+        return;
+    }
     let rows = inner.height as usize;
     let offset = crate::tui::screens::scroll_to(s.offset.get(), s.item, rows);
     s.offset.set(offset);
     let depths: std::collections::HashMap<_, _> = s.items.iter().copied().collect();
-    let lang = s.data.session.language;
+    // Kind labels are the interface's words, whatever the session's language.
+    let lang = core.lang;
     let columns = inner.width as usize;
     let lines: Vec<Line> = s
         .shown()
