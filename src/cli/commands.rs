@@ -144,8 +144,18 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
         Command::Decide { session, text } => {
             super::follow::decide(out, cli.db.as_ref(), &session, &text, lang)
         }
-        Command::Link { from, to } => super::links::link(out, cli.db.as_ref(), &from, &to, lang),
-        Command::Unlink { from, to } => super::links::unlink(cli.db.as_ref(), &from, &to, lang),
+        Command::Link { from, to, session } if super::sources::names_proposal(&from) => {
+            let session = session.as_deref();
+            super::sources::link(out, cli.db.as_ref(), session, &to, true, lang)
+        }
+        Command::Unlink { from, to, session } if super::sources::names_proposal(&from) => {
+            let session = session.as_deref();
+            super::sources::link(out, cli.db.as_ref(), session, &to, false, lang)
+        }
+        Command::Link { from, to, .. } => {
+            super::links::link(out, cli.db.as_ref(), &from, &to, lang)
+        }
+        Command::Unlink { from, to, .. } => super::links::unlink(cli.db.as_ref(), &from, &to, lang),
         Command::Trace { id } => super::links::trace(out, cli.db.as_ref(), &id, lang),
         Command::Action { command } => super::actions::run(out, cli.db.as_ref(), command, lang),
         Command::Theme { command } => super::themes::run(out, cli.db.as_ref(), command, lang),
@@ -179,11 +189,16 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             session,
             format,
             out: target,
+            anonymise,
         } => {
+            let options = report::Options { anonymise };
+            if report::check_variant(format, options).is_err() {
+                bail!("{}", t(lang, "finish8.bundle_not_anonymised"));
+            }
             let store = open_store_read_only(cli.db.as_ref())?;
             let id = store.resolve_session(&session)?;
             let data = store.load(id)?;
-            export(out, &data, format, target, store.path(), lang)
+            export(out, &data, format, options, target, store.path(), lang)
         }
     }
 }
@@ -368,6 +383,7 @@ fn export(
     out: &mut impl Write,
     data: &SessionData,
     format: Format,
+    options: report::Options,
     target: Option<PathBuf>,
     db: &std::path::Path,
     lang: Lang,
@@ -376,17 +392,17 @@ fn export(
         // Shown on a terminal, the export must not act on it; piped to a
         // file or a program, it streams byte for byte what was asked for.
         if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-            let text = report::render(format, data);
+            let text = report::render_with(format, data, options)?;
             out.write_all(for_terminal(format, &text).as_bytes())?;
         } else {
             let mut buffered = std::io::BufWriter::new(out);
-            report::write(format, data, &mut buffered)?;
+            report::write_with(format, data, options, &mut buffered)?;
             buffered.flush()?;
         }
         return Ok(());
     };
-    let path =
-        paths::export_target(&target, &report::file_name(data, format)).with_context(|| {
+    let path = paths::export_target(&target, &report::file_name_with(data, format, options))
+        .with_context(|| {
             let target = target.display().to_string();
             tf(lang, "cli.cannot_write_into", &[("path", &target)])
         })?;
@@ -394,8 +410,10 @@ fn export(
     if paths::is_database_file(&path, db) {
         bail!("{}", tf(lang, "cli.is_the_database", &[("path", &shown)]));
     }
-    paths::write_atomically_with(&path, |file| report::write(format, data, file))
-        .with_context(|| tf(lang, "cli.cannot_write", &[("path", &shown)]))?;
+    paths::write_atomically_with(&path, |file| {
+        report::write_with(format, data, options, file)
+    })
+    .with_context(|| tf(lang, "cli.cannot_write", &[("path", &shown)]))?;
     writeln!(
         out,
         "{}",

@@ -92,6 +92,8 @@ struct Page<'a> {
     labels: &'a HashMap<&'static str, String>,
     /// The 1-2-4-All stages: heading, then each group's label and rows.
     shared: Vec<(&'a str, Vec<GroupRows<'a>>)>,
+    /// Themes ranked by their items' dots.
+    theme_votes: &'a super::ThemeRanking,
 }
 
 #[derive(Serialize)]
@@ -163,6 +165,7 @@ impl<'a> Page<'a> {
                     (s.heading.as_str(), groups.collect())
                 })
                 .collect(),
+            theme_votes: &r.theme_votes,
         }
     }
 }

@@ -109,6 +109,7 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     action_table(out, r)?;
     vote_table(out, r)?;
+    theme_vote_table(out, r)?;
     if r.stats.total == 0 {
         paragraph(out, r.label("empty"))?;
     }
@@ -248,6 +249,23 @@ fn vote_table(out: &mut dyn Write, r: &Report) -> io::Result<()> {
             inline(&row.text),
             row.dots
         )?;
+    }
+    writeln!(out)
+}
+
+/// Themes by their items' dots, ties sharing a rank (after the items').
+fn theme_vote_table(out: &mut dyn Write, r: &Report) -> io::Result<()> {
+    let v = &r.theme_votes;
+    if v.ranking.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "### {}\n", inline(&v.heading))?;
+    let [rank, theme, dots] = &v.columns;
+    writeln!(out, "| {rank} | {theme} | {dots} |")?;
+    writeln!(out, "|---|---|---:|")?;
+    for row in &v.ranking {
+        let (place, name) = (&row.place, inline(&row.text));
+        writeln!(out, "| {place} | {name} | {} |", row.dots)?;
     }
     writeln!(out)
 }

@@ -62,6 +62,8 @@ pub struct Report {
     pub trace: super::trace::TraceView,
     /// The ideas each group shared in the 1-2-4-All stages.
     pub shared: Vec<super::structures::SharedIdeas>,
+    /// Themes ranked by their items' dots, ties sharing a rank.
+    pub theme_votes: super::theme_votes::ThemeRanking,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -71,6 +73,8 @@ pub struct SynthesisView {
     pub blocks: Vec<(String, String)>,
     pub proposal: String,
     pub is_empty: bool,
+    /// What each part builds on (ids of contributions in the report).
+    pub sources: super::SynthesisSources,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -197,9 +201,15 @@ const DISCUSSION: [Kind; 6] = [
 
 impl Report {
     pub fn build(data: &SessionData) -> Report {
+        Report::build_with(data, super::Options::default())
+    }
+
+    /// The report as `options` asks: anonymised, it reads the session as
+    /// if it had been run anonymous (the one rule, in `Names`).
+    pub fn build_with(data: &SessionData, options: super::Options) -> Report {
         let s = &data.session;
         let lang = s.language;
-        let anonymous = s.anonymity == Anonymity::Anonymous;
+        let anonymous = s.anonymity == Anonymity::Anonymous || options.anonymise;
         let names = Names::new(data, lang, anonymous);
         let tree = Tree::new(data);
         let mut shown: Vec<&Contribution> = Vec::new();
@@ -274,6 +284,7 @@ impl Report {
                     .collect(),
                 proposal: syn.proposal.clone(),
                 is_empty: syn.is_empty(),
+                sources: super::synthesis_trace::sources(data),
             },
             discussion,
             ideas,
@@ -302,6 +313,7 @@ impl Report {
             themes: super::themes::build(data, &names, lang),
             trace: super::trace::build(data, &names, lang),
             shared: super::structures::build(data, &names, lang),
+            theme_votes: super::theme_votes::build(data, lang),
         }
     }
 

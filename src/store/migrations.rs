@@ -17,6 +17,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/010_links.sql"),
     include_str!("migrations/011_structures.sql"),
     include_str!("migrations/012_follow_through.sql"),
+    include_str!("migrations/013_synthesis_sources.sql"),
 ];
 
 /// The schema version this program writes.

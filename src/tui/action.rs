@@ -153,4 +153,6 @@ pub enum Action {
     EditDue,
     /// Carries an action of the previous session over into this one.
     CarryOver,
+    /// Exports every report format anonymised (no names, counts kept).
+    ExportAnonymised,
 }
