@@ -117,6 +117,20 @@ fn the_synthesis_proposal_builds_on_ids_given_on_the_command_line() {
     let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert!(err.contains("--session"), "{err}");
 
+    // With a contribution, --session has no place: it says so.
+    let assert = atelier(&dir)
+        .args([
+            "link",
+            &short(&late),
+            "--session",
+            &id,
+            &short(&final_wording),
+        ])
+        .assert()
+        .failure();
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("FROM \"proposal\" only"), "{err}");
+
     let printed = stdout(atelier(&dir).args([
         "link",
         "synthesis",

@@ -152,6 +152,12 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             let session = session.as_deref();
             super::sources::link(out, cli.db.as_ref(), session, &to, false, lang)
         }
+        Command::Link {
+            session: Some(_), ..
+        }
+        | Command::Unlink {
+            session: Some(_), ..
+        } => bail!("{}", t(lang, "finish8.cli_session_only_for_proposal")),
         Command::Link { from, to, .. } => {
             super::links::link(out, cli.db.as_ref(), &from, &to, lang)
         }

@@ -210,7 +210,7 @@ pub enum Command {
         #[arg(required = true)]
         to: Vec<String>,
         /// The session whose synthesis' proposal FROM `proposal` names
-        /// (an id, a unique id prefix, or `latest`).
+        /// (an id, a unique id prefix, or `latest`); only with `proposal`.
         #[arg(long)]
         session: Option<String>,
     },
