@@ -3,7 +3,7 @@
 
 #![no_main]
 
-use atelier::model::{new_id, now, Anonymity, Contribution, Kind};
+use atelier::model::{new_id, now, Anonymity, Contribution, Kind, SynthesisPart};
 use libfuzzer_sys::{arbitrary, fuzz_target};
 
 #[derive(arbitrary::Arbitrary, Debug)]
@@ -15,6 +15,8 @@ struct Input {
     anonymous: bool,
     /// Text, and the parent among the items before it (none if 0).
     items: Vec<(String, u16)>,
+    /// What the synthesis' proposal builds on, among the items.
+    sources: Vec<u16>,
 }
 
 fuzz_target!(|input: Input| {
@@ -47,10 +49,17 @@ fuzz_target!(|input: Input| {
             created_at: now(),
             updated_at: now(),
             deleted_at: None,
+            parked_at: None,
             revisions: Vec::new(),
             group: None,
             anonymous: false,
         });
+    }
+    if !ids.is_empty() {
+        for at in input.sources {
+            let id = ids[at as usize % ids.len()];
+            data.synthesis.add_source(SynthesisPart::Proposal, id);
+        }
     }
     atelier_fuzz::check_reports(&data);
 });

@@ -1,15 +1,22 @@
 //! What every fuzz target checks on a session that got through: each
-//! report renders without panicking, and what it renders is inert.
+//! report (and its anonymised variant) renders without panicking, and
+//! what it renders is inert.
 
 use atelier::model::SessionData;
-use atelier::report::{render, Format};
+use atelier::report::{render_with, Format, Options as ReportOptions};
 use atelier::text::is_unsafe;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::sync::OnceLock;
 
 pub fn check_reports(data: &SessionData) {
-    for format in Format::ALL {
-        let out = render(format, data);
+    let reports = Format::REPORTS.map(|f| (f, ReportOptions::default()));
+    let anonymised = Format::REPORTS.map(|f| (f, ReportOptions::ANONYMISED));
+    let every = reports
+        .into_iter()
+        .chain(anonymised)
+        .chain([(Format::Bundle, ReportOptions::default())]);
+    for (format, options) in every {
+        let out = render_with(format, data, options).expect("a variant this format has");
         if matches!(format, Format::Markdown | Format::Html) {
             if let Some(c) = out.chars().find(|&c| is_unsafe(c) && c != '\n') {
                 panic!("{format:?} report carries {c:?}");

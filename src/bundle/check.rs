@@ -9,9 +9,8 @@ use super::format::{BAction, BSession, BStage, Bundle};
 mod follow;
 use super::{BundleError, Problem, FORMAT, OLDEST_VERSION, VERSION};
 use crate::model::{
-    check_time, parse_date, Action, BuildingBlock, Contribution, Decision, Id, Participant,
-    Revision, Segment, Session, SessionData, Stage, Synthesis, TimeError, Timestamp, MAX_DEPTH,
-    YEARS,
+    check_time, parse_date, Action, Contribution, Decision, Id, Participant, Revision, Segment,
+    Session, SessionData, Stage, TimeError, Timestamp, MAX_DEPTH, YEARS,
 };
 use crate::templates::Catalog;
 use std::collections::{HashMap, HashSet};
@@ -246,19 +245,7 @@ impl Checker<'_> {
             });
             self.contributions(&at, id, st, &known_people, &mut contributions)?;
         }
-        let synthesis = Synthesis {
-            text: b.synthesis.text,
-            blocks: b
-                .synthesis
-                .blocks
-                .into_iter()
-                .map(|bb| BuildingBlock {
-                    title: bb.title,
-                    text: bb.text,
-                })
-                .collect(),
-            proposal: b.synthesis.proposal,
-        };
+        let synthesis = self.synthesis(b.synthesis, &contributions)?;
         let mut decisions = Vec::new();
         for (i, d) in b.decisions.iter().enumerate() {
             let at = format!("decisions[{i}]");

@@ -235,6 +235,12 @@ pub(super) struct BSynthesis {
     pub(super) blocks: Vec<BBlock>,
     #[serde(default)]
     pub(super) proposal: String,
+    /// The ids of the contributions the text builds on (optional).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) text_sources: Vec<String>,
+    /// The ids of the contributions the proposal builds on (optional).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) proposal_sources: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -243,6 +249,9 @@ pub(super) struct BBlock {
     pub(super) title: String,
     #[serde(default)]
     pub(super) text: String,
+    /// The ids of the contributions it builds on (optional).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) sources: Vec<String>,
 }
 
 /// newline, contributions in tree order.
@@ -325,9 +334,12 @@ pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::
                 .map(|b| BBlock {
                     title: b.title.clone(),
                     text: b.text.clone(),
+                    sources: ids(&b.sources),
                 })
                 .collect(),
             proposal: data.synthesis.proposal.clone(),
+            text_sources: ids(&data.synthesis.text_sources),
+            proposal_sources: ids(&data.synthesis.proposal_sources),
         },
         decisions: data
             .decisions
@@ -391,6 +403,10 @@ pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::
     };
     serde_json::to_writer_pretty(&mut *out, &bundle)?;
     out.write_all(b"\n")
+}
+
+fn ids(list: &[crate::model::Id]) -> Vec<String> {
+    list.iter().map(|id| id.to_string()).collect()
 }
 
 fn export_contribution(c: &Contribution) -> BContribution {

@@ -5,6 +5,7 @@
 
 mod check;
 mod check_links;
+mod check_sources;
 mod check_structures;
 mod check_votes;
 mod format;

@@ -144,8 +144,24 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
         Command::Decide { session, text } => {
             super::follow::decide(out, cli.db.as_ref(), &session, &text, lang)
         }
-        Command::Link { from, to } => super::links::link(out, cli.db.as_ref(), &from, &to, lang),
-        Command::Unlink { from, to } => super::links::unlink(cli.db.as_ref(), &from, &to, lang),
+        Command::Link { from, to, session } if super::sources::names_proposal(&from) => {
+            let session = session.as_deref();
+            super::sources::link(out, cli.db.as_ref(), session, &to, true, lang)
+        }
+        Command::Unlink { from, to, session } if super::sources::names_proposal(&from) => {
+            let session = session.as_deref();
+            super::sources::link(out, cli.db.as_ref(), session, &to, false, lang)
+        }
+        Command::Link {
+            session: Some(_), ..
+        }
+        | Command::Unlink {
+            session: Some(_), ..
+        } => bail!("{}", t(lang, "finish8.cli_session_only_for_proposal")),
+        Command::Link { from, to, .. } => {
+            super::links::link(out, cli.db.as_ref(), &from, &to, lang)
+        }
+        Command::Unlink { from, to, .. } => super::links::unlink(cli.db.as_ref(), &from, &to, lang),
         Command::Trace { id } => super::links::trace(out, cli.db.as_ref(), &id, lang),
         Command::Action { command } => super::actions::run(out, cli.db.as_ref(), command, lang),
         Command::Theme { command } => super::themes::run(out, cli.db.as_ref(), command, lang),
@@ -181,18 +197,27 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             out: target,
             order,
             person_stats,
+            anonymise,
         } => {
+            let mut options = report::Options {
+                anonymise,
+                choices: None,
+            };
+            if report::check_variant(format, options).is_err() {
+                bail!("{}", t(lang, "finish8.bundle_not_anonymised"));
+            }
             let store = open_store_read_only(cli.db.as_ref())?;
             let id = store.resolve_session(&session)?;
-            let mut data = store.load(id)?;
-            // A report may read otherwise than the session's choice; the
-            // archive keeps what is stored.
-            if format != Format::Bundle {
-                let choices = data.session.report;
-                data.session.report =
-                    super::report_choices::with_overrides(choices, order, person_stats);
-            }
-            export(out, &data, format, target, store.path(), lang)
+            let data = store.load(id)?;
+            // A report may read otherwise than the session's choice (the
+            // archive is what is stored, whatever the flags say).
+            let choices = data.session.report;
+            options.choices = Some(super::report_choices::with_overrides(
+                choices,
+                order,
+                person_stats,
+            ));
+            export(out, &data, format, options, target, store.path(), lang)
         }
         Command::Review { session, command } => {
             super::review::run(out, cli.db.as_ref(), &session, command, lang)
@@ -360,6 +385,7 @@ fn export(
     out: &mut impl Write,
     data: &SessionData,
     format: Format,
+    options: report::Options,
     target: Option<PathBuf>,
     db: &std::path::Path,
     lang: Lang,
@@ -371,17 +397,17 @@ fn export(
             if format.is_binary() {
                 bail!("{}", t(lang, "odt.binary_on_terminal"));
             }
-            let text = report::render(format, data);
+            let text = report::render_with(format, data, options)?;
             out.write_all(for_terminal(format, &text).as_bytes())?;
         } else {
             let mut buffered = std::io::BufWriter::new(out);
-            report::write(format, data, &mut buffered)?;
+            report::write_with(format, data, options, &mut buffered)?;
             buffered.flush()?;
         }
         return Ok(());
     };
-    let path =
-        paths::export_target(&target, &report::file_name(data, format)).with_context(|| {
+    let path = paths::export_target(&target, &report::file_name_with(data, format, options))
+        .with_context(|| {
             let target = target.display().to_string();
             tf(lang, "cli.cannot_write_into", &[("path", &target)])
         })?;
@@ -389,8 +415,10 @@ fn export(
     if paths::is_database_file(&path, db) {
         bail!("{}", tf(lang, "cli.is_the_database", &[("path", &shown)]));
     }
-    paths::write_atomically_with(&path, |file| report::write(format, data, file))
-        .with_context(|| tf(lang, "cli.cannot_write", &[("path", &shown)]))?;
+    paths::write_atomically_with(&path, |file| {
+        report::write_with(format, data, options, file)
+    })
+    .with_context(|| tf(lang, "cli.cannot_write", &[("path", &shown)]))?;
     writeln!(
         out,
         "{}",

@@ -79,19 +79,28 @@ pub(super) fn trace(out: &mut dyn Write, db: Option<&PathBuf>, id: &str, lang: L
 /// The links section of `atelier show`: each trace, from its start back.
 pub(super) fn section(out: &mut String, data: &SessionData, lang: Lang) {
     let links = Links::of(data);
-    let roots = links.roots();
-    if roots.is_empty() {
+    // The synthesis' proposal first, as in the report.
+    let mut text = String::new();
+    let shown = super::sources::chains(&mut text, data, &links, lang);
+    for root in links.roots_besides(&shown) {
+        for (c, depth) in links.trace(root) {
+            line(&mut text, data, c, depth, lang);
+        }
+    }
+    if text.is_empty() {
         return;
     }
     let _ = writeln!(out, "\n{}", t(lang, "links.panel_title"));
-    for root in roots {
-        for (c, depth) in links.trace(root) {
-            line(out, data, c, depth, lang);
-        }
-    }
+    out.push_str(&text);
 }
 
-fn line(out: &mut String, data: &SessionData, c: &Contribution, depth: usize, lang: Lang) {
+pub(super) fn line(
+    out: &mut String,
+    data: &SessionData,
+    c: &Contribution,
+    depth: usize,
+    lang: Lang,
+) {
     let who = c
         .participant_id
         .and_then(|p| data.participant(p))

@@ -10,6 +10,7 @@ mod report_choices;
 mod review;
 mod show;
 mod show_follow;
+mod sources;
 mod structures;
 mod themes;
 mod votes;
@@ -200,21 +201,35 @@ pub enum Command {
     /// Link a contribution to those it answers (builds on): a stake to the
     /// observations behind it, an idea to the stakes it addresses, a
     /// proposal to its ideas. Prints each link made.
+    ///
+    /// FROM may also be the word `proposal` (or `synthesis`) with
+    /// `--session SESSION`: the synthesis' proposal builds on each TO, and
+    /// the report's trace starts from it.
     Link {
         /// The contribution that answers: an id, or a unique part of one
-        /// (`atelier show` prints the last eight characters).
+        /// (`atelier show` prints the last eight characters); or
+        /// `proposal`, the synthesis' proposal of `--session`.
         from: String,
         /// What it answers, in the same session (ids or unique parts).
         #[arg(required = true)]
         to: Vec<String>,
+        /// The session whose synthesis' proposal FROM `proposal` names
+        /// (an id, a unique id prefix, or `latest`); only with `proposal`.
+        #[arg(long)]
+        session: Option<String>,
     },
-    /// Take back links made with `atelier link`.
+    /// Take back links made with `atelier link` (FROM `proposal` with
+    /// `--session` too).
     Unlink {
-        /// The contribution that answers (an id or a unique part of one).
+        /// The contribution that answers (an id or a unique part of one),
+        /// or `proposal`.
         from: String,
         /// What it no longer answers (ids or unique parts).
         #[arg(required = true)]
         to: Vec<String>,
+        /// The session whose synthesis' proposal FROM `proposal` names.
+        #[arg(long)]
+        session: Option<String>,
     },
     /// Print what a contribution answers, step by step back to the first
     /// observations (a proposal, its ideas, their stakes, their observations).
@@ -317,6 +332,12 @@ pub enum Command {
             value_name = "show|hide"
         )]
         person_stats: Option<crate::model::PersonStats>,
+        /// The report as if the session had been anonymous: "Participant
+        /// 3" instead of names, counts kept; its file name ends in
+        /// `-anonymised` (`-anonymise` in French). Every report format;
+        /// not the bundle, which is the complete archive.
+        #[arg(long, alias = "anonymize")]
+        anonymise: bool,
     },
     /// List built-in and user templates.
     Templates,

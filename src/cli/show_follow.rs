@@ -40,7 +40,7 @@ pub(super) fn participation(data: &SessionData, lang: Lang) -> String {
         person_stats: crate::model::PersonStats::Show,
         ..data.session.report
     };
-    let report = crate::report::Report::build_with(data, choices);
+    let report = crate::report::Report::build_with(data, crate::report::Options::choosing(choices));
     let rows = crate::report::participation_rows(&report.participation, lang);
     let mut out = String::new();
     if rows.is_empty() {

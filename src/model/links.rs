@@ -121,9 +121,19 @@ impl<'a> Links<'a> {
     /// each contribution once (where the walk first meets it), at most
     /// `MAX_TRACE_DEPTH` steps back. Cycles stop where they close.
     pub fn trace(&self, root: &'a Contribution) -> Vec<(&'a Contribution, usize)> {
+        self.trace_from(&[root], 0)
+    }
+
+    /// The traces of `starts` as one walk, each start at `depth`: what
+    /// several of them answer shows once, under the first.
+    pub fn trace_from(
+        &self,
+        starts: &[&'a Contribution],
+        depth: usize,
+    ) -> Vec<(&'a Contribution, usize)> {
         let mut out = Vec::new();
-        let mut seen = HashSet::from([root.id]);
-        let mut stack = vec![(root, 0)];
+        let mut seen: HashSet<Id> = starts.iter().map(|c| c.id).collect();
+        let mut stack: Vec<_> = starts.iter().rev().map(|c| (*c, depth)).collect();
         while let Some((c, depth)) = stack.pop() {
             out.push((c, depth));
             if depth == MAX_TRACE_DEPTH {
@@ -147,17 +157,26 @@ impl<'a> Links<'a> {
     /// latest item): no link is left out of a report, and no chain is
     /// shown again and again.
     pub fn roots(&self) -> Vec<&'a Contribution> {
+        self.roots_besides(&HashSet::new())
+    }
+
+    /// [`Links::roots`] when the contributions in `shown` are already
+    /// shown elsewhere (under the synthesis): none of them starts a trace.
+    pub fn roots_besides(&self, already: &HashSet<Id>) -> Vec<&'a Contribution> {
         let mut sources: Vec<&'a Contribution> =
             self.built_on.values().flatten().copied().collect();
         sources.sort_by_key(|c| self.order[&c.id]);
         sources.dedup_by_key(|c| c.id);
-        let mut shown = HashSet::new();
+        let mut shown = already.clone();
         let mut roots = Vec::new();
         let mut take = |c: &'a Contribution, shown: &mut HashSet<Id>| {
             shown.extend(self.trace(c).into_iter().map(|(t, _)| t.id));
             roots.push(c);
         };
-        for &c in sources.iter().filter(|c| c.kind == Kind::Proposal) {
+        let proposals = sources
+            .iter()
+            .filter(|c| c.kind == Kind::Proposal && !already.contains(&c.id));
+        for &c in proposals {
             take(c, &mut shown);
         }
         for &c in &sources {

@@ -165,3 +165,35 @@ fn each_kind_offers_the_one_before_it() {
     assert_eq!(answered_kind(Kind::Proposal), Some(Kind::Idea));
     assert_eq!(answered_kind(Kind::Observation), None);
 }
+
+#[test]
+fn several_starts_share_one_walk_and_what_they_show_starts_no_trace() {
+    let mut data = empty();
+    let o = item(&mut data, Kind::Observation, "o");
+    let i1 = item(&mut data, Kind::Idea, "i1");
+    let i2 = item(&mut data, Kind::Idea, "i2");
+    let p = item(&mut data, Kind::Proposal, "p");
+    let other = item(&mut data, Kind::Proposal, "other");
+    link(&mut data, i1, o);
+    link(&mut data, i2, o);
+    link(&mut data, p, i1);
+    link(&mut data, other, i2);
+    let links = Links::of(&data);
+    let at = |id: Id| data.contributions.iter().find(|c| c.id == id).unwrap();
+    let walk: Vec<(String, usize)> = links
+        .trace_from(&[at(p), at(i2)], 1)
+        .into_iter()
+        .map(|(c, d)| (c.text.clone(), d))
+        .collect();
+    // `o` shows once, under the first start that answers it.
+    assert_eq!(walk, owned(&[("p", 1), ("i1", 2), ("o", 3), ("i2", 1)]));
+    let shown: HashSet<Id> = [p, i1, o, i2].into();
+    let roots: Vec<&str> = links
+        .roots_besides(&shown)
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(roots, ["other"], "p is shown already, other is not");
+    let all: Vec<&str> = links.roots().iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(all, ["p", "other"]);
+}

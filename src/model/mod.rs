@@ -12,7 +12,9 @@ mod report_choices;
 pub mod review;
 mod session;
 mod structures;
+mod synthesis_sources;
 mod template;
+mod theme_votes;
 mod themes;
 mod time;
 mod timer;
@@ -34,6 +36,7 @@ pub use session::{
     Synthesis,
 };
 pub use structures::{Step, StepClock, Structure, MAX_GROUP, STEP_WARN_BEFORE};
+pub use synthesis_sources::SynthesisPart;
 pub use template::{Localized, Template, TemplateStage};
 pub use themes::Theme;
 pub use time::{check_time, format_time, now, parse_date, parse_time, TimeError, Timestamp, YEARS};

@@ -136,6 +136,8 @@ impl Stage {
 pub struct BuildingBlock {
     pub title: String,
     pub text: String,
+    /// The contributions it builds on, in the order they were picked.
+    pub sources: Vec<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -143,6 +145,11 @@ pub struct Synthesis {
     pub text: String,
     pub blocks: Vec<BuildingBlock>,
     pub proposal: String,
+    /// The contributions the text builds on, in the order they were picked.
+    pub text_sources: Vec<Id>,
+    /// The contributions the proposal builds on: where the report's trace
+    /// starts, back to the observations.
+    pub proposal_sources: Vec<Id>,
 }
 
 impl Synthesis {

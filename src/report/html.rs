@@ -116,6 +116,8 @@ struct Page<'a> {
     /// Words of the sections' own (`sections.*` texts).
     words: HashMap<&'static str, &'static str>,
     review: Option<&'a super::ReviewView>,
+    /// Themes ranked by their items' dots.
+    theme_votes: &'a super::ThemeRanking,
 }
 
 /// A section as the template sees it: which one, its anchor, heading.
@@ -235,6 +237,7 @@ impl<'a> Page<'a> {
                 .map(|k| (*k, crate::i18n::t(r.language, &format!("sections.{k}"))))
                 .collect(),
             review: r.review.as_ref(),
+            theme_votes: &r.theme_votes,
         }
     }
 }

@@ -111,6 +111,7 @@ impl<'a> Doc<'a> {
                 text: &r.synthesis.text,
                 blocks: Seq::new(&r.synthesis.blocks, |(title, text)| Block { title, text }),
                 proposal: &r.synthesis.proposal,
+                sources: &r.synthesis.sources,
             },
             discussion: Seq::new(&r.discussion, |g| GroupDoc {
                 kind: g.key,
@@ -150,6 +151,13 @@ impl<'a> Doc<'a> {
                     tied: v.tied,
                     dots: v.dots,
                 }),
+                themes: Seq::new(&r.theme_votes.ranking, |v| RankedThemeDoc {
+                    id: &v.id,
+                    name: &v.text,
+                    rank: v.rank,
+                    tied: v.tied,
+                    dots: v.dots,
+                }),
             },
             shared_ideas: Seq::new(&r.shared, |s| SharedDoc {
                 stage: &s.stage,
@@ -181,6 +189,17 @@ struct VotesDoc<'a> {
     dots_per_participant: u32,
     total: u32,
     ranking: Seq<'a, super::RankedItem, RankedDoc<'a>>,
+    /// Themes ranked by their items' dots, ties sharing a rank.
+    themes: Seq<'a, super::RankedItem, RankedThemeDoc<'a>>,
+}
+
+#[derive(DeriveSerialize)]
+struct RankedThemeDoc<'a> {
+    id: &'a str,
+    name: &'a str,
+    rank: usize,
+    tied: bool,
+    dots: u32,
 }
 
 #[derive(DeriveSerialize)]
@@ -210,6 +229,8 @@ struct Synthesis<'a> {
     text: &'a str,
     blocks: Seq<'a, (String, String), Block<'a>>,
     proposal: &'a str,
+    /// What each part builds on: ids of contributions in this report.
+    sources: &'a crate::report::SynthesisSources,
 }
 
 #[derive(DeriveSerialize)]

@@ -62,7 +62,10 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                     list(out, &theme.items, r.colon)?;
                 }
             }
-            Section::Votes(_) => vote_table(out, r, &heading)?,
+            Section::Votes(_) => {
+                vote_table(out, r, &heading)?;
+                theme_vote_table(out, r)?;
+            }
             Section::Decisions(decisions) => {
                 section(out, &heading)?;
                 for d in *decisions {
@@ -282,6 +285,23 @@ fn vote_table(out: &mut dyn Write, r: &Report, heading: &str) -> io::Result<()> 
             inline(&row.text),
             row.dots
         )?;
+    }
+    writeln!(out)
+}
+
+/// Themes by their items' dots, ties sharing a rank (after the items').
+fn theme_vote_table(out: &mut dyn Write, r: &Report) -> io::Result<()> {
+    let v = &r.theme_votes;
+    if v.ranking.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "### {}\n", inline(&v.heading))?;
+    let [rank, theme, dots] = &v.columns;
+    writeln!(out, "| {rank} | {theme} | {dots} |")?;
+    writeln!(out, "|---|---|---:|")?;
+    for row in &v.ranking {
+        let (place, name) = (&row.place, inline(&row.text));
+        writeln!(out, "| {place} | {name} | {} |", row.dots)?;
     }
     writeln!(out)
 }

@@ -42,6 +42,14 @@ pub use view::{
     SynthesisView,
 };
 pub use votes::{RankedItem, Votes};
+mod synthesis_trace;
+mod theme_votes;
+mod variant;
+pub use synthesis_trace::SynthesisSources;
+pub use theme_votes::ThemeRanking;
+pub use variant::{
+    bytes_with, check as check_variant, render_with, write_with, BundleNotAnonymised, Options,
+};
 
 use crate::model::{Lang, SessionData};
 
@@ -134,14 +142,7 @@ pub fn write(
     data: &SessionData,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    match format {
-        Format::Markdown => markdown::write(&Report::build(data), out),
-        Format::Html => html::write(&Report::build(data), out),
-        Format::Json => json::write(&Report::build(data), out),
-        Format::Csv => csv::write(&Report::build(data), out),
-        Format::Bundle => crate::bundle::write_json(data, out),
-        Format::Odt => odt::write(&Report::build(data), out),
-    }
+    write_with(format, data, Options::default(), out)
 }
 
 /// A file name for a session's report: its date, its title made safe for
@@ -152,6 +153,11 @@ pub fn write(
 /// in order; the id keeps every session's files apart, whatever the
 /// titles, while a new export of the same session replaces its own.
 pub fn file_name(data: &SessionData, format: Format) -> String {
+    file_name_with(data, format, Options::default())
+}
+
+/// [`file_name`] for a report variant: `…-9c3a1f07-anonymised.md`.
+pub fn file_name_with(data: &SessionData, format: Format, options: Options) -> String {
     let mut slug = String::new();
     for c in deunicode::deunicode(&data.session.title).chars() {
         let c = c.to_ascii_lowercase();
@@ -166,9 +172,10 @@ pub fn file_name(data: &SessionData, format: Format) -> String {
     let slug = if slug.is_empty() { "session" } else { slug };
     let id = data.session.id.simple().to_string();
     format!(
-        "{}-{slug}-{}{}.{}",
+        "{}-{slug}-{}{}{}.{}",
         data.session.date.format("%Y-%m-%d"),
         &id[id.len() - 8..],
+        options.label(data.session.language),
         format.label(data.session.language),
         format.extension()
     )

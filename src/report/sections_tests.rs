@@ -144,7 +144,7 @@ fn the_discussion_follows_the_choice() {
         order: DiscussionOrder::Spoken,
         person_stats: PersonStats::Hide,
     };
-    let r = Report::build_with(&data, spoken);
+    let r = Report::build_with(&data, crate::report::Options::choosing(spoken));
     let found = sections(&r).into_iter().find_map(|s| match s {
         Section::Discussion(d) => Some(d),
         _ => None,
@@ -162,7 +162,10 @@ fn the_discussion_follows_the_choice() {
     assert_eq!(items[0].kind_label, "Contexte");
     let kinds: Vec<&str> = items.iter().map(|i| i.kind_label.as_str()).collect();
     assert!(kinds.windows(2).any(|w| w[0] != w[1] && w[0] == "Question"));
-    let by_kind = Report::build_with(&data, ReportChoices::default());
+    let by_kind = Report::build_with(
+        &data,
+        crate::report::Options::choosing(ReportChoices::default()),
+    );
     assert!(by_kind.spoken.is_empty());
     assert!(sections(&by_kind)
         .iter()
@@ -174,7 +177,10 @@ fn per_person_counts_show_only_when_chosen() {
     let text = include_str!("../../sessions/atelier-5-emergence-session-1.json");
     let catalog = crate::templates::Catalog::built_in();
     let data = crate::bundle::parse("sample", text, &catalog).unwrap();
-    let hidden = Report::build_with(&data, ReportChoices::default());
+    let hidden = Report::build_with(
+        &data,
+        crate::report::Options::choosing(ReportChoices::default()),
+    );
     assert!(hidden.stats.by_participant.is_empty());
     assert!(hidden.participation.bars.is_empty());
     assert!(!hidden.stats.by_stage.is_empty());
@@ -183,7 +189,7 @@ fn per_person_counts_show_only_when_chosen() {
         person_stats: PersonStats::Show,
         ..ReportChoices::default()
     };
-    let shown = Report::build_with(&data, shown);
+    let shown = Report::build_with(&data, crate::report::Options::choosing(shown));
     assert_eq!(shown.stats.by_participant.len(), data.roster().count() + 1);
 }
 

@@ -11,7 +11,8 @@ use std::collections::HashMap;
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct TraceView {
-    /// Each chain: where it starts (a proposal first), with what it
+    /// Each chain: where it starts (the synthesis' proposal, then each
+    /// proposal), with what it
     /// answers as its children, back to the observations. Nesting is
     /// bounded by `MAX_TRACE_DEPTH`.
     pub chains: Vec<Item>,
@@ -33,11 +34,14 @@ impl TraceView {
 
 pub(super) fn build(data: &SessionData, names: &Names, lang: Lang) -> TraceView {
     let links = Links::of(data);
-    let chains = links
-        .roots()
-        .into_iter()
-        .filter_map(|root| nest(data, &links.trace(root), names, lang))
-        .collect();
+    // The synthesis' proposal first, then what it does not already show.
+    let (mut chains, shown) = super::synthesis_trace::chains(data, &links, names, lang);
+    chains.extend(
+        links
+            .roots_besides(&shown)
+            .into_iter()
+            .filter_map(|root| nest(data, &links.trace(root), names, lang)),
+    );
     let answers = data
         .contributions
         .iter()
@@ -57,7 +61,7 @@ pub(super) fn build(data: &SessionData, names: &Names, lang: Lang) -> TraceView 
 /// One trace (parents first, with depths) as one nested item, without
 /// recursion: the open chain of items from the root down is closed into
 /// its parent as the walk comes back up.
-fn nest(
+pub(super) fn nest(
     data: &SessionData,
     walk: &[(&Contribution, usize)],
     names: &Names,

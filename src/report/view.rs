@@ -73,6 +73,8 @@ pub struct Report {
     /// Which version of the report this is, its sign-offs and applied
     /// remarks (see `review.rs`).
     pub review: Option<super::ReviewView>,
+    /// Themes ranked by their items' dots, ties sharing a rank.
+    pub theme_votes: super::theme_votes::ThemeRanking,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -82,6 +84,8 @@ pub struct SynthesisView {
     pub blocks: Vec<(String, String)>,
     pub proposal: String,
     pub is_empty: bool,
+    /// What each part builds on (ids of contributions in the report).
+    pub sources: super::SynthesisSources,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -209,15 +213,16 @@ pub(super) const DISCUSSION: [Kind; 6] = [
 impl Report {
     /// The report as the session's own choices say.
     pub fn build(data: &SessionData) -> Report {
-        Report::build_with(data, data.session.report)
+        Report::build_with(data, super::Options::default())
     }
 
-    /// The report with `choices` instead of the session's (an export's
-    /// override).
-    pub fn build_with(data: &SessionData, choices: crate::model::ReportChoices) -> Report {
+    /// The report as `options` asks: anonymised, it reads the session as
+    /// if it had been run anonymous (the one rule, in `Names`).
+    pub fn build_with(data: &SessionData, options: super::Options) -> Report {
         let s = &data.session;
         let lang = s.language;
-        let anonymous = s.anonymity == Anonymity::Anonymous;
+        let anonymous = s.anonymity == Anonymity::Anonymous || options.anonymise;
+        let choices = options.choices.unwrap_or(s.report);
         let names = Names::new(data, lang, anonymous);
         let tree = Tree::new(data);
         let mut shown: Vec<&Contribution> = Vec::new();
@@ -292,6 +297,7 @@ impl Report {
                     .collect(),
                 proposal: syn.proposal.clone(),
                 is_empty: syn.is_empty(),
+                sources: super::synthesis_trace::sources(data),
             },
             discussion,
             ideas,
@@ -324,6 +330,7 @@ impl Report {
             choices,
             place: s.place.clone(),
             review: super::review::build(data),
+            theme_votes: super::theme_votes::build(data, lang),
         };
         super::choices::apply(&mut report, data, &names);
         report

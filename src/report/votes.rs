@@ -65,32 +65,8 @@ pub(super) fn build(data: &SessionData, shown: &[&Contribution], lang: Lang) -> 
         .enumerate()
         .map(|(i, r)| {
             let c = by_id[&r.item];
-            let place = if r.tied {
-                tf(lang, "votes.report_tied", &[("rank", &r.rank.to_string())])
-            } else {
-                r.rank.to_string()
-            };
-            RankedItem {
-                id: c.id.to_string(),
-                text: c.text.clone(),
-                label: label(&c.text),
-                kind_label: c.kind.label(lang).to_string(),
-                rank: r.rank,
-                tied: r.tied,
-                title: tf(
-                    lang,
-                    "votes.report_bar",
-                    &[
-                        ("place", &place),
-                        ("text", &c.text),
-                        ("n", &r.dots.to_string()),
-                    ],
-                ),
-                place,
-                dots: r.dots,
-                width: r.dots as usize * BAR_MAX / most,
-                y: i * BAR_ROW,
-            }
+            let what = (c.id.to_string(), c.text.as_str(), c.kind.label(lang));
+            row(i, r, what, most, lang)
         })
         .collect();
     let total: u32 = ranked.iter().map(|r| r.dots).sum();
@@ -115,6 +91,43 @@ pub(super) fn build(data: &SessionData, shown: &[&Contribution], lang: Lang) -> 
             "votes.report_dots",
         ]
         .map(|k| t(lang, k).to_string()),
+    }
+}
+
+/// The `i`th row of a ranking: `what` is the ranked thing's id, text and
+/// kind; `most` the most dots of any row (the longest bar).
+pub(super) fn row<T>(
+    i: usize,
+    r: &crate::model::Ranked<T>,
+    (id, text, kind): (String, &str, &str),
+    most: usize,
+    lang: Lang,
+) -> RankedItem {
+    let place = if r.tied {
+        tf(lang, "votes.report_tied", &[("rank", &r.rank.to_string())])
+    } else {
+        r.rank.to_string()
+    };
+    RankedItem {
+        id,
+        text: text.to_string(),
+        label: label(text),
+        kind_label: kind.to_string(),
+        rank: r.rank,
+        tied: r.tied,
+        title: tf(
+            lang,
+            "votes.report_bar",
+            &[
+                ("place", &place),
+                ("text", text),
+                ("n", &r.dots.to_string()),
+            ],
+        ),
+        place,
+        dots: r.dots,
+        width: r.dots as usize * BAR_MAX / most.max(1),
+        y: i * BAR_ROW,
     }
 }
 

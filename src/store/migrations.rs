@@ -17,6 +17,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/010_links.sql"),
     include_str!("migrations/011_structures.sql"),
     include_str!("migrations/012_follow_through.sql"),
+    include_str!("migrations/013_synthesis_sources.sql"),
     include_str!("migrations/014_report_choices.sql"),
     include_str!("migrations/015_review.sql"),
     include_str!("migrations/016_carried_actions.sql"),

@@ -29,6 +29,7 @@ mod sessions;
 mod stages;
 mod structures;
 mod synthesis;
+mod synthesis_sources;
 mod themes;
 mod tx;
 mod votes;

@@ -20,14 +20,18 @@ pub(super) fn synthesis(conn: &rusqlite::Connection, session: Id) -> Result<Synt
             Ok(BuildingBlock {
                 title: r.get(0)?,
                 text: r.get(1)?,
+                sources: Vec::new(),
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Synthesis {
+    let mut s = Synthesis {
         text,
         blocks,
         proposal,
-    })
+        ..Synthesis::default()
+    };
+    super::synthesis_sources::read(conn, session, &mut s)?;
+    Ok(s)
 }
 
 pub(super) fn write_synthesis(
@@ -53,7 +57,7 @@ pub(super) fn write_synthesis(
             params![text_id(&session), i as i64 + 1, b.title, b.text],
         )?;
     }
-    Ok(())
+    super::synthesis_sources::write(tx, session, s)
 }
 
 impl Store {
@@ -65,7 +69,7 @@ impl Store {
     pub fn save_synthesis(&mut self, session: Id, s: &Synthesis) -> Result<()> {
         self.session(session)?;
         self.write(|tx| {
-            write_synthesis(tx, session, s, tx.now())?;
+            tx.save_synthesis(session, s)?;
             super::sessions::touch(tx, session, &tx.now())?;
             Ok(())
         })
@@ -78,7 +82,10 @@ impl super::Tx<'_> {
         synthesis(self, session)
     }
 
+    /// Saves the synthesis; refused when a source is no contribution of
+    /// the session.
     pub fn save_synthesis(&self, session: Id, s: &Synthesis) -> Result<()> {
+        super::synthesis_sources::check(self, session, s)?;
         write_synthesis(self, session, s, self.now())?;
         Ok(())
     }

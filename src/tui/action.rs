@@ -172,4 +172,6 @@ pub enum Action {
     MarkVersion,
     /// Shows what changed between two versions.
     DiffVersions,
+    /// Exports every report format anonymised (no names, counts kept).
+    ExportAnonymised,
 }

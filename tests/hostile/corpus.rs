@@ -49,7 +49,8 @@ pub fn load() -> Vec<Corpus> {
 /// and roles, stage titles, the synthesis, one contribution and one
 /// sub-point (of another kind, so its kind is printed) per payload, and a
 /// chain as deep as the store allows; each top-level item answers the
-/// next (links), so the trace section carries the corpus too.
+/// next (links), and the synthesis builds on some, so the trace section
+/// carries the corpus too.
 pub fn session(corpus: &Corpus) -> SessionData {
     let mut data = super::common::sample_data();
     let p = &corpus.payloads;
@@ -115,6 +116,12 @@ pub fn session(corpus: &Corpus) -> SessionData {
         }
         tops.push(top.id);
         data.contributions.extend([top, sub]);
+    }
+    // The synthesis builds on the first ideas (its proposal) and the last
+    // (its first block): the trace starts from payloads too.
+    data.synthesis.proposal_sources = tops.iter().take(3).copied().collect();
+    if let Some(block) = data.synthesis.blocks.first_mut() {
+        block.sources = tops.iter().rev().take(2).copied().collect();
     }
     chain(&mut data, MAX_DEPTH, p);
     data

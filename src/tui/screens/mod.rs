@@ -3,6 +3,7 @@
 
 pub mod follow;
 pub mod home;
+pub mod item_picker;
 pub mod review;
 pub mod run;
 pub mod setup;

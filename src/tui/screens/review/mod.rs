@@ -12,7 +12,7 @@ use preview::preview;
 use super::load;
 use crate::i18n::tf;
 use crate::model::{Id, SessionData, SessionStatus};
-use crate::report::{self, Format, Report};
+use crate::report::{self, Format, Options, Report};
 use crate::tui::action::Action;
 use crate::tui::core::{Core, Nav};
 use crate::tui::keymap::Context;
@@ -144,6 +144,7 @@ fn update(s: &mut ReviewState, core: &mut Core, action: Action) -> Option<Nav> {
         Action::ExportCsv => export(s, core, &[Format::Csv]),
         Action::ExportJson => export(s, core, &[Format::Json]),
         Action::ExportOdt => export(s, core, &[Format::Odt]),
+        Action::ExportAnonymised => export_with(s, core, &Format::REPORTS, Options::ANONYMISED),
         Action::ExportBundle => export_archive(s, core),
         Action::OpenExported => open_exported(s, core),
         Action::CloseSession => close(s, core),
@@ -156,10 +157,20 @@ fn update(s: &mut ReviewState, core: &mut Core, action: Action) -> Option<Nav> {
 }
 
 fn export(s: &mut ReviewState, core: &mut Core, formats: &[Format]) {
+    export_with(s, core, formats, Options::default());
+}
+
+/// Writes each report format as `options` says, beside the others: the
+/// anonymised variant's file names say it (`…-anonymised.md`).
+fn export_with(s: &mut ReviewState, core: &mut Core, formats: &[Format], options: Options) {
     for format in formats {
         core.status = None;
-        let path = core.export_dir.join(report::file_name(&s.data, *format));
-        let bytes = report::bytes(*format, &s.data);
+        let path = core
+            .export_dir
+            .join(report::file_name_with(&s.data, *format, options));
+        let Ok(bytes) = report::bytes_with(*format, &s.data, options) else {
+            return;
+        };
         match crate::paths::write_atomically(&path, &bytes) {
             Ok(()) => {
                 s.exported.retain(|p| *p != path);
@@ -186,11 +197,12 @@ fn export(s: &mut ReviewState, core: &mut Core, formats: &[Format]) {
     if formats.len() > 1 {
         let dir = core.export_dir.display().to_string();
         let n = formats.len().to_string();
-        core.success(tf(
-            core.lang,
-            "review.exported_many",
-            &[("n", &n), ("dir", &dir)],
-        ));
+        let key = if options.anonymise {
+            "finish8.exported_anonymised"
+        } else {
+            "review.exported_many"
+        };
+        core.success(tf(core.lang, key, &[("n", &n), ("dir", &dir)]));
     }
 }
 

@@ -4,12 +4,13 @@
 //! inverse (a building block deleted after the question comes back) and
 //! Ctrl+R does it again.
 
+mod sources;
 mod view;
 
 use super::{load, moved};
 use crate::commands::{Command, CommandError, Outcome};
 use crate::i18n::tf;
-use crate::model::{BuildingBlock, Id, SessionData, Synthesis, Tree};
+use crate::model::{BuildingBlock, Id, SessionData, Synthesis, SynthesisPart, Tree};
 use crate::tui::action::Action;
 use crate::tui::core::{Core, Nav};
 use crate::tui::history::History;
@@ -65,10 +66,16 @@ pub struct SynthesisState {
     pub offset: Cell<usize>,
     /// The changes made here, to undo and redo.
     pub history: History,
+    /// The picker of what a part builds on, while open (`l`).
+    pub picker: Option<sources::SourcePicker>,
 }
 
 impl Screen for SynthesisState {
     fn context(&self) -> Context {
+        if self.picker.is_some() {
+            // The link picker's keys.
+            return crate::tui::screens::item_picker::LINKS;
+        }
         SYNTHESIS
     }
 
@@ -123,6 +130,7 @@ impl SynthesisState {
             item: 0,
             offset: Cell::new(0),
             history: core.history(id),
+            picker: None,
         };
         s.index();
         Some(s)
@@ -155,9 +163,13 @@ impl SynthesisState {
         &self.data.synthesis
     }
 
-    fn picked_text(&self) -> Option<String> {
+    /// The selected contribution's id and text.
+    fn selected_item(&self) -> Option<(Id, String)> {
         let (i, _) = self.items.get(self.item)?;
-        self.data.contributions.get(*i).map(|c| c.text.clone())
+        self.data
+            .contributions
+            .get(*i)
+            .map(|c| (c.id, c.text.clone()))
     }
 
     /// Stores the synthesis as a change that can be undone; false when it
@@ -214,6 +226,10 @@ impl SynthesisState {
 
 fn update(s: &mut SynthesisState, core: &mut Core, action: Action) -> Option<Nav> {
     let id = s.data.session.id;
+    if s.picker.is_some() {
+        sources::update(s, core, action);
+        return None;
+    }
     match action {
         Action::FocusNext | Action::FocusPrev => {
             let i = PANES.iter().position(|p| *p == s.pane).unwrap_or(0);
@@ -273,24 +289,33 @@ fn update(s: &mut SynthesisState, core: &mut Core, action: Action) -> Option<Nav
             }
         }
         Action::PickToText | Action::PickToBlock | Action::PickToProposal => {
-            let Some(text) = s.picked_text() else {
+            let Some((source, text)) = s.selected_item() else {
                 core.info(core.t("synthesis.nothing_to_pick"));
                 return None;
             };
+            // The text goes in with where it came from, as one change.
             let mut next = s.synthesis().clone();
             match action {
-                Action::PickToText => append(&mut next.text, &text),
-                Action::PickToProposal => append(&mut next.proposal, &text),
+                Action::PickToText => {
+                    append(&mut next.text, &text);
+                    next.add_source(SynthesisPart::Text, source);
+                }
+                Action::PickToProposal => {
+                    append(&mut next.proposal, &text);
+                    next.add_source(SynthesisPart::Proposal, source);
+                }
                 _ => {
                     next.blocks.push(BuildingBlock {
                         title: text,
                         text: String::new(),
+                        sources: vec![source],
                     });
                     s.block = next.blocks.len() - 1;
                 }
             }
             s.save(core, next);
         }
+        Action::Link => sources::open(s),
         Action::Undo => s.step_history(core, true),
         Action::Redo => s.step_history(core, false),
         Action::Run | Action::Back => return Some(super::run::open(id)),
@@ -372,11 +397,17 @@ fn edited(s: &mut SynthesisState, core: &mut Core, purpose: SynthesisEdit, text:
                 core.info(core.t("synthesis.block_empty"));
                 return false;
             }
-            let block = BuildingBlock { title, text: body };
             match at {
-                Some(i) if i < next.blocks.len() => next.blocks[i] = block,
+                Some(i) if i < next.blocks.len() => {
+                    next.blocks[i].title = title;
+                    next.blocks[i].text = body;
+                }
                 _ => {
-                    next.blocks.push(block);
+                    next.blocks.push(BuildingBlock {
+                        title,
+                        text: body,
+                        sources: Vec::new(),
+                    });
                     s.block = next.blocks.len() - 1;
                 }
             }

@@ -2,6 +2,8 @@
 //! contributions on the right.
 
 use super::{Pane, SynthesisState};
+use crate::i18n::tf;
+use crate::model::SynthesisPart;
 use crate::tui::core::Core;
 use crate::tui::text::{clean, truncate, width, wrap};
 use crate::tui::widgets::screen_title;
@@ -36,9 +38,23 @@ pub fn render(s: &SynthesisState, core: &Core, area: Rect, buf: &mut Buffer) {
             Paragraph::new(clean(text, true))
         }
     };
+    // A part that builds on contributions says on how many.
+    let titled = |key: &str, part: SynthesisPart| {
+        let title = crate::i18n::t(lang, key);
+        match syn.sources(part).len() {
+            0 => title.to_string(),
+            n => format!(
+                "{title} · {}",
+                tf(core.lang, "finish8.builds_on", &[("n", &n.to_string())])
+            ),
+        }
+    };
     paragraph(&syn.text)
         .wrap(Wrap { trim: false })
-        .block(boxed(crate::i18n::t(lang, "report.synthesis"), Pane::Text))
+        .block(boxed(
+            &titled("report.synthesis", SynthesisPart::Text),
+            Pane::Text,
+        ))
         .render(text_area, buf);
     let blocks_title = crate::report::blocks_heading(lang, syn.blocks.len());
     let block = boxed(&blocks_title, Pane::Blocks);
@@ -69,7 +85,12 @@ pub fn render(s: &SynthesisState, core: &Core, area: Rect, buf: &mut Buffer) {
                         clean(&b.text, false)
                     )
                 };
-                let line = Line::from(format!("• {}", truncate(&text, inner.width as usize - 2)));
+                let mark = match b.sources.len() {
+                    0 => String::new(),
+                    n => format!(" ↖{n}"),
+                };
+                let room = (inner.width as usize).saturating_sub(2 + width(&mark));
+                let line = Line::from(format!("• {}{mark}", truncate(&text, room)));
                 if i == s.block && s.pane == Pane::Blocks {
                     line.style(theme.selected())
                 } else {
@@ -82,7 +103,7 @@ pub fn render(s: &SynthesisState, core: &Core, area: Rect, buf: &mut Buffer) {
     paragraph(&syn.proposal)
         .wrap(Wrap { trim: false })
         .block(boxed(
-            crate::i18n::t(lang, "report.proposal"),
+            &titled("report.proposal", SynthesisPart::Proposal),
             Pane::Proposal,
         ))
         .render(proposal_area, buf);
@@ -150,4 +171,5 @@ pub fn render(s: &SynthesisState, core: &Core, area: Rect, buf: &mut Buffer) {
         .take(rows)
         .collect();
     Paragraph::new(lines).render(inner, buf);
+    super::sources::render(s, core, body, buf);
 }

@@ -9,6 +9,7 @@
 //! report's order: a vote can prioritise stakes as well as ideas or
 //! proposals, and the report ranks only what got dots.
 
+mod themes;
 mod view;
 
 use super::{load, moved};

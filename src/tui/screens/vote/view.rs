@@ -51,6 +51,16 @@ pub fn render(s: &VoteState, core: &Core, area: Rect, buf: &mut Buffer) {
     ])
     .render(status, buf);
 
+    // Beside the items' ranking, the themes' (when there are themes).
+    let body = if super::themes::shown(s) {
+        let [items, themes] =
+            Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+                .areas(body);
+        super::themes::render(s, core, themes, buf);
+        items
+    } else {
+        body
+    };
     let title = if s.ranking {
         core.t("votes.ranking_title")
     } else {

@@ -1,0 +1,105 @@
+//! Report variants: the report as the session was run, or anonymised for
+//! readers who should not see who said what. The anonymised variant is the
+//! same report through the same rule (`view::Names`), as if the session
+//! had been anonymous: "Participant 3" instead of a name, counts kept.
+//! The bundle has no variant: it is the complete archive.
+
+use super::{Format, Report};
+use crate::model::{Lang, SessionData};
+
+/// How a report is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    /// Read the session as anonymous whatever it was run as.
+    pub anonymise: bool,
+    /// The discussion's order and per-person counts, instead of the
+    /// session's own choices (an export's override, or `show`'s).
+    pub choices: Option<crate::model::ReportChoices>,
+}
+
+impl Options {
+    pub const ANONYMISED: Options = Options {
+        anonymise: true,
+        choices: None,
+    };
+
+    /// The report with `choices` instead of the session's own.
+    pub fn choosing(choices: crate::model::ReportChoices) -> Options {
+        Options {
+            anonymise: false,
+            choices: Some(choices),
+        }
+    }
+
+    /// What a file name says before the extension, so an anonymised copy
+    /// never replaces (nor is mistaken for) the named report.
+    pub(super) fn label(self, lang: Lang) -> &'static str {
+        match (self.anonymise, lang) {
+            (false, _) => "",
+            (true, Lang::Fr) => "-anonymise",
+            (true, Lang::En) => "-anonymised",
+        }
+    }
+}
+
+/// Refused: the bundle is the complete archive and has no anonymised form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the complete archive (bundle) cannot be anonymised")]
+pub struct BundleNotAnonymised;
+
+/// Checks that `format` has the variant `options` asks for.
+pub fn check(format: Format, options: Options) -> Result<(), BundleNotAnonymised> {
+    if format == Format::Bundle && options.anonymise {
+        return Err(BundleNotAnonymised);
+    }
+    Ok(())
+}
+
+/// Writes `format` as `options` says; see [`super::write`].
+pub fn write_with(
+    format: Format,
+    data: &SessionData,
+    options: Options,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    check(format, options).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+    let report = || Report::build_with(data, options);
+    match format {
+        Format::Markdown => super::markdown::write(&report(), out),
+        Format::Html => super::html::write(&report(), out),
+        Format::Json => super::json::write(&report(), out),
+        Format::Csv => super::csv::write(&report(), out),
+        Format::Bundle => crate::bundle::write_json(data, out),
+        Format::Odt => super::odt::write(&report(), out),
+    }
+}
+
+/// The bytes of the file `format` makes as `options` says (packages
+/// included); see [`super::bytes`].
+pub fn bytes_with(
+    format: Format,
+    data: &SessionData,
+    options: Options,
+) -> Result<Vec<u8>, BundleNotAnonymised> {
+    check(format, options)?;
+    let mut out = Vec::new();
+    write_with(format, data, options, &mut out).expect("write to memory");
+    Ok(out)
+}
+
+/// Renders `format` as `options` says; see [`super::render`].
+pub fn render_with(
+    format: Format,
+    data: &SessionData,
+    options: Options,
+) -> Result<String, BundleNotAnonymised> {
+    check(format, options)?;
+    if format == Format::Odt {
+        // A package as text: the XML of its documents (see `odt::xml`).
+        let report = Report::build_with(data, options);
+        return Ok(super::odt::xml(&report).expect("write to memory"));
+    }
+    let mut out = Vec::new();
+    write_with(format, data, options, &mut out).expect("write to memory");
+    Ok(String::from_utf8(out).expect("every text format writes UTF-8"))
+}
