@@ -247,7 +247,7 @@ fn every_report_traces_the_synthesis_proposal_back_to_its_observations() {
             .expect("a trace section");
         insta::assert_snapshot!(format!("synthesis_trace_md_{}", lang.code()), section);
         let html = render(Format::Html, &data);
-        let start = html.find("<section class=\"trace\">").expect("{html}");
+        let start = html.find("<section class=\"trace\"").expect("{html}");
         let end = start + html[start..].find("</section>").unwrap();
         insta::assert_snapshot!(
             format!("synthesis_trace_html_{}", lang.code()),

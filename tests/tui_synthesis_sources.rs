@@ -51,8 +51,8 @@ fn synthesis_in(lang: Lang) -> (tempfile::TempDir, App, Items) {
         proposal: add(&mut store, Kind::Proposal, "Start the lab in May"),
     };
     let mut app = common::tui::app(store, lang);
+    // The session has contributions: it opens on the list.
     act(&mut app, Action::Open);
-    act(&mut app, Action::Back);
     act(&mut app, Action::Synthesis);
     assert!(app.screen_as::<SynthesisState>().is_some());
     (dir, app, items)
@@ -223,7 +223,7 @@ fn review_writes_the_anonymised_report_beside_the_others() {
     files.sort();
     assert_eq!(
         files,
-        ["csv", "html", "json", "md"].map(|ext| format!("{name}.{ext}"))
+        ["csv", "html", "json", "md", "odt"].map(|ext| format!("{name}.{ext}"))
     );
     let data = common::sample_data();
     let md = std::fs::read_to_string(exports.join(format!("{name}.md"))).unwrap();
@@ -231,5 +231,5 @@ fn review_writes_the_anonymised_report_beside_the_others() {
         assert!(!md.contains(&p.name), "{} named", p.name);
     }
     let status = &app.core.status.as_ref().unwrap().text;
-    assert!(status.contains("Anonymised report: 4 files"), "{status}");
+    assert!(status.contains("Anonymised report: 5 files"), "{status}");
 }

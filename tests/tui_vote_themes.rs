@@ -54,8 +54,8 @@ fn voted(lang: Lang, with_themes: bool) -> (tempfile::TempDir, App) {
         }
     }
     let mut app = common::tui::app(store, lang);
+    // The session has contributions: it opens on the list.
     act(&mut app, Action::Open);
-    act(&mut app, Action::Back);
     act(&mut app, Action::Vote);
     act(&mut app, Action::VoteRanking);
     (dir, app)
