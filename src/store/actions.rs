@@ -219,30 +219,13 @@ impl Store {
     /// one (`atelier show` prints the last eight characters): its session
     /// and its id.
     pub fn resolve_action(&self, reference: &str) -> Result<(Id, Id)> {
-        let r = reference.trim().to_ascii_lowercase();
-        if r.is_empty() || !r.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
-            return Err(StoreError::NotFound(Missing::NotAnActionId(
-                reference.into(),
-            )));
-        }
-        let ids = self.read(|conn| {
-            let mut stmt = conn.prepare(
-                "SELECT session_id, id FROM actions WHERE removed_at IS NULL
-                 AND (id LIKE ?1 || '%' OR replace(id, '-', '') LIKE '%' || replace(?1, '-', '')) LIMIT 2",
-            )?;
-            let ids = stmt
-                .query_map([r], |row| Ok((rows::id(row, 0)?, rows::id(row, 1)?)))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(ids)
-        })?;
-        match ids.as_slice() {
-            [one] => Ok(*one),
-            [] => Err(StoreError::NotFound(Missing::NoActionMatches(
-                reference.into(),
-            ))),
-            _ => Err(StoreError::NotFound(Missing::SeveralActions(
-                reference.into(),
-            ))),
-        }
+        let named = super::short_ids::Named {
+            table: "actions",
+            listed_only: true,
+            not_an_id: Missing::NotAnActionId,
+            none: Missing::NoActionMatches,
+            several: Missing::SeveralActions,
+        };
+        self.resolve_short(&named, None, reference)
     }
 }

@@ -170,33 +170,14 @@ impl Store {
     }
 
     fn find_contribution(&self, session: Option<Id>, reference: &str) -> Result<(Id, Id)> {
-        let r = reference.trim().to_ascii_lowercase();
-        if r.is_empty() || !r.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
-            return Err(StoreError::NotFound(Missing::NotAContributionId(
-                reference.into(),
-            )));
-        }
-        let ids = self.read(|conn| {
-            let mut stmt = conn.prepare(
-                "SELECT session_id, id FROM contributions WHERE (?1 IS NULL OR session_id = ?1)
-                 AND (id LIKE ?2 || '%' OR replace(id, '-', '') LIKE '%' || replace(?2, '-', '')) LIMIT 2",
-            )?;
-            let ids = stmt
-                .query_map(params![opt_text_id(&session), r], |row| {
-                    Ok((rows::id(row, 0)?, rows::id(row, 1)?))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(ids)
-        })?;
-        match ids.as_slice() {
-            [one] => Ok(*one),
-            [] => Err(StoreError::NotFound(Missing::NoContributionMatches(
-                reference.into(),
-            ))),
-            _ => Err(StoreError::NotFound(Missing::SeveralContributions(
-                reference.into(),
-            ))),
-        }
+        let named = super::short_ids::Named {
+            table: "contributions",
+            listed_only: false,
+            not_an_id: Missing::NotAContributionId,
+            none: Missing::NoContributionMatches,
+            several: Missing::SeveralContributions,
+        };
+        self.resolve_short(&named, session, reference)
     }
 
     /// Runs a contribution primitive and marks its session as changed.

@@ -26,6 +26,7 @@ mod review;
 mod roster;
 mod rows;
 mod sessions;
+mod short_ids;
 mod stages;
 mod structures;
 mod synthesis;

@@ -133,32 +133,14 @@ impl Store {
     /// A standing remark of `session` from a full id or a unique prefix
     /// or suffix of one (`atelier review list` prints eight characters).
     pub fn resolve_feedback(&self, session: Id, reference: &str) -> Result<Id> {
-        let r = reference.trim().to_ascii_lowercase();
-        if r.is_empty() || !r.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
-            return Err(StoreError::NotFound(Missing::NotAFeedbackId(
-                reference.into(),
-            )));
-        }
-        let ids = self.read(|conn| {
-            let mut stmt = conn.prepare(
-                "SELECT id FROM report_feedback WHERE session_id = ?1 AND removed_at IS NULL
-                 AND (id LIKE ?2 || '%' OR replace(id, '-', '') LIKE '%' || replace(?2, '-', ''))
-                 LIMIT 2",
-            )?;
-            let ids = stmt
-                .query_map(params![text_id(&session), r], |row| rows::id(row, 0))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(ids)
-        })?;
-        match ids.as_slice() {
-            [one] => Ok(*one),
-            [] => Err(StoreError::NotFound(Missing::NoFeedbackMatches(
-                reference.into(),
-            ))),
-            _ => Err(StoreError::NotFound(Missing::SeveralFeedback(
-                reference.into(),
-            ))),
-        }
+        let named = super::short_ids::Named {
+            table: "report_feedback",
+            listed_only: true,
+            not_an_id: Missing::NotAFeedbackId,
+            none: Missing::NoFeedbackMatches,
+            several: Missing::SeveralFeedback,
+        };
+        Ok(self.resolve_short(&named, Some(session), reference)?.1)
     }
 }
 
