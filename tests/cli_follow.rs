@@ -205,3 +205,80 @@ fn who_and_due_are_read_as_a_person_types_them() {
         "the refused one wrote nothing"
     );
 }
+
+#[test]
+fn each_table_of_the_report_exports_as_a_csv_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = [
+        "new",
+        "--title",
+        "Bilan",
+        "--question",
+        "Et après ?",
+        "--lang",
+        "fr",
+    ];
+    stdout(atelier(&dir).args(new).args(["--participant", "Ana"]));
+    let add = [
+        "action",
+        "add",
+        "latest",
+        "=Réserver la salle",
+        "--who",
+        "Ana",
+    ];
+    stdout(atelier(&dir).args(add).args(["--due", "10/07/2026"]));
+    stdout(atelier(&dir).args(["decide", "latest", "Un café par mois"]));
+    let csv = |table: &str| {
+        let out = atelier(&dir)
+            .args(["export", "latest", "--format", "csv", "--table", table])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{table}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Its own columns, the session's separator, formulas neutralised.
+    let actions = csv("actions");
+    assert!(
+        actions.starts_with("\u{feff}Quoi;Qui;Échéance;État;Reportée\r\n"),
+        "{actions}"
+    );
+    assert!(
+        actions.contains("'=Réserver la salle;Ana;2026-07-10;à faire;non\r\n"),
+        "{actions}"
+    );
+    let decisions = csv("decisions");
+    assert!(decisions.contains(";Un café par mois\r\n"), "{decisions}");
+    assert!(csv("votes").starts_with("\u{feff}Rang;Ex aequo;Points;Type;Élément;ID\r\n"));
+    assert!(csv("participation").contains("Total;"));
+    // The contributions stay the default, byte for byte.
+    let plain = atelier(&dir)
+        .args(["export", "latest", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(plain.stdout).unwrap(),
+        csv("contributions")
+    );
+    // A file says which table it holds; a table of another format is refused.
+    let out = stdout(
+        atelier(&dir)
+            .args(["export", "latest", "--format", "csv"])
+            .args(["--table", "actions", "--out", dir.path().to_str().unwrap()]),
+    );
+    assert!(out.trim().ends_with("-actions.csv"), "{out}");
+    let refused = atelier(&dir)
+        .args([
+            "--lang", "fr", "export", "latest", "--format", "md", "--table", "votes",
+        ])
+        .assert()
+        .failure();
+    let err = String::from_utf8(refused.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("--table va avec --format csv"), "{err}");
+    let bad = atelier(&dir)
+        .args(["export", "latest", "--format", "csv", "--table", "nope"])
+        .assert()
+        .failure();
+    let err = String::from_utf8(bad.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("is not a table"), "{err}");
+}

@@ -198,10 +198,15 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             order,
             person_stats,
             anonymise,
+            table,
         } => {
+            if table.is_some() && format != Format::Csv {
+                bail!("{}", t(lang, "csv_tables.table_not_csv"));
+            }
             let mut options = report::Options {
                 anonymise,
-                choices: None,
+                table: table.unwrap_or_default(),
+                ..Default::default()
             };
             if report::check_variant(format, options).is_err() {
                 bail!("{}", t(lang, "finish8.bundle_not_anonymised"));

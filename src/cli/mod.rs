@@ -338,6 +338,15 @@ pub enum Command {
         /// not the bundle, which is the complete archive.
         #[arg(long, alias = "anonymize")]
         anonymise: bool,
+        /// With `--format csv`: which table — contributions (default),
+        /// actions, decisions, votes or participation — each with its own
+        /// columns; the file name says which (`…-actions.csv`).
+        #[arg(
+            long,
+            value_parser = |s: &str| parse_table(Lang::En, s),
+            value_name = "NAME"
+        )]
+        table: Option<crate::report::csv_tables::Table>,
     },
     /// List built-in and user templates.
     Templates,
@@ -376,6 +385,11 @@ fn parse_date(lang: Lang, s: &str) -> Result<chrono::NaiveDate, String> {
         .map_err(|_| tf(lang, "cli.not_a_date", &[("value", s)]))
 }
 
+fn parse_table(lang: Lang, s: &str) -> Result<crate::report::csv_tables::Table, String> {
+    crate::report::csv_tables::Table::parse(s)
+        .ok_or_else(|| tf(lang, "csv_tables.bad_table", &[("value", s)]))
+}
+
 fn parse_format(lang: Lang, s: &str) -> Result<crate::report::Format, String> {
     crate::report::Format::parse(s).ok_or_else(|| tf(lang, "cli.unknown_format", &[("value", s)]))
 }
@@ -402,6 +416,9 @@ fn command(lang: Lang) -> clap::Command {
             })
             .mut_arg("person_stats", |a| {
                 a.value_parser(move |s: &str| report_choices::parse_person_stats(lang, s))
+            })
+            .mut_arg("table", |a| {
+                a.value_parser(move |s: &str| parse_table(lang, s))
             })
         })
 }

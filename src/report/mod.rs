@@ -9,6 +9,7 @@
 
 mod carry;
 mod csv;
+pub mod csv_tables;
 pub use csv::delimiter as csv_delimiter;
 mod charts;
 mod choices;

@@ -15,30 +15,39 @@ pub struct Options {
     /// The discussion's order and per-person counts, instead of the
     /// session's own choices (an export's override, or `show`'s).
     pub choices: Option<crate::model::ReportChoices>,
+    /// For CSV: which of the report's tables (the contributions unless
+    /// asked otherwise).
+    pub table: super::csv_tables::Table,
 }
 
 impl Options {
     pub const ANONYMISED: Options = Options {
         anonymise: true,
         choices: None,
+        table: super::csv_tables::Table::Contributions,
     };
 
     /// The report with `choices` instead of the session's own.
     pub fn choosing(choices: crate::model::ReportChoices) -> Options {
         Options {
-            anonymise: false,
             choices: Some(choices),
+            ..Options::default()
         }
     }
 
     /// What a file name says before the extension, so an anonymised copy
-    /// never replaces (nor is mistaken for) the named report.
-    pub(super) fn label(self, lang: Lang) -> &'static str {
-        match (self.anonymise, lang) {
+    /// or another table never replaces (nor is mistaken for) the report.
+    pub(super) fn label(self, lang: Lang) -> String {
+        let table = match self.table {
+            super::csv_tables::Table::Contributions => String::new(),
+            other => format!("-{}", other.name()),
+        };
+        let anonymised = match (self.anonymise, lang) {
             (false, _) => "",
             (true, Lang::Fr) => "-anonymise",
             (true, Lang::En) => "-anonymised",
-        }
+        };
+        table + anonymised
     }
 }
 
@@ -68,7 +77,7 @@ pub fn write_with(
         Format::Markdown => super::markdown::write(&report(), out),
         Format::Html => super::html::write(&report(), out),
         Format::Json => super::json::write(&report(), out),
-        Format::Csv => super::csv::write(&report(), out),
+        Format::Csv => super::csv_tables::write(&report(), options.table, out),
         Format::Bundle => crate::bundle::write_json(data, out),
         Format::Odt => super::odt::write(&report(), out),
     }
