@@ -179,3 +179,66 @@ fn remarks_are_printed_without_control_characters() {
         assert!(out.contains("text"), "{out}");
     }
 }
+
+#[test]
+fn approvals_leave_a_version_current_and_a_change_or_an_anonymised_copy_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = ["new", "--title", "Retro", "--question", "Next?"];
+    let people = ["--participant", "Ana Diallo", "--participant", "Marc Roux"];
+    stdout(atelier(&dir).args(new).args(people));
+    let add = ["add", "latest", "--stage", "constats"];
+    stdout(atelier(&dir).args(add).arg("Trains are late"));
+    stdout(atelier(&dir).args(["review", "latest", "publish", "--validated"]));
+    let remark = [
+        "review",
+        "latest",
+        "feedback",
+        "--version",
+        "1",
+        "--from",
+        "Marc Roux",
+    ];
+    let id = stdout(atelier(&dir).args(remark).arg("Say which trains"));
+    stdout(atelier(&dir).args(["review", "latest", "apply", id.trim()]));
+    let sign = [
+        "review",
+        "latest",
+        "sign",
+        "--version",
+        "1",
+        "--by",
+        "Ana Diallo",
+    ];
+    stdout(atelier(&dir).args(sign));
+
+    // Who approved the version and which remark it took in are not a
+    // change to what it says: it is still the validated version.
+    let list = stdout(atelier(&dir).args(["review", "latest", "list", "--json"]));
+    let v: serde_json::Value = serde_json::from_str(&list).unwrap();
+    assert_eq!(v["latest_is_current"], true, "{list}");
+    let md = stdout(atelier(&dir).args(["export", "latest", "--format", "md"]));
+    assert!(md.contains("Validated version 1 — "), "{md}");
+    assert!(md.contains("Ana Diallo (validated version 1)"), "{md}");
+
+    // The anonymised copy names nobody, in the review section too.
+    for format in ["md", "html", "json", "csv", "odt"] {
+        let out = atelier(&dir)
+            .args(["export", "latest", "--format", format, "--anonymise"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{format}");
+        for name in ["Ana", "Marc", "Diallo", "Roux"] {
+            assert!(!text.contains(name), "{format} names {name}:\n{text}");
+        }
+    }
+
+    // Once the report says something new, it no longer bears the name.
+    stdout(atelier(&dir).args(add).arg("Buses too"));
+    let md = stdout(atelier(&dir).args(["export", "latest", "--format", "md"]));
+    assert!(
+        md.contains("Changed since validated version 1 (not published yet)"),
+        "{md}"
+    );
+    assert!(!md.contains("Validated version 1 — "), "{md}");
+}

@@ -166,7 +166,7 @@ fn version_id(store: &Store, session: Id, number: u32) -> Result<Id> {
 }
 
 /// The versions, their remarks and sign-offs; `current`: the report as it
-/// reads now is the latest version, byte for byte.
+/// reads now says what the latest version says (its review section aside).
 fn list(out: &mut dyn Write, log: &ReviewLog, current: bool, json: bool, lang: Lang) -> Result<()> {
     if json {
         let mut doc = list_json(log);

@@ -112,10 +112,20 @@ impl ReviewLog {
     }
 }
 
-/// SHA-256 of a version's content, in lower-case hex.
+/// SHA-256 of a version's content (the report JSON), in lower-case hex.
+/// The review section is left out: it records who approved that very
+/// content, so a sign-off or an applied remark does not make a version
+/// out of date — only a change to what the report says does.
 pub fn content_hash(report: &str) -> String {
     use sha2::Digest;
-    format!("{:x}", sha2::Sha256::digest(report.as_bytes()))
+    let content = match serde_json::from_str::<serde_json::Value>(report) {
+        Ok(serde_json::Value::Object(mut doc)) => {
+            doc.remove("review");
+            serde_json::Value::Object(doc).to_string()
+        }
+        _ => report.to_string(),
+    };
+    format!("{:x}", sha2::Sha256::digest(content.as_bytes()))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 
 use super::markdown::inline;
 use crate::i18n::{long_date, t, tf};
-use crate::model::{Anonymity, Lang, ReviewLog, SessionData};
+use crate::model::{Lang, ReviewLog, SessionData};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -60,17 +60,30 @@ pub fn version_title(lang: Lang, number: u32, validated: bool) -> String {
 }
 
 /// The section for the session's latest standing version; `None` before
-/// any version is published.
-pub fn build(data: &SessionData) -> Option<ReviewView> {
+/// any version is published. `anonymous` is the report's one rule
+/// (`view::Names`): no name beside a remark, sign-offs only counted. When
+/// the report no longer reads as that version, the section says so rather
+/// than give it the version's name.
+pub fn build(data: &SessionData, anonymous: bool) -> Option<ReviewView> {
     let log = &data.review;
     let lang = data.session.language;
-    let anonymous = data.session.anonymity == Anonymity::Anonymous;
     let latest = log.latest()?;
     let local = latest
         .published_at
         .with_timezone(&chrono::Local)
         .date_naive();
     let name = version_title(lang, latest.number, latest.validated);
+    let name = match unchanged_since(data, &latest.sha256) {
+        true => name,
+        false => tf(
+            lang,
+            "cycle.report_changed_since",
+            &[(
+                "version",
+                &version_name(lang, latest.number, latest.validated),
+            )],
+        ),
+    };
     let on = |version| {
         log.version_by_id(version)
             .map(|v| version_name(lang, v.number, v.validated))
@@ -157,17 +170,29 @@ pub fn markdown(out: &mut dyn Write, view: Option<&ReviewView>, colon: &str) -> 
     Ok(())
 }
 
+/// Whether the report reads as the version whose content hash is `sha256`
+/// (its review section aside: see `model::content_hash`).
+fn unchanged_since(data: &SessionData, sha256: &str) -> bool {
+    let mut content = data.clone();
+    // Without versions the review section is absent, so this renders once.
+    content.review = Default::default();
+    crate::model::content_hash(&super::render(super::Format::Json, &content)) == sha256
+}
+
 /// The participants' report data (the report JSON) as version `number`
 /// published at `at` will read: its review section names that version.
 pub fn as_published(data: &SessionData, validated: bool, at: crate::model::Timestamp) -> String {
     let mut data = data.clone();
     let number = data.review.next_number();
+    let mut content = data.clone();
+    content.review = Default::default();
+    let sha256 = crate::model::content_hash(&super::render(super::Format::Json, &content));
     data.review.versions.push(crate::model::ReportVersion {
         id: crate::model::Id::nil(),
         number,
         validated,
         note: String::new(),
-        sha256: String::new(),
+        sha256,
         published_at: at,
         removed_at: None,
     });

@@ -329,7 +329,7 @@ impl Report {
             spoken: Vec::new(),
             choices,
             place: s.place.clone(),
-            review: super::review::build(data),
+            review: super::review::build(data, !names.per_person),
             theme_votes: super::theme_votes::build(data, lang),
         };
         super::choices::apply(&mut report, data, &names);
