@@ -376,6 +376,9 @@ fn export(
         // Shown on a terminal, the export must not act on it; piped to a
         // file or a program, it streams byte for byte what was asked for.
         if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            if format == Format::Pdf {
+                bail!("{}", t(lang, "pdf.terminal"));
+            }
             let text = report::render(format, data);
             out.write_all(for_terminal(format, &text).as_bytes())?;
         } else {

@@ -15,6 +15,7 @@ mod json;
 mod markdown;
 mod outline;
 mod participation;
+mod pdf;
 mod structures;
 mod themes;
 mod timing;
@@ -45,11 +46,19 @@ pub enum Format {
     Csv,
     /// The complete session archive: private, never a report.
     Bundle,
+    /// A4 pages, fonts embedded.
+    Pdf,
 }
 
 impl Format {
     /// What "export all" writes: every format meant for participants.
-    pub const REPORTS: [Format; 4] = [Format::Markdown, Format::Html, Format::Csv, Format::Json];
+    pub const REPORTS: [Format; 5] = [
+        Format::Markdown,
+        Format::Html,
+        Format::Csv,
+        Format::Json,
+        Format::Pdf,
+    ];
 
     pub fn extension(self) -> &'static str {
         match self {
@@ -57,6 +66,7 @@ impl Format {
             Format::Html => "html",
             Format::Json | Format::Bundle => "json",
             Format::Csv => "csv",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -78,18 +88,24 @@ impl Format {
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
             "bundle" | "archive" => Some(Format::Bundle),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
 }
 
-/// Renders a session in `format`: a report from the view model, or the
-/// bundle. Exports write with [`write`] instead, which holds no copy of
-/// the output.
+/// Renders a session in a text `format`: a report from the view model,
+/// or the bundle. Exports write with [`write`] instead, which holds no
+/// copy of the output. PDF is bytes: see [`render_bytes`].
 pub fn render(format: Format, data: &SessionData) -> String {
+    String::from_utf8(render_bytes(format, data)).expect("every text format writes UTF-8")
+}
+
+/// Renders a session in any format, PDF included, as bytes.
+pub fn render_bytes(format: Format, data: &SessionData) -> Vec<u8> {
     let mut out = Vec::new();
     write(format, data, &mut out).expect("write to memory");
-    String::from_utf8(out).expect("every format writes UTF-8")
+    out
 }
 
 /// Writes a session in `format` to `out` as it is rendered. `out` should
@@ -106,6 +122,7 @@ pub fn write(
         Format::Json => json::write(&Report::build(data), out),
         Format::Csv => csv::write(&Report::build(data), out),
         Format::Bundle => crate::bundle::write_json(data, out),
+        Format::Pdf => pdf::write(&Report::build(data), out),
     }
 }
 

@@ -153,4 +153,6 @@ pub enum Action {
     EditDue,
     /// Carries an action of the previous session over into this one.
     CarryOver,
+    /// Exports the report as PDF.
+    ExportPdf,
 }

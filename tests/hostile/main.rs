@@ -9,6 +9,7 @@ use common::atelier;
 mod corpus;
 mod golden;
 mod inert;
+mod pdf;
 mod renderers;
 mod structures;
 

@@ -235,6 +235,7 @@ fn update(s: &mut ReviewState, core: &mut Core, action: Action) -> Option<Nav> {
         Action::ExportHtml => export(s, core, &[Format::Html]),
         Action::ExportCsv => export(s, core, &[Format::Csv]),
         Action::ExportJson => export(s, core, &[Format::Json]),
+        Action::ExportPdf => export(s, core, &[Format::Pdf]),
         Action::ExportBundle => export_archive(s, core),
         Action::OpenExported => open_exported(s, core),
         Action::CloseSession => close(s, core),
@@ -247,8 +248,8 @@ fn export(s: &mut ReviewState, core: &mut Core, formats: &[Format]) {
     for format in formats {
         core.status = None;
         let path = core.export_dir.join(report::file_name(&s.data, *format));
-        let text = report::render(*format, &s.data);
-        match crate::paths::write_atomically(&path, text.as_bytes()) {
+        let bytes = report::render_bytes(*format, &s.data);
+        match crate::paths::write_atomically(&path, &bytes) {
             Ok(()) => {
                 s.exported.retain(|p| *p != path);
                 s.exported.push(path.clone());
