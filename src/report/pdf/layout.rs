@@ -147,17 +147,14 @@ impl<'a> Layout<'a> {
             lines.iter().take(2).map(|l| l.height).sum()
         };
         if self.y + pending + first > BOTTOM && !self.fresh() {
-            self.new_page();
+            self.break_page();
         }
         for line in std::mem::take(&mut self.pending) {
             self.draw(line);
         }
         for line in lines {
             if self.y + line.height > BOTTOM && !self.fresh() {
-                self.new_page();
-                if let Some(header) = self.repeat.clone() {
-                    header.into_iter().for_each(|l| self.draw(l));
-                }
+                self.break_page();
             }
             self.draw(line);
         }
@@ -170,10 +167,11 @@ impl<'a> Layout<'a> {
         }
     }
 
-    /// Repeats `header` on each page the rows that follow continue on,
-    /// until `end_table`.
+    /// Starts a table: its `header` goes with the first row (like a
+    /// heading) and again on each page the rows continue on, until
+    /// `end_table`.
     pub fn start_table(&mut self, header: Vec<Line>) {
-        self.place(header.clone(), true);
+        self.pending.extend(header.iter().cloned());
         self.repeat = Some(header);
     }
 
@@ -198,6 +196,17 @@ impl<'a> Layout<'a> {
         let y = self.y;
         self.ops.extend(line.ops.into_iter().map(|op| op.moved(y)));
         self.y += line.height;
+    }
+
+    /// A new page, which a table's rows continue on under its header
+    /// (unless the header is still waiting for its first row).
+    fn break_page(&mut self) {
+        self.new_page();
+        if self.pending.is_empty() {
+            if let Some(header) = self.repeat.clone() {
+                header.into_iter().for_each(|l| self.draw(l));
+            }
+        }
     }
 
     fn new_page(&mut self) {
@@ -267,3 +276,7 @@ pub fn one_line(text: &str, style: Style, width: f32) -> Option<String> {
         first
     })
 }
+
+#[cfg(test)]
+#[path = "layout_tests.rs"]
+mod tests;
