@@ -367,12 +367,14 @@ fn review_exports_every_report_format_and_the_archive_apart() {
     let name = "2021-06-10-atelier-5-emergence-session-1-1410ab41";
     assert_eq!(
         files_under(&exports),
-        ["csv", "html", "json", "md"].map(|ext| format!("{name}.{ext}")),
+        ["csv", "html", "json", "md", "pdf"].map(|ext| format!("{name}.{ext}")),
         "export all writes the reports only"
     );
     let json = std::fs::read_to_string(exports.join(format!("{name}.json"))).unwrap();
     assert!(json.contains("\"format\": \"atelier.report\""));
-    assert!(app.core.status.as_ref().unwrap().text.contains("4 files"));
+    assert!(app.core.status.as_ref().unwrap().text.contains("5 files"));
+    let pdf = std::fs::read(exports.join(format!("{name}.pdf"))).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"), "the PDF is written as bytes");
 
     act(&mut app, Action::ExportBundle);
     let archive = exports.join(format!("archives/{name}.archive-complete.json"));
@@ -380,7 +382,7 @@ fn review_exports_every_report_format_and_the_archive_apart() {
         std::fs::read_to_string(&archive).unwrap(),
         common::sample_text()
     );
-    assert_eq!(files_under(&exports).len(), 5);
+    assert_eq!(files_under(&exports).len(), 6);
     let status = &app.core.status.as_ref().unwrap().text;
     assert!(status.contains("Complete archive (private"), "{status}");
     assert!(status.contains(&archive.display().to_string()));

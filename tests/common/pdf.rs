@@ -44,3 +44,17 @@ pub fn pages(pdf: &[u8]) -> Option<Vec<String>> {
 pub fn squeezed(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
+
+/// What a reader reads in a report of any format: the text itself, or a
+/// PDF's text with its wrapped lines joined again. `None` for a PDF when
+/// `pdftotext` is missing (see [`pages`]).
+pub fn report_text(
+    format: atelier::report::Format,
+    data: &atelier::model::SessionData,
+) -> Option<String> {
+    if format != atelier::report::Format::Pdf {
+        return Some(atelier::report::render(format, data));
+    }
+    let pdf = atelier::report::render_bytes(format, data);
+    Some(pages(&pdf)?.concat().replace('\n', " "))
+}

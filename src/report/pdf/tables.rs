@@ -48,8 +48,8 @@ pub fn votes(r: &Report, l: &mut Layout) {
     );
     let [rank, item, dots] = &v.columns;
     let columns = [
-        column(rank, 0.12, false),
-        column(item, 0.72, false),
+        column(rank, 0.17, false),
+        column(item, 0.67, false),
         column(dots, 0.16, true),
     ];
     let rows = v
