@@ -90,7 +90,9 @@ fn a_decision_taken_back_stays_in_the_bundle_only() {
     apply(&mut store, id, &out.inverse).unwrap();
     let data = store.load(id).unwrap();
     for format in Format::REPORTS {
-        let text = render(format, &data);
+        let Some(text) = common::pdf::report_text(format, &data) else {
+            continue;
+        };
         assert!(!text.contains("Undone by mistake"), "{format:?}");
         assert!(text.contains(DECIDED), "{format:?} keeps the others");
     }

@@ -223,7 +223,7 @@ fn review_writes_the_anonymised_report_beside_the_others() {
     files.sort();
     assert_eq!(
         files,
-        ["csv", "html", "json", "md", "odt"].map(|ext| format!("{name}.{ext}"))
+        ["csv", "html", "json", "md", "odt", "pdf"].map(|ext| format!("{name}.{ext}"))
     );
     let data = common::sample_data();
     let md = std::fs::read_to_string(exports.join(format!("{name}.md"))).unwrap();
@@ -231,5 +231,5 @@ fn review_writes_the_anonymised_report_beside_the_others() {
         assert!(!md.contains(&p.name), "{} named", p.name);
     }
     let status = &app.core.status.as_ref().unwrap().text;
-    assert!(status.contains("Anonymised report: 5 files"), "{status}");
+    assert!(status.contains("Anonymised report: 6 files"), "{status}");
 }

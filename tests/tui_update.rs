@@ -367,17 +367,19 @@ fn review_exports_every_report_format_and_the_archive_apart() {
     let name = "2021-06-10-atelier-5-emergence-session-1-1410ab41";
     assert_eq!(
         files_under(&exports),
-        ["csv", "html", "json", "md", "odt"].map(|ext| format!("{name}.{ext}")),
+        ["csv", "html", "json", "md", "odt", "pdf"].map(|ext| format!("{name}.{ext}")),
         "export all writes the reports only"
     );
     let json = std::fs::read_to_string(exports.join(format!("{name}.json"))).unwrap();
     assert!(json.contains("\"format\": \"atelier.report\""));
-    assert!(app.core.status.as_ref().unwrap().text.contains("5 files"));
+    assert!(app.core.status.as_ref().unwrap().text.contains("6 files"));
     let odt = std::fs::read(exports.join(format!("{name}.odt"))).unwrap();
     assert!(
         odt.starts_with(b"PK\x03\x04"),
         "the ODT is a package, written as bytes"
     );
+    let pdf = std::fs::read(exports.join(format!("{name}.pdf"))).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"), "the PDF is written as bytes");
 
     act(&mut app, Action::ExportBundle);
     let archive = exports.join(format!("archives/{name}.archive-complete.json"));

@@ -532,8 +532,8 @@ mod tests {
             None
         );
         assert_eq!(lang_in_args(&args(&["--lang"])), None);
-        let err = parse(args(&["--lang", "fr", "export", "x", "--format", "pdf"])).unwrap_err();
-        assert!(err.to_string().contains("format inconnu « pdf »"), "{err}");
+        let err = parse(args(&["--lang", "fr", "export", "x", "--format", "docx"])).unwrap_err();
+        assert!(err.to_string().contains("format inconnu « docx »"), "{err}");
         let cli = parse(args(&["--lang", "fr", "show", "latest"])).unwrap();
         assert_eq!(cli.lang, Some(Lang::Fr));
     }

@@ -207,6 +207,22 @@ mod tests {
         }
     }
 
+    /// A key written twice reads as the last one: a merge that kept both
+    /// wordings would silently show one. Each key is written once.
+    #[test]
+    fn no_key_is_written_twice() {
+        for (lang, text) in [("fr", FR), ("en", EN)] {
+            let mut seen = std::collections::HashSet::new();
+            for line in text.lines() {
+                let Some(rest) = line.trim_start().strip_prefix('"') else {
+                    continue;
+                };
+                let key = rest.split('"').next().unwrap_or_default();
+                assert!(seen.insert(key.to_string()), "{lang}: {key} twice");
+            }
+        }
+    }
+
     #[test]
     fn dates_read_as_people_type_them() {
         let d = chrono::NaiveDate::from_ymd_opt(2021, 6, 10).unwrap();

@@ -19,6 +19,7 @@ mod markdown;
 mod odt;
 mod outline;
 mod participation;
+mod pdf;
 mod review;
 pub mod review_diff;
 mod sections;
@@ -65,16 +66,19 @@ pub enum Format {
     Bundle,
     /// OpenDocument Text, for word processors: a binary (ZIP) file.
     Odt,
+    /// A4 pages, fonts embedded.
+    Pdf,
 }
 
 impl Format {
     /// What "export all" writes: every format meant for participants.
-    pub const REPORTS: [Format; 5] = [
+    pub const REPORTS: [Format; 6] = [
         Format::Markdown,
         Format::Html,
         Format::Csv,
         Format::Json,
         Format::Odt,
+        Format::Pdf,
     ];
 
     pub fn extension(self) -> &'static str {
@@ -84,6 +88,7 @@ impl Format {
             Format::Json | Format::Bundle => "json",
             Format::Csv => "csv",
             Format::Odt => "odt",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -112,6 +117,7 @@ impl Format {
             "csv" => Some(Format::Csv),
             "bundle" | "archive" => Some(Format::Bundle),
             "odt" => Some(Format::Odt),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -119,11 +125,13 @@ impl Format {
 
 /// Renders a session in `format` as text: a report from the view model,
 /// or the bundle; for ODT, a package, the XML of its documents (see
-/// `odt::xml`). Exports write with [`write`] instead, which holds no copy
+/// `odt::xml`); for PDF, the text its pages show, page by page (see
+/// `pdf::text`). Exports write with [`write`] instead, which holds no copy
 /// of the output; [`bytes`] gives a file's bytes, packages included.
 pub fn render(format: Format, data: &SessionData) -> String {
     match format {
         Format::Odt => odt::xml(&Report::build(data)).expect("write to memory"),
+        Format::Pdf => pdf::text(&Report::build(data)),
         _ => String::from_utf8(bytes(format, data)).expect("every text format writes UTF-8"),
     }
 }

@@ -80,6 +80,7 @@ pub fn write_with(
         Format::Csv => super::csv_tables::write(&report(), options.table, out),
         Format::Bundle => crate::bundle::write_json(data, out),
         Format::Odt => super::odt::write(&report(), out),
+        Format::Pdf => super::pdf::write(&report(), out),
     }
 }
 

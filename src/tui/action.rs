@@ -174,4 +174,6 @@ pub enum Action {
     DiffVersions,
     /// Exports every report format anonymised (no names, counts kept).
     ExportAnonymised,
+    /// Exports the report as PDF.
+    ExportPdf,
 }

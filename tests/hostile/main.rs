@@ -11,6 +11,7 @@ mod document;
 mod golden;
 mod inert;
 mod odt;
+mod pdf;
 mod renderers;
 mod review;
 mod structures;
@@ -122,6 +123,11 @@ fn a_chain_past_the_old_template_limit_renders_in_every_format() {
         MARKDOWN_ELEMENTS,
         inert::markdown_attribute,
     );
+    let pdf = atelier::report::bytes(Format::Pdf, &data);
+    if let Some(pages) = common::pdf::pages(&pdf) {
+        let deep = pages.concat().matches("deep").count();
+        assert!(deep > 600, "{deep} deep items in the PDF");
+    }
 }
 
 fn stdout(what: &str, cmd: &mut Command) -> String {

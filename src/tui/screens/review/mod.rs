@@ -145,6 +145,7 @@ fn update(s: &mut ReviewState, core: &mut Core, action: Action) -> Option<Nav> {
         Action::ExportJson => export(s, core, &[Format::Json]),
         Action::ExportOdt => export(s, core, &[Format::Odt]),
         Action::ExportAnonymised => export_with(s, core, &Format::REPORTS, Options::ANONYMISED),
+        Action::ExportPdf => export(s, core, &[Format::Pdf]),
         Action::ExportBundle => export_archive(s, core),
         Action::OpenExported => open_exported(s, core),
         Action::CloseSession => close(s, core),

@@ -1,0 +1,253 @@
+//! The building blocks of a report page: headings, paragraphs, nested
+//! lists, tables and bar charts, each turned into lines for the layout.
+
+use super::font::Weight;
+use super::layout::{
+    line_height, text_op, Layout, Line, Op, Rgb, ACCENT, BODY_WIDTH, INK, MARGIN, MUTED, RULE,
+    SHADE,
+};
+use crate::report::Item;
+
+pub const BODY: f32 = 10.0;
+/// How far each level of a nested list moves right.
+const INDENT: f32 = 14.0;
+/// Space between a table cell's text and its edges.
+const PAD: f32 = 4.0;
+/// A bar under an even share.
+const LIGHT: Rgb = (150, 180, 210);
+
+/// The report's title, on the first page.
+pub fn title(l: &mut Layout, text: &str) {
+    let lines = l.text(text, l.style(Weight::Bold, 22.0), 0.0, BODY_WIDTH, ACCENT);
+    l.place(lines, true);
+    l.gap(4.0);
+}
+
+/// A section's heading (level 1), or a part's within it (2, 3).
+pub fn heading(l: &mut Layout, level: u8, text: &str) {
+    let (size, space, color) = match level {
+        1 => (15.0, 18.0, ACCENT),
+        2 => (12.0, 10.0, INK),
+        _ => (BODY, 6.0, INK),
+    };
+    l.gap(space);
+    let mut lines = l.text(text, l.style(Weight::Bold, size), 0.0, BODY_WIDTH, color);
+    if level == 1 {
+        lines.push(Line {
+            height: 6.0,
+            ops: vec![rect(0.0, 1.5, BODY_WIDTH, 0.8, ACCENT)],
+        });
+    } else if let Some(last) = lines.last_mut() {
+        last.height += 2.0;
+    }
+    l.heading(lines);
+}
+
+/// Running text: may break across pages between its lines.
+pub fn paragraph(l: &mut Layout, text: &str) {
+    styled(l, text, Weight::Regular, INK);
+}
+
+/// A short line in grey (a date, a summary, a note).
+pub fn note(l: &mut Layout, text: &str) {
+    styled(l, text, Weight::Regular, MUTED);
+}
+
+/// A label in bold on a line of its own ("Context", "Proposal").
+pub fn label(l: &mut Layout, text: &str) {
+    l.gap(4.0);
+    let lines = l.text(text, l.style(Weight::Bold, BODY), 0.0, BODY_WIDTH, INK);
+    l.heading(lines);
+}
+
+fn styled(l: &mut Layout, text: &str, weight: Weight, color: Rgb) {
+    let lines = l.text(text, l.style(weight, BODY), 0.0, BODY_WIDTH, color);
+    if !lines.is_empty() {
+        l.place(lines, false);
+        l.gap(5.0);
+    }
+}
+
+/// A bulleted list of plain texts.
+pub fn bullets<'t>(l: &mut Layout, texts: impl IntoIterator<Item = &'t str>) {
+    for text in texts {
+        bullet(l, 0, text);
+    }
+    l.gap(5.0);
+}
+
+/// A nested list: each item with its kind when it differs from its
+/// parent's and its author, indented by depth (at most `MAX_DEPTH`
+/// levels, as [`crate::report::flatten`] caps it). Each item moves whole.
+pub fn items(l: &mut Layout, list: &[Item], colon: &str) {
+    for (item, depth) in crate::report::flatten(list) {
+        let mut text = String::new();
+        if let Some(kind) = &item.kind {
+            text.push_str(kind);
+            text.push_str(colon);
+        }
+        text.push_str(&item.text);
+        if let Some(author) = &item.author {
+            text.push_str(" — ");
+            text.push_str(author);
+        }
+        bullet(l, depth, &text);
+    }
+    l.gap(5.0);
+}
+
+fn bullet(l: &mut Layout, depth: usize, text: &str) {
+    let x = depth as f32 * INDENT;
+    let style = l.style(Weight::Regular, BODY);
+    let mut lines = l.text(text, style, x + 11.0, BODY_WIDTH - x - 11.0, INK);
+    let Some(first) = lines.first_mut() else {
+        return;
+    };
+    let mark = ["•", "◦", "▪"][depth % 3];
+    first
+        .ops
+        .push(text_op(mark.to_string(), style, MARGIN + x + 1.0, MUTED));
+    l.place(lines, true);
+}
+
+/// A table column: its title, its share of the width, numbers to the right.
+pub struct Column<'a> {
+    pub title: &'a str,
+    pub share: f32,
+    pub numeric: bool,
+}
+
+/// A table: a shaded header row (repeated on each page the table continues
+/// on), then one row per entry, never cut unless taller than a page.
+pub fn table(l: &mut Layout, columns: &[Column], rows: impl IntoIterator<Item = Vec<String>>) {
+    let titles = columns.iter().map(|c| c.title.to_string()).collect();
+    let header = row(l, columns, titles, Weight::Bold, Some(SHADE));
+    l.start_table(header);
+    for cells in rows {
+        let lines = row(l, columns, cells, Weight::Regular, None);
+        l.place(lines, true);
+    }
+    l.end_table();
+    l.gap(8.0);
+}
+
+/// One table row as lines: line `k` holds the `k`-th line of every cell.
+fn row(
+    l: &Layout,
+    columns: &[Column],
+    cells: Vec<String>,
+    weight: Weight,
+    shade: Option<Rgb>,
+) -> Vec<Line> {
+    let style = l.style(weight, 9.0);
+    let height = line_height(9.0);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut x = 0.0;
+    for (column, cell) in columns.iter().zip(cells) {
+        let width = column.share * BODY_WIDTH;
+        let wrapped = super::wrap::lines(&cell, style, width - 2.0 * PAD);
+        for (k, text) in wrapped.into_iter().enumerate() {
+            if lines.len() <= k {
+                lines.push(Line {
+                    height,
+                    ops: Vec::new(),
+                });
+            }
+            let left = if column.numeric {
+                x + width - PAD - style.width(&text)
+            } else {
+                x + PAD
+            };
+            lines[k].ops.push(text_op(text, style, MARGIN + left, INK));
+        }
+        x += width;
+    }
+    if lines.is_empty() {
+        lines.push(Line {
+            height,
+            ops: Vec::new(),
+        });
+    }
+    let total = lines.len() as f32 * height + 2.0 * PAD;
+    let first = &mut lines[0];
+    first.height += PAD;
+    first.ops = std::mem::take(&mut first.ops)
+        .into_iter()
+        .map(|op| op.moved(PAD))
+        .collect();
+    if let Some(color) = shade {
+        first
+            .ops
+            .insert(0, rect(0.0, 0.0, BODY_WIDTH, total, color));
+    }
+    let last = lines.last_mut().expect("a row has a line");
+    last.height += PAD;
+    last.ops
+        .push(rect(0.0, last.height - 0.5, BODY_WIDTH, 0.5, RULE));
+    lines
+}
+
+/// One bar of a chart: a label, a length from 0 to 1, what it reads.
+pub struct Bar {
+    pub label: String,
+    pub fraction: f32,
+    pub value: String,
+    /// Drawn in a lighter colour (e.g. under an even share).
+    pub light: bool,
+}
+
+/// A horizontal bar chart: labels on the left, bars drawn as rectangles,
+/// each value after its bar.
+pub fn bars(l: &mut Layout, bars: impl IntoIterator<Item = Bar>) {
+    let label_width = BODY_WIDTH * 0.36;
+    let bar_room = BODY_WIDTH * 0.46;
+    let style = l.style(Weight::Regular, 9.0);
+    for bar in bars {
+        let mut lines = l.text(&bar.label, style, 0.0, label_width - PAD, INK);
+        if lines.is_empty() {
+            lines.push(Line {
+                height: line_height(9.0),
+                ops: Vec::new(),
+            });
+        }
+        let length = bar.fraction.clamp(0.0, 1.0) * bar_room;
+        let color = if bar.light { LIGHT } else { ACCENT };
+        let first = &mut lines[0];
+        first
+            .ops
+            .push(rect(label_width, 2.5, length.max(1.0), 8.0, color));
+        first.ops.push(text_op(
+            bar.value,
+            style,
+            MARGIN + label_width + length + 5.0,
+            MUTED,
+        ));
+        if let Some(last) = lines.last_mut() {
+            last.height += 3.0;
+        }
+        l.place(lines, true);
+    }
+    l.gap(8.0);
+}
+
+/// What a light bar means, after the chart.
+pub fn legend(l: &mut Layout, text: &str) {
+    let style = l.style(Weight::Regular, 9.0);
+    let mut lines = l.text(text, style, 14.0, BODY_WIDTH - 14.0, MUTED);
+    if let Some(first) = lines.first_mut() {
+        first.ops.push(rect(0.0, 2.5, 9.0, 8.0, LIGHT));
+    }
+    l.place(lines, true);
+    l.gap(8.0);
+}
+
+/// A rectangle, `x` from the left margin and `y` from the line's top.
+fn rect(x: f32, y: f32, w: f32, h: f32, color: Rgb) -> Op {
+    Op::Rect {
+        x: MARGIN + x,
+        y,
+        w,
+        h,
+        color,
+    }
+}

@@ -1,0 +1,127 @@
+use super::super::blocks::{self, Column};
+use super::super::font::Metrics;
+use super::*;
+
+/// Lays out with `build`; returns each page's texts, footer included.
+fn pages(build: impl FnOnce(&mut Layout)) -> Vec<Vec<String>> {
+    let metrics = Metrics::new();
+    let mut pages = Vec::new();
+    let mut sink = |page: Page| {
+        let texts = page
+            .ops
+            .into_iter()
+            .filter_map(|op| match op {
+                Op::Text { text, .. } => Some(text),
+                Op::Rect { .. } => None,
+            })
+            .collect();
+        pages.push(texts);
+    };
+    let mut layout = Layout::new(&metrics, "footer".into(), Some(99), &mut sink);
+    build(&mut layout);
+    layout.finish();
+    pages
+}
+
+/// The page a word is on.
+fn page_of(pages: &[Vec<String>], word: &str) -> usize {
+    pages
+        .iter()
+        .position(|p| p.iter().any(|t| t.split_whitespace().any(|w| w == word)))
+        .unwrap_or_else(|| panic!("{word:?} is on no page"))
+}
+
+/// Paragraphs of one line each, until the page has `room` points left.
+fn fill_until(l: &mut Layout, room: f32) {
+    let mut i = 0;
+    while BOTTOM - l.y > room + line_height(blocks::BODY) + 5.0 {
+        blocks::paragraph(l, &format!("filler {i}"));
+        i += 1;
+    }
+}
+
+#[test]
+fn a_heading_never_ends_a_page_it_moves_with_what_follows() {
+    for room in [20.0, 40.0, 60.0] {
+        let pages = pages(|l| {
+            fill_until(l, room);
+            blocks::heading(l, 1, "Heading");
+            blocks::paragraph(l, "first");
+        });
+        assert_eq!(
+            page_of(&pages, "Heading"),
+            page_of(&pages, "first"),
+            "with {room} points left"
+        );
+    }
+}
+
+#[test]
+fn a_table_row_is_never_cut_and_the_header_repeats() {
+    let columns = [
+        Column {
+            title: "What",
+            share: 0.08,
+            numeric: false,
+        },
+        Column {
+            title: "Count",
+            share: 0.92,
+            numeric: true,
+        },
+    ];
+    // Each row's first cell wraps onto three lines in its narrow column.
+    let rows: Vec<Vec<String>> = (0..120)
+        .map(|i| vec![format!("a{i} b{i} c{i}"), i.to_string()])
+        .collect();
+    let pages = pages(|l| {
+        blocks::heading(l, 1, "Table");
+        blocks::table(l, &columns, rows);
+    });
+    assert!(pages.len() > 2, "the table runs over pages");
+    for i in 0..120 {
+        let page = page_of(&pages, &format!("a{i}"));
+        assert_eq!(page, page_of(&pages, &format!("c{i}")), "row {i} cut");
+    }
+    for page in &pages {
+        let headers = page.iter().filter(|t| *t == "What").count();
+        assert_eq!(headers, 1, "one header on each page: {page:?}");
+    }
+}
+
+#[test]
+fn a_block_taller_than_a_page_breaks_between_its_lines() {
+    let text = (0..400)
+        .map(|i| format!("w{i}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let pages = pages(|l| {
+        blocks::table(
+            l,
+            &[Column {
+                title: "Text",
+                share: 0.1,
+                numeric: false,
+            }],
+            vec![vec![text]],
+        );
+    });
+    assert!(pages.len() > 1);
+    for i in 0..400 {
+        page_of(&pages, &format!("w{i}"));
+    }
+}
+
+#[test]
+fn every_page_says_its_number_and_the_count() {
+    let pages = pages(|l| {
+        for i in 0..100 {
+            blocks::paragraph(l, &format!("filler {i}"));
+        }
+    });
+    assert!(pages.len() >= 2);
+    for (i, page) in pages.iter().enumerate() {
+        assert!(page.contains(&format!("{} / 99", i + 1)), "{page:?}");
+        assert!(page.contains(&"footer".to_string()));
+    }
+}

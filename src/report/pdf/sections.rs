@@ -1,0 +1,189 @@
+//! The report's sections as PDF, one function each, called in order from
+//! [`SECTIONS`], the one place that orders them (Markdown's order, until
+//! the shared section list replaces it). A section with nothing in it
+//! draws nothing.
+
+use super::blocks::{self, bullets, heading, items, label, note, paragraph};
+use super::layout::Layout;
+use crate::report::Report;
+
+type Section = fn(&Report, &mut Layout);
+
+/// Every section, in the order the report reads.
+pub const SECTIONS: &[Section] = &[
+    cover,
+    question,
+    synthesis,
+    people,
+    discussion,
+    ideas,
+    resources,
+    themes,
+    trace,
+    shared_ideas,
+    parking,
+    decisions,
+    super::tables::actions,
+    super::tables::votes,
+    empty,
+    super::tables::participation,
+    super::tables::statistics,
+    generated,
+];
+
+/// Lays out the whole report.
+pub fn all(r: &Report, l: &mut Layout) {
+    for section in SECTIONS {
+        section(r, l);
+    }
+}
+
+/// Title, event and date.
+fn cover(r: &Report, l: &mut Layout) {
+    blocks::title(l, &r.title);
+    let meta = if r.event.trim().is_empty() {
+        r.date.clone()
+    } else {
+        format!("{} · {}", r.event, r.date)
+    };
+    note(l, &meta);
+}
+
+/// The question, then its context.
+fn question(r: &Report, l: &mut Layout) {
+    heading(l, 1, r.label("question"));
+    paragraph(l, &r.question);
+    if !r.context.trim().is_empty() {
+        label(l, r.label("context"));
+        paragraph(l, &r.context);
+    }
+}
+
+/// The synthesis with its building blocks and its proposal.
+fn synthesis(r: &Report, l: &mut Layout) {
+    let s = &r.synthesis;
+    if s.is_empty {
+        return;
+    }
+    heading(l, 1, r.label("synthesis"));
+    paragraph(l, &s.text);
+    if !s.blocks.is_empty() {
+        label(l, &s.blocks_heading);
+        let lines: Vec<String> = s
+            .blocks
+            .iter()
+            .map(|(title, text)| match text.trim() {
+                "" => title.clone(),
+                text => format!("{title}{}{text}", r.colon),
+            })
+            .collect();
+        bullets(l, lines.iter().map(String::as_str));
+    }
+    if !s.proposal.trim().is_empty() {
+        label(l, r.label("proposal"));
+        paragraph(l, &s.proposal);
+    }
+}
+
+/// Who led, and who took part (a count only when anonymous).
+fn people(r: &Report, l: &mut Layout) {
+    if !r.lead.trim().is_empty() {
+        heading(l, 1, r.label("lead"));
+        paragraph(l, &r.lead);
+    }
+    heading(l, 1, r.label("participants"));
+    match &r.anonymous_note {
+        Some(text) => paragraph(l, text),
+        None => bullets(l, r.participants.iter().map(String::as_str)),
+    }
+}
+
+/// The discussion elements, kind by kind.
+fn discussion(r: &Report, l: &mut Layout) {
+    if r.discussion.is_empty() {
+        return;
+    }
+    heading(l, 1, r.label("discussion"));
+    for group in &r.discussion {
+        heading(l, 2, &group.heading);
+        items(l, &group.items, r.colon);
+    }
+}
+
+/// Ideas to explore, with their sub-points.
+fn ideas(r: &Report, l: &mut Layout) {
+    if !r.ideas.is_empty() {
+        heading(l, 1, r.label("ideas"));
+        items(l, &r.ideas, r.colon);
+    }
+}
+
+fn resources(r: &Report, l: &mut Layout) {
+    if !r.resources.is_empty() {
+        heading(l, 1, r.label("resources"));
+        items(l, &r.resources, r.colon);
+    }
+}
+
+/// Ideas by theme.
+fn themes(r: &Report, l: &mut Layout) {
+    for (i, theme) in r.themes.iter().enumerate() {
+        if i == 0 {
+            heading(l, 1, r.label("themes_heading"));
+        }
+        heading(l, 2, &theme.name);
+        items(l, &theme.items, r.colon);
+    }
+}
+
+/// From each proposal back to what led to it.
+fn trace(r: &Report, l: &mut Layout) {
+    if !r.trace.chains.is_empty() {
+        heading(l, 1, r.label("trace"));
+        items(l, &r.trace.chains, r.colon);
+    }
+}
+
+/// The ideas each group shared in a 1-2-4-All.
+fn shared_ideas(r: &Report, l: &mut Layout) {
+    for stage in &r.shared {
+        heading(l, 1, &stage.heading);
+        for group in &stage.groups {
+            heading(l, 2, &group.label);
+            items(l, &group.items, r.colon);
+        }
+    }
+}
+
+fn parking(r: &Report, l: &mut Layout) {
+    if !r.parking.is_empty() {
+        heading(l, 1, r.label("parking"));
+        items(l, &r.parking, r.colon);
+    }
+}
+
+/// The decision log, each decision with its time.
+fn decisions(r: &Report, l: &mut Layout) {
+    if r.decisions.is_empty() {
+        return;
+    }
+    heading(l, 1, r.label("decisions"));
+    let lines: Vec<String> = r
+        .decisions
+        .iter()
+        .map(|d| format!("{}{}{}", d.time, r.colon, d.text))
+        .collect();
+    bullets(l, lines.iter().map(String::as_str));
+}
+
+/// Said when the session recorded nothing.
+fn empty(r: &Report, l: &mut Layout) {
+    if r.stats.total == 0 {
+        paragraph(l, r.label("empty"));
+    }
+}
+
+fn generated(r: &Report, l: &mut Layout) {
+    l.gap(12.0);
+    note(l, r.label("generated"));
+}

@@ -1,0 +1,139 @@
+//! The report's tables and charts as PDF: actions, the vote ranking,
+//! participation and the statistics appendix.
+
+use super::blocks::{bars, heading, label, note, table, Bar, Column};
+use super::layout::Layout;
+use crate::report::{Count, Report};
+
+/// Who does what by when.
+pub fn actions(r: &Report, l: &mut Layout) {
+    if r.actions.is_empty() {
+        return;
+    }
+    heading(l, 1, r.label("actions"));
+    let columns = [
+        column(r.label("action_what"), 0.46, false),
+        column(r.label("action_who"), 0.22, false),
+        column(r.label("action_due"), 0.14, false),
+        column(r.label("action_status"), 0.18, false),
+    ];
+    let rows = r.actions.iter().map(|a| {
+        vec![
+            a.text.clone(),
+            a.who.clone().unwrap_or_default(),
+            a.due.clone().unwrap_or_default(),
+            a.status.clone(),
+        ]
+    });
+    table(l, &columns, rows);
+}
+
+/// The dot vote: a bar per voted item, then the ranking as a table.
+pub fn votes(r: &Report, l: &mut Layout) {
+    let v = &r.votes;
+    if v.ranking.is_empty() {
+        return;
+    }
+    heading(l, 1, &v.heading);
+    note(l, &v.summary);
+    let most = v.ranking.iter().map(|i| i.dots).max().unwrap_or(1).max(1);
+    bars(
+        l,
+        v.ranking.iter().map(|i| Bar {
+            label: format!("{}. {}", i.place, i.text),
+            fraction: i.dots as f32 / most as f32,
+            value: i.dots.to_string(),
+            light: false,
+        }),
+    );
+    let [rank, item, dots] = &v.columns;
+    let columns = [
+        column(rank, 0.17, false),
+        column(item, 0.67, false),
+        column(dots, 0.16, true),
+    ];
+    let rows = v
+        .ranking
+        .iter()
+        .map(|i| vec![i.place.clone(), i.text.clone(), i.dots.to_string()]);
+    table(l, &columns, rows);
+}
+
+/// Who spoke how much: a bar per person (none when anonymous, where the
+/// view model keeps totals only).
+pub fn participation(r: &Report, l: &mut Layout) {
+    let p = &r.participation;
+    if p.people == 0 || p.total == 0 {
+        return;
+    }
+    heading(l, 1, r.label("participation"));
+    note(l, &p.summary);
+    let most = p.bars.iter().map(|b| b.count).max().unwrap_or(1).max(1);
+    bars(
+        l,
+        p.bars.iter().map(|b| Bar {
+            label: b.label.clone(),
+            fraction: b.count as f32 / most as f32,
+            value: format!("{} · {} %", b.count, b.percent),
+            light: b.under,
+        }),
+    );
+    if p.bars.iter().any(|b| b.under) {
+        super::blocks::legend(l, r.label("under_share"));
+    }
+}
+
+/// The appendix: counts per participant, stage and kind, and the time
+/// each stage took against its plan.
+pub fn statistics(r: &Report, l: &mut Layout) {
+    heading(l, 1, r.label("stats"));
+    let s = &r.stats;
+    counts(l, r, "by_participant", "participant", &s.by_participant);
+    counts(l, r, "by_stage", "stage", &s.by_stage);
+    counts(l, r, "by_kind", "kind", &s.by_kind);
+    let time = &s.time;
+    if time.stages.is_empty() {
+        return;
+    }
+    label(l, r.label("time_by_stage"));
+    let columns = [
+        column(r.label("stage"), 0.6, false),
+        column(r.label("planned"), 0.2, true),
+        column(r.label("actual"), 0.2, true),
+    ];
+    let rows = time
+        .stages
+        .iter()
+        .map(|t| vec![t.label.clone(), t.planned.to_string(), t.actual.to_string()])
+        .chain(std::iter::once(vec![
+            r.label("total").to_string(),
+            time.planned.to_string(),
+            time.actual.to_string(),
+        ]));
+    table(l, &columns, rows);
+}
+
+fn counts(l: &mut Layout, r: &Report, caption: &str, first: &str, rows: &[Count]) {
+    if rows.is_empty() {
+        return;
+    }
+    label(l, r.label(caption));
+    let columns = [
+        column(r.label(first), 0.75, false),
+        column(r.label("count"), 0.25, true),
+    ];
+    table(
+        l,
+        &columns,
+        rows.iter()
+            .map(|c| vec![c.label.clone(), c.count.to_string()]),
+    );
+}
+
+fn column(title: &str, share: f32, numeric: bool) -> Column<'_> {
+    Column {
+        title,
+        share,
+        numeric,
+    }
+}
