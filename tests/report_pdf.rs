@@ -29,10 +29,11 @@ fn the_sample_reads_as_a_few_a4_pages_with_its_sections_in_order() {
     let r = Report::build(&data);
     let text = pages.concat();
     let mut from = 0;
+    // In the one order of the sections: who took part is on the cover.
     for key in [
+        "participants",
         "question",
         "synthesis",
-        "participants",
         "discussion",
         "ideas",
         "resources",

@@ -387,7 +387,7 @@ fn review_exports_every_report_format_and_the_archive_apart() {
         std::fs::read_to_string(&archive).unwrap(),
         common::sample_text()
     );
-    assert_eq!(files_under(&exports).len(), 6);
+    assert_eq!(files_under(&exports).len(), 7);
     let status = &app.core.status.as_ref().unwrap().text;
     assert!(status.contains("Complete archive (private"), "{status}");
     assert!(status.contains(&archive.display().to_string()));

@@ -73,9 +73,7 @@ fn content(r: &Report) -> io::Result<Vec<u8>> {
                 tables::participation(&mut d, r)?;
                 tables::statistics(&mut d, r)?;
             }
-            // The chronological log stays in the HTML and Markdown: in a
-            // word processor the sections above already hold every item.
-            Section::Log(_) => {}
+            Section::Log(entries) => prose::log(&mut d, r, &s.heading(r), entries)?,
         }
     }
     prose::colophon(&mut d, r)?;

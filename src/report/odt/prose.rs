@@ -209,3 +209,21 @@ pub fn review(d: &mut Doc, r: &Report, v: &crate::report::ReviewView) -> Out {
     }
     Ok(())
 }
+
+/// The appendix's chronological log: when, which kind, what (and who,
+/// when the report may say).
+pub fn log(d: &mut Doc, r: &Report, title: &str, entries: &[&crate::report::Item]) -> Out {
+    d.heading(1, title)?;
+    let rows: Vec<_> = entries.iter().map(|e| (*e, 0)).collect();
+    d.list(&rows, |d, e| {
+        d.span("Emphasis", &e.time)?;
+        d.literal("  ")?;
+        d.text(&e.kind_label)?;
+        d.literal(r.colon)?;
+        d.text(&e.text)?;
+        match &e.author {
+            Some(who) => d.text(&format!(" — {who}")),
+            None => Ok(()),
+        }
+    })
+}

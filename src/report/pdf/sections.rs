@@ -1,41 +1,88 @@
-//! The report's sections as PDF, one function each, called in order from
-//! [`SECTIONS`], the one place that orders them (Markdown's order, until
-//! the shared section list replaces it). A section with nothing in it
-//! draws nothing.
+//! The report's sections as PDF, one function each, called in the order
+//! of the one section list every format walks (`report::sections`). A
+//! section with nothing in it draws nothing.
 
 use super::blocks::{self, bullets, heading, items, label, note, paragraph};
 use super::layout::Layout;
-use crate::report::Report;
+use crate::report::{sections, Discussion, Report, Section};
 
-type Section = fn(&Report, &mut Layout);
-
-/// Every section, in the order the report reads.
-pub const SECTIONS: &[Section] = &[
-    cover,
-    question,
-    synthesis,
-    people,
-    discussion,
-    ideas,
-    resources,
-    themes,
-    trace,
-    shared_ideas,
-    parking,
-    decisions,
-    super::tables::actions,
-    super::tables::votes,
-    empty,
-    super::tables::participation,
-    super::tables::statistics,
-    generated,
-];
-
-/// Lays out the whole report.
+/// Lays out the whole report, section by section.
 pub fn all(r: &Report, l: &mut Layout) {
-    for section in SECTIONS {
-        section(r, l);
+    for s in sections(r) {
+        match &s {
+            Section::Cover(_) => {
+                cover(r, l);
+                people(r, l);
+            }
+            Section::Question { .. } => {
+                question(r, l);
+                empty(r, l);
+            }
+            Section::Synthesis(_) => synthesis(r, l),
+            Section::Discussion(Discussion::ByKind(_)) => discussion(r, l),
+            Section::Discussion(Discussion::Spoken(list)) => {
+                heading(l, 1, &s.heading(r));
+                items(l, list, r.colon);
+            }
+            Section::Ideas(_) => ideas(r, l),
+            Section::Resources(_) => resources(r, l),
+            // One call lays out every 1-2-4-All stage's section.
+            Section::Shared { index: 0, .. } => shared_ideas(r, l),
+            Section::Shared { .. } => {}
+            Section::Themes(_) => themes(r, l),
+            Section::Votes(_) => super::tables::votes(r, l),
+            Section::Trace(_) => trace(r, l),
+            Section::Decisions(_) => decisions(r, l),
+            Section::Actions(_) => super::tables::actions(r, l),
+            Section::Parking(_) => parking(r, l),
+            Section::Review(v) => review(r, v, l),
+            Section::Statistics(_) => {
+                super::tables::participation(r, l);
+                super::tables::statistics(r, l);
+            }
+            Section::Log(entries) => log(r, &s.heading(r), entries, l),
+        }
     }
+    generated(r, l);
+}
+
+/// Which version this is, its sign-offs and the remarks applied.
+fn review(r: &Report, v: &crate::report::ReviewView, l: &mut Layout) {
+    heading(l, 1, &v.heading);
+    paragraph(l, &v.version);
+    if !v.sign_offs.is_empty() {
+        label(l, &v.sign_offs_heading);
+        bullets(l, v.sign_offs.iter().map(String::as_str));
+    }
+    if !v.applied.is_empty() {
+        label(l, &v.applied_heading);
+        let lines: Vec<String> = v
+            .applied
+            .iter()
+            .map(|a| match &a.from {
+                Some(from) => format!("{}{}{} — {from}", a.on, r.colon, a.text),
+                None => format!("{}{}{}", a.on, r.colon, a.text),
+            })
+            .collect();
+        bullets(l, lines.iter().map(String::as_str));
+    }
+}
+
+/// The appendix's chronological log: time, kind and text of every item.
+fn log(r: &Report, title: &str, entries: &[&crate::report::Item], l: &mut Layout) {
+    heading(l, 1, title);
+    let lines: Vec<String> = entries
+        .iter()
+        .map(|e| {
+            let who = e
+                .author
+                .as_deref()
+                .map(|a| format!(" — {a}"))
+                .unwrap_or_default();
+            format!("{}  {}{}{}{who}", e.time, e.kind_label, r.colon, e.text)
+        })
+        .collect();
+    bullets(l, lines.iter().map(String::as_str));
 }
 
 /// Title, event and date.
