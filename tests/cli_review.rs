@@ -242,3 +242,45 @@ fn approvals_leave_a_version_current_and_a_change_or_an_anonymised_copy_say_so()
     );
     assert!(!md.contains("Validated version 1 — "), "{md}");
 }
+
+#[test]
+fn a_remark_or_a_sign_off_by_the_start_of_a_roster_name_keeps_the_full_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = ["new", "--title", "Retro", "--question", "Next?"];
+    stdout(
+        atelier(&dir)
+            .args(new)
+            .args(["--participant", "Jérémy MONTAGNY"]),
+    );
+    stdout(atelier(&dir).args(["review", "latest", "publish"]));
+    let remark = [
+        "review",
+        "latest",
+        "feedback",
+        "--version",
+        "1",
+        "--from",
+        "Jér",
+    ];
+    stdout(atelier(&dir).args(remark).arg("Dire lesquels"));
+    let sign = [
+        "review",
+        "latest",
+        "sign",
+        "--version",
+        "1",
+        "--by",
+        "jérémy",
+    ];
+    stdout(atelier(&dir).args(sign));
+    let list = stdout(atelier(&dir).args(["review", "latest", "list", "--json"]));
+    let v: serde_json::Value = serde_json::from_str(&list).unwrap();
+    assert_eq!(
+        v["versions"][0]["feedback"][0]["from"], "Jérémy MONTAGNY",
+        "{list}"
+    );
+    assert_eq!(
+        v["versions"][0]["sign_offs"][0]["by"], "Jérémy MONTAGNY",
+        "{list}"
+    );
+}

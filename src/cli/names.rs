@@ -61,3 +61,20 @@ pub(super) fn member(store: &Store, session: Id, name: &str, lang: Lang) -> Resu
     let args = [("name", name), ("roster", roster.as_str())];
     bail!("{}", tf(lang, "cli.no_participant", &args))
 }
+
+/// Who `name` means for a record that keeps a name (a remark, a sign-off):
+/// a roster member and their name as on the roster, or nobody and the name
+/// as typed.
+pub(super) fn member_and_name(
+    store: &Store,
+    session: Id,
+    name: &str,
+    lang: Lang,
+) -> Result<(Option<Id>, String)> {
+    let Some(id) = member_or_none(store, session, name, lang)? else {
+        return Ok((None, name.to_string()));
+    };
+    let roster = store.participants(session)?;
+    let shown = roster.into_iter().find(|p| p.id == id).map(|p| p.name);
+    Ok((Some(id), shown.unwrap_or_else(|| name.to_string())))
+}

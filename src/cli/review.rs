@@ -52,7 +52,8 @@ pub enum CycleCommand {
         /// The version's number.
         #[arg(long)]
         version: u32,
-        /// Who said it: a name on the roster, or anyone's name.
+        /// Who said it: a name on the roster (or the unique start of one),
+        /// or anyone's name.
         #[arg(long)]
         from: String,
         /// What it is about: a contribution id (or a unique part of one),
@@ -71,7 +72,8 @@ pub enum CycleCommand {
     Sign {
         #[arg(long)]
         version: u32,
-        /// A name on the roster, or anyone's name.
+        /// A name on the roster (or the unique start of one), or anyone's
+        /// name.
         #[arg(long)]
         by: String,
     },
@@ -125,7 +127,7 @@ pub(super) fn run(
             text,
         } => {
             let version = version_id(&store, id, version)?;
-            let participant_id = store.participant_by_name(id, &from)?.map(|p| p.id);
+            let (participant_id, from) = super::names::member_and_name(&store, id, &from, lang)?;
             let (contribution_id, section) = match item.as_deref().map(str::trim) {
                 None => (None, String::new()),
                 Some(s) if SECTIONS.contains(&s) => (None, s.to_string()),
@@ -144,11 +146,14 @@ pub(super) fn run(
             id: store.resolve_feedback(id, &feedback)?,
             applied: true,
         },
-        CycleCommand::Sign { version, by } => ReviewCommand::SignOff {
-            version: version_id(&store, id, version)?,
-            participant: store.participant_by_name(id, &by)?.map(|p| p.id),
-            name: by,
-        },
+        CycleCommand::Sign { version, by } => {
+            let (participant, name) = super::names::member_and_name(&store, id, &by, lang)?;
+            ReviewCommand::SignOff {
+                version: version_id(&store, id, version)?,
+                participant,
+                name,
+            }
+        }
         CycleCommand::List { .. } => unreachable!("listed above"),
     };
     let outcome = apply(&mut store, id, &Command::Review(command)).map_err(said)?;
