@@ -41,6 +41,8 @@ fn app_on(n: usize) -> (tempfile::TempDir, App) {
     let (dir, store) = fixture::store_with(&data);
     let mut app = new_app(store, dir.path());
     atelier::tui::update::update(&mut app, Action::Open);
+    // A session with contributions opens on its list: into the box, to type.
+    atelier::tui::update::update(&mut app, Action::Write);
     (dir, app)
 }
 
