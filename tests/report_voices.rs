@@ -66,3 +66,27 @@ fn an_anonymous_session_shows_only_the_totals() {
         assert!(!section.contains('|'), "no per-person table: {section}");
     }
 }
+
+#[test]
+fn the_totals_say_how_many_were_credited_out_of_how_many() {
+    // The sample notes most contributions as the group's: "2 contributions
+    // from 4 people" alone would read as "only 2 things were said".
+    let data = common::sample_data();
+    let r = Report::build(&data);
+    let p = &r.participation;
+    assert!(p.total < r.stats.total, "the sample has the group's too");
+    let of = format!("{} contributions sur {}", p.total, r.stats.total);
+    assert!(p.summary.starts_with(&of), "{}", p.summary);
+    assert!(p.summary.contains("au nom du groupe ou anonymes"));
+    // All credited to someone: the plain wording.
+    let (_d, mut store) = common::temp_store();
+    let (id, _) = anonymous_session(&mut store, Lang::En);
+    let r = Report::build(&store.load(id).unwrap());
+    if r.participation.total == r.stats.total {
+        assert!(
+            r.participation.summary.ends_with("people"),
+            "{}",
+            r.participation.summary
+        );
+    }
+}

@@ -115,11 +115,26 @@ pub(super) fn build(
         people,
         height: bars.len() * BAR_ROW,
         bars,
-        summary: tf(
-            lang,
-            "report.participation_total",
-            &[("n", &total.to_string()), ("people", &people.to_string())],
-        ),
+        // Said how many were credited to someone, out of how many: "2
+        // contributions from 4 people" alone reads as "only 2 were said"
+        // when most were noted as the group's or anonymously.
+        summary: if total == shown.len() {
+            tf(
+                lang,
+                "report.participation_total",
+                &[("n", &total.to_string()), ("people", &people.to_string())],
+            )
+        } else {
+            tf(
+                lang,
+                "report.participation_total_of",
+                &[
+                    ("n", &total.to_string()),
+                    ("all", &shown.len().to_string()),
+                    ("people", &people.to_string()),
+                ],
+            )
+        },
         passes: passes.iter().sum(),
     }
 }
