@@ -3,8 +3,8 @@
 //! the one anonymity rule of `view::Names`). Each theme also carries the
 //! ids of its items, so that themes can be ranked by their items' votes.
 
-use super::view::{local_time, Item, Names};
-use crate::model::{format_time, Id, Lang, SessionData};
+use super::view::{Item, Names};
+use crate::model::{Id, Lang, SessionData};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -34,17 +34,9 @@ pub(super) fn build(data: &SessionData, names: &Names, lang: Lang) -> Vec<ThemeV
                 .iter()
                 .filter_map(|id| index.get(id).map(|&i| &data.contributions[i]))
                 .filter(|c| c.is_live())
-                .map(|c| Item {
-                    id: c.id.to_string(),
-                    text: c.text.clone(),
-                    author: names.author(c),
-                    kind: None,
-                    kind_label: c.kind.label(lang).to_string(),
-                    stage: stage_titles.get(&c.stage_id).copied().unwrap_or("").into(),
-                    time: local_time(lang, &c.created_at),
-                    created_at: format_time(&c.created_at),
-                    children: Vec::new(),
-                    group: c.group,
+                .map(|c| {
+                    let stage = stage_titles.get(&c.stage_id).copied().unwrap_or("");
+                    Item::of(c, stage, names, lang)
                 })
                 .collect();
             ThemeView {

@@ -4,8 +4,8 @@
 //! the one anonymity rule in `view::Names`). Deleted contributions and
 //! links taken back never show (see `model::Links`).
 
-use super::view::{local_time, Item, Names};
-use crate::model::{format_time, Contribution, Lang, Links, SessionData};
+use super::view::{Item, Names};
+use crate::model::{Contribution, Lang, Links, SessionData};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -82,21 +82,10 @@ pub(super) fn nest(
         while open.len() > *depth {
             close(&mut open);
         }
-        let label = c.kind.label(lang).to_string();
-        open.push(Item {
-            id: c.id.to_string(),
-            text: c.text.clone(),
-            author: names.author(c),
-            kind: Some(label.clone()),
-            kind_label: label,
-            stage: data
-                .stage(c.stage_id)
-                .map_or_else(String::new, |s| s.title.clone()),
-            time: local_time(lang, &c.created_at),
-            created_at: format_time(&c.created_at),
-            children: Vec::new(),
-            group: c.group,
-        });
+        let stage = data.stage(c.stage_id).map_or("", |s| s.title.as_str());
+        let mut item = Item::of(c, stage, names, lang);
+        item.kind = Some(item.kind_label.clone());
+        open.push(item);
     }
     let mut root = None;
     while !open.is_empty() {

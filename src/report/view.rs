@@ -119,6 +119,27 @@ pub struct Item {
     pub group: Option<u32>,
 }
 
+impl Item {
+    /// A contribution as a report shows it, without its sub-points and
+    /// without a kind label beside the text (the caller says when one is
+    /// wanted): its author through the one anonymity rule, its times in the
+    /// session's language and in RFC 3339.
+    pub(super) fn of(c: &Contribution, stage: &str, names: &Names, lang: Lang) -> Item {
+        Item {
+            id: c.id.to_string(),
+            text: c.text.clone(),
+            author: names.author(c),
+            kind: None,
+            kind_label: c.kind.label(lang).to_string(),
+            stage: stage.to_string(),
+            time: local_time(lang, &c.created_at),
+            created_at: format_time(&c.created_at),
+            children: Vec::new(),
+            group: c.group,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct DecisionView {
     pub text: String,
@@ -440,18 +461,8 @@ pub(super) fn nest(
             close(&mut open, &mut tops);
         }
         let differs = open.last().is_some_and(|(parent, _)| *parent != c.kind);
-        let item = Item {
-            id: c.id.to_string(),
-            text: c.text.clone(),
-            author: names.author(c),
-            kind: differs.then(|| c.kind.label(lang).to_string()),
-            kind_label: c.kind.label(lang).to_string(),
-            stage: stage.to_string(),
-            time: local_time(lang, &c.created_at),
-            created_at: format_time(&c.created_at),
-            children: Vec::new(),
-            group: c.group,
-        };
+        let mut item = Item::of(c, stage, names, lang);
+        item.kind = differs.then(|| item.kind_label.clone());
         open.push((c.kind, item));
     }
     while !open.is_empty() {
