@@ -36,6 +36,7 @@ pub fn big_session(n: usize) -> SessionData {
             revisions: Vec::new(),
             group: None,
             anonymous: false,
+            origin: atelier::model::Origin::Facilitator,
         };
         if parent.is_none() {
             last_top[s] = Some(c.id);

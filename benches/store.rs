@@ -41,6 +41,7 @@ fn record(c: &mut Criterion) {
                         parent_id: None,
                         group: None,
                         anonymous: false,
+                        origin: atelier::model::Origin::Facilitator,
                     };
                     let start = Instant::now();
                     let c = store.add_contribution(&new).unwrap();

@@ -34,6 +34,7 @@ fn record(store: &mut Store, session: Id, text: &str) -> Id {
         parent_id: None,
         group: None,
         anonymous: false,
+        origin: atelier::model::Origin::Facilitator,
     };
     let out = apply(store, session, &Command::Record(new)).unwrap();
     out.changes.delta.contributions[0].id

@@ -27,6 +27,7 @@ fn record(store: &mut Store, session: Id, text: &str) -> Id {
         parent_id: None,
         group: None,
         anonymous: false,
+        origin: atelier::model::Origin::Facilitator,
     };
     let out = apply(store, session, &Command::Record(new)).unwrap();
     out.changes.delta.contributions[0].id
@@ -87,6 +88,7 @@ fn parking_takes_an_item_out_of_its_stage_and_unparking_brings_it_back() {
             parent_id: None,
             group: None,
             anonymous: false,
+            origin: atelier::model::Origin::Facilitator,
         }),
     )
     .unwrap()

@@ -135,6 +135,7 @@ fn hostile_session() -> SessionData {
                 parent_id: None,
                 group: None,
                 anonymous: false,
+                origin: atelier::model::Origin::Facilitator,
             })
             .unwrap();
     }

@@ -26,6 +26,7 @@ fn session() -> (tempfile::TempDir, SessionData) {
             parent_id: None,
             group: None,
             anonymous: false,
+            origin: atelier::model::Origin::Facilitator,
         };
         apply(&mut store, id, &Command::Record(new)).unwrap();
     }

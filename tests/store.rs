@@ -19,6 +19,7 @@ fn add(store: &mut Store, session: atelier::model::Id, text: &str) -> atelier::m
             parent_id: None,
             group: None,
             anonymous: false,
+            origin: atelier::model::Origin::Facilitator,
         })
         .unwrap()
 }
@@ -313,6 +314,7 @@ fn chain(store: &mut Store, session: atelier::model::Id, depth: usize) -> Vec<at
                 parent_id: ids.last().copied(),
                 group: None,
                 anonymous: false,
+                origin: atelier::model::Origin::Facilitator,
             })
             .unwrap();
         ids.push(c.id);
@@ -335,6 +337,7 @@ fn nesting_stops_at_max_depth_everywhere_in_the_store() {
         parent_id: deep.last().copied(),
         group: None,
         anonymous: false,
+        origin: atelier::model::Origin::Facilitator,
     });
     assert!(
         matches!(too_deep, Err(StoreError::TooDeep { max }) if max == MAX_DEPTH),

@@ -25,6 +25,7 @@ fn say(
             parent_id: parent,
             group: None,
             anonymous: false,
+            origin: atelier::model::Origin::Facilitator,
         })
         .unwrap()
         .id

@@ -44,6 +44,7 @@ fn said(stage: Id, who: Option<Id>, text: &str, group: Option<u32>, anonymous: b
         parent_id: None,
         group,
         anonymous,
+        origin: atelier::model::Origin::Facilitator,
     })
 }
 

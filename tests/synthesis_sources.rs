@@ -21,6 +21,7 @@ fn say(store: &mut Store, session: Id, kind: Kind, text: &str, who: Option<Id>) 
         parent_id: None,
         group: None,
         anonymous: false,
+        origin: atelier::model::Origin::Facilitator,
     };
     let out = apply(store, session, &Command::Record(new)).unwrap();
     out.changes.delta.contributions[0].id

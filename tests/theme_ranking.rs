@@ -19,6 +19,7 @@ fn say(store: &mut Store, session: Id, text: &str) -> Id {
         parent_id: None,
         group: None,
         anonymous: false,
+        origin: atelier::model::Origin::Facilitator,
     };
     apply(store, session, &Command::Record(new))
         .unwrap()

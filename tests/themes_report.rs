@@ -50,6 +50,7 @@ fn themed(store: &mut Store, lang: Lang) -> (Id, common::private::Secrets) {
             parent_id: None,
             group: None,
             anonymous: false,
+            origin: atelier::model::Origin::Facilitator,
         }),
     )
     .unwrap()

@@ -27,6 +27,7 @@ fn ideas(store: &mut Store) -> (Id, Vec<Id>) {
                 parent_id: None,
                 group: None,
                 anonymous: false,
+                origin: atelier::model::Origin::Facilitator,
             };
             let out = apply(store, session, &Command::Record(new)).unwrap();
             out.changes.delta.contributions[0].id

@@ -26,6 +26,7 @@ fn at_the_limit(lang: Lang) -> (tempfile::TempDir, App, Id) {
                 parent_id: parent,
                 group: None,
                 anonymous: false,
+                origin: atelier::model::Origin::Facilitator,
             })
             .unwrap()
             .id

@@ -39,6 +39,7 @@ fn session(lang: Lang) -> (tempfile::TempDir, App, Items) {
                 parent_id: None,
                 group: None,
                 anonymous: false,
+                origin: atelier::model::Origin::Facilitator,
             })
             .unwrap()
             .id

@@ -54,6 +54,7 @@ fn say(app: &mut App, text: &str) {
         parent_id: None,
         group: None,
         anonymous: false,
+        origin: atelier::model::Origin::Facilitator,
     };
     apply(store, session, &Command::Record(new)).unwrap();
 }

@@ -40,6 +40,7 @@ fn synthesis_in(lang: Lang) -> (tempfile::TempDir, App, Items) {
                 parent_id: None,
                 group: None,
                 anonymous: false,
+                origin: atelier::model::Origin::Facilitator,
             })
             .unwrap()
             .id

@@ -26,6 +26,7 @@ fn voted(lang: Lang, with_themes: bool) -> (tempfile::TempDir, App) {
             parent_id: None,
             group: None,
             anonymous: false,
+            origin: atelier::model::Origin::Facilitator,
         };
         store.add_contribution(&new).unwrap().id
     };

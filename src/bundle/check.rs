@@ -469,6 +469,7 @@ impl Checker<'_> {
                 revisions,
                 group: self.group(&at, c.group)?,
                 anonymous: self.anonymous(&at, c.anonymous, participant)?,
+                origin: self.origin(&at, c.origin.as_deref())?,
             });
         }
         Ok(())

@@ -40,6 +40,24 @@ impl Checker<'_> {
         }
     }
 
+    /// Where a contribution came from: one of the known origins.
+    pub(super) fn origin(
+        &self,
+        at: &str,
+        origin: Option<&str>,
+    ) -> Result<crate::model::Origin, BundleError> {
+        match origin {
+            None => Ok(crate::model::Origin::Facilitator),
+            Some(key) => crate::model::Origin::parse(key).ok_or_else(|| {
+                self.said(
+                    format!("{at}.origin"),
+                    "bundle.bad_origin",
+                    &[("value", &key)],
+                )
+            }),
+        }
+    }
+
     /// An anonymous contribution names no participant.
     pub(super) fn anonymous(
         &self,

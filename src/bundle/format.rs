@@ -217,6 +217,10 @@ pub(super) struct BContribution {
     /// A person's contribution stored without its author.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub(super) anonymous: bool,
+    /// Where it came from ("room", "notes"); left out when typed by the
+    /// facilitator, as every contribution of an earlier bundle was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) origin: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -430,5 +434,6 @@ fn export_contribution(c: &Contribution) -> BContribution {
             .collect(),
         group: c.group,
         anonymous: c.anonymous,
+        origin: (!c.origin.is_facilitator()).then(|| c.origin.key().to_string()),
     }
 }

@@ -374,6 +374,7 @@ fn contribution(
         parent_id,
         group: None,
         anonymous: false,
+        origin: crate::model::Origin::Facilitator,
     })
 }
 

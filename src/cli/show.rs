@@ -228,6 +228,7 @@ mod tests {
                 revisions: Vec::new(),
                 group: None,
                 anonymous: false,
+                origin: crate::model::Origin::Facilitator,
             };
             parent = Some(c.id);
             data.contributions.push(c);

@@ -1,4 +1,4 @@
-use super::{Id, Kind, Timestamp};
+use super::{Id, Kind, Origin, Timestamp};
 
 /// One thing said in the room, as typed by the facilitator.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +26,8 @@ pub struct Contribution {
     /// A person's contribution stored without its author (so
     /// `participant_id` is `None`), as opposed to the whole group's.
     pub anonymous: bool,
+    /// Typed by the facilitator, sent from the room, or imported from notes.
+    pub origin: Origin,
 }
 
 impl Contribution {

@@ -18,6 +18,7 @@ fn item(data: &mut SessionData, kind: Kind, text: &str) -> Id {
         revisions: Vec::new(),
         group: None,
         anonymous: false,
+        origin: crate::model::Origin::Facilitator,
     };
     data.contributions.push(c);
     data.contributions.last().unwrap().id

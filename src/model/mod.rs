@@ -10,6 +10,7 @@ pub mod lifecycle;
 mod links;
 mod report_choices;
 pub mod review;
+mod room;
 mod session;
 mod structures;
 mod synthesis_sources;
@@ -31,6 +32,7 @@ pub use lifecycle::{LifecycleEffect, LifecycleError, LifecycleEvent};
 pub use links::{answered_kind, may_answer, Link, Links, MAX_TRACE_DEPTH};
 pub use report_choices::{DiscussionOrder, PersonStats, ReportChoices};
 pub use review::{content_hash, Feedback, ReportVersion, ReviewLog, SignOff};
+pub use room::{InboxItem, InboxState, Origin, RoomStatus};
 pub use session::{
     lead_title, Anonymity, BuildingBlock, Participant, Session, SessionData, SessionStatus, Stage,
     Synthesis,

@@ -136,6 +136,7 @@ impl Tx<'_> {
             revisions: Vec::new(),
             group: new.group,
             anonymous: new.anonymous,
+            origin: new.origin,
         };
         insert_row(self, session, &c)?;
         Ok(c)
@@ -335,7 +336,7 @@ impl Tx<'_> {
         let n = self.execute(
             "UPDATE contributions SET stage_id = ?2, participant_id = ?3, kind = ?4, text = ?5,
              parent_id = ?6, position = ?7, created_at = ?8, updated_at = ?9, deleted_at = ?10,
-             parked_at = ?11, group_no = ?12, anonymous = ?13 WHERE id = ?1",
+             parked_at = ?11, group_no = ?12, anonymous = ?13, origin = ?14 WHERE id = ?1",
             params![
                 text_id(&c.id),
                 text_id(&c.stage_id),
@@ -350,6 +351,7 @@ impl Tx<'_> {
                 rows::opt_text_time(&c.parked_at),
                 c.group,
                 c.anonymous,
+                c.origin.key(),
             ],
         )?;
         if n == 0 {

@@ -1,7 +1,7 @@
 use super::rows::{self, opt_text_id, text_id, text_time};
 use super::Tx;
 use super::{Missing, Result, Store, StoreError};
-use crate::model::{Contribution, Id, Kind, Revision};
+use crate::model::{Contribution, Id, Kind, Origin, Revision};
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 use std::collections::HashMap;
 
@@ -17,10 +17,12 @@ pub struct NewContribution {
     pub group: Option<u32>,
     /// Stored without its author (`participant_id` must then be `None`).
     pub anonymous: bool,
+    /// Typed by the facilitator, sent from the room, or imported from notes.
+    pub origin: Origin,
 }
 
 pub(super) const COLUMNS: &str = "id, stage_id, participant_id, kind, text, parent_id, position, \
-                       created_at, updated_at, deleted_at, parked_at, group_no, anonymous";
+                       created_at, updated_at, deleted_at, parked_at, group_no, anonymous, origin";
 
 pub(super) fn from_row(r: &Row) -> rusqlite::Result<Contribution> {
     Ok(Contribution {
@@ -38,13 +40,14 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Contribution> {
         revisions: Vec::new(),
         group: r.get(11)?,
         anonymous: r.get(12)?,
+        origin: rows::parsed(r, 13, "origin", Origin::parse)?,
     })
 }
 
 pub(super) fn insert_row(tx: &Transaction, session: Id, c: &Contribution) -> rusqlite::Result<()> {
     tx.execute(
         &format!(
-            "INSERT INTO contributions (session_id, {COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"
+            "INSERT INTO contributions (session_id, {COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)"
         ),
         params![
             text_id(&session),
@@ -61,6 +64,7 @@ pub(super) fn insert_row(tx: &Transaction, session: Id, c: &Contribution) -> rus
             rows::opt_text_time(&c.parked_at),
             c.group,
             c.anonymous,
+            c.origin.key(),
         ],
     )?;
     for r in &c.revisions {

@@ -21,6 +21,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/014_report_choices.sql"),
     include_str!("migrations/015_review.sql"),
     include_str!("migrations/016_carried_actions.sql"),
+    include_str!("migrations/017_room.sql"),
 ];
 
 /// The schema version this program writes.

@@ -23,6 +23,8 @@ mod passes;
 mod query_plans;
 mod reasons;
 mod review;
+mod room_inbox;
+mod room_status;
 mod roster;
 mod rows;
 mod sessions;
@@ -41,6 +43,7 @@ pub use error::{Cause, Missing, Refused, StoreError};
 pub use follow_through::next_title;
 pub use migrations::{migrations, LATEST_VERSION};
 pub use review::NewFeedback;
+pub use room_inbox::{Received, RoomInput, RoomSettings};
 pub use sessions::{NewSession, SessionSummary};
 pub use tx::Tx;
 

@@ -42,6 +42,8 @@ pub enum Missing {
     NotAFeedbackId(String),
     NoFeedbackMatches(String),
     SeveralFeedback(String),
+    /// No input from the room with this id in the session.
+    InboxItem(Id),
 }
 
 /// Why a database file cannot be used: in our words (a `store.cause.*`
@@ -162,6 +164,7 @@ impl Missing {
             NotAFeedbackId(r) => ("cycle.not_a_feedback_id", r.clone()),
             NoFeedbackMatches(r) => ("cycle.no_feedback_matches", r.clone()),
             SeveralFeedback(r) => ("cycle.several_feedback", r.clone()),
+            InboxItem(id) => ("room.missing_input", short(id)),
         };
         tf(lang, key, &[("value", &value)])
     }
@@ -275,6 +278,7 @@ mod tests {
                 Missing::SeveralThemes(r()),
                 Missing::Vote(id),
                 Missing::Link(id, id),
+                Missing::InboxItem(id),
             ]
             .map(|m| m.message(lang));
             let refused = [

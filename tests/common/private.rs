@@ -73,6 +73,7 @@ pub fn anonymous_session(store: &mut Store, lang: Lang) -> (Id, Secrets) {
                 parent_id: parent,
                 group: None,
                 anonymous: false,
+                origin: atelier::model::Origin::Facilitator,
             })
             .unwrap()
             .id

@@ -169,6 +169,7 @@ pub fn resolve(step: &Step, data: &SessionData) -> Command {
         parent_id: None,
         group: None,
         anonymous: false,
+        origin: atelier::model::Origin::Facilitator,
     };
     let on_item = |i: usize, f: &dyn Fn(Id) -> Command| match item(i) {
         Some(id) => f(id),
@@ -200,6 +201,7 @@ pub fn resolve(step: &Step, data: &SessionData) -> Command {
                 parent_id,
                 group: None,
                 anonymous: false,
+                origin: atelier::model::Origin::Facilitator,
             })
         }
         Step::Edit {
@@ -369,6 +371,7 @@ pub fn resolve(step: &Step, data: &SessionData) -> Command {
             parent_id: None,
             group: Some(group),
             anonymous: true,
+            origin: atelier::model::Origin::Facilitator,
         }),
         Step::AddAction(text) => Command::AddAction(atelier::store::NewAction {
             text,

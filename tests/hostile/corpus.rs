@@ -160,6 +160,7 @@ fn contribution(
         revisions: Vec::new(),
         group: None,
         anonymous: false,
+        origin: atelier::model::Origin::Facilitator,
     }
 }
 

@@ -45,6 +45,7 @@ pub fn submit(s: &mut RunState, core: &mut Core) {
         parent_id: None,
         group: s.input_group(),
         anonymous: s.anonymous,
+        origin: crate::model::Origin::Facilitator,
     };
     // Taken in without a rebuild: the rows are rebuilt once, below, with
     // the new contribution selected.
