@@ -6,6 +6,7 @@ pub mod cli;
 pub mod commands;
 pub mod i18n;
 pub mod model;
+pub mod notes;
 pub mod paths;
 pub mod report;
 pub mod store;

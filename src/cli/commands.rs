@@ -233,6 +233,11 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             v2,
             json,
         } => super::review::diff(out, cli.db.as_ref(), &session, (v1, v2), json, lang),
+        Command::ImportNotes {
+            file,
+            dry_run,
+            event,
+        } => super::import_notes::run(out, cli.db.as_ref(), &file, dry_run, &event, cli.lang, lang),
     }
 }
 

@@ -4,6 +4,7 @@ mod actions;
 mod carry;
 mod commands;
 mod follow;
+mod import_notes;
 mod links;
 mod names;
 mod report_choices;
@@ -370,6 +371,27 @@ pub enum Command {
         /// Print a JSON object instead.
         #[arg(long)]
         json: bool,
+    },
+    /// Import written notes (plain text or Markdown) as a new session;
+    /// prints its id, and on stderr how many elements went to each stage
+    /// and how many lines are to sort.
+    ///
+    /// Headings (French or English, Markdown `#`, underlined, `Titre :`,
+    /// capitals) give the title, question, synthesis with its building
+    /// blocks and proposal, lead, participants, discussion, ideas and
+    /// resources; "constat :", "enjeu :", "ressource :" … give kinds;
+    /// bullets and indentation give sub-points. A line nothing recognises
+    /// goes to a "To sort" stage, never dropped. The global `--lang` sets
+    /// the session's language (else the headings' language decides).
+    ImportNotes {
+        file: PathBuf,
+        /// Print what would be created (a tree with kinds) and every line
+        /// not placed, with its line number; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The event the session belongs to (e.g. "Emergence").
+        #[arg(long, default_value = "")]
+        event: String,
     },
 }
 
