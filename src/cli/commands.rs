@@ -237,7 +237,11 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             file,
             dry_run,
             event,
-        } => super::import_notes::run(out, cli.db.as_ref(), &file, dry_run, &event, cli.lang, lang),
+            date,
+        } => {
+            let db = cli.db.as_ref();
+            super::import_notes::run(out, db, &file, dry_run, (&event, date), cli.lang, lang)
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! `atelier import-notes FILE [--dry-run] [--event E]`: written notes
 //! become a session (see `crate::notes`).
 
-use crate::i18n::t;
+use crate::i18n::{t, tf};
 use crate::model::Lang;
 use crate::notes;
 use crate::templates::{Catalog, DEFAULT_TEMPLATE};
@@ -17,7 +17,7 @@ pub fn run(
     db: Option<&PathBuf>,
     file: &Path,
     dry_run: bool,
-    event: &str,
+    (event, date): (&str, Option<chrono::NaiveDate>),
     session_lang: Option<Lang>,
     lang: Lang,
 ) -> Result<()> {
@@ -26,8 +26,11 @@ pub fn run(
         .get(DEFAULT_TEMPLATE)
         .ok_or_else(|| anyhow!("{}", t(lang, "home.no_template")))?;
     let now = chrono::Utc::now();
-    let prepared = notes::prepare(file, template, session_lang, lang, event, now)
+    let mut prepared = notes::prepare(file, template, session_lang, lang, event, now)
         .map_err(|e| anyhow!("{}", e.message(lang)))?;
+    if let Some(date) = date {
+        prepared.plan.data.session.date = date;
+    }
     if dry_run {
         write!(out, "{}", notes::dry_run(&prepared, lang))?;
         writeln!(out, "\n{}", t(lang, "notes.dry_run_done"))?;
@@ -35,7 +38,11 @@ pub fn run(
     }
     let mut store = super::open_store(db)?;
     let id = notes::write(&mut store, &prepared)?;
-    eprintln!("{}", notes::summary(&prepared, lang));
+    let summary = notes::summary(&prepared, lang);
+    eprintln!(
+        "{}",
+        tf(lang, "notes.imported_summary", &[("summary", &summary)])
+    );
     writeln!(out, "{id}")?;
     Ok(())
 }

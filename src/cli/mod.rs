@@ -392,6 +392,9 @@ pub enum Command {
         /// The event the session belongs to (e.g. "Emergence").
         #[arg(long, default_value = "")]
         event: String,
+        /// The day the workshop took place, YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = |s: &str| parse_date(Lang::En, s))]
+        date: Option<chrono::NaiveDate>,
     },
 }
 
@@ -425,6 +428,11 @@ fn command(lang: Lang) -> clap::Command {
             a.value_parser(move |s: &str| parse_lang(lang, s))
         })
         .mut_subcommand("new", |c| {
+            c.mut_arg("date", |a| {
+                a.value_parser(move |s: &str| parse_date(lang, s))
+            })
+        })
+        .mut_subcommand("import-notes", |c| {
             c.mut_arg("date", |a| {
                 a.value_parser(move |s: &str| parse_date(lang, s))
             })

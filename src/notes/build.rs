@@ -85,7 +85,13 @@ pub fn plan(notes: &Notes, template: &Template, setting: &Setting) -> Plan {
         context: notes.context.clone(),
         lead: notes.lead.clone(),
         anonymity: Anonymity::Named,
-        status: SessionStatus::Closed,
+        // A workshop already held, unless lines wait to be sorted: a
+        // closed session takes no change until reopened.
+        status: if notes.elements.iter().any(Element::to_sort) {
+            SessionStatus::Draft
+        } else {
+            SessionStatus::Closed
+        },
         created_at: now,
         updated_at: now,
         archived_at: None,
@@ -165,7 +171,11 @@ fn contributions(
     let mut path: Vec<(Id, Id)> = Vec::new();
     // Next position per (stage, parent).
     let mut positions: std::collections::HashMap<(Id, Option<Id>), i64> = Default::default();
-    for e in &notes.elements {
+    let count = notes.elements.len() as i64;
+    for (i, e) in notes.elements.iter().enumerate() {
+        // One millisecond apart, in the notes' order, so that the
+        // chronological journal reads as the notes do; none after `now`.
+        let at = now - chrono::Duration::milliseconds(count - i as i64);
         path.truncate(e.depth);
         let parent = path.last().copied();
         let stage = parent.map_or_else(|| home(e), |(_, stage)| stage);
@@ -180,8 +190,8 @@ fn contributions(
             text: e.text.clone(),
             parent_id,
             position: *position,
-            created_at: now,
-            updated_at: now,
+            created_at: at,
+            updated_at: at,
             deleted_at: None,
             parked_at: None,
             revisions: Vec::new(),

@@ -176,4 +176,6 @@ pub enum Action {
     ExportAnonymised,
     /// Exports the report as PDF.
     ExportPdf,
+    /// Home: imports written notes as a new session.
+    ImportNotes,
 }

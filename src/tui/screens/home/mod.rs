@@ -1,6 +1,7 @@
 //! Home: the sessions in the database, newest first; open, create,
 //! duplicate as the next session, export, archive, delete.
 
+mod import_notes;
 mod view;
 
 use super::moved;
@@ -35,6 +36,8 @@ pub fn open() -> Nav {
 /// The questions home asks.
 enum HomeAsk {
     DeleteSession(Id),
+    /// Create the session these notes make.
+    ImportNotes(Box<crate::notes::Prepared>),
 }
 
 #[derive(Default)]
@@ -151,9 +154,18 @@ impl Screen for HomeState {
         }
     }
 
+    fn edited(&mut self, core: &mut Core, purpose: &Purpose, text: String) -> bool {
+        match purpose.get::<import_notes::AskPath>() {
+            Some(_) => import_notes::path_given(core, &text),
+            None => true,
+        }
+    }
+
     fn confirmed(&mut self, core: &mut Core, purpose: &Purpose) -> Option<Nav> {
-        let Some(HomeAsk::DeleteSession(id)) = purpose.get::<HomeAsk>() else {
-            return None;
+        let id = match purpose.get::<HomeAsk>() {
+            Some(HomeAsk::DeleteSession(id)) => id,
+            Some(HomeAsk::ImportNotes(prepared)) => return import_notes::create(core, prepared),
+            None => return None,
         };
         if let Err(e) = core.store.delete_session(*id) {
             core.fail(&e);
@@ -216,6 +228,7 @@ fn update(s: &mut HomeState, core: &mut Core, action: Action) -> Option<Nav> {
         }
         Action::Quit | Action::Back => core.quit = true,
         Action::NewSession => return new_session(s, core),
+        Action::ImportNotes => import_notes::ask_path(core),
         Action::Open => return current.map(|(id, ..)| super::run::open(id)),
         Action::Setup => return current.map(|(id, ..)| super::setup::open(id)),
         Action::Review => return current.map(|(id, ..)| super::review::open(id)),
