@@ -5,6 +5,8 @@
 mod build;
 mod error;
 mod parse;
+#[cfg(test)]
+mod parse_tests;
 mod show;
 mod words;
 

@@ -213,7 +213,7 @@ impl Parser {
     /// ("question : …") is an element instead.
     fn inline_field<'t>(&mut self, text: &'t str) -> Option<(Section, &'t str)> {
         let (label, value) = text.split_once(':')?;
-        let value = value.trim();
+        let value = words::unmarked(value);
         if value.is_empty() || label.chars().count() > 40 {
             return None;
         }

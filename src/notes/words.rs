@@ -236,7 +236,13 @@ pub fn labelled(text: &str) -> Option<(Kind, &str)> {
         .filter_map(|sep| head.find(sep).map(|at| (at, sep.len())))
         .min()?;
     let kind = label_kind(&text[..cut.0])?;
-    Some((kind, text[cut.0 + cut.1..].trim()))
+    Some((kind, unmarked(&text[cut.0 + cut.1..])))
+}
+
+/// A value without the Markdown emphasis its label wore: "**Lead :** Ana"
+/// gives "Ana", not "** Ana".
+pub fn unmarked(value: &str) -> &str {
+    value.trim().trim_start_matches(['*', '_']).trim()
 }
 
 /// The kind the first word names, for "enjeu de portage…" (the word stays
