@@ -237,6 +237,21 @@ fn english_notes_with_underlined_headings_numbers_and_lines_to_sort() {
     );
     let report = render(Format::Markdown, &data);
     assert!(assert_every_line_in(&notes, &report) > 25);
+    // The session travels as a bundle, its "To sort" stage with it.
+    let bundle = dir.path().join("session.json");
+    let id = data.session.id.to_string();
+    let export = ["export", id.as_str(), "--format", "bundle", "--out"];
+    atelier(&dir).args(export).arg(&bundle).assert().success();
+    let other = tempfile::tempdir().unwrap();
+    atelier(&other)
+        .arg("import")
+        .arg(&bundle)
+        .assert()
+        .success();
+    let store = Store::open(&other.path().join("db.sqlite3")).unwrap();
+    let back = store.load(data.session.id).unwrap();
+    assert_eq!(back.stages.last().unwrap().key, "to-sort");
+    assert_eq!(counts(&back), counts(&data));
 }
 
 #[test]

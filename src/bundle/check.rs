@@ -213,7 +213,9 @@ impl Checker<'_> {
         for (i, st) in b.stages.iter().enumerate() {
             let at = format!("stages[{i}]");
             let id = self.id(format!("{at}.id"), &st.id)?;
-            if template.stage(&st.key).is_none() {
+            // The stage an import of notes adds for what it could not place.
+            let extra = st.key == crate::notes::TO_SORT;
+            if template.stage(&st.key).is_none() && !extra {
                 let known: Vec<&str> = template.stages.iter().map(|s| s.key.as_str()).collect();
                 return Err(self.said(
                     format!("{at}.key"),
