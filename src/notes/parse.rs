@@ -147,7 +147,7 @@ impl Parser {
             } else if section == Section::Unknown {
                 // Its words are kept with what it holds: to sort.
                 self.open(section);
-                self.to_sort(indent, None, words);
+                self.set_aside(indent, None, words);
             } else {
                 self.open(section);
                 self.notes.places.push(Place::Heading(section));
@@ -289,13 +289,13 @@ impl Parser {
             s if s.is_list() || matches!(s, Section::Question | Section::Context) => {
                 self.element(indent, bullet, text)?;
             }
-            _ => self.to_sort(indent, bullet, text),
+            _ => self.set_aside(indent, bullet, text),
         }
         Ok(())
     }
 
     /// A line nothing here recognises: kept as it was written, to sort.
-    fn to_sort(&mut self, indent: usize, bullet: Option<(char, usize)>, text: &str) {
+    fn set_aside(&mut self, indent: usize, bullet: Option<(char, usize)>, text: &str) {
         let n = &mut self.notes;
         let line = n.places.len() + 1;
         n.places.push(Place::Element(n.elements.len()));
