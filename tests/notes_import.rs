@@ -232,7 +232,7 @@ fn english_notes_with_underlined_headings_numbers_and_lines_to_sort() {
     assert_eq!(counts(&data).last().unwrap().1, 3);
     assert_eq!(s.status, SessionStatus::Draft);
     assert!(
-        said.contains("To sort 3") && said.contains("to sort: 3"),
+        said.contains("Synthesis & proposal 0; 3 participants; to sort: 3"),
         "{said}"
     );
     let report = render(Format::Markdown, &data);

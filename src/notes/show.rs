@@ -98,11 +98,11 @@ pub fn dry_run(p: &Prepared, lang: Lang) -> String {
 /// A real import's report: where the elements went, stage by stage, and
 /// how many are to sort.
 pub fn summary(p: &Prepared, lang: Lang) -> String {
-    let counts: Vec<String> = p
-        .plan
-        .counts()
-        .into_iter()
-        .map(|(title, n)| format!("{} {n}", clean(&title, false)))
+    // The "to sort" stage is said apart, last.
+    let stages = p.plan.data.stages.iter().zip(p.plan.counts());
+    let counts: Vec<String> = stages
+        .filter(|(stage, _)| stage.key != super::TO_SORT)
+        .map(|(_, (title, n))| format!("{} {n}", clean(&title, false)))
         .collect();
     tf(
         lang,
