@@ -204,7 +204,7 @@ mod tests {
     #[test]
     fn a_long_label_wraps_between_words_on_three_lines_at_most() {
         let text =
-            "Un lieu ouvert aux habitants pour réparer ensemble les vélos du quartier le samedi";
+            "Un lieu ouvert aux habitants pour réparer ensemble les vélos du quartier le samedi matin";
         let lines = label_lines(text);
         assert_eq!(lines.len(), 3, "{lines:?}");
         assert!(
