@@ -154,10 +154,12 @@ fn refused(edit: impl FnOnce(&mut Value)) -> String {
     }
 }
 
+type Edit = Box<dyn FnOnce(&mut Value)>;
+
 #[test]
 fn every_reference_of_the_review_cycle_is_checked_and_named() {
     let stranger = "0b7c5d1e-8f7a-4b1c-9d2e-3f4a5b6c7d8e";
-    let cases: Vec<(Box<dyn FnOnce(&mut Value)>, &str)> = vec![
+    let cases: Vec<(Edit, &str)> = vec![
         (
             Box::new(move |v| v["review"]["feedback"][0]["version"] = json!(stranger)),
             "review.feedback[0].version: \"0b7c5d1e",

@@ -53,8 +53,8 @@ pub struct RankedItem {
 /// Characters of an item's text the chart's label column holds.
 const LABEL_CHARS: usize = 24;
 /// Characters of one line of the chart's label column (220 user units
-/// at 13 px: about 7 units a character, a margin kept).
-const LINE_CHARS: usize = 28;
+/// at 13 px: about 7.5 units a character, a margin kept).
+const LINE_CHARS: usize = 25;
 /// Lines of text a label may take.
 const LABEL_LINES: usize = 3;
 /// The height of one more line of a label, in SVG user units.
@@ -211,7 +211,7 @@ mod tests {
             lines.iter().all(|l| l.chars().count() <= super::LINE_CHARS),
             "{lines:?}"
         );
-        assert_eq!(lines[0], "Un lieu ouvert aux habitants");
+        assert_eq!(lines[0], "Un lieu ouvert aux");
         assert!(lines[2].ends_with('…'));
         assert_eq!(label_lines("Short idea"), ["Short idea"]);
         assert_eq!(label_lines("Two\nlines"), ["Two lines"]);

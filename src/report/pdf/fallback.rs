@@ -91,10 +91,7 @@ fn system_faces() -> (fontdb::Database, Vec<fontdb::ID>) {
     db.load_system_fonts();
     let mut order: Vec<(bool, u16, fontdb::ID)> = db
         .faces()
-        .filter(|f| {
-            db.with_face_data(f.id, |data, index| draws_outlines(data, index))
-                .unwrap_or(false)
-        })
+        .filter(|f| db.with_face_data(f.id, draws_outlines).unwrap_or(false))
         .map(|f| {
             let slanted = f.style != fontdb::Style::Normal;
             (slanted, f.weight.0.abs_diff(400), f.id)
