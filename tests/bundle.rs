@@ -88,8 +88,8 @@ fn every_import_error_names_its_json_path() {
         ),
         (
             "version",
-            Box::new(|v| v["version"] = json!(4)),
-            "unsupported version 4",
+            Box::new(|v| v["version"] = json!(5)),
+            "unsupported version 5",
         ),
         (
             "session.date",

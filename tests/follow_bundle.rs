@@ -52,7 +52,7 @@ fn version_3_carries_passes_and_follow_through_links_byte_identical() {
     let path = export(&store, next, dir.path(), "next.json");
     let text = std::fs::read_to_string(&path).unwrap();
     let v: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(v["version"], 3);
+    assert_eq!(v["version"], 4, "written as the newest version");
     assert_eq!(v["session"]["previous"], first.to_string());
     let origin = store.load(first).unwrap().actions[0].id;
     assert_eq!(v["actions"][0]["carried_from"], origin.to_string());
@@ -81,9 +81,13 @@ fn version_3_carries_passes_and_follow_through_links_byte_identical() {
 }
 
 #[test]
-fn bundles_of_versions_1_and_2_still_import_and_export_as_version_3() {
+fn bundles_of_versions_1_to_3_still_import_and_export_as_version_4() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    for (file, version) in [("bundle-v1.json", 1), ("bundle-v2.json", 2)] {
+    for (file, version) in [
+        ("bundle-v1.json", 1),
+        ("bundle-v2.json", 2),
+        ("bundle-v3.json", 3),
+    ] {
         let path = fixtures.join(file);
         let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         assert_eq!(v["version"], version, "{file}");
@@ -94,11 +98,11 @@ fn bundles_of_versions_1_and_2_still_import_and_export_as_version_3() {
         assert_eq!((data.session.previous_id, data.passes.len()), (None, 0));
         assert_eq!(data.contributions.len(), 26, "{file}");
         let again: Value = serde_json::from_str(&bundle::to_json(&data)).unwrap();
-        assert_eq!(again["version"], 3);
+        assert_eq!(again["version"], 4);
         // Nothing but the version changes.
         let mut old = v.clone();
-        old["version"] = json!(3);
-        if version == 2 {
+        old["version"] = json!(4);
+        if version >= 2 {
             assert_eq!(again, old);
         }
     }

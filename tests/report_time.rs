@@ -81,8 +81,10 @@ fn html_has_the_table_with_its_total_and_escapes_titles() {
         "<tr><td>Opening | &lt;b&gt;</td><td class=\"num\">10</td><td class=\"num\">12</td></tr>"
     ));
     assert!(html.contains(
-        "<tr><th scope=\"row\">Total</th><td class=\"num\">25</td><td class=\"num\">32</td></tr></tbody>"
+        "<tfoot><tr><th scope=\"row\">Total</th><td class=\"num\">25</td><td class=\"num\">32</td></tr></tfoot>"
     ));
+    // A small table stays whole on paper: its total never starts a page.
+    assert!(html.contains("<table class=\"keep\">\n    <thead><tr><th scope=\"col\">Étape</th>"));
     assert!(!html.contains("<b>"));
 }
 

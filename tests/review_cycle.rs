@@ -22,6 +22,8 @@ fn state(store: &Store, session: Id) -> SessionData {
     log.versions.retain(|v| v.removed_at.is_none());
     log.feedback.retain(|f| f.removed_at.is_none());
     log.sign_offs.retain(|s| s.removed_at.is_none());
+    let standing: Vec<Id> = log.versions.iter().map(|v| v.id).collect();
+    log.reports.retain(|(id, _)| standing.contains(id));
     data
 }
 

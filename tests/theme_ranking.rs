@@ -148,3 +148,24 @@ fn without_dots_there_is_no_theme_ranking() {
     let json: serde_json::Value = serde_json::from_str(&render(Format::Json, &data)).unwrap();
     assert_eq!(json["votes"]["themes"], serde_json::json!([]));
 }
+
+/// The PDF and the ODT rank the themes too, after the items, in order.
+#[test]
+fn pdf_and_odt_rank_the_themes_after_the_items() {
+    for lang in Lang::ALL {
+        let (_d, store, id) = session(lang);
+        let data = store.load(id).unwrap();
+        let heading = atelier::i18n::t(lang, "finish8.themes_by_votes");
+        let items = atelier::i18n::t(lang, "votes.report_heading");
+        for format in [Format::Pdf, Format::Odt] {
+            let text = render(format, &data);
+            let start = text.find(heading).unwrap_or_else(|| panic!("{text}"));
+            assert!(text.find(items).unwrap() < start, "{format:?}");
+            let part = &text[start..];
+            let at = |name: &str| part.find(name).unwrap_or_else(|| panic!("{name}: {part}"));
+            assert!(at("Tools") < at("People") && at("People") < at("Time"));
+        }
+        let odt = render(Format::Odt, &data);
+        assert!(odt.contains("table:name=\"Theme_votes\""), "a real table");
+    }
+}

@@ -79,7 +79,7 @@ fn a_closed_session_opens_on_review_and_is_reopened_explicitly() {
     let mut app = app(store, Lang::Fr);
     act(&mut app, Action::Open);
     assert!(app.screen_as::<ReviewState>().is_some(), "read-only review");
-    assert!(screen(&app, 120, 40).contains("r rouvrir la session"));
+    assert!(screen(&app, 120, 40).contains("r rouvrir ·"));
     act(&mut app, Action::ReopenSession);
     assert!(app.screen_as::<RunState>().is_some());
     assert_eq!(

@@ -88,6 +88,8 @@ fn draft_remark_sign_off_and_validated_version_from_the_review_screen() {
         act(&mut app, Action::Confirm);
         type_text(&mut app, "Marc");
         act(&mut app, Action::Submit);
+        // About the whole report: the first answer.
+        act(&mut app, Action::Confirm);
         type_text(&mut app, "Name the trains");
         act(&mut app, Action::Submit);
         // A sign-off from the roster's first person.
@@ -174,4 +176,127 @@ fn undo_takes_a_publication_back_and_the_next_one_gets_its_number() {
     press(&mut app, 'u');
     assert!(versions(&app).data.review.latest().is_none());
     insta::assert_snapshot!("versions_empty_en", screen(&app, 90, 18));
+}
+
+/// A remark names what it is about, as `--item` does on the command line:
+/// a section picked from the list, or a contribution picked in the item
+/// picker (Tab for every kind, Enter takes the one selected).
+#[test]
+fn a_remark_names_the_section_or_the_contribution_it_is_about() {
+    let (_dir, mut store) = common::temp_store();
+    let session = common::new_session(&mut store, &["Ana"]);
+    let stage = store.stages(session).unwrap()[1].id;
+    for text in ["Trains are late on Mondays", "Buses are full"] {
+        let new = NewContribution {
+            stage_id: stage,
+            participant_id: None,
+            kind: Kind::Observation,
+            text: text.into(),
+            parent_id: None,
+            group: None,
+            anonymous: false,
+            origin: atelier::model::Origin::Facilitator,
+        };
+        apply(&mut store, session, &Command::Record(new)).unwrap();
+    }
+    let mut app = common::tui::app(store, Lang::En);
+    act(&mut app, Action::Review);
+    press(&mut app, 'p');
+
+    // Ana, then "Section: Decisions" found by its name.
+    press(&mut app, 'a');
+    act(&mut app, Action::Confirm);
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("What is the remark about?"), "{shown}");
+    type_text(&mut app, "Decisions");
+    act(&mut app, Action::Confirm);
+    type_text(&mut app, "Say who decided");
+    act(&mut app, Action::Submit);
+
+    // Ana, then "A contribution…": the picker lists the session's items.
+    press(&mut app, 'a');
+    act(&mut app, Action::Confirm);
+    act(&mut app, Action::Down);
+    act(&mut app, Action::Confirm);
+    assert!(versions(&app).items.is_some(), "the item picker is open");
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("Buses are full"), "{shown}");
+    act(&mut app, Action::Down);
+    act(&mut app, Action::Confirm);
+    type_text(&mut app, "Which line?");
+    act(&mut app, Action::Submit);
+
+    let s = versions(&app);
+    let data = &s.data;
+    let buses = data
+        .contributions
+        .iter()
+        .find(|c| c.text == "Buses are full");
+    let remarks: Vec<(&str, Option<_>, &str)> = data
+        .review
+        .feedback
+        .iter()
+        .map(|f| (f.section.as_str(), f.contribution_id, f.text.as_str()))
+        .collect();
+    assert_eq!(
+        remarks,
+        [
+            ("decisions", None, "Say who decided"),
+            ("", buses.map(|c| c.id), "Which line?")
+        ]
+    );
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("[decisions]"), "{shown}");
+    assert!(shown.contains("[« Buses are full »]"), "{shown}");
+}
+
+/// Every key the review and versions screens put on their bar (`"bar":
+/// true` in the key map, when it can be used now) shows at 100 columns,
+/// in both languages, even when the session is closed and a report was
+/// exported (the fullest bar); help, which lists them all, shows at 80.
+#[test]
+fn the_review_and_versions_bars_show_all_their_keys() {
+    for lang in Lang::ALL {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = atelier::store::Store::open(&dir.path().join("atelier.sqlite3")).unwrap();
+        let session = common::new_session(&mut store, &["Ana"]);
+        let mut data = store.load(session).unwrap();
+        data.session.language = lang;
+        data.session.status = atelier::model::SessionStatus::Closed;
+        store.update_session(&data.session).unwrap();
+        let mut app = common::tui::app(store, lang);
+        let out = dir.path().join("out");
+        app.core.export_dir = out.clone();
+        act(&mut app, Action::Review);
+        press(&mut app, '1');
+        let review = app.screen_as::<ReviewState>().expect("review");
+        assert!(!review.exported.is_empty(), "{}", screen(&app, 100, 30));
+        app.core.status = None;
+        bar_shows_every_key(&app, lang);
+        press(&mut app, 'v');
+        press(&mut app, 'p');
+        app.core.status = None;
+        assert!(versions(&app).rows.len() == 1);
+        bar_shows_every_key(&app, lang);
+    }
+}
+
+fn bar_shows_every_key(app: &App, lang: Lang) {
+    use atelier::tui::keymap::bindings;
+    let wide = screen(app, 100, 30);
+    let bar = wide.lines().last().unwrap();
+    for b in bindings(app.context(), lang) {
+        if b.bar && app.can(&b.action) {
+            let entry = format!(
+                "{} {}",
+                b.short_label(lang),
+                app.t(&format!("key.{}", b.bar_text()))
+            );
+            assert!(bar.contains(&entry), "{entry:?} missing from {bar:?}");
+        }
+    }
+    let narrow = screen(app, 80, 24);
+    let bar = narrow.lines().last().unwrap();
+    let help = app.t("key.help");
+    assert!(bar.contains(help), "{help:?} missing from {bar:?}");
 }

@@ -277,6 +277,7 @@ impl Checker<'_> {
         let themes = self.themes(&b.themes, &contributions)?;
         let voting = self.voting(b.voting.as_ref(), &known_people, &contributions)?;
         let links = self.links(&b.links, &contributions)?;
+        let review = self.review(b.version, b.review.as_ref(), &known_people, &contributions)?;
         Ok(Checked {
             data: SessionData {
                 session,
@@ -290,8 +291,7 @@ impl Checker<'_> {
                 themes,
                 voting,
                 links,
-                // Not in a bundle yet: the review cycle stays in its file.
-                review: Default::default(),
+                review,
             },
             places: self.places,
         })

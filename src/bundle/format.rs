@@ -38,6 +38,10 @@ pub(super) struct Bundle {
     /// Round-robin passes (version 3 on).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) passes: Vec<BPass>,
+    /// The report's review cycle (version 4 on; absent before any
+    /// version was published).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) review: Option<super::check_review::BReview>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -404,6 +408,7 @@ pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::
                 removed_at: l.removed_at.as_ref().map(format_time),
             })
             .collect(),
+        review: super::check_review::export(&data.review),
     };
     serde_json::to_writer_pretty(&mut *out, &bundle)?;
     out.write_all(b"\n")

@@ -5,6 +5,7 @@
 
 mod check;
 mod check_links;
+mod check_review;
 mod check_sources;
 mod check_structures;
 mod check_votes;
@@ -27,8 +28,11 @@ pub const FORMAT: &str = "atelier.session";
 /// segments; version 1 (one start and one end per stage) still imports,
 /// its start and end becoming one segment. Version 3 adds round-robin
 /// passes, the session a session follows and where a carried-over action
-/// came from; versions 1 and 2 still import (without them).
-pub const VERSION: u32 = 3;
+/// came from; versions 1 and 2 still import (without them). Version 4
+/// adds the report's review cycle (versions with the report data each
+/// kept, remarks, sign-offs) and where a contribution came from
+/// (`origin`: the room, imported notes); versions 1 to 3 still import.
+pub const VERSION: u32 = 4;
 /// The oldest version this Atelier imports.
 pub const OLDEST_VERSION: u32 = 1;
 

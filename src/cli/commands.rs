@@ -419,6 +419,7 @@ fn export(
             report::write_with(format, data, options, &mut buffered)?;
             buffered.flush()?;
         }
+        say_missing_glyphs(lang);
         return Ok(());
     };
     let path = paths::export_target(&target, &report::file_name_with(data, format, options))
@@ -439,5 +440,30 @@ fn export(
         "{}",
         crate::text::clean(&path.display().to_string(), false)
     )?;
+    say_missing_glyphs(lang);
     Ok(())
+}
+
+/// Once, on stderr: the characters a PDF printed as boxes, no font on this
+/// computer having them.
+fn say_missing_glyphs(lang: Lang) {
+    let missing = report::pdf_missing_glyphs();
+    if missing.is_empty() {
+        return;
+    }
+    let chars: Vec<String> = missing
+        .iter()
+        .map(|c| {
+            format!(
+                "{} (U+{:04X})",
+                crate::text::clean(&c.to_string(), false),
+                *c as u32
+            )
+        })
+        .collect();
+    let chars = chars.join(", ");
+    eprintln!(
+        "atelier: {}",
+        tf(lang, "report_finish.pdf_missing", &[("chars", &chars)])
+    );
 }

@@ -16,23 +16,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 /// The report sections a remark may be about (`--item synthesis`).
-pub const SECTIONS: &[&str] = &[
-    "question",
-    "context",
-    "synthesis",
-    "proposal",
-    "participants",
-    "discussion",
-    "ideas",
-    "resources",
-    "themes",
-    "trace",
-    "parking",
-    "decisions",
-    "actions",
-    "votes",
-    "stats",
-];
+pub const SECTIONS: &[&str] = crate::model::REMARK_SECTIONS;
 
 /// `atelier review SESSION …`
 #[derive(Debug, Subcommand)]

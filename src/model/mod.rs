@@ -31,6 +31,7 @@ pub use lang::Lang;
 pub use lifecycle::{LifecycleEffect, LifecycleError, LifecycleEvent};
 pub use links::{answered_kind, may_answer, Link, Links, MAX_TRACE_DEPTH};
 pub use report_choices::{DiscussionOrder, PersonStats, ReportChoices};
+pub use review::REMARK_SECTIONS;
 pub use review::{content_hash, Feedback, ReportVersion, ReviewLog, SignOff};
 pub use room::{InboxItem, InboxState, Origin, RoomStatus};
 pub use session::{

@@ -6,6 +6,26 @@
 
 use super::{Id, Timestamp};
 
+/// The report sections a remark may be about (`--item synthesis` on the
+/// command line, picked from a list in the terminal).
+pub const REMARK_SECTIONS: &[&str] = &[
+    "question",
+    "context",
+    "synthesis",
+    "proposal",
+    "participants",
+    "discussion",
+    "ideas",
+    "resources",
+    "themes",
+    "trace",
+    "parking",
+    "decisions",
+    "actions",
+    "votes",
+    "stats",
+];
+
 /// One published version of the report: "draft 1", "draft 2",
 /// "validated". Numbers count the standing versions of a session.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +80,10 @@ pub struct ReviewLog {
     pub versions: Vec<ReportVersion>,
     pub feedback: Vec<Feedback>,
     pub sign_offs: Vec<SignOff>,
+    /// The report JSON each version kept, by version id, in the versions'
+    /// order: what a bundle carries, so versions can still be compared
+    /// (`atelier diff`) once the session moved to another laptop.
+    pub reports: Vec<(Id, String)>,
 }
 
 impl ReviewLog {
@@ -105,6 +129,14 @@ impl ReviewLog {
         self.version_by_id(id)
             .filter(|v| v.removed_at.is_none())
             .map(|v| v.number)
+    }
+
+    /// The report JSON the version `id` kept.
+    pub fn report_of(&self, id: Id) -> Option<&str> {
+        self.reports
+            .iter()
+            .find(|(v, _)| *v == id)
+            .map(|(_, report)| report.as_str())
     }
 
     fn stands(&self, version: Id) -> bool {

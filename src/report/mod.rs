@@ -47,6 +47,7 @@ pub use votes::{RankedItem, Votes};
 mod synthesis_trace;
 mod theme_votes;
 mod variant;
+pub use pdf::take_missing as pdf_missing_glyphs;
 pub use synthesis_trace::SynthesisSources;
 pub use theme_votes::ThemeRanking;
 pub use variant::{

@@ -95,6 +95,8 @@ fn every_part_has_its_place() {
         id: "i".into(),
         text: "voted".into(),
         label: "voted".into(),
+        label_lines: vec!["voted".into()],
+        height: 24,
         kind_label: "Idea".into(),
         rank: 1,
         tied: false,

@@ -32,7 +32,7 @@ pub(super) fn build(data: &SessionData, lang: Lang) -> ThemeRanking {
         .collect();
     let most = ranked.first().map_or(1, |r| r.dots) as usize;
     let kind = t(lang, "finish8.theme");
-    let ranking: Vec<RankedItem> = ranked
+    let mut ranking: Vec<RankedItem> = ranked
         .iter()
         .enumerate()
         .map(|(i, r)| {
@@ -40,11 +40,12 @@ pub(super) fn build(data: &SessionData, lang: Lang) -> ThemeRanking {
             super::votes::row(i, r, what, most, lang)
         })
         .collect();
+    let height = super::votes::stack(&mut ranking);
     ThemeRanking {
         heading: t(lang, "finish8.themes_by_votes").to_string(),
         columns: ["votes.report_rank", "finish8.theme", "votes.report_dots"]
             .map(|k| t(lang, k).to_string()),
-        height: ranking.len() * super::participation::BAR_ROW,
+        height,
         ranking,
     }
 }

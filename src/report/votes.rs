@@ -31,6 +31,11 @@ pub struct RankedItem {
     pub text: String,
     /// The text cut to fit the chart's label column; `text` is whole.
     pub label: String,
+    /// The text wrapped in the chart's label column (at most
+    /// `LABEL_LINES` lines, the last cut with "…" when more is left).
+    pub label_lines: Vec<String>,
+    /// The row's height in SVG user units (one bar, or the label's lines).
+    pub height: usize,
     pub kind_label: String,
     pub rank: usize,
     pub tied: bool,
@@ -47,6 +52,53 @@ pub struct RankedItem {
 
 /// Characters of an item's text the chart's label column holds.
 const LABEL_CHARS: usize = 24;
+/// Characters of one line of the chart's label column (220 user units
+/// at 13 px: about 7.5 units a character, a margin kept).
+const LINE_CHARS: usize = 25;
+/// Lines of text a label may take.
+const LABEL_LINES: usize = 3;
+/// The height of one more line of a label, in SVG user units.
+pub const LINE_HEIGHT: usize = 16;
+
+/// Places the rows one under the other, each as tall as its label;
+/// returns the chart's height.
+pub(super) fn stack(rows: &mut [RankedItem]) -> usize {
+    let mut y = 0;
+    for row in rows {
+        row.y = y;
+        y += row.height;
+    }
+    y
+}
+
+/// `text` on at most `LABEL_LINES` lines of `LINE_CHARS` characters,
+/// broken between words (a word longer than a line is cut).
+fn label_lines(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let word: String = word.chars().take(LINE_CHARS).collect();
+        let fits = current.chars().count() + 1 + word.chars().count() <= LINE_CHARS;
+        if current.is_empty() || fits {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(&word);
+            continue;
+        }
+        lines.push(std::mem::replace(&mut current, word));
+        if lines.len() == LABEL_LINES {
+            let last = lines.last_mut().expect("a line");
+            let cut: String = last.chars().take(LINE_CHARS - 1).collect();
+            *last = format!("{}…", cut.trim_end());
+            return lines;
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
 
 /// The voted items among those the report shows (`shown`, in report
 /// order: ties keep it), ranked; empty when nobody voted.
@@ -60,7 +112,7 @@ pub(super) fn build(data: &SessionData, shown: &[&Contribution], lang: Lang) -> 
     let ranked = rank_items(voting, voted);
     let by_id: std::collections::HashMap<_, _> = shown.iter().map(|c| (c.id, *c)).collect();
     let most = ranked.first().map_or(1, |r| r.dots.max(1)) as usize;
-    let ranking: Vec<RankedItem> = ranked
+    let mut ranking: Vec<RankedItem> = ranked
         .iter()
         .enumerate()
         .map(|(i, r)| {
@@ -69,11 +121,12 @@ pub(super) fn build(data: &SessionData, shown: &[&Contribution], lang: Lang) -> 
             row(i, r, what, most, lang)
         })
         .collect();
+    let height = stack(&mut ranking);
     let total: u32 = ranked.iter().map(|r| r.dots).sum();
     Votes {
         dots_per_participant: voting.dots_per_participant,
         total,
-        height: ranking.len() * BAR_ROW,
+        height,
         summary: tf(
             lang,
             "votes.report_summary",
@@ -108,10 +161,13 @@ pub(super) fn row<T>(
     } else {
         r.rank.to_string()
     };
+    let label_lines = label_lines(text);
     RankedItem {
         id,
         text: text.to_string(),
         label: label(text),
+        height: BAR_ROW.max(label_lines.len() * LINE_HEIGHT + 8),
+        label_lines,
         kind_label: kind.to_string(),
         rank: r.rank,
         tied: r.tied,
@@ -143,7 +199,23 @@ fn label(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::label;
+    use super::{label, label_lines};
+
+    #[test]
+    fn a_long_label_wraps_between_words_on_three_lines_at_most() {
+        let text =
+            "Un lieu ouvert aux habitants pour réparer ensemble les vélos du quartier le samedi matin";
+        let lines = label_lines(text);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(
+            lines.iter().all(|l| l.chars().count() <= super::LINE_CHARS),
+            "{lines:?}"
+        );
+        assert_eq!(lines[0], "Un lieu ouvert aux");
+        assert!(lines[2].ends_with('…'));
+        assert_eq!(label_lines("Short idea"), ["Short idea"]);
+        assert_eq!(label_lines("Two\nlines"), ["Two lines"]);
+    }
 
     #[test]
     fn a_label_fits_its_column() {

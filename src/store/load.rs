@@ -63,6 +63,9 @@ impl Store {
                 "votes",
                 "links",
                 "passes",
+                "report_versions",
+                "report_feedback",
+                "report_sign_offs",
             ] {
                 let mut stmt = conn.prepare(&format!(
                     "SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?1))"
@@ -135,5 +138,6 @@ fn insert_one(tx: &Transaction, data: &SessionData) -> Result<()> {
     if !data.synthesis.is_empty() {
         super::synthesis::write_synthesis(tx, id, &data.synthesis, data.session.updated_at)?;
     }
+    super::review::insert_all(tx, id, &data.review)?;
     Ok(())
 }

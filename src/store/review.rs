@@ -105,7 +105,92 @@ pub(super) fn review_log(conn: &Connection, session: Id) -> Result<ReviewLog> {
             session,
             sign_off_row,
         )?,
+        reports: all(
+            conn,
+            "SELECT id, report FROM report_versions WHERE session_id = ?1
+             ORDER BY published_at, number, id",
+            session,
+            |r| Ok((rows::id(r, 0)?, r.get(1)?)),
+        )?,
     })
+}
+
+/// Writes a whole review cycle as a bundle holds it (already checked).
+pub(super) fn insert_all(conn: &Connection, session: Id, log: &ReviewLog) -> Result<()> {
+    for v in &log.versions {
+        let report = log.report_of(v.id).unwrap_or_default();
+        insert_version(conn, session, v, report)?;
+    }
+    for f in &log.feedback {
+        insert_feedback(conn, session, f)?;
+    }
+    for s in &log.sign_offs {
+        insert_sign_off(conn, session, s)?;
+    }
+    Ok(())
+}
+
+fn insert_version(conn: &Connection, session: Id, v: &ReportVersion, report: &str) -> Result<()> {
+    conn.execute(
+        &format!(
+            "INSERT INTO report_versions (session_id, report, {VERSION_COLUMNS})
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+        ),
+        params![
+            text_id(&session),
+            report,
+            text_id(&v.id),
+            v.number,
+            v.validated,
+            v.note,
+            v.sha256,
+            text_time(&v.published_at),
+            opt_text_time(&v.removed_at)
+        ],
+    )?;
+    Ok(())
+}
+
+fn insert_feedback(conn: &Connection, session: Id, f: &Feedback) -> Result<()> {
+    conn.execute(
+        &format!(
+            "INSERT INTO report_feedback (session_id, {FEEDBACK_COLUMNS})
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+        ),
+        params![
+            text_id(&session),
+            text_id(&f.id),
+            text_id(&f.version),
+            opt_text_id(&f.participant_id),
+            f.name,
+            opt_text_id(&f.contribution_id),
+            f.section,
+            f.text,
+            text_time(&f.at),
+            opt_text_time(&f.applied_at),
+            opt_text_time(&f.removed_at)
+        ],
+    )?;
+    Ok(())
+}
+
+fn insert_sign_off(conn: &Connection, session: Id, s: &SignOff) -> Result<()> {
+    conn.execute(
+        &format!(
+            "INSERT INTO report_sign_offs (session_id, {SIGN_OFF_COLUMNS})
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+        ),
+        params![
+            text_id(&session),
+            text_id(&s.id),
+            text_id(&s.version),
+            opt_text_id(&s.participant_id),
+            s.name,
+            text_time(&s.at),
+            opt_text_time(&s.removed_at)
+        ],
+    )?;
+    Ok(())
 }
 
 impl Store {
@@ -167,23 +252,7 @@ impl Tx<'_> {
             published_at: self.now(),
             removed_at: None,
         };
-        self.execute(
-            &format!(
-                "INSERT INTO report_versions (session_id, report, {VERSION_COLUMNS})
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-            ),
-            params![
-                text_id(&session),
-                report,
-                text_id(&v.id),
-                v.number,
-                v.validated,
-                v.note,
-                v.sha256,
-                text_time(&v.published_at),
-                opt_text_time(&v.removed_at)
-            ],
-        )?;
+        insert_version(self, session, &v, report)?;
         Ok(v)
     }
 
@@ -229,25 +298,7 @@ impl Tx<'_> {
             applied_at: None,
             removed_at: None,
         };
-        self.execute(
-            &format!(
-                "INSERT INTO report_feedback (session_id, {FEEDBACK_COLUMNS})
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
-            ),
-            params![
-                text_id(&session),
-                text_id(&f.id),
-                text_id(&f.version),
-                opt_text_id(&f.participant_id),
-                f.name,
-                opt_text_id(&f.contribution_id),
-                f.section,
-                f.text,
-                text_time(&f.at),
-                opt_text_time(&f.applied_at),
-                opt_text_time(&f.removed_at)
-            ],
-        )?;
+        insert_feedback(self, session, &f)?;
         Ok(f)
     }
 
@@ -289,21 +340,7 @@ impl Tx<'_> {
             at: self.now(),
             removed_at: None,
         };
-        self.execute(
-            &format!(
-                "INSERT INTO report_sign_offs (session_id, {SIGN_OFF_COLUMNS})
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-            ),
-            params![
-                text_id(&session),
-                text_id(&s.id),
-                text_id(&s.version),
-                opt_text_id(&s.participant_id),
-                s.name,
-                text_time(&s.at),
-                opt_text_time(&s.removed_at)
-            ],
-        )?;
+        insert_sign_off(self, session, &s)?;
         Ok(s)
     }
 

@@ -15,6 +15,8 @@ pub const REPORT_ELEMENTS: &[&str] = &[
     // `foreignObject`, `a`, `script` or `style` inside the SVG: nothing in
     // it can fetch, link or run.
     "svg", "g", "rect", "text",
+    // A table's total row; a vote label's lines, wrapped in the chart.
+    "tfoot", "tspan",
 ];
 
 /// The elements the Markdown report may become: headings, paragraphs,
@@ -99,7 +101,7 @@ pub fn report_attribute(element: &str, attr: &str, value: &str) -> bool {
             | ("svg", "role" | "aria-labelledby" | "viewbox" | "viewBox" | "width" | "height")
             | ("title", "id")
             | ("rect", "x" | "y" | "width" | "height")
-            | ("text", "x" | "y")
+            | ("text" | "tspan", "x" | "y")
     )
 }
 

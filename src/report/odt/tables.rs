@@ -77,7 +77,35 @@ pub fn votes(d: &mut Doc, r: &Report) -> Out {
             ]
         })
         .collect();
-    d.table("Votes", &columns, &rows, false)
+    d.table("Votes", &columns, &rows, false)?;
+    theme_votes(d, r)
+}
+
+/// The themes ranked by their items' dots, under the items' ranking.
+fn theme_votes(d: &mut Doc, r: &Report) -> Out {
+    let v = &r.theme_votes;
+    if v.ranking.is_empty() {
+        return Ok(());
+    }
+    d.heading(2, &v.heading)?;
+    let [rank, theme, dots] = &v.columns;
+    let columns = [
+        text(rank, "Col_2_5"),
+        text(theme, "Col_11_5"),
+        number(dots, "Col_3"),
+    ];
+    let rows: Vec<Vec<Cell>> = v
+        .ranking
+        .iter()
+        .map(|row| {
+            vec![
+                Cell::Text(&row.place),
+                Cell::Text(&row.text),
+                Cell::Count(row.dots as usize),
+            ]
+        })
+        .collect();
+    d.table("Theme_votes", &columns, &rows, false)
 }
 
 /// Who spoke how much; only the totals when the session is anonymous

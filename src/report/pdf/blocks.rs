@@ -96,17 +96,26 @@ pub fn items(l: &mut Layout, list: &[Item], colon: &str) {
     l.gap(5.0);
 }
 
+/// An item of a list, indented by its depth; one that reads right to left
+/// is indented from the right, its mark on the right.
 fn bullet(l: &mut Layout, depth: usize, text: &str) {
     let x = depth as f32 * INDENT;
     let style = l.style(Weight::Regular, BODY);
-    let mut lines = l.text(text, style, x + 11.0, BODY_WIDTH - x - 11.0, INK);
+    let width = BODY_WIDTH - x - 11.0;
+    let rtl = super::layout::reads_right_to_left(text);
+    let (text_x, mark_x) = if rtl {
+        (0.0, MARGIN + width + 4.0)
+    } else {
+        (x + 11.0, MARGIN + x + 1.0)
+    };
+    let mut lines = l.text(text, style, text_x, width, INK);
     let Some(first) = lines.first_mut() else {
         return;
     };
     let mark = ["•", "◦", "▪"][depth % 3];
     first
         .ops
-        .push(text_op(mark.to_string(), style, MARGIN + x + 1.0, MUTED));
+        .push(text_op(mark.to_string(), style, mark_x, MUTED));
     l.place(lines, true);
 }
 

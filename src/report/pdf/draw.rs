@@ -40,25 +40,34 @@ pub fn page(doc: &mut Document, fonts: &Fonts, metrics: &Metrics, page: Page) {
                 weight,
                 color,
                 text,
+                rtl,
             } => {
                 surface.set_fill(Some(fill(color)));
-                let font = fonts.get(weight);
                 let mut x = x;
-                for (run, rtl) in visual_runs(&text) {
+                for (run, rtl) in visual_runs(&text, rtl) {
                     let direction = if rtl {
                         TextDirection::RightToLeft
                     } else {
                         TextDirection::LeftToRight
                     };
-                    draw(
-                        &mut surface,
-                        Point::from_xy(x, y),
-                        &font,
-                        size,
-                        run,
-                        direction,
-                    );
-                    x += metrics.width(run, weight, size);
+                    // Each font's part of the run, in the order seen.
+                    let mut parts = metrics.runs(run, weight);
+                    if rtl {
+                        parts.reverse();
+                    }
+                    for (range, source) in parts {
+                        let part = &run[range];
+                        let font = fonts.of(source, weight, metrics);
+                        draw(
+                            &mut surface,
+                            Point::from_xy(x, y),
+                            &font,
+                            size,
+                            part,
+                            direction,
+                        );
+                        x += metrics.width(part, weight, size);
+                    }
                 }
             }
         }
@@ -79,9 +88,11 @@ fn draw(
 }
 
 /// A line's runs in the order they are seen, each with whether it reads
-/// right to left.
-fn visual_runs(text: &str) -> Vec<(&str, bool)> {
-    let info = BidiInfo::new(text, None);
+/// right to left; a line of a right-to-left paragraph keeps that
+/// direction even when it starts with a Latin word.
+fn visual_runs(text: &str, rtl: bool) -> Vec<(&str, bool)> {
+    let level = rtl.then(unicode_bidi::Level::rtl);
+    let info = BidiInfo::new(text, level);
     let mut out = Vec::new();
     for paragraph in &info.paragraphs {
         let (levels, runs) = info.visual_runs(paragraph, paragraph.range.clone());
@@ -107,8 +118,14 @@ mod tests {
 
     #[test]
     fn hebrew_beside_latin_makes_runs_in_visual_order() {
-        let runs = visual_runs("abc עברית def");
+        let runs = visual_runs("abc עברית def", false);
         let texts: Vec<(&str, bool)> = runs.into_iter().collect();
         assert_eq!(texts, [("abc ", false), ("עברית", true), (" def", false)]);
+    }
+
+    #[test]
+    fn a_line_of_a_right_to_left_paragraph_starts_on_the_right() {
+        let runs = visual_runs("Paris היא עיר", true);
+        assert_eq!(runs, [(" היא עיר", true), ("Paris", false)]);
     }
 }

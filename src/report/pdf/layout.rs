@@ -38,6 +38,9 @@ pub enum Op {
         weight: Weight,
         color: Rgb,
         text: String,
+        /// Part of a paragraph that reads right to left (Arabic, Hebrew):
+        /// its runs are ordered from the right.
+        rtl: bool,
     },
     Rect {
         x: f32,
@@ -115,14 +118,29 @@ impl<'a> Layout<'a> {
         }
     }
 
-    /// Wrapped text as lines of a block, `x` from the left margin.
+    /// Wrapped text as lines of a block, `x` from the left margin; a
+    /// paragraph that reads right to left (its first strong character is
+    /// Arabic or Hebrew, as the Unicode bidi algorithm says) is aligned
+    /// on the right.
     pub fn text(&self, text: &str, style: Style, x: f32, width: f32, color: Rgb) -> Vec<Line> {
         let height = line_height(style.size);
+        let rtl = reads_right_to_left(text);
         wrap::lines(text, style, width)
             .into_iter()
-            .map(|line| Line {
-                height,
-                ops: vec![text_op(line, style, MARGIN + x, color)],
+            .map(|line| {
+                let shift = if rtl {
+                    (width - style.width(&line)).max(0.0)
+                } else {
+                    0.0
+                };
+                let mut op = text_op(line, style, MARGIN + x + shift, color);
+                if let Op::Text { rtl: r, .. } = &mut op {
+                    *r = rtl;
+                }
+                Line {
+                    height,
+                    ops: vec![op],
+                }
             })
             .collect()
     }
@@ -262,7 +280,14 @@ pub fn text_op(text: String, style: Style, x: f32, color: Rgb) -> Op {
         weight: style.weight,
         color,
         text,
+        rtl: false,
     }
+}
+
+/// Whether the paragraph `text` reads right to left.
+pub fn reads_right_to_left(text: &str) -> bool {
+    let info = unicode_bidi::BidiInfo::new(text, None);
+    info.paragraphs.first().is_some_and(|p| p.level.is_rtl())
 }
 
 /// The first line of `text`, with an ellipsis when there is more.

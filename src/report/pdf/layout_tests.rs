@@ -125,3 +125,35 @@ fn every_page_says_its_number_and_the_count() {
         assert!(page.contains(&"footer".to_string()));
     }
 }
+
+#[test]
+fn a_right_to_left_paragraph_is_aligned_on_the_right() {
+    let metrics = Metrics::new();
+    let mut sink = |_: Page| {};
+    let layout = Layout::new(&metrics, "footer".into(), None, &mut sink);
+    let style = layout.style(Weight::Regular, 10.0);
+    let placed = |text: &str| -> Vec<(f32, f32, bool)> {
+        let lines = layout.text(text, style, 0.0, BODY_WIDTH, INK);
+        lines
+            .iter()
+            .map(|line| match &line.ops[0] {
+                Op::Text { x, text, rtl, .. } => (*x, x + style.width(text), *rtl),
+                Op::Rect { .. } => panic!("a line of text"),
+            })
+            .collect()
+    };
+    for paragraph in ["שלום עולם ", "مرحبا بالعالم "] {
+        let lines = placed(&paragraph.repeat(20));
+        assert!(lines.len() > 1, "wrapped");
+        for (left, right, rtl) in lines {
+            assert!(rtl);
+            assert!((right - (MARGIN + BODY_WIDTH)).abs() < 0.01, "{right}");
+            assert!(left >= MARGIN);
+        }
+    }
+    // Latin, or Latin first, stays on the left.
+    for text in ["Hello", "Paris שלום"] {
+        let (left, _, rtl) = placed(text)[0];
+        assert_eq!((left, rtl), (MARGIN, false));
+    }
+}

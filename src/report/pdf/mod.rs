@@ -9,6 +9,7 @@
 
 mod blocks;
 mod draw;
+mod fallback;
 mod font;
 mod layout;
 mod sections;
@@ -16,6 +17,7 @@ mod tables;
 mod wrap;
 
 use super::Report;
+pub use fallback::take_missing;
 use font::{Fonts, Metrics};
 use layout::{Layout, Page};
 use std::io::{self, Write};

@@ -57,6 +57,37 @@ pub fn votes(r: &Report, l: &mut Layout) {
         .iter()
         .map(|i| vec![i.place.clone(), i.text.clone(), i.dots.to_string()]);
     table(l, &columns, rows);
+    theme_votes(r, l);
+}
+
+/// The themes ranked by their items' dots, under the items' ranking.
+fn theme_votes(r: &Report, l: &mut Layout) {
+    let v = &r.theme_votes;
+    if v.ranking.is_empty() {
+        return;
+    }
+    heading(l, 2, &v.heading);
+    let most = v.ranking.iter().map(|i| i.dots).max().unwrap_or(1).max(1);
+    bars(
+        l,
+        v.ranking.iter().map(|i| Bar {
+            label: format!("{}. {}", i.place, i.text),
+            fraction: i.dots as f32 / most as f32,
+            value: i.dots.to_string(),
+            light: false,
+        }),
+    );
+    let [rank, theme, dots] = &v.columns;
+    let columns = [
+        column(rank, 0.17, false),
+        column(theme, 0.67, false),
+        column(dots, 0.16, true),
+    ];
+    let rows = v
+        .ranking
+        .iter()
+        .map(|i| vec![i.place.clone(), i.text.clone(), i.dots.to_string()]);
+    table(l, &columns, rows);
 }
 
 /// Who spoke how much: a bar per person (none when anonymous, where the

@@ -139,6 +139,16 @@ impl ItemPicker {
         v
     }
 
+    /// One contribution, for a picker choosing a single one: the first
+    /// marked in the session's order, or else the one selected.
+    pub fn chosen(&self, data: &SessionData) -> Option<Id> {
+        let order = data.index();
+        let marked = self.marked.iter().min_by_key(|id| order.get(id).copied());
+        marked
+            .copied()
+            .or_else(|| self.candidates.get(self.selected).copied())
+    }
+
     /// Draws the picker over `area`, titled `title`.
     pub fn render(
         &self,

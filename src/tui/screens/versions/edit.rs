@@ -1,6 +1,8 @@
 //! Recording a remark or a sign-off: who (someone on the roster, or a
-//! name typed in for anyone else), then, for a remark, its text.
+//! name typed in for anyone else), then, for a remark, what it is about
+//! (`about.rs`) and its text.
 
+use super::about::{About, Pending};
 use super::VersionsState;
 use crate::commands::ReviewCommand;
 use crate::i18n::tf;
@@ -28,6 +30,7 @@ pub enum VersionsEdit {
         version: Id,
         participant: Option<Id>,
         name: String,
+        about: About,
     },
 }
 
@@ -92,30 +95,31 @@ pub fn picked(s: &mut VersionsState, core: &mut Core, pick: VersionsPick, value:
     } else if signing {
         sign(s, core, version, Some(who), "");
     } else {
-        ask_remark(s, core, version, Some(who), String::new());
+        let pending = Pending {
+            version,
+            participant: Some(who),
+            name: String::new(),
+        };
+        super::about::ask(s, core, pending);
     }
 }
 
-fn ask_remark(
-    s: &VersionsState,
-    core: &mut Core,
-    version: Id,
-    participant: Option<Id>,
-    name: String,
-) {
+/// The remark's text, once its author and what it is about are known.
+pub(super) fn ask_remark(s: &VersionsState, core: &mut Core, pending: Pending, about: About) {
     let title = tf(
         core.lang,
         "cycle.feedback_title",
-        &[("version", &name_of(s, core, version))],
+        &[("version", &name_of(s, core, pending.version))],
     );
     core.open_editor(
         title,
         core.t("cycle.feedback_hint"),
         "",
         Purpose::new(VersionsEdit::Remark {
-            version,
-            participant,
-            name,
+            version: pending.version,
+            participant: pending.participant,
+            name: pending.name,
+            about,
         }),
         true,
     );
@@ -141,23 +145,30 @@ pub fn edited(s: &mut VersionsState, core: &mut Core, purpose: VersionsEdit, tex
             if signing {
                 return sign(s, core, version, None, &name);
             }
-            ask_remark(s, core, version, None, name);
+            let pending = Pending {
+                version,
+                participant: None,
+                name,
+            };
+            super::about::ask(s, core, pending);
             true
         }
         VersionsEdit::Remark {
             version,
             participant,
             name,
+            about,
         } => {
             if text.trim().is_empty() {
                 return false;
             }
+            let (contribution_id, section) = about.parts();
             let command = ReviewCommand::AddFeedback(NewFeedback {
                 version,
                 participant_id: participant,
                 name,
-                contribution_id: None,
-                section: String::new(),
+                contribution_id,
+                section,
                 text,
             });
             s.run(core, command, "cycle.feedback_added").is_some()

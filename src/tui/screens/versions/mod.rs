@@ -5,6 +5,7 @@
 //! shows what changed since it, or since the version before). Every write
 //! is a command that `u` undoes. Opened from the review screen.
 
+mod about;
 mod edit;
 mod view;
 
@@ -49,6 +50,10 @@ pub struct VersionsState {
     /// The version marked to compare with (its number).
     pub marked: Option<u32>,
     pub diff: Option<DiffPanel>,
+    /// A remark waiting for what it is about (see `about.rs`).
+    pub pending: Option<about::Pending>,
+    /// The contribution picker of a remark, when open.
+    pub items: Option<crate::tui::screens::item_picker::ItemPicker>,
 }
 
 /// The versions of session `id`.
@@ -70,6 +75,9 @@ pub fn open_and_publish(id: Id, publish: Option<bool>) -> Nav {
 
 impl Screen for VersionsState {
     fn context(&self) -> Context {
+        if self.items.is_some() {
+            return crate::tui::screens::item_picker::LINKS;
+        }
         VERSIONS
     }
 
@@ -79,6 +87,7 @@ impl Screen for VersionsState {
 
     fn render(&self, core: &Core, area: Rect, buf: &mut Buffer) {
         view::render(self, core, area, buf);
+        about::render(self, core, area, buf);
     }
 
     fn can(&self, action: &Action) -> bool {
@@ -103,6 +112,8 @@ impl Screen for VersionsState {
     fn picked(&mut self, core: &mut Core, purpose: &Purpose, value: Option<Id>) -> Option<Nav> {
         if let Some(p) = purpose.get::<edit::VersionsPick>() {
             edit::picked(self, core, *p, value);
+        } else if purpose.get::<about::AboutPick>().is_some() {
+            about::picked(self, core, value);
         }
         None
     }
@@ -131,6 +142,8 @@ impl VersionsState {
             history: History::default(),
             marked: None,
             diff: None,
+            pending: None,
+            items: None,
         };
         state.rebuild();
         state.selected = state.rows.len().saturating_sub(1);
@@ -298,6 +311,10 @@ impl VersionsState {
 }
 
 fn update(s: &mut VersionsState, core: &mut Core, action: Action) -> Option<Nav> {
+    if s.items.is_some() {
+        about::update(s, core, action);
+        return None;
+    }
     if let Some(panel) = &mut s.diff {
         if let Some(to) = moved(&action, panel.offset, panel.lines.len()) {
             panel.offset = to;

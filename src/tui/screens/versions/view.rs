@@ -117,6 +117,12 @@ fn line<'a>(s: &VersionsState, core: &Core, row: Row, selected: bool) -> Line<'a
             if !f.section.is_empty() {
                 spans.push(Span::styled(format!(" [{}]", f.section), theme.muted()));
             }
+            let about =
+                (f.contribution_id).and_then(|id| s.data.contributions.iter().find(|c| c.id == id));
+            if let Some(c) = about {
+                let text = truncate(&one_line(&c.text), 30);
+                spans.push(Span::styled(format!(" [« {text} »]"), theme.muted()));
+            }
             let colon = crate::i18n::colon(core.lang);
             spans.push(Span::raw(format!("{colon}{}", one_line(&f.text))));
             if applied {
