@@ -233,6 +233,22 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             v2,
             json,
         } => super::review::diff(out, cli.db.as_ref(), &session, (v1, v2), json, lang),
+        Command::Search {
+            words,
+            kind,
+            event,
+            session,
+            json,
+        } => {
+            let args = super::search::SearchArgs {
+                words,
+                kind,
+                event,
+                session,
+                json,
+            };
+            super::search::search(out, cli.db.as_ref(), args, lang)
+        }
     }
 }
 
