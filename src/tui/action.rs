@@ -176,4 +176,6 @@ pub enum Action {
     ExportAnonymised,
     /// Exports the report as PDF.
     ExportPdf,
+    /// Home: opens the search over every session.
+    Search,
 }
