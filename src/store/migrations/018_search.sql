@@ -15,6 +15,10 @@
 -- removed action or decision, so a 'rebuild' and the 'integrity-check'
 -- agree with what the triggers below keep in the index.
 --
+-- A later migration that rebuilds one of the source tables (create, copy,
+-- drop, rename) drops its triggers with it: it must create them again,
+-- then 'rebuild' the index.
+--
 -- `unicode61 remove_diacritics 2` folds case and accents: "cooperation"
 -- finds "coopération". Prefix queries ("coop"*) are served by the
 -- prefix indexes.
