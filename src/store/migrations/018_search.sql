@@ -20,8 +20,9 @@
 -- then 'rebuild' the index.
 --
 -- `unicode61 remove_diacritics 2` folds case and accents: "cooperation"
--- finds "coopération". Prefix queries ("coop"*) are served by the
--- prefix indexes.
+-- finds "coopération". A prefix query ("coop"*) reads the index's terms
+-- that start so, in order; no separate prefix index (it would hold every
+-- posting again).
 
 CREATE TABLE search_docs (
     id         INTEGER PRIMARY KEY,
@@ -57,8 +58,7 @@ CREATE VIRTUAL TABLE search_index USING fts5(
     text,
     content = 'search_content',
     content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3'
+    tokenize = 'unicode61 remove_diacritics 2'
 );
 
 -- Sessions: title, question and context as one document.
