@@ -242,6 +242,22 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             let db = cli.db.as_ref();
             super::import_notes::run(out, db, &file, dry_run, (&event, date), cli.lang, lang)
         }
+        Command::Search {
+            words,
+            kind,
+            event,
+            session,
+            json,
+        } => {
+            let args = super::search::SearchArgs {
+                words,
+                kind,
+                event,
+                session,
+                json,
+            };
+            super::search::search(out, cli.db.as_ref(), args, lang)
+        }
     }
 }
 

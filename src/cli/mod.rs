@@ -9,6 +9,7 @@ mod links;
 mod names;
 mod report_choices;
 mod review;
+mod search;
 mod show;
 mod show_follow;
 mod sources;
@@ -395,6 +396,28 @@ pub enum Command {
         /// The day the workshop took place, YYYY-MM-DD (default: today).
         #[arg(long, value_parser = |s: &str| parse_date(Lang::En, s))]
         date: Option<chrono::NaiveDate>,
+    },
+    /// Search every session's text (title, question, contributions,
+    /// synthesis, actions, decisions; never stage notes, deleted items or
+    /// earlier wordings): accents and capitals do not matter, the start of
+    /// a word is enough, every word must be found. Prints the hits grouped
+    /// by session, best first, each match between brackets.
+    Search {
+        /// The words to find.
+        #[arg(required = true, value_name = "TEXT")]
+        words: Vec<String>,
+        /// Only contributions of this kind (observation or constat, idea…).
+        #[arg(long)]
+        kind: Option<String>,
+        /// Only sessions of this event (as written on the set-up screen).
+        #[arg(long)]
+        event: Option<String>,
+        /// Only this session (an id, a unique id prefix, or `latest`).
+        #[arg(long)]
+        session: Option<String>,
+        /// Print a JSON array, one object per session with its hits.
+        #[arg(long)]
+        json: bool,
     },
 }
 

@@ -22,6 +22,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/015_review.sql"),
     include_str!("migrations/016_carried_actions.sql"),
     include_str!("migrations/017_room.sql"),
+    include_str!("migrations/018_search.sql"),
 ];
 
 /// The schema version this program writes.

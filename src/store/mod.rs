@@ -27,6 +27,7 @@ mod room_inbox;
 mod room_status;
 mod roster;
 mod rows;
+mod search;
 mod sessions;
 mod short_ids;
 mod stages;
@@ -44,6 +45,7 @@ pub use follow_through::next_title;
 pub use migrations::{migrations, LATEST_VERSION};
 pub use review::NewFeedback;
 pub use room_inbox::{Received, RoomInput, RoomSettings};
+pub use search::{fts_query, grouped, Hit, Piece, SearchFilter, Source};
 pub use sessions::{NewSession, SessionSummary};
 pub use tx::Tx;
 

@@ -152,3 +152,29 @@ fn actions_find_their_copies_and_links_their_loops_in_indexes() {
     );
     assert!(!text.contains("TEMP B-TREE"), "{text}");
 }
+
+/// A search reads the FTS5 index, then each hit's rows by their keys:
+/// no table is scanned. Its hits are sorted (rank, then date), a sort
+/// over the hits only.
+#[test]
+fn search_reads_the_index_then_rows_by_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("plans.sqlite3")).unwrap();
+    for (kind, event, session) in [
+        (NULL, NULL, NULL),
+        (Some("idea"), Some("Émergence"), Some(ID)),
+    ] {
+        let steps = plan(
+            &store,
+            super::search::SEARCH,
+            &[&"\"coop\"*", &kind, &event, &session, &10],
+        );
+        let text = steps.join("\n");
+        assert!(text.contains("VIRTUAL TABLE INDEX"), "{text}");
+        for step in &steps {
+            let read = step.starts_with("SEARCH") || step.contains("VIRTUAL TABLE INDEX");
+            let sort = step == "USE TEMP B-TREE FOR ORDER BY";
+            assert!(read || sort, "{step} in:\n{text}");
+        }
+    }
+}

@@ -128,6 +128,8 @@ pub enum Refused {
     /// A report version put back where another standing version has its
     /// number.
     VersionTaken(u32),
+    /// A search with no letter or digit to look for.
+    EmptySearch,
 }
 
 impl Missing {
@@ -200,6 +202,7 @@ impl Refused {
             NoPreviousSession => "follow.refused.no_previous",
             NotFromPreviousSession => "follow.refused.not_from_previous",
             AlreadyCarried => "follow.refused.already_carried",
+            EmptySearch => "search.refused_empty",
             VersionTaken(n) => {
                 return tf(lang, "cycle.version_taken", &[("n", &n.to_string())]);
             }
@@ -316,6 +319,7 @@ mod tests {
                 Refused::AnonymousHasNoAuthor,
                 Refused::GroupOutOfRange,
                 Refused::TooManySteps,
+                Refused::EmptySearch,
             ]
             .map(|m| m.message(lang));
             [missing.to_vec(), refused.to_vec()].concat()

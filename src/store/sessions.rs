@@ -33,6 +33,10 @@ pub struct SessionSummary {
     pub contributions: i64,
     pub archived: bool,
     pub question: String,
+    /// The session this one follows (a workshop run over several).
+    pub previous_id: Option<Id>,
+    /// The synthesis' proposal ('' when none yet).
+    pub proposal: String,
 }
 
 pub(super) const SESSION_COLUMNS: &str = "id, title, event, date, language, template, question, \
@@ -352,7 +356,8 @@ pub(super) const LIST_SESSIONS: &str =
     "SELECT s.id, s.title, s.event, s.date, s.status, s.language, s.archived_at IS NOT NULL,
        (SELECT count(*) FROM participants p WHERE p.session_id = s.id AND p.removed_at IS NULL),
        (SELECT count(*) FROM contributions c WHERE c.session_id = s.id AND c.deleted_at IS NULL),
-       s.question
+       s.question, s.previous_id,
+       coalesce((SELECT y.proposal FROM synthesis y WHERE y.session_id = s.id), '')
      FROM sessions s
      WHERE ?1 OR s.archived_at IS NULL
      ORDER BY s.date DESC, s.created_at DESC, s.rowid DESC";
@@ -375,6 +380,8 @@ fn list_sessions(
                 participants: r.get(7)?,
                 contributions: r.get(8)?,
                 question: r.get(9)?,
+                previous_id: rows::opt_id(r, 10)?,
+                proposal: r.get(11)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

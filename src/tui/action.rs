@@ -178,4 +178,6 @@ pub enum Action {
     ExportPdf,
     /// Home: imports written notes as a new session.
     ImportNotes,
+    /// Home: opens the search over every session.
+    Search,
 }

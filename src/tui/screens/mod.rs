@@ -6,6 +6,7 @@ pub mod home;
 pub mod item_picker;
 pub mod review;
 pub mod run;
+pub mod search;
 pub mod setup;
 pub mod synthesis;
 pub mod themes;

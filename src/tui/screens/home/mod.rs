@@ -1,7 +1,9 @@
-//! Home: the sessions in the database, newest first; open, create,
-//! duplicate as the next session, export, archive, delete.
+//! Home: the sessions in the database, grouped by event (see `groups`);
+//! open, create, duplicate as the next session, export, archive, delete,
+//! search every session.
 
 mod import_notes;
+mod groups;
 mod view;
 
 use super::moved;
@@ -54,6 +56,10 @@ impl HomeState {
     pub fn load(core: &mut Core) -> HomeState {
         let mut s = HomeState::default();
         s.reload(core);
+        // The newest session is selected, wherever its event puts it.
+        if let Some(newest) = s.sessions.first().map(|n| n.id) {
+            s.select(newest);
+        }
         s
     }
 
@@ -65,10 +71,12 @@ impl HomeState {
         self.selected = self.selected.min(self.visible().len().saturating_sub(1));
     }
 
-    /// Sessions matching the filter (title, event or date).
+    /// Sessions matching the filter (title, event or date), in home's
+    /// order (grouped by event).
     pub fn visible(&self) -> Vec<&SessionSummary> {
         let f = self.filter.to_lowercase();
-        self.sessions
+        let matching = self
+            .sessions
             .iter()
             .filter(|s| {
                 f.is_empty()
@@ -76,7 +84,8 @@ impl HomeState {
                     || s.event.to_lowercase().contains(&f)
                     || s.date.to_string().contains(&f)
             })
-            .collect()
+            .collect();
+        groups::arrange(matching)
     }
 
     pub fn current(&self) -> Option<&SessionSummary> {
@@ -229,6 +238,7 @@ fn update(s: &mut HomeState, core: &mut Core, action: Action) -> Option<Nav> {
         Action::Quit | Action::Back => core.quit = true,
         Action::NewSession => return new_session(s, core),
         Action::ImportNotes => import_notes::ask_path(core),
+        Action::Search => return Some(super::search::open()),
         Action::Open => return current.map(|(id, ..)| super::run::open(id)),
         Action::Setup => return current.map(|(id, ..)| super::setup::open(id)),
         Action::Review => return current.map(|(id, ..)| super::review::open(id)),

@@ -44,7 +44,12 @@ pub fn render(s: &HomeState, core: &Core, area: Rect, buf: &mut Buffer) {
 
     let block = Block::bordered().border_style(theme.border(true));
     let inner_rows = table_area.height.saturating_sub(3) as usize;
-    let offset = scroll_to(s.offset.get(), s.selected, inner_rows);
+    let lines = lines(&visible);
+    let at = lines
+        .iter()
+        .position(|l| *l == Listed::Session(s.selected))
+        .unwrap_or(0);
+    let offset = scroll_to(s.offset.get(), at, inner_rows);
     s.offset.set(offset);
     let wide = area.width >= 100;
     let title_width = if wide {
@@ -52,12 +57,23 @@ pub fn render(s: &HomeState, core: &Core, area: Rect, buf: &mut Buffer) {
     } else {
         area.width as usize - 40
     };
-    let rows: Vec<Row> = visible
+    let steps = super::groups::steps(&visible);
+    let rows: Vec<Row> = lines
         .iter()
-        .enumerate()
         .skip(offset)
         .take(inner_rows)
-        .map(|(i, summary)| session_row(summary, core, i == s.selected, wide, title_width))
+        .map(|line| match *line {
+            Listed::Event(i) => event_row(visible[i], core),
+            Listed::Session(i) => {
+                let shown = Shown {
+                    selected: i == s.selected,
+                    step: steps[&visible[i].id],
+                    wide,
+                    title_width,
+                };
+                session_row(visible[i], core, shown)
+            }
+        })
         .collect();
     let mut header = vec![core.t("home.col_title"), core.t("home.col_date")];
     if wide {
@@ -98,21 +114,73 @@ pub fn render(s: &HomeState, core: &Core, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn session_row<'a>(
-    s: &SessionSummary,
-    core: &Core,
+/// A line of the table: an event's heading (named after its first
+/// session's event) or a session, by its place in the visible list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Listed {
+    Event(usize),
+    Session(usize),
+}
+
+/// The table's lines: a heading above each event's sessions, once some
+/// session has an event (a list without events reads as before).
+fn lines(visible: &[&SessionSummary]) -> Vec<Listed> {
+    let headed = visible.iter().any(|s| !s.event.trim().is_empty());
+    let mut lines = Vec::new();
+    for (i, s) in visible.iter().enumerate() {
+        if headed && (i == 0 || visible[i - 1].event.trim() != s.event.trim()) {
+            lines.push(Listed::Event(i));
+        }
+        lines.push(Listed::Session(i));
+    }
+    lines
+}
+
+fn event_row<'a>(s: &SessionSummary, core: &Core) -> Row<'a> {
+    let name = match s.event.trim() {
+        "" => core.t("search.no_event").to_string(),
+        event => clean(event, false),
+    };
+    Row::new(vec![TableCell::from(Span::styled(
+        name,
+        core.theme.accent(),
+    ))])
+}
+
+/// How a session's line is drawn.
+struct Shown {
     selected: bool,
+    step: super::groups::Step,
     wide: bool,
     title_width: usize,
-) -> Row<'a> {
+}
+
+fn session_row<'a>(s: &SessionSummary, core: &Core, shown: Shown) -> Row<'a> {
+    let Shown {
+        selected,
+        step,
+        wide,
+        title_width,
+    } = shown;
     let status = core.t(&format!("report.status.{}", s.status.key()));
     let marker = if selected { "› " } else { "  " };
-    let mut title = format!("{marker}{}", clean(&s.title, false));
+    // A workshop's later sessions sit under its first, step by step.
+    let indent = "  ".repeat(step.depth.min(4));
+    let mut title = format!("{marker}{indent}{}", clean(&s.title, false));
     if s.archived {
         title.push_str(&format!(" [{}]", core.t("home.archived_tag")));
     }
+    let mut title_line = vec![Span::raw(truncate(&title, title_width))];
+    let room = title_width.saturating_sub(crate::tui::text::width(&title) + 3);
+    if step.in_workshop && !s.proposal.trim().is_empty() && room > 4 {
+        let proposal = clean(&s.proposal.replace(['\n', '\r'], " "), false);
+        title_line.push(Span::styled(
+            format!(" → {}", truncate(&proposal, room)),
+            core.theme.muted(),
+        ));
+    }
     let mut cells = vec![
-        TableCell::from(truncate(&title, title_width)),
+        TableCell::from(Line::from(title_line)),
         TableCell::from(s.date.format("%Y-%m-%d").to_string()),
     ];
     if wide {
@@ -154,6 +222,19 @@ fn detail(s: &SessionSummary, core: &Core, area: Rect, buf: &mut Buffer) {
                 core.theme.muted(),
             ),
             Span::raw(clean(&s.question, false)),
+        ]));
+    }
+    if !s.proposal.trim().is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(
+                    "{}{}",
+                    core.t("search.proposal"),
+                    crate::i18n::colon(core.lang)
+                ),
+                core.theme.muted(),
+            ),
+            Span::raw(clean(&s.proposal, false)),
         ]));
     }
     Paragraph::new(lines)
