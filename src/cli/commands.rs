@@ -233,6 +233,23 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             v2,
             json,
         } => super::review::diff(out, cli.db.as_ref(), &session, (v1, v2), json, lang),
+        Command::Inbox {
+            session,
+            all,
+            json,
+            command,
+        } => super::inbox::run(out, cli.db.as_ref(), (&session, all, json), command, lang),
+        Command::RoomSettings {
+            session,
+            accept_all,
+            show_items,
+        } => super::inbox::settings(
+            out,
+            cli.db.as_ref(),
+            &session,
+            (accept_all, show_items),
+            lang,
+        ),
     }
 }
 

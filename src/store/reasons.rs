@@ -44,6 +44,9 @@ pub enum Missing {
     SeveralFeedback(String),
     /// No input from the room with this id in the session.
     InboxItem(Id),
+    NotAnInputId(String),
+    NoInputMatches(String),
+    SeveralInputs(String),
 }
 
 /// Why a database file cannot be used: in our words (a `store.cause.*`
@@ -128,6 +131,8 @@ pub enum Refused {
     /// A report version put back where another standing version has its
     /// number.
     VersionTaken(u32),
+    /// An input from the room was already accepted, merged or declined.
+    AlreadyDecided(crate::model::InboxState),
 }
 
 impl Missing {
@@ -165,6 +170,9 @@ impl Missing {
             NoFeedbackMatches(r) => ("cycle.no_feedback_matches", r.clone()),
             SeveralFeedback(r) => ("cycle.several_feedback", r.clone()),
             InboxItem(id) => ("room.missing_input", short(id)),
+            NotAnInputId(r) => ("inbox.not_an_input_id", r.clone()),
+            NoInputMatches(r) => ("inbox.no_input_matches", r.clone()),
+            SeveralInputs(r) => ("inbox.several_inputs", r.clone()),
         };
         tf(lang, key, &[("value", &value)])
     }
@@ -202,6 +210,10 @@ impl Refused {
             AlreadyCarried => "follow.refused.already_carried",
             VersionTaken(n) => {
                 return tf(lang, "cycle.version_taken", &[("n", &n.to_string())]);
+            }
+            AlreadyDecided(state) => {
+                let state = crate::i18n::t(lang, &format!("inbox.state.{}", state.key()));
+                return tf(lang, "inbox.already_decided", &[("state", state)]);
             }
             AlreadyImported { id, title } => {
                 return tf(
@@ -279,6 +291,9 @@ mod tests {
                 Missing::Vote(id),
                 Missing::Link(id, id),
                 Missing::InboxItem(id),
+                Missing::NotAnInputId(r()),
+                Missing::NoInputMatches(r()),
+                Missing::SeveralInputs(r()),
             ]
             .map(|m| m.message(lang));
             let refused = [
@@ -316,6 +331,7 @@ mod tests {
                 Refused::AnonymousHasNoAuthor,
                 Refused::GroupOutOfRange,
                 Refused::TooManySteps,
+                Refused::AlreadyDecided(crate::model::InboxState::Merged),
             ]
             .map(|m| m.message(lang));
             [missing.to_vec(), refused.to_vec()].concat()
