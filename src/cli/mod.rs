@@ -4,7 +4,7 @@ mod actions;
 mod carry;
 mod commands;
 mod follow;
-mod inbox;
+pub(crate) mod inbox;
 mod links;
 mod names;
 mod report_choices;

@@ -181,7 +181,7 @@ fn log(out: &mut dyn Write, r: &Report, entries: &[&Item]) -> io::Result<()> {
             item.time.clone(),
             inline(&item.stage),
             inline(&item.kind_label),
-            inline(&with_mark(item)),
+            with_mark(item),
         ];
         if who {
             row.push(inline(item.author.as_deref().unwrap_or("")));
@@ -191,11 +191,11 @@ fn log(out: &mut dyn Write, r: &Report, entries: &[&Item]) -> io::Result<()> {
     writeln!(out)
 }
 
-/// An item's text with the room's mark after it, for one-line cells.
+/// An item's text on one line, with the room's mark after it.
 fn with_mark(item: &Item) -> String {
     match &item.room_mark {
-        Some(mark) => format!("{} {mark}", item.text),
-        None => item.text.clone(),
+        Some(mark) => format!("{} {mark}", inline(&item.text)),
+        None => inline(&item.text),
     }
 }
 
@@ -230,7 +230,8 @@ fn items(out: &mut dyn Write, list: &[Item], colon: &str) -> io::Result<()> {
             let _ = write!(line, " — *{}*", inline(author));
         }
         if let Some(mark) = &item.room_mark {
-            let _ = write!(line, " {}", inline(mark));
+            // Our own words ("(from the room)"), not stored text.
+            let _ = write!(line, " {mark}");
         }
         writeln!(out, "{indent}- {line}")?;
     }
