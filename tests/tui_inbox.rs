@@ -160,6 +160,8 @@ fn decline_keeps_the_input_out_of_the_list_and_undo_brings_it_back() {
     assert!(shown.contains("Nothing waits"), "{shown}");
     press(&mut app, 'u');
     assert_eq!(inbox(&app).items.len(), 1);
+    let said = app.core.status.as_ref().map(|s| s.text.clone());
+    assert_eq!(said.as_deref(), Some("Undone: input declined"));
 }
 
 #[test]

@@ -172,7 +172,8 @@ fn stage_title(data: &SessionData, stage: Id) -> String {
 }
 
 /// Who sent it, as the facilitator may see it: the name picked on the
-/// phone, or "anonymous" (nothing identifies an anonymous phone).
+/// phone, "anonymous" (nothing identifies an anonymous phone), or "no
+/// name" when the phone picked none.
 pub(crate) fn sender(data: &SessionData, item: &InboxItem, lang: Lang) -> String {
     match item.participant_id {
         Some(p) if !item.anonymous => data
@@ -181,7 +182,8 @@ pub(crate) fn sender(data: &SessionData, item: &InboxItem, lang: Lang) -> String
             .find(|x| x.id == p)
             .map(|x| x.name.clone())
             .unwrap_or_default(),
-        _ => t(lang, "inbox.anonymous").to_string(),
+        _ if item.anonymous => t(lang, "inbox.anonymous").to_string(),
+        _ => t(lang, "inbox.no_name").to_string(),
     }
 }
 

@@ -46,3 +46,33 @@ impl Tx<'_> {
         pending_count(self, session)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The run screen reads the count at every outside write: SQLite
+    /// answers it from the inbox index alone, whatever the inbox holds.
+    #[test]
+    fn the_pending_count_reads_the_index_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("plan.sqlite3")).unwrap();
+        let mut stmt = store
+            .conn
+            .prepare(
+                "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM room_inbox \
+                 WHERE session_id = ?1 AND state = 'pending'",
+            )
+            .unwrap();
+        let plan: Vec<String> = stmt
+            .query_map(["x"], |r| r.get::<_, String>(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let text = plan.join("\n");
+        assert!(
+            text.contains("USING COVERING INDEX room_inbox_by_session"),
+            "{text}"
+        );
+    }
+}

@@ -215,11 +215,15 @@ fn update(s: &mut InboxState, core: &mut Core, action: Action) -> Option<Nav> {
         }
         (Action::Undo, _) => {
             let done = s.history.undo(&mut core.store, s.session_id());
-            s.after(core, done, "run.undone", "run.nothing_to_undo");
+            if s.after(core, done, "", "run.nothing_to_undo") {
+                core.success(s.history.said(core.lang, true));
+            }
         }
         (Action::Redo, _) => {
             let done = s.history.redo(&mut core.store, s.session_id());
-            s.after(core, done, "run.redone", "run.nothing_to_redo");
+            if s.after(core, done, "", "run.nothing_to_redo") {
+                core.success(s.history.said(core.lang, false));
+            }
         }
         (Action::InboxAccept, Some(input)) => {
             let accept = RoomCommand::Accept {

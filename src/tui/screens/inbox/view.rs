@@ -100,14 +100,18 @@ fn line<'a>(
         item.kind.label(lang),
         truncate(&clean(&who, false), 24)
     );
-    let room = width.saturating_sub(crate::tui::text::width(&meta)).max(1);
+    // A kept correction is said after the text, which gives it room.
+    let draft = s
+        .drafts
+        .contains_key(&item.id)
+        .then(|| format!(" ({})", core.t("inbox.draft_mark")))
+        .unwrap_or_default();
+    let used = crate::tui::text::width(&meta) + crate::tui::text::width(&draft);
+    let room = width.saturating_sub(used).max(1);
     let text = truncate(&clean(&item.text.replace(['\n', '\r'], " "), false), room);
-    let mut spans = vec![Span::styled(meta, core.theme.muted()), Span::raw(text)];
-    if s.drafts.contains_key(&item.id) {
-        spans.push(Span::styled(
-            format!(" ({})", core.t("inbox.draft_mark")),
-            core.theme.accent(),
-        ));
-    }
-    Line::from(spans)
+    Line::from(vec![
+        Span::styled(meta, core.theme.muted()),
+        Span::raw(text),
+        Span::styled(draft, core.theme.accent()),
+    ])
 }
