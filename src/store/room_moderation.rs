@@ -67,7 +67,7 @@ mod tests {
         let plan: Vec<String> = stmt
             .query_map(["x"], |r| r.get::<_, String>(3))
             .unwrap()
-            .map(Result::unwrap)
+            .map(|row| row.unwrap())
             .collect();
         let text = plan.join("\n");
         assert!(
