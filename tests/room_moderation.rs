@@ -341,7 +341,7 @@ fn the_report_marks_room_input_and_counts_it_without_naming_anyone() {
     assert!(json.to_string().contains("\"origin\":\"room\""));
 
     let csv = common::CsvTable::parse(&text(Format::Csv), atelier::model::Lang::En);
-    let origin = csv.column("origin");
+    let origin = csv.column("Origin");
     assert_eq!(origin, csv.header.len() - 1, "the last column");
     assert_eq!(csv.row("Venu de la salle, signé")[origin], "room");
 }
