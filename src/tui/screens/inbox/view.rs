@@ -101,11 +101,11 @@ fn line<'a>(
         truncate(&clean(&who, false), 24)
     );
     // A kept correction is said after the text, which gives it room.
-    let draft = s
-        .drafts
-        .contains_key(&item.id)
-        .then(|| format!(" ({})", core.t("inbox.draft_mark")))
-        .unwrap_or_default();
+    let draft = if s.drafts.contains_key(&item.id) {
+        format!(" ({})", core.t("inbox.draft_mark"))
+    } else {
+        String::new()
+    };
     let used = crate::tui::text::width(&meta) + crate::tui::text::width(&draft);
     let room = width.saturating_sub(used).max(1);
     let text = truncate(&clean(&item.text.replace(['\n', '\r'], " "), false), room);
