@@ -89,7 +89,7 @@ fn import_and_export_every_format() {
     assert!(md.contains("## Idées à creuser"));
     let csv = stdout(atelier(&dir).args(["export", "latest", "--format", "csv"]));
     assert!(csv.starts_with(
-        "\u{feff}ID;Étape;Type;Participant;Texte;ID parent;Saisi le;Au parking;Thème;Points;Répond à;Équipe\r\n"
+        "\u{feff}ID;Étape;Type;Participant;Texte;ID parent;Saisi le;Au parking;Thème;Points;Répond à;Équipe;Provenance\r\n"
     ));
     let out = dir.path().join("reports");
     std::fs::create_dir(&out).unwrap();

@@ -228,7 +228,8 @@ fn csv_has_one_row_per_contribution_with_parent_ids() {
             "Thème",
             "Points",
             "Répond à",
-            "Équipe"
+            "Équipe",
+            "Provenance"
         ]
     );
     assert_eq!(rows.len(), data.live().count());
@@ -258,7 +259,7 @@ fn csv_opens_right_in_a_french_or_english_spreadsheet() {
     data.session.language = atelier::model::Lang::En;
     let en = render(Format::Csv, &data);
     assert!(en.starts_with(
-        "\u{feff}ID,Stage,Kind,Participant,Text,Parent ID,Recorded at,Parked,Theme,Votes,Answers,Team\r\n"
+        "\u{feff}ID,Stage,Kind,Participant,Text,Parent ID,Recorded at,Parked,Theme,Votes,Answers,Team,Origin\r\n"
     ));
     let (_, rows) = csv_rows(&en, b',');
     assert_eq!(rows.len(), data.live().count());

@@ -85,12 +85,12 @@ fn a_named_report_gives_each_persons_share_and_passes() {
     );
     let csv = render(Format::Csv, &data);
     assert!(
-        csv.contains("\r\n,,Participation,Cy,contributions: 0 (0%) · passes: 1,,,0,,,,\r\n"),
+        csv.contains("\r\n,,Participation,Cy,contributions: 0 (0%) · passes: 1,,,0,,,,,\r\n"),
         "{csv}"
     );
     assert!(
         csv.contains(
-            ",,Participation,,total — contributions: 3 · people: 3 · passes: 2,,,0,,,,\r\n"
+            ",,Participation,,total — contributions: 3 · people: 3 · passes: 2,,,0,,,,,\r\n"
         ),
         "{csv}"
     );
@@ -111,7 +111,7 @@ fn an_anonymous_report_gives_only_the_totals() {
         .collect();
     assert_eq!(
         rows,
-        [",,Participation,,total — contributions: 3 · people: 3 · passes: 2,,,0,,,,"]
+        [",,Participation,,total — contributions: 3 · people: 3 · passes: 2,,,0,,,,,"]
     );
     for format in [Format::Json, Format::Csv] {
         let text = render(format, &data);

@@ -258,6 +258,23 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             };
             super::search::search(out, cli.db.as_ref(), args, lang)
         }
+        Command::Inbox {
+            session,
+            all,
+            json,
+            command,
+        } => super::inbox::run(out, cli.db.as_ref(), (&session, all, json), command, lang),
+        Command::RoomSettings {
+            session,
+            accept_all,
+            show_items,
+        } => super::inbox::settings(
+            out,
+            cli.db.as_ref(),
+            &session,
+            (accept_all, show_items),
+            lang,
+        ),
     }
 }
 

@@ -5,6 +5,7 @@ mod carry;
 mod commands;
 mod follow;
 mod import_notes;
+pub(crate) mod inbox;
 mod links;
 mod names;
 mod report_choices;
@@ -418,6 +419,34 @@ pub enum Command {
         /// Print a JSON array, one object per session with its hits.
         #[arg(long)]
         json: bool,
+    },
+    /// The room's inbox: what phones sent, waiting for the facilitator.
+    /// Without a subcommand, list it (id, state, stage, kind, sender,
+    /// text); `accept`, `merge` or `decline` one input (undo from the
+    /// terminal screen).
+    Inbox {
+        /// An id, a unique id prefix, or `latest`.
+        session: String,
+        /// List every input, decided ones too (not only the waiting ones).
+        #[arg(long)]
+        all: bool,
+        /// Print a JSON object: the room settings and the inputs.
+        #[arg(long)]
+        json: bool,
+        #[command(subcommand)]
+        command: Option<inbox::InboxCommand>,
+    },
+    /// Show or set how a session treats the room: whether phone input goes
+    /// straight in (--accept-all on) or waits in the inbox (off, the
+    /// default), and whether phones and the projector see the session's
+    /// contributions (--show-items, on by default).
+    RoomSettings {
+        /// An id, a unique id prefix, or `latest`.
+        session: String,
+        #[arg(long, value_name = "on|off", value_parser = |s: &str| inbox::parse_switch(Lang::En, s))]
+        accept_all: Option<bool>,
+        #[arg(long, value_name = "on|off", value_parser = |s: &str| inbox::parse_switch(Lang::En, s))]
+        show_items: Option<bool>,
     },
 }
 

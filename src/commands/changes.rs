@@ -44,6 +44,10 @@ pub struct Delta {
     pub session_changed: bool,
     /// The report's review cycle, whole, when a review command changed it.
     pub review: Option<crate::model::ReviewLog>,
+    /// Inputs from the room whose decision changed, as they are now.
+    pub inbox: Vec<crate::model::InboxItem>,
+    /// The session's room settings, when they changed.
+    pub room_settings: Option<crate::store::RoomSettings>,
 }
 
 impl Delta {
@@ -86,6 +90,8 @@ impl Delta {
         replace(&mut self.carry_over, later.carry_over);
         self.session_changed |= later.session_changed;
         replace(&mut self.review, later.review);
+        upsert(&mut self.inbox, later.inbox, |i| i.id);
+        replace(&mut self.room_settings, later.room_settings);
     }
 }
 

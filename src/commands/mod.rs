@@ -27,6 +27,7 @@ mod follow;
 mod lifecycle;
 mod links;
 mod review;
+mod room;
 mod roster;
 mod session;
 mod stages;
@@ -39,6 +40,7 @@ pub(crate) use changes::Done;
 pub use changes::{Changes, Delta, Outcome, Timing};
 pub use error::CommandError;
 pub use review::ReviewCommand;
+pub use room::RoomCommand;
 pub use session::Details;
 pub use votes::VoteCommand;
 
@@ -300,6 +302,8 @@ pub enum Command {
     },
     /// The report's review cycle: versions, remarks, sign-offs.
     Review(ReviewCommand),
+    /// Moderating the room: the inbox of phone input, the room settings.
+    Room(RoomCommand),
 }
 
 /// Applies `command` to `session` in one transaction. A closed session
@@ -420,6 +424,7 @@ fn run(tx: &Tx, session: Id, command: &Command) -> Result<Done, CommandError> {
         CarryAction { from } => carry::carry(tx, session, *from),
         SetPreviousActionDone { id, done } => carry::settle(tx, session, *id, *done),
         Review(command) => review::run(tx, session, command),
+        Room(command) => room::run(tx, session, command),
     }
 }
 

@@ -6,7 +6,8 @@
 //! (so the anonymity rule is the report's). The last columns, added as the
 //! toolkit grew (so older columns keep their place), give the theme a
 //! contribution is sorted into, its dots in the vote, and the ids of what
-//! it answers (see `model::Links`).
+//! it answers (see `model::Links`), its 1-2-4-All group, and where it
+//! came from (`facilitator`, `room` or `notes`, the same in every language).
 //!
 //! Made to open right by double-click: UTF-8 with a byte-order mark (Excel
 //! otherwise guesses a legacy code page), `;` between cells in French
@@ -21,7 +22,7 @@ use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
 /// The columns, as i18n keys, in order. Columns added as the toolkit grew
 /// come last, so a script reading the older columns by place still works.
-const HEADERS: [&str; 12] = [
+const HEADERS: [&str; 13] = [
     "csv.id",
     "csv.stage",
     "csv.kind",
@@ -34,6 +35,7 @@ const HEADERS: [&str; 12] = [
     "csv.votes",
     "csv.answers",
     "structures.csv_group",
+    "inbox.csv_origin",
 ];
 
 /// The cell separator a spreadsheet in this language expects.
@@ -87,6 +89,7 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
                 dots.get(item.id.as_str()).map_or("", String::as_str),
                 &r.trace.answers_of(&item.id),
                 &group,
+                item.origin,
             ];
             w.write_record(row)?;
             stack.extend(item.children.iter().rev().map(|c| (c, item.id.as_str())));

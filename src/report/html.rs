@@ -143,6 +143,7 @@ struct LogRow<'a> {
     kind: &'a str,
     text: &'a str,
     author: Option<&'a str>,
+    mark: Option<&'a str>,
 }
 
 const WORDS: [&str; 6] = [
@@ -170,6 +171,7 @@ struct Row<'a> {
     kind: Option<&'a str>,
     opens: bool,
     closes: usize,
+    mark: Option<&'a str>,
 }
 
 impl<'a> Page<'a> {
@@ -299,6 +301,7 @@ fn log_rows<'a>(list: &[Section<'a>]) -> Vec<LogRow<'a>> {
             kind: &i.kind_label,
             text: &i.text,
             author: i.author.as_deref(),
+            mark: i.room_mark.as_deref(),
         })
         .collect()
 }
@@ -313,6 +316,7 @@ fn rows(list: &[Item]) -> Vec<Row<'_>> {
                 text: &item.text,
                 author: item.author.as_deref(),
                 kind: item.kind.as_deref(),
+                mark: item.room_mark.as_deref(),
                 opens: next > *depth,
                 closes: depth.saturating_sub(next),
             }

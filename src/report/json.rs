@@ -274,6 +274,8 @@ struct StatsDoc<'a> {
     time_by_stage: Seq<'a, StageTime, TimeRow<'a>>,
     planned_minutes: u32,
     actual_minutes: u32,
+    /// Contributions per origin (empty when the facilitator typed all).
+    by_origin: Seq<'a, Count, Row<'a>>,
 }
 
 #[derive(DeriveSerialize)]
@@ -303,6 +305,7 @@ impl<'a> StatsDoc<'a> {
             }),
             planned_minutes: s.time.planned,
             actual_minutes: s.time.actual,
+            by_origin: rows(&s.by_origin),
         }
     }
 }
@@ -366,6 +369,7 @@ impl Serialize for JsonItem<'_> {
             None => st.skip_field("group")?,
         }
         st.serialize_field("children", &items(&item.children))?;
+        st.serialize_field("origin", &item.origin)?;
         st.end()
     }
 }

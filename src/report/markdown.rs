@@ -152,6 +152,7 @@ fn statistics(out: &mut dyn Write, r: &Report, s: &Statistics) -> io::Result<()>
         ("by_participant", "participant", &s.stats.by_participant),
         ("by_stage", "stage", &s.stats.by_stage),
         ("by_kind", "kind", &s.stats.by_kind),
+        ("by_origin", "origin", &s.stats.by_origin),
     ];
     for (caption, first, rows) in tables {
         table(out, r.label(caption), r.label(first), r, rows)?;
@@ -180,7 +181,7 @@ fn log(out: &mut dyn Write, r: &Report, entries: &[&Item]) -> io::Result<()> {
             item.time.clone(),
             inline(&item.stage),
             inline(&item.kind_label),
-            inline(&item.text),
+            with_mark(item),
         ];
         if who {
             row.push(inline(item.author.as_deref().unwrap_or("")));
@@ -188,6 +189,14 @@ fn log(out: &mut dyn Write, r: &Report, entries: &[&Item]) -> io::Result<()> {
         writeln!(out, "| {} |", row.join(" | "))?;
     }
     writeln!(out)
+}
+
+/// An item's text on one line, with the room's mark after it.
+fn with_mark(item: &Item) -> String {
+    match &item.room_mark {
+        Some(mark) => format!("{} {mark}", inline(&item.text)),
+        None => inline(&item.text),
+    }
 }
 
 /// A nested list and the blank line that ends it.
@@ -219,6 +228,10 @@ fn items(out: &mut dyn Write, list: &[Item], colon: &str) -> io::Result<()> {
         line.push_str(&block(&item.text, indent.len() + 4));
         if let Some(author) = &item.author {
             let _ = write!(line, " — *{}*", inline(author));
+        }
+        if let Some(mark) = &item.room_mark {
+            // Our own words ("(from the room)"), not stored text.
+            let _ = write!(line, " {mark}");
         }
         writeln!(out, "{indent}- {line}")?;
     }

@@ -44,6 +44,7 @@ pub use view::{
     SynthesisView,
 };
 pub use votes::{RankedItem, Votes};
+mod origin;
 mod synthesis_trace;
 mod theme_votes;
 mod variant;

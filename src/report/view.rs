@@ -117,6 +117,10 @@ pub struct Item {
     pub children: Vec<Item>,
     /// The group that shared it in a 1-2-4-All's All step.
     pub group: Option<u32>,
+    /// Where it came from (`Origin::key`), for data formats.
+    pub origin: &'static str,
+    /// The mark of an input sent from the room (`origin::mark`).
+    pub room_mark: Option<String>,
 }
 
 impl Item {
@@ -136,6 +140,8 @@ impl Item {
             created_at: format_time(&c.created_at),
             children: Vec::new(),
             group: c.group,
+            origin: c.origin.key(),
+            room_mark: super::origin::mark(c.origin, lang),
         }
     }
 }
@@ -181,6 +187,8 @@ pub struct Stats {
     pub by_kind: Vec<Count>,
     /// Planned against actual minutes per stage.
     pub time: super::Timing,
+    /// Contributions per origin, when any came from the room or notes.
+    pub by_origin: Vec<Count>,
 }
 
 const LABELS: &[&str] = &[
@@ -219,6 +227,8 @@ const LABELS: &[&str] = &[
     "empty",
     "themes_heading",
     "trace",
+    "by_origin",
+    "origin",
 ];
 
 /// Kinds shown under "discussion", in this order.
@@ -341,6 +351,9 @@ impl Report {
                 .map(|k| match *k {
                     // "Porteuse : Florence Mensah" names the lead's role.
                     "lead" => (*k, lead_label.clone()),
+                    "by_origin" | "origin" => {
+                        (*k, t(lang, &format!("inbox.report_{k}")).to_string())
+                    }
                     _ => (*k, t(lang, &format!("report.{k}")).to_string()),
                 })
                 .collect(),
@@ -587,6 +600,7 @@ fn stats(data: &SessionData, shown: &[&Contribution], names: &Names, lang: Lang)
         by_stage,
         by_kind,
         time: super::timing::timing(data),
+        by_origin: super::origin::by_origin(shown, lang),
     }
 }
 

@@ -44,6 +44,9 @@ pub enum Missing {
     SeveralFeedback(String),
     /// No input from the room with this id in the session.
     InboxItem(Id),
+    NotAnInputId(String),
+    NoInputMatches(String),
+    SeveralInputs(String),
 }
 
 /// Why a database file cannot be used: in our words (a `store.cause.*`
@@ -130,6 +133,8 @@ pub enum Refused {
     VersionTaken(u32),
     /// A search with no letter or digit to look for.
     EmptySearch,
+    /// An input from the room was already accepted, merged or declined.
+    AlreadyDecided(crate::model::InboxState),
 }
 
 impl Missing {
@@ -167,6 +172,9 @@ impl Missing {
             NoFeedbackMatches(r) => ("cycle.no_feedback_matches", r.clone()),
             SeveralFeedback(r) => ("cycle.several_feedback", r.clone()),
             InboxItem(id) => ("room.missing_input", short(id)),
+            NotAnInputId(r) => ("inbox.not_an_input_id", r.clone()),
+            NoInputMatches(r) => ("inbox.no_input_matches", r.clone()),
+            SeveralInputs(r) => ("inbox.several_inputs", r.clone()),
         };
         tf(lang, key, &[("value", &value)])
     }
@@ -205,6 +213,10 @@ impl Refused {
             EmptySearch => "search.refused_empty",
             VersionTaken(n) => {
                 return tf(lang, "cycle.version_taken", &[("n", &n.to_string())]);
+            }
+            AlreadyDecided(state) => {
+                let state = crate::i18n::t(lang, &format!("inbox.state.{}", state.key()));
+                return tf(lang, "inbox.already_decided", &[("state", state)]);
             }
             AlreadyImported { id, title } => {
                 return tf(
@@ -282,6 +294,9 @@ mod tests {
                 Missing::Vote(id),
                 Missing::Link(id, id),
                 Missing::InboxItem(id),
+                Missing::NotAnInputId(r()),
+                Missing::NoInputMatches(r()),
+                Missing::SeveralInputs(r()),
             ]
             .map(|m| m.message(lang));
             let refused = [
@@ -320,6 +335,7 @@ mod tests {
                 Refused::GroupOutOfRange,
                 Refused::TooManySteps,
                 Refused::EmptySearch,
+                Refused::AlreadyDecided(crate::model::InboxState::Merged),
             ]
             .map(|m| m.message(lang));
             [missing.to_vec(), refused.to_vec()].concat()

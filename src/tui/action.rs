@@ -180,4 +180,19 @@ pub enum Action {
     ImportNotes,
     /// Home: opens the search over every session.
     Search,
+    // The room's inbox.
+    /// Opens the inbox of input sent from phones.
+    Inbox,
+    /// Accepts the selected input as it was sent.
+    InboxAccept,
+    /// Edits the selected input's text, then accepts it.
+    InboxEditAccept,
+    /// Merges the selected input into an item already on the list.
+    InboxMerge,
+    /// Declines the selected input (kept in the file, never shown).
+    InboxDecline,
+    /// Lets phone input go straight in, or wait in the inbox again.
+    ToggleAcceptAll,
+    /// Shows or hides the session's contributions to the room.
+    ToggleShowItems,
 }

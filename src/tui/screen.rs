@@ -56,6 +56,10 @@ pub trait Screen: Any {
         true
     }
 
+    /// An editor this screen opened was cancelled (Esc) with `text` in
+    /// it: a screen that keeps drafts keeps it.
+    fn cancelled(&mut self, _core: &mut Core, _purpose: &Purpose, _text: String) {}
+
     /// The choice made in a picker this screen opened.
     fn picked(&mut self, _core: &mut Core, _purpose: &Purpose, _value: Option<Id>) -> Option<Nav> {
         None

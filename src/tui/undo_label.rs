@@ -2,7 +2,7 @@
 //! ("Undone: dot placed"). One label per kind of command; the match has no
 //! catch-all, so a new command must be given its own.
 
-use crate::commands::{Command, ReviewCommand, VoteCommand};
+use crate::commands::{Command, ReviewCommand, RoomCommand, VoteCommand};
 
 /// The i18n key of the label of `command`.
 pub fn label(command: &Command) -> &'static str {
@@ -57,6 +57,18 @@ pub fn label(command: &Command) -> &'static str {
         SetStructure { .. } => "tuifix.label.structure",
         NextStep { .. } | PutSteps { .. } => "tuifix.label.step",
         Review(review) => review_label(review),
+        Room(room) => room_label(room),
+    }
+}
+
+fn room_label(room: &RoomCommand) -> &'static str {
+    use RoomCommand::*;
+    match room {
+        Accept { .. } => "inbox.label.accepted",
+        Merge { .. } => "inbox.label.merged",
+        Decline { .. } => "inbox.label.declined",
+        PutDecision(_) => "inbox.label.decision",
+        SetSettings(_) => "inbox.label.settings",
     }
 }
 

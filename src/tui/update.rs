@@ -132,7 +132,10 @@ fn popup(app: &mut App, action: Action) {
                 e.textarea.redo();
                 app.core.popup = Some(Popup::Editor(e));
             }
-            Action::Back => app.core.info(app.core.t("app.cancelled")),
+            Action::Back => {
+                app.screen.cancelled(&mut app.core, &e.purpose, e.text());
+                app.core.info(app.core.t("app.cancelled"));
+            }
             _ => app.core.popup = Some(Popup::Editor(e)),
         },
     }

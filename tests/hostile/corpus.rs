@@ -81,8 +81,11 @@ pub fn session(corpus: &Corpus) -> SessionData {
     let mut tops = Vec::new();
     for (i, text) in p.iter().enumerate() {
         let top = contribution(stage, None, Kind::Idea, text, i);
+        // Sent from a phone: the room's mark sits beside hostile text and
+        // a hostile name in every format.
         let sub = Contribution {
             participant_id: Some(people[i % people.len()]),
+            origin: atelier::model::Origin::Room,
             ..contribution(stage, Some(top.id), Kind::Resource, text, 0)
         };
         // A theme named after each payload, holding its idea and the

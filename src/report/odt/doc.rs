@@ -199,6 +199,10 @@ impl Doc {
                 d.literal(" — ")?;
                 d.span("Emphasis", author)?;
             }
+            if let Some(mark) = &item.room_mark {
+                d.literal(" ")?;
+                d.text(mark)?;
+            }
             Ok(())
         })
     }

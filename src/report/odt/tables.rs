@@ -164,6 +164,7 @@ pub fn statistics(d: &mut Doc, r: &Report) -> Out {
     )?;
     counts(d, r, "By_stage", "by_stage", "stage", &s.by_stage)?;
     counts(d, r, "By_kind", "by_kind", "kind", &s.by_kind)?;
+    counts(d, r, "By_origin", "by_origin", "origin", &s.by_origin)?;
     time(d, r)
 }
 

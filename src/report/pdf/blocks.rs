@@ -91,6 +91,10 @@ pub fn items(l: &mut Layout, list: &[Item], colon: &str) {
             text.push_str(" — ");
             text.push_str(author);
         }
+        if let Some(mark) = &item.room_mark {
+            text.push(' ');
+            text.push_str(mark);
+        }
         bullet(l, depth, &text);
     }
     l.gap(5.0);

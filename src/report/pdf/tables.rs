@@ -122,6 +122,7 @@ pub fn statistics(r: &Report, l: &mut Layout) {
     counts(l, r, "by_participant", "participant", &s.by_participant);
     counts(l, r, "by_stage", "stage", &s.by_stage);
     counts(l, r, "by_kind", "kind", &s.by_kind);
+    counts(l, r, "by_origin", "origin", &s.by_origin);
     let time = &s.time;
     if time.stages.is_empty() {
         return;

@@ -3,6 +3,7 @@
 
 pub mod follow;
 pub mod home;
+pub mod inbox;
 pub mod item_picker;
 pub mod review;
 pub mod run;

@@ -133,6 +133,9 @@ pub struct RunState {
     /// contribution. Kept only while the screen is open: storing it would
     /// keep the name the contribution was stored without.
     pub anonymous_turns: std::collections::HashSet<(Id, Id)>,
+    /// How many inputs from the room wait in the inbox (one COUNT, read
+    /// again when another connection writes).
+    pub pending_inputs: usize,
 }
 
 impl Screen for RunState {
@@ -279,6 +282,7 @@ impl RunState {
             anonymous: false,
             anonymous_counts: (0, 0),
             anonymous_turns: Default::default(),
+            pending_inputs: core.store.pending_inputs(id).unwrap_or(0),
         };
         state.reset_input(core);
         state.kind = state.stage_kinds()[0];
@@ -389,6 +393,8 @@ impl RunState {
             self.data = data;
         }
         self.flow.closed = self.data.session.status == SessionStatus::Closed;
+        let pending = core.store.pending_inputs(self.session_id());
+        self.pending_inputs = pending.unwrap_or(self.pending_inputs);
         self.rebuild(keep);
     }
 
@@ -539,6 +545,10 @@ fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
         Action::NextStep => structures::next_step(s, core),
         Action::NextGroup => structures::next_group(s, core),
         Action::ToggleAnonymous => structures::toggle_anonymous(s, core),
+        Action::Inbox => {
+            save_draft(s, core);
+            return Some(super::inbox::open(id));
+        }
         _ => return edit::update(s, core, action),
     }
     None

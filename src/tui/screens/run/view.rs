@@ -138,6 +138,13 @@ fn stage_bar(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
             tf(core.lang, "run.actions", &[("n", &n)])
         ));
     }
+    if s.pending_inputs > 0 {
+        let n = s.pending_inputs.to_string();
+        badges.push(format!(
+            "  [{}]",
+            tf(core.lang, "inbox.badge", &[("n", &n)])
+        ));
+    }
     let badge_width: usize = badges.iter().map(|b| width(b)).sum();
     let n = s.data.stages.len().max(1);
     let room = ((area.width as usize).saturating_sub(badge_width) / n)
