@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod model;
 pub mod paths;
 pub mod report;
+pub mod room;
 pub mod store;
 pub mod templates;
 pub mod text;
