@@ -233,6 +233,16 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             v2,
             json,
         } => super::review::diff(out, cli.db.as_ref(), &session, (v1, v2), json, lang),
+        Command::Room {
+            session,
+            port,
+            code,
+            accept_all,
+            bind,
+        } => {
+            let options = crate::room::RoomOptions { bind, port, code };
+            super::room::run(out, cli.db.as_ref(), &session, options, accept_all, lang)
+        }
     }
 }
 

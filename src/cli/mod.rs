@@ -8,6 +8,7 @@ mod links;
 mod names;
 mod report_choices;
 mod review;
+mod room;
 mod show;
 mod show_follow;
 mod sources;
@@ -370,6 +371,28 @@ pub enum Command {
         /// Print a JSON object instead.
         #[arg(long)]
         json: bool,
+    },
+    /// Open the session's room without the terminal screen: phones on the
+    /// local network join at the printed address with the printed code
+    /// and send their contributions; `/screen` is the projector page.
+    /// Stops on Ctrl+C or SIGTERM.
+    Room {
+        /// An id, a unique id prefix, or `latest`.
+        session: String,
+        /// The port (default 7777, or a free one when it is taken).
+        #[arg(long)]
+        port: Option<u16>,
+        /// The join code (default: six random digits).
+        #[arg(long)]
+        code: Option<String>,
+        /// Phone input goes straight in instead of waiting in the inbox
+        /// (a session setting: it stays on).
+        #[arg(long)]
+        accept_all: bool,
+        /// The address to listen on (default: this computer's address on
+        /// the local network).
+        #[arg(long)]
+        bind: Option<std::net::IpAddr>,
     },
 }
 
