@@ -10,6 +10,7 @@ pub mod flow;
 pub mod history;
 pub mod keymap;
 pub mod popup;
+pub mod present;
 pub mod screen;
 pub mod screens;
 pub mod terminal;
