@@ -60,7 +60,7 @@ fn follow(
                     return Ok(Exit::Quit);
                 }
             }
-            Ok(Event::Terminal(..)) | Err(RecvTimeoutError::Timeout) => {}
+            Ok(Event::Terminal(..) | Event::Room(_)) | Err(RecvTimeoutError::Timeout) => {}
             Ok(Event::Signal(signal)) => return Ok(Exit::Signal(signal)),
             Ok(Event::InputClosed(reason)) => {
                 anyhow::bail!("the terminal cannot be read any more: {reason}")
