@@ -363,7 +363,7 @@ impl Report {
 }
 
 /// The anonymity rule: who said it, as a report may print it.
-pub(super) struct Names {
+pub struct Names {
     /// Present roster members: their name, or "Participant N" (numbered
     /// over the present roster only) in an anonymous session.
     pub(super) present: HashMap<Id, String>,
@@ -382,8 +382,19 @@ pub(super) struct Names {
 
 impl Names {
     fn new(data: &SessionData, lang: Lang, anonymous: bool) -> Names {
-        let present = data
-            .roster()
+        Names::of_participants(&data.participants, lang, anonymous)
+    }
+
+    /// The rule over a session's participants (the removed ones included),
+    /// for a reader that does not load the whole session (the room).
+    pub fn of_participants(
+        participants: &[crate::model::Participant],
+        lang: Lang,
+        anonymous: bool,
+    ) -> Names {
+        let present = participants
+            .iter()
+            .filter(|p| p.removed_at.is_none())
             .enumerate()
             .map(|(i, p)| {
                 let shown = if anonymous {
@@ -394,8 +405,7 @@ impl Names {
                 (p.id, shown)
             })
             .collect();
-        let removed = data
-            .participants
+        let removed = participants
             .iter()
             .filter(|p| p.removed_at.is_some() && !anonymous)
             .map(|p| (p.id, p.name.clone()))
@@ -410,7 +420,7 @@ impl Names {
     }
 
     /// One stored without its author is "anonymous", never anyone's.
-    pub(super) fn author(&self, c: &Contribution) -> Option<String> {
+    pub fn author(&self, c: &Contribution) -> Option<String> {
         if c.anonymous {
             return Some(self.anonymous.clone());
         }

@@ -49,15 +49,11 @@ pub fn joined(shared: &Shared, headers: &HeaderMap) -> Result<String, ApiError> 
         .ok_or_else(ApiError::join_first)
 }
 
-/// The session's public state as JSON (what phones and the projector see).
+/// The session's public state as JSON (what phones and the projector see:
+/// the one rule of `room::public`).
 pub fn public_json(store: &Store, session: Id) -> Result<Arc<str>, ApiError> {
-    let s = store.session(session)?;
-    let value = serde_json::json!({
-        "title": s.title,
-        "question": s.question,
-        "language": s.language.code(),
-    });
-    Ok(serde_json::to_string(&value)
+    let state = super::public::public_state(store, session)?;
+    Ok(serde_json::to_string(&state)
         .map_err(|e| ApiError::internal(&e))?
         .into())
 }
@@ -68,8 +64,16 @@ struct OpenStage {
     kinds: Vec<Kind>,
 }
 
-fn open_stage(_store: &Store, _session: Id) -> Result<Option<OpenStage>, ApiError> {
-    Ok(None)
+fn open_stage(store: &Store, session: Id) -> Result<Option<OpenStage>, ApiError> {
+    let state = super::public::public_state(store, session)?;
+    let Some(stage) = state.stage else {
+        return Ok(None);
+    };
+    let id = stage.id.parse().map_err(|e| ApiError::internal(&e))?;
+    Ok(Some(OpenStage {
+        id,
+        kinds: stage.kinds.iter().map(|k| k.key).collect(),
+    }))
 }
 
 #[derive(Deserialize)]

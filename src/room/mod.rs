@@ -15,6 +15,9 @@ mod page;
 mod server;
 mod shared;
 
+pub mod address;
+pub mod public;
+
 pub use server::{open, RunningRoom, DEFAULT_PORT};
 
 /// How to serve the room; every field has a default.

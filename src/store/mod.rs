@@ -24,6 +24,7 @@ mod query_plans;
 mod reasons;
 mod review;
 mod room_inbox;
+mod room_public;
 mod room_status;
 mod roster;
 mod rows;
