@@ -2,7 +2,7 @@
 //! contribution. Every write is one transaction, committed before the
 //! answer; every refusal is a JSON error and writes nothing.
 
-use super::body::Body;
+use super::body::{Body, MAX_BODY};
 use super::devices::{self, Identity};
 use super::error::ApiError;
 use super::shared::Shared;
@@ -18,8 +18,6 @@ use serde::Deserialize;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-/// The largest request body (a contribution is a few lines).
-pub const MAX_BODY: usize = 16 * 1024;
 /// The longest text a phone may send, in characters.
 pub const MAX_TEXT: usize = 4000;
 /// The longest name a phone may add to the roster.

@@ -1,5 +1,6 @@
 //! A real room server on 127.0.0.1 (a free port) over a real database in a
 //! temp dir, and a small HTTP client speaking its API.
+#![allow(dead_code)]
 
 use atelier::model::Id;
 use atelier::room::{self, RoomNotice, RoomOptions, RunningRoom};
