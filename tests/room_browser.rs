@@ -43,6 +43,22 @@ impl Drop for Driver {
     }
 }
 
+/// How long a page may take to show what is waited for.
+const WAIT: Duration = Duration::from_secs(20);
+
+/// Polls `ready` until it holds, or fails naming `what` after `WAIT`.
+async fn until<F, Fut>(what: &str, mut ready: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = Instant::now() + WAIT;
+    while !ready().await {
+        assert!(Instant::now() < deadline, "waited in vain for {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -51,8 +67,8 @@ fn free_port() -> u16 {
         .port()
 }
 
-#[tokio::test(flavor = "current_thread")]
-async fn a_phone_browser_joins_and_sends_a_constat_that_reaches_the_store() {
+#[test]
+fn a_phone_browser_joins_and_sends_a_constat_that_reaches_the_store() {
     let Some(chromedriver) = find("chromedriver") else {
         let why = "room_browser: SKIPPED: chromedriver is not installed \
                    (apt-get install chromium chromium-driver; .ci/run does)";
@@ -60,11 +76,21 @@ async fn a_phone_browser_joins_and_sends_a_constat_that_reaches_the_store() {
         eprintln!("{why}");
         return;
     };
+    // The room (and its blocking HTTP client) lives outside the browser's
+    // async runtime.
     let room = helpers::open_room_at_stage(&["Ana", "Bo"], false, 1);
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(drive(&room, &chromedriver));
+}
+
+async fn drive(room: &helpers::Room, chromedriver: &std::path::Path) {
     let profile = tempfile::tempdir().unwrap();
     let port = free_port();
     let _driver = Driver(
-        Command::new(&chromedriver)
+        Command::new(chromedriver)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -106,7 +132,12 @@ async fn a_phone_browser_joins_and_sends_a_constat_that_reaches_the_store() {
     };
 
     client.goto(&room.url("/")).await.unwrap();
-    let code = client.wait_for_find(Locator::Id("code")).await.unwrap();
+    let code = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Id("code"))
+        .await
+        .unwrap();
     shot("room-phone-join.png").await;
     code.send_keys(CODE).await.unwrap();
     client
@@ -117,19 +148,24 @@ async fn a_phone_browser_joins_and_sends_a_constat_that_reaches_the_store() {
         .await
         .unwrap();
     let ana = client
-        .wait_for_find(Locator::XPath("//ul[@id='roster']//button[.='Ana']"))
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::XPath("//ul[@id='roster']//button[.='Ana']"))
         .await
         .unwrap();
     shot("room-phone-who.png").await;
     ana.click().await.unwrap();
-    let text = client.wait_for_find(Locator::Id("text")).await.unwrap();
-    client
-        .wait_for(|c| {
-            let c = c.clone();
-            async move { c.find(Locator::Id("send")).await?.is_displayed().await }
-        })
+    let text = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Id("text"))
         .await
         .unwrap();
+    let send = client.find(Locator::Id("send")).await.unwrap();
+    until("the sending screen", || async {
+        send.is_displayed().await.unwrap()
+    })
+    .await;
     client
         .find(Locator::Css("#kinds input[value='observation']"))
         .await
@@ -148,7 +184,9 @@ async fn a_phone_browser_joins_and_sends_a_constat_that_reaches_the_store() {
         .await
         .unwrap();
     client
-        .wait_for_find(Locator::Css("#outbox li.pending"))
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("#outbox li.pending"))
         .await
         .unwrap();
     shot("room-phone-sent.png").await;
@@ -170,16 +208,16 @@ async fn a_phone_browser_joins_and_sends_a_constat_that_reaches_the_store() {
 
     client.goto(&room.url("/screen")).await.unwrap();
     client
-        .wait_for_find(Locator::Id("join-code"))
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Id("join-code"))
         .await
         .unwrap();
-    client
-        .wait_for(|c| {
-            let c = c.clone();
-            async move { Ok(c.find(Locator::Id("join-code")).await?.text().await? == CODE) }
-        })
-        .await
-        .unwrap();
+    let code = client.find(Locator::Id("join-code")).await.unwrap();
+    until("the join code on the screen", || async {
+        code.text().await.unwrap() == CODE
+    })
+    .await;
     shot("room-screen.png").await;
     client.close().await.unwrap();
 }
