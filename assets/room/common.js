@@ -33,7 +33,11 @@ const TEXTS = {
     left: "{t} left",
     over: "{t} over",
     elapsed: "{t}",
-    nothing_yet: "Nothing yet."
+    nothing_yet: "Nothing yet.",
+    vote: "+ dot",
+    dots_left: "Dot placed: {n} left.",
+    no_dots_left: "You have placed all your dots.",
+    vote_needs_name: "Choose your name to vote."
   },
   fr: {
     code_label: "Code affiché dans la salle",
@@ -65,7 +69,11 @@ const TEXTS = {
     left: "reste {t}",
     over: "dépassé de {t}",
     elapsed: "{t}",
-    nothing_yet: "Rien pour l'instant."
+    nothing_yet: "Rien pour l'instant.",
+    vote: "+ gommette",
+    dots_left: "Gommette posée : il en reste {n}.",
+    no_dots_left: "Vous avez posé toutes vos gommettes.",
+    vote_needs_name: "Choisissez votre nom pour voter."
   }
 };
 
@@ -161,7 +169,9 @@ function timerText(timer, since) {
   return t("elapsed", { t: clock(elapsed) });
 }
 
-function renderItems(list, items) {
+// The items the room sees; `onVote`, when given, adds a button to place
+// a dot on each.
+function renderItems(list, items, onVote) {
   list.replaceChildren();
   for (const item of items || []) {
     const li = el("li");
@@ -173,6 +183,12 @@ function renderItems(list, items) {
     }
     if (item.votes !== null && item.votes !== undefined) {
       li.append(el("span", "votes", t("votes", { n: item.votes })));
+    }
+    if (onVote) {
+      const button = el("button", "vote", t("vote"));
+      button.type = "button";
+      button.addEventListener("click", () => onVote(item.id));
+      li.append(button);
     }
     list.append(li);
   }

@@ -103,7 +103,9 @@ async function choose(who) {
     identity = answer.body.identity;
     status("");
     screen("send");
-    renderAs();
+    if (state) {
+      render(state);
+    }
     sendAll();
   } else {
     status(errorText(answer));
@@ -124,8 +126,20 @@ function render(next) {
   renderAs();
   show("anonymous", state.anonymous_allowed);
   show("items-title", state.show_items && state.items.length > 0);
-  renderItems(byId("items"), state.items);
+  const canVote = identity && identity.participant;
+  renderItems(byId("items"), state.items, canVote ? vote : null);
   renderOutbox();
+}
+
+async function vote(item) {
+  const answer = await api("POST", "/api/votes", { item: item });
+  if (answer.status === 201) {
+    byId("dots").textContent = t("dots_left", { n: answer.body.dots_left });
+    status("");
+  } else {
+    byId("dots").textContent = "";
+    status(errorText(answer));
+  }
 }
 
 function renderKinds(kinds) {

@@ -29,6 +29,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/api/state", get(state))
         .route("/api/contributions", post(contribute))
         .route("/api/events", get(events::events))
+        .route("/api/votes", post(super::votes::vote))
         .merge(page::routes())
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY))
