@@ -23,6 +23,14 @@ pub fn run(
 ) -> Result<()> {
     let mut store = open_store(db)?;
     let session = store.resolve_session(session)?;
+    let path = store.path().to_path_buf();
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    // Opened first: a refused option (a taken port, a bad code) changes
+    // nothing in the database.
+    let running = room::open(&path, session, options, Box::new(|_| {}))?;
     if accept_all {
         store.apply::<_, crate::store::StoreError>(|tx| {
             let settings = tx.room_settings(session)?;
@@ -35,13 +43,7 @@ pub fn run(
             )
         })?;
     }
-    let path = store.path().to_path_buf();
     drop(store);
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
-    let running = room::open(&path, session, options, Box::new(|_| {}))?;
     writeln!(
         out,
         "{}",

@@ -2,7 +2,7 @@
 //! contribution. Every write is one transaction, committed before the
 //! answer; every refusal is a JSON error and writes nothing.
 
-use super::body::Body;
+use super::body::{Body, MAX_BODY};
 use super::devices::{self, Identity};
 use super::error::ApiError;
 use super::shared::Shared;
@@ -18,8 +18,6 @@ use serde::Deserialize;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-/// The largest request body (a contribution is a few lines).
-pub const MAX_BODY: usize = 16 * 1024;
 /// The longest text a phone may send, in characters.
 pub const MAX_TEXT: usize = 4000;
 /// The longest name a phone may add to the roster.
@@ -31,6 +29,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/api/state", get(state))
         .route("/api/contributions", post(contribute))
         .route("/api/events", get(events::events))
+        .route("/api/votes", post(super::votes::vote))
         .merge(page::routes())
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY))
@@ -49,15 +48,11 @@ pub fn joined(shared: &Shared, headers: &HeaderMap) -> Result<String, ApiError> 
         .ok_or_else(ApiError::join_first)
 }
 
-/// The session's public state as JSON (what phones and the projector see).
+/// The session's public state as JSON (what phones and the projector see:
+/// the one rule of `room::public`).
 pub fn public_json(store: &Store, session: Id) -> Result<Arc<str>, ApiError> {
-    let s = store.session(session)?;
-    let value = serde_json::json!({
-        "title": s.title,
-        "question": s.question,
-        "language": s.language.code(),
-    });
-    Ok(serde_json::to_string(&value)
+    let state = super::public::public_state(store, session)?;
+    Ok(serde_json::to_string(&state)
         .map_err(|e| ApiError::internal(&e))?
         .into())
 }
@@ -68,8 +63,16 @@ struct OpenStage {
     kinds: Vec<Kind>,
 }
 
-fn open_stage(_store: &Store, _session: Id) -> Result<Option<OpenStage>, ApiError> {
-    Ok(None)
+fn open_stage(store: &Store, session: Id) -> Result<Option<OpenStage>, ApiError> {
+    let state = super::public::public_state(store, session)?;
+    let Some(stage) = state.stage else {
+        return Ok(None);
+    };
+    let id = stage.id.parse().map_err(|e| ApiError::internal(&e))?;
+    Ok(Some(OpenStage {
+        id,
+        kinds: stage.kinds.iter().map(|k| k.key).collect(),
+    }))
 }
 
 #[derive(Deserialize)]

@@ -14,6 +14,7 @@ mod events;
 mod page;
 mod server;
 mod shared;
+mod votes;
 
 pub mod address;
 pub mod public;

@@ -120,9 +120,9 @@ pub fn open(
 }
 
 /// Where to listen when not told: the local-network address, else only
-/// this computer.
+/// this computer (no network: nobody else could reach it anyway).
 fn default_bind() -> IpAddr {
-    IpAddr::V4(Ipv4Addr::LOCALHOST)
+    super::address::local_address().unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST))
 }
 
 /// A code typed by the facilitator: 4 to 12 letters or digits.
