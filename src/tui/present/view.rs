@@ -79,9 +79,9 @@ fn header(state: &PublicState, since: i64, theme: &Theme, area: Rect, buf: &mut 
             theme.heading()
         };
         let text = if timer.planned_seconds > 0 {
-            format!("{} / {}", clock(elapsed), clock(timer.planned_seconds))
+            format!("{} / {}", mm_ss(elapsed), mm_ss(timer.planned_seconds))
         } else {
-            clock(elapsed)
+            mm_ss(elapsed)
         };
         Span::styled(text, style)
     });
@@ -98,7 +98,7 @@ fn header(state: &PublicState, since: i64, theme: &Theme, area: Rect, buf: &mut 
 }
 
 /// `mm:ss`, or `h:mm:ss` past an hour.
-fn clock(seconds: i64) -> String {
+fn mm_ss(seconds: i64) -> String {
     let s = seconds.max(0);
     if s >= 3600 {
         format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
@@ -248,9 +248,9 @@ fn join_panel(
 mod tests {
     #[test]
     fn clocks_read_as_minutes_then_hours() {
-        assert_eq!(super::clock(0), "00:00");
-        assert_eq!(super::clock(754), "12:34");
-        assert_eq!(super::clock(3600 + 61), "1:01:01");
-        assert_eq!(super::clock(-5), "00:00");
+        assert_eq!(super::mm_ss(0), "00:00");
+        assert_eq!(super::mm_ss(754), "12:34");
+        assert_eq!(super::mm_ss(3600 + 61), "1:01:01");
+        assert_eq!(super::mm_ss(-5), "00:00");
     }
 }
