@@ -9,6 +9,7 @@ pub mod model;
 pub mod notes;
 pub mod paths;
 pub mod report;
+pub mod room;
 pub mod store;
 pub mod templates;
 pub mod text;

@@ -275,6 +275,17 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             (accept_all, show_items),
             lang,
         ),
+        Command::Room {
+            session,
+            port,
+            code,
+            accept_all,
+            bind,
+        } => {
+            let options = crate::room::RoomOptions { bind, port, code };
+            super::room::run(out, cli.db.as_ref(), &session, options, accept_all, lang)
+        }
+        Command::Present { session } => super::present::run(cli.db.as_ref(), &session),
     }
 }
 

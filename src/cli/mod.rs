@@ -8,9 +8,11 @@ mod import_notes;
 pub(crate) mod inbox;
 mod links;
 mod names;
+mod present;
 mod report_choices;
 mod review;
 mod search;
+mod room;
 mod show;
 mod show_follow;
 mod sources;
@@ -447,6 +449,38 @@ pub enum Command {
         accept_all: Option<bool>,
         #[arg(long, value_name = "on|off", value_parser = |s: &str| inbox::parse_switch(Lang::En, s))]
         show_items: Option<bool>,
+    },
+    /// Open the session's room without the terminal screen: phones on the
+    /// local network join at the printed address with the printed code
+    /// and send their contributions; `/screen` is the projector page.
+    /// Stops on Ctrl+C or SIGTERM.
+    Room {
+        /// An id, a unique id prefix, or `latest`.
+        session: String,
+        /// The port (default 7777, or a free one when it is taken).
+        #[arg(long)]
+        port: Option<u16>,
+        /// The join code (default: six random digits).
+        #[arg(long)]
+        code: Option<String>,
+        /// Phone input goes straight in instead of waiting in the inbox
+        /// (a session setting: it stays on).
+        #[arg(long)]
+        accept_all: bool,
+        /// The address to listen on (default: this computer's address on
+        /// the local network).
+        #[arg(long)]
+        bind: Option<std::net::IpAddr>,
+    },
+    /// Show what the room may see, full screen, for a projector: the
+    /// question, the stage and its timer, how to join while the room is
+    /// open, and the contributions made public (names and votes only as
+    /// the session allows). Follows the facilitator's changes within a
+    /// second; reads the file and never writes it. q or Esc quits.
+    Present {
+        /// An id, a unique id prefix, or `latest` (the default).
+        #[arg(default_value = "latest")]
+        session: String,
     },
 }
 

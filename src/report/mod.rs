@@ -54,6 +54,8 @@ pub use theme_votes::ThemeRanking;
 pub use variant::{
     bytes_with, check as check_variant, render_with, write_with, BundleNotAnonymised, Options,
 };
+/// The one anonymity rule, for the room's public view too.
+pub use view::Names;
 
 use crate::model::{Lang, SessionData};
 

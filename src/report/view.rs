@@ -8,7 +8,8 @@
 use super::participation::Participation;
 use crate::i18n::{long_date, t, tf};
 use crate::model::{
-    format_time, Anonymity, Contribution, Id, Kind, Lang, SessionData, Timestamp, Tree, MAX_DEPTH,
+    format_time, Anonymity, Contribution, Id, Kind, Lang, Participant, SessionData, Timestamp,
+    Tree, MAX_DEPTH,
 };
 use serde::Serialize;
 use std::collections::HashMap;
@@ -254,7 +255,7 @@ impl Report {
         let lang = s.language;
         let anonymous = s.anonymity == Anonymity::Anonymous || options.anonymise;
         let choices = options.choices.unwrap_or(s.report);
-        let names = Names::new(data, lang, anonymous);
+        let names = Names::new(&data.participants, lang, anonymous);
         let tree = Tree::new(data);
         let mut shown: Vec<&Contribution> = Vec::new();
         let mut by_kind: Vec<(Kind, Vec<Item>)> = Vec::new();
@@ -376,7 +377,7 @@ impl Report {
 }
 
 /// The anonymity rule: who said it, as a report may print it.
-pub(super) struct Names {
+pub struct Names {
     /// Present roster members: their name, or "Participant N" (numbered
     /// over the present roster only) in an anonymous session.
     pub(super) present: HashMap<Id, String>,
@@ -394,9 +395,11 @@ pub(super) struct Names {
 }
 
 impl Names {
-    fn new(data: &SessionData, lang: Lang, anonymous: bool) -> Names {
-        let present = data
-            .roster()
+    /// The rule over a session's participants, the removed ones included.
+    pub fn new(participants: &[Participant], lang: Lang, anonymous: bool) -> Names {
+        let present = participants
+            .iter()
+            .filter(|p| p.removed_at.is_none())
             .enumerate()
             .map(|(i, p)| {
                 let shown = if anonymous {
@@ -407,8 +410,7 @@ impl Names {
                 (p.id, shown)
             })
             .collect();
-        let removed = data
-            .participants
+        let removed = participants
             .iter()
             .filter(|p| p.removed_at.is_some() && !anonymous)
             .map(|p| (p.id, p.name.clone()))
@@ -423,7 +425,7 @@ impl Names {
     }
 
     /// One stored without its author is "anonymous", never anyone's.
-    pub(super) fn author(&self, c: &Contribution) -> Option<String> {
+    pub fn author(&self, c: &Contribution) -> Option<String> {
         if c.anonymous {
             return Some(self.anonymous.clone());
         }

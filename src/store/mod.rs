@@ -25,6 +25,7 @@ mod reasons;
 mod review;
 mod room_inbox;
 mod room_moderation;
+mod room_public;
 mod room_status;
 mod roster;
 mod rows;

@@ -195,4 +195,6 @@ pub enum Action {
     ToggleAcceptAll,
     /// Shows or hides the session's contributions to the room.
     ToggleShowItems,
+    /// Opens the room to phones on the local network, or closes it.
+    Room,
 }

@@ -3,6 +3,7 @@
 pub mod editor;
 pub mod help;
 pub mod hints;
+pub mod qr;
 
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 

@@ -549,6 +549,7 @@ fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
             save_draft(s, core);
             return Some(super::inbox::open(id));
         }
+        Action::Room => crate::tui::room_panel::toggle(core, id),
         _ => return edit::update(s, core, action),
     }
     None

@@ -1,0 +1,223 @@
+//! A real browser in the room: headless Chromium at a phone's size, driven
+//! over WebDriver (chromedriver), joins with the code, picks a name from the
+//! roster, sends a constat, sees it "received", and the input is in the
+//! store. Without chromedriver the test says why and passes, except under
+//! CI (`CI` set), where `.ci/run` installs it and its absence is a failure.
+
+mod common;
+#[path = "room/helpers.rs"]
+mod helpers;
+
+use fantoccini::{ClientBuilder, Locator};
+use helpers::CODE;
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const CHROME_ARGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=390,844",
+];
+
+fn find(program: &str) -> Option<std::path::PathBuf> {
+    std::env::var_os("PATH")?
+        .to_str()?
+        .split(':')
+        .map(|dir| std::path::Path::new(dir).join(program))
+        .find(|p| p.is_file())
+}
+
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// How long a page may take to show what is waited for.
+const WAIT: Duration = Duration::from_secs(20);
+
+/// Polls `ready` until it holds, or fails naming `what` after `WAIT`.
+async fn until<F, Fut>(what: &str, mut ready: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = Instant::now() + WAIT;
+    while !ready().await {
+        assert!(Instant::now() < deadline, "waited in vain for {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+#[test]
+fn a_phone_browser_joins_and_sends_a_constat_that_reaches_the_store() {
+    let Some(chromedriver) = find("chromedriver") else {
+        let why = "room_browser: SKIPPED: chromedriver is not installed \
+                   (apt-get install chromium chromium-driver; .ci/run does)";
+        assert!(std::env::var_os("CI").is_none(), "{why}");
+        eprintln!("{why}");
+        return;
+    };
+    // The room (and its blocking HTTP client) lives outside the browser's
+    // async runtime.
+    let room = helpers::open_room_at_stage(&["Ana", "Bo"], false, 1);
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(drive(&room, &chromedriver));
+}
+
+async fn drive(room: &helpers::Room, chromedriver: &std::path::Path) {
+    let profile = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let _driver = Driver(
+        Command::new(chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts"),
+    );
+    let mut args: Vec<String> = CHROME_ARGS.iter().map(|a| a.to_string()).collect();
+    args.push(format!("--user-data-dir={}", profile.path().display()));
+    let mut options = serde_json::json!({ "args": args });
+    if let Some(chromium) = find("chromium") {
+        options["binary"] = chromium.display().to_string().into();
+    }
+    let mut caps = serde_json::Map::new();
+    caps.insert("goog:chromeOptions".into(), options);
+    let webdriver = format!("http://127.0.0.1:{port}");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let client = loop {
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        match ClientBuilder::new(connector)
+            .capabilities(caps.clone())
+            .connect(&webdriver)
+            .await
+        {
+            Ok(client) => break client,
+            Err(e) if Instant::now() > deadline => panic!("no WebDriver session: {e}"),
+            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    };
+    let shots = std::env::var_os("ATELIER_ROOM_SHOTS").map(std::path::PathBuf::from);
+    let shot = |name: &'static str| {
+        let client = client.clone();
+        let shots = shots.clone();
+        async move {
+            if let Some(dir) = shots {
+                let png = client.screenshot().await.unwrap();
+                std::fs::write(dir.join(name), png).unwrap();
+            }
+        }
+    };
+
+    client.goto(&room.url("/")).await.unwrap();
+    let code = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Id("code"))
+        .await
+        .unwrap();
+    shot("room-phone-join.png").await;
+    code.send_keys(CODE).await.unwrap();
+    client
+        .find(Locator::Css("#code-form button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let ana = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::XPath("//ul[@id='roster']//button[.='Ana']"))
+        .await
+        .unwrap();
+    shot("room-phone-who.png").await;
+    ana.click().await.unwrap();
+    let text = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Id("text"))
+        .await
+        .unwrap();
+    let send = client.find(Locator::Id("send")).await.unwrap();
+    until("the sending screen", || async {
+        send.is_displayed().await.unwrap()
+    })
+    .await;
+    client
+        .find(Locator::Css("#kinds input[value='observation']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    text.send_keys("Les agents ne sont pas consultés <b>ici</b>")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Id("send-button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("#outbox li.pending"))
+        .await
+        .unwrap();
+    shot("room-phone-sent.png").await;
+    let shown = client
+        .find(Locator::Css("#outbox li.pending"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(shown.contains("<b>ici</b>"), "shown as text: {shown}");
+
+    let ana_id = room.store().participants(room.session).unwrap()[0].id;
+    let inbox = room.store().inbox(room.session, false).unwrap();
+    assert_eq!(inbox.len(), 1);
+    assert_eq!(inbox[0].text, "Les agents ne sont pas consultés <b>ici</b>");
+    assert_eq!(inbox[0].kind, atelier::model::Kind::Observation);
+    assert_eq!(inbox[0].participant_id, Some(ana_id));
+
+    client.goto(&room.url("/screen")).await.unwrap();
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Id("join-code"))
+        .await
+        .unwrap();
+    let code = client.find(Locator::Id("join-code")).await.unwrap();
+    until("the join code on the screen", || async {
+        code.text().await.unwrap() == CODE
+    })
+    .await;
+    shot("room-screen.png").await;
+    client.close().await.unwrap();
+}
