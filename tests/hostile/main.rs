@@ -14,6 +14,7 @@ mod odt;
 mod pdf;
 mod renderers;
 mod review;
+mod room;
 mod structures;
 
 use assert_cmd::Command;
