@@ -51,7 +51,7 @@ fn phone(base: String, n: usize, until: Instant) -> Phone {
         .next()
         .unwrap()
         .to_string();
-    let who = if n % 3 == 0 {
+    let who = if n.is_multiple_of(3) {
         json!({ "anonymous": true })
     } else {
         json!({ "name": format!("Phone {n}") })
