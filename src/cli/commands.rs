@@ -243,6 +243,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             let options = crate::room::RoomOptions { bind, port, code };
             super::room::run(out, cli.db.as_ref(), &session, options, accept_all, lang)
         }
+        Command::Present { session } => super::present::run(cli.db.as_ref(), &session),
     }
 }
 

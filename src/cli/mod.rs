@@ -6,6 +6,7 @@ mod commands;
 mod follow;
 mod links;
 mod names;
+mod present;
 mod report_choices;
 mod review;
 mod room;
@@ -393,6 +394,16 @@ pub enum Command {
         /// the local network).
         #[arg(long)]
         bind: Option<std::net::IpAddr>,
+    },
+    /// Show what the room may see, full screen, for a projector: the
+    /// question, the stage and its timer, how to join while the room is
+    /// open, and the contributions made public (names and votes only as
+    /// the session allows). Follows the facilitator's changes within a
+    /// second; reads the file and never writes it. q or Esc quits.
+    Present {
+        /// An id, a unique id prefix, or `latest` (the default).
+        #[arg(default_value = "latest")]
+        session: String,
     },
 }
 

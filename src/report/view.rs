@@ -8,7 +8,8 @@
 use super::participation::Participation;
 use crate::i18n::{long_date, t, tf};
 use crate::model::{
-    format_time, Anonymity, Contribution, Id, Kind, Lang, SessionData, Timestamp, Tree, MAX_DEPTH,
+    format_time, Anonymity, Contribution, Id, Kind, Lang, Participant, SessionData, Timestamp,
+    Tree, MAX_DEPTH,
 };
 use serde::Serialize;
 use std::collections::HashMap;
@@ -244,7 +245,7 @@ impl Report {
         let lang = s.language;
         let anonymous = s.anonymity == Anonymity::Anonymous || options.anonymise;
         let choices = options.choices.unwrap_or(s.report);
-        let names = Names::new(data, lang, anonymous);
+        let names = Names::new(&data.participants, lang, anonymous);
         let tree = Tree::new(data);
         let mut shown: Vec<&Contribution> = Vec::new();
         let mut by_kind: Vec<(Kind, Vec<Item>)> = Vec::new();
@@ -381,17 +382,8 @@ pub struct Names {
 }
 
 impl Names {
-    fn new(data: &SessionData, lang: Lang, anonymous: bool) -> Names {
-        Names::of_participants(&data.participants, lang, anonymous)
-    }
-
-    /// The rule over a session's participants (the removed ones included),
-    /// for a reader that does not load the whole session (the room).
-    pub fn of_participants(
-        participants: &[crate::model::Participant],
-        lang: Lang,
-        anonymous: bool,
-    ) -> Names {
+    /// The rule over a session's participants, the removed ones included.
+    pub fn new(participants: &[Participant], lang: Lang, anonymous: bool) -> Names {
         let present = participants
             .iter()
             .filter(|p| p.removed_at.is_none())

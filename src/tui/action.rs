@@ -176,4 +176,6 @@ pub enum Action {
     ExportAnonymised,
     /// Exports the report as PDF.
     ExportPdf,
+    /// Opens the room to phones on the local network, or closes it.
+    Room,
 }

@@ -50,6 +50,8 @@ impl App {
             export_dir,
             quit: false,
             histories: Default::default(),
+            room: None,
+            room_events: None,
         };
         let screen = home::open().build(&mut core, None).unwrap_or_else(|| {
             // Home shows an empty list when the store cannot be read.
@@ -83,6 +85,7 @@ impl App {
         if let Some(next) = nav.build(&mut self.core, Some(self.screen.as_ref())) {
             self.screen = next;
         }
+        super::room_panel::follow_screen(&mut self.core, self.screen.session());
     }
 
     /// The context of the screen itself, under any popup or overlay.

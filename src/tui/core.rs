@@ -80,6 +80,10 @@ pub struct Core {
     /// Each session's undo/redo history, for the whole run: every screen
     /// of a session walks the same one.
     pub histories: HashMap<Id, History>,
+    /// The room open for phones, if any (see `room_panel`).
+    pub room: Option<super::room_panel::OpenRoom>,
+    /// Where the room's notices wake the event loop (none in tests).
+    pub room_events: Option<std::sync::mpsc::Sender<super::event_loop::Event>>,
 }
 
 impl Core {

@@ -22,6 +22,9 @@ pub enum Event {
     Signal(i32),
     /// The terminal cannot be read any more (closed, or an I/O error).
     InputClosed(String),
+    /// The room's server committed a write (its data shows through
+    /// `data_version` below; the panel's count of phones changed).
+    Room(crate::room::RoomNotice),
 }
 
 /// How the loop ended.
@@ -132,6 +135,7 @@ pub fn run(
                 app.save_drafts();
                 anyhow::bail!("the terminal cannot be read any more: {reason}");
             }
+            Ok(Event::Room(_)) => dirty = true,
             Err(RecvTimeoutError::Timeout) => {
                 // A visible timer ticks on this wake-up.
                 dirty |= app.timer_visible();

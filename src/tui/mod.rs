@@ -10,6 +10,8 @@ pub mod flow;
 pub mod history;
 pub mod keymap;
 pub mod popup;
+pub mod present;
+pub mod room_panel;
 pub mod screen;
 pub mod screens;
 pub mod terminal;
@@ -56,11 +58,15 @@ pub fn run(db: Option<&Path>, lang: Option<Lang>) -> anyhow::Result<()> {
         app.core.error(e);
     }
     let (tx, rx) = event_loop::channel();
+    app.core.room_events = Some(tx.clone());
     event_loop::spawn_signal_listener(tx.clone());
     let (guard, mut terminal) = terminal::TerminalGuard::enter()?;
     event_loop::spawn_terminal_reader(tx);
     let result = event_loop::run(&mut terminal, &mut app, &rx);
     app.save_drafts();
+    // The room closes before the process leaves (an exit on a signal
+    // would skip its drop): the port is freed and its status cleared.
+    app.core.room = None;
     drop(guard);
     match result? {
         event_loop::Exit::Quit => Ok(()),

@@ -12,6 +12,7 @@ mod golden;
 mod inert;
 mod odt;
 mod pdf;
+mod present;
 mod renderers;
 mod review;
 mod room;

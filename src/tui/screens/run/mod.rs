@@ -539,6 +539,7 @@ fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
         Action::NextStep => structures::next_step(s, core),
         Action::NextGroup => structures::next_group(s, core),
         Action::ToggleAnonymous => structures::toggle_anonymous(s, core),
+        Action::Room => crate::tui::room_panel::toggle(core, id),
         _ => return edit::update(s, core, action),
     }
     None

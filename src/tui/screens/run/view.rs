@@ -66,11 +66,17 @@ pub fn render(s: &RunState, core: &Core, area: Rect, buf: &mut Buffer) {
         .wrap(Wrap { trim: true })
         .render(guidance, buf);
     let roster_width = if area.width >= 110 { 34 } else { 26 };
+    // An open room shows how to join in the roster's place.
+    let id = s.session_id();
+    let roster_width = crate::tui::room_panel::width_for(core, id)
+        .map_or(roster_width, |w| w.max(roster_width).min(area.width / 2));
     let [list_area, roster_area] =
         Layout::horizontal([Constraint::Min(20), Constraint::Length(roster_width)]).areas(body);
     contributions(s, core, list_area, buf);
     super::links::render(s, core, list_area, buf);
-    roster(s, core, roster_area, buf);
+    if !crate::tui::room_panel::render(core, id, roster_area, buf) {
+        roster(s, core, roster_area, buf);
+    }
     input_box(s, core, input, buf);
 }
 
