@@ -43,6 +43,9 @@ impl Drop for Driver {
     }
 }
 
+const HOSTILE: &str =
+    "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>";
+
 /// How long a page may take to show what is waited for.
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -79,6 +82,22 @@ fn a_phone_browser_joins_and_sends_a_constat_that_reaches_the_store() {
     // The room (and its blocking HTTP client) lives outside the browser's
     // async runtime.
     let room = helpers::open_room_at_stage(&["Ana", "Bo"], false, 1);
+    // Shown to the room: a hostile text the facilitator recorded.
+    let mut store = room.store();
+    let stage = store.stages(room.session).unwrap()[1].id;
+    store
+        .add_contribution(&atelier::store::NewContribution {
+            stage_id: stage,
+            participant_id: None,
+            kind: atelier::model::Kind::Observation,
+            text: HOSTILE.into(),
+            parent_id: None,
+            group: None,
+            anonymous: false,
+            origin: atelier::model::Origin::Facilitator,
+        })
+        .unwrap();
+    drop(store);
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -161,6 +180,22 @@ async fn drive(room: &helpers::Room, chromedriver: &std::path::Path) {
         .for_element(Locator::Id("text"))
         .await
         .unwrap();
+    let item = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("#items li"))
+        .await
+        .unwrap();
+    assert!(
+        item.text().await.unwrap().contains(HOSTILE),
+        "shown as text"
+    );
+    let markup = client
+        .find_all(Locator::Css("#items img, #items script"))
+        .await
+        .unwrap();
+    assert!(markup.is_empty(), "a stored text became markup");
+    assert_ne!(client.title().await.unwrap(), "pwned");
     let send = client.find(Locator::Id("send")).await.unwrap();
     until("the sending screen", || async {
         send.is_displayed().await.unwrap()

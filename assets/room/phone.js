@@ -142,12 +142,22 @@ async function vote(item) {
   }
 }
 
+// Drawn again only when they change: a state event must not replace the
+// button a finger is on.
+let drawnKinds = null;
+let drawnRoster = null;
+
 function renderKinds(kinds) {
   const box = byId("kinds");
   const keys = kinds.map((k) => k.key);
   if (!keys.includes(chosenKind)) {
     chosenKind = keys[0] || null;
   }
+  const drawn = JSON.stringify(kinds);
+  if (drawn === drawnKinds) {
+    return;
+  }
+  drawnKinds = drawn;
   box.replaceChildren();
   for (const kind of kinds) {
     const label = el("label");
@@ -167,6 +177,11 @@ function renderKinds(kinds) {
 
 function renderRoster() {
   const list = byId("roster");
+  const drawn = JSON.stringify(state.roster);
+  if (drawn === drawnRoster) {
+    return;
+  }
+  drawnRoster = drawn;
   list.replaceChildren();
   for (const person of state.roster) {
     const li = el("li");

@@ -28,6 +28,9 @@ pub fn run(
     for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    if options.bind.is_none() && room::address::local_address().is_none() {
+        writeln!(out, "{}", crate::i18n::t(lang, "room.cli_loopback"))?;
+    }
     // Opened first: a refused option (a taken port, a bad code) changes
     // nothing in the database.
     let running = room::open(&path, session, options, Box::new(|_| {}))?;

@@ -16,6 +16,7 @@ mod present;
 mod renderers;
 mod review;
 mod search;
+mod room;
 mod structures;
 
 use assert_cmd::Command;
