@@ -15,8 +15,8 @@ mod pdf;
 mod present;
 mod renderers;
 mod review;
-mod search;
 mod room;
+mod search;
 mod structures;
 
 use assert_cmd::Command;

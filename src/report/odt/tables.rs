@@ -2,6 +2,7 @@
 //! participation and the statistics. Widths add up to the page's 17 cm.
 
 use super::doc::{Cell, Column, Doc};
+use crate::report::votes::RankedItem;
 use crate::report::{Count, Report};
 use std::io;
 
@@ -60,24 +61,7 @@ pub fn votes(d: &mut Doc, r: &Report) -> Out {
     if !v.summary.trim().is_empty() {
         d.paragraph("Text_20_body", &v.summary)?;
     }
-    let [rank, item, dots] = &v.columns;
-    let columns = [
-        text(rank, "Col_2_5"),
-        text(item, "Col_11_5"),
-        number(dots, "Col_3"),
-    ];
-    let rows: Vec<Vec<Cell>> = v
-        .ranking
-        .iter()
-        .map(|row| {
-            vec![
-                Cell::Text(&row.place),
-                Cell::Text(&row.text),
-                Cell::Count(row.dots as usize),
-            ]
-        })
-        .collect();
-    d.table("Votes", &columns, &rows, false)?;
+    ranking(d, "Votes", &v.ranking, &v.columns)?;
     theme_votes(d, r)
 }
 
@@ -88,14 +72,18 @@ fn theme_votes(d: &mut Doc, r: &Report) -> Out {
         return Ok(());
     }
     d.heading(2, &v.heading)?;
-    let [rank, theme, dots] = &v.columns;
+    ranking(d, "Theme_votes", &v.ranking, &v.columns)
+}
+
+/// A ranking by dots (of items or of themes) as a table named `name`.
+fn ranking(d: &mut Doc, name: &str, ranking: &[RankedItem], columns: &[String; 3]) -> Out {
+    let [rank, what, dots] = columns;
     let columns = [
         text(rank, "Col_2_5"),
-        text(theme, "Col_11_5"),
+        text(what, "Col_11_5"),
         number(dots, "Col_3"),
     ];
-    let rows: Vec<Vec<Cell>> = v
-        .ranking
+    let rows: Vec<Vec<Cell>> = ranking
         .iter()
         .map(|row| {
             vec![
@@ -105,7 +93,7 @@ fn theme_votes(d: &mut Doc, r: &Report) -> Out {
             ]
         })
         .collect();
-    d.table("Theme_votes", &columns, &rows, false)
+    d.table(name, &columns, &rows, false)
 }
 
 /// Who spoke how much; only the totals when the session is anonymous

@@ -3,6 +3,7 @@
 
 use super::blocks::{bars, heading, label, note, table, Bar, Column};
 use super::layout::Layout;
+use crate::report::votes::RankedItem;
 use crate::report::{Count, Report};
 
 /// Who does what by when.
@@ -36,27 +37,7 @@ pub fn votes(r: &Report, l: &mut Layout) {
     }
     heading(l, 1, &v.heading);
     note(l, &v.summary);
-    let most = v.ranking.iter().map(|i| i.dots).max().unwrap_or(1).max(1);
-    bars(
-        l,
-        v.ranking.iter().map(|i| Bar {
-            label: format!("{}. {}", i.place, i.text),
-            fraction: i.dots as f32 / most as f32,
-            value: i.dots.to_string(),
-            light: false,
-        }),
-    );
-    let [rank, item, dots] = &v.columns;
-    let columns = [
-        column(rank, 0.17, false),
-        column(item, 0.67, false),
-        column(dots, 0.16, true),
-    ];
-    let rows = v
-        .ranking
-        .iter()
-        .map(|i| vec![i.place.clone(), i.text.clone(), i.dots.to_string()]);
-    table(l, &columns, rows);
+    ranking(l, &v.ranking, &v.columns);
     theme_votes(r, l);
 }
 
@@ -67,24 +48,27 @@ fn theme_votes(r: &Report, l: &mut Layout) {
         return;
     }
     heading(l, 2, &v.heading);
-    let most = v.ranking.iter().map(|i| i.dots).max().unwrap_or(1).max(1);
+    ranking(l, &v.ranking, &v.columns);
+}
+
+/// A ranking by dots (of items or of themes): a bar each, then a table.
+fn ranking(l: &mut Layout, ranking: &[RankedItem], [rank, what, dots]: &[String; 3]) {
+    let most = ranking.iter().map(|i| i.dots).max().unwrap_or(1).max(1);
     bars(
         l,
-        v.ranking.iter().map(|i| Bar {
+        ranking.iter().map(|i| Bar {
             label: format!("{}. {}", i.place, i.text),
             fraction: i.dots as f32 / most as f32,
             value: i.dots.to_string(),
             light: false,
         }),
     );
-    let [rank, theme, dots] = &v.columns;
     let columns = [
         column(rank, 0.17, false),
-        column(theme, 0.67, false),
+        column(what, 0.67, false),
         column(dots, 0.16, true),
     ];
-    let rows = v
-        .ranking
+    let rows = ranking
         .iter()
         .map(|i| vec![i.place.clone(), i.text.clone(), i.dots.to_string()]);
     table(l, &columns, rows);

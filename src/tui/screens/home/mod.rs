@@ -2,8 +2,8 @@
 //! open, create, duplicate as the next session, export, archive, delete,
 //! search every session.
 
-mod import_notes;
 mod groups;
+mod import_notes;
 mod view;
 
 use super::moved;
