@@ -144,11 +144,16 @@ const FORMULA: &[char] = &[
 /// character is a tab or carriage return, or whose first visible character
 /// (after spaces, line breaks, controls and invisible format characters
 /// such as U+200B or U+FEFF, which spreadsheets may trim) starts a formula.
+///
+/// Every cell is also cleaned first (`text::clean`): a CSV is often printed
+/// on a terminal (`export` writes to standard output), where a control or
+/// bidi character would act instead of being read.
 pub fn neutralise(cell: &str) -> String {
-    if is_formula(cell) {
+    let cell = crate::text::clean(cell, true);
+    if is_formula(&cell) {
         format!("'{cell}")
     } else {
-        cell.to_string()
+        cell
     }
 }
 

@@ -29,7 +29,12 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let display = path.display().to_string();
         check_regular(path)?;
-        check_header(path)?;
+        // A file that is not SQLite is refused by `identify`'s first read,
+        // before `configure` switches to WAL (which would rewrite it). The
+        // file is never opened by hand: closing any descriptor of it drops
+        // every POSIX lock this process holds on it, so a room server or a
+        // second store opened beside a live connection would leave the
+        // file unlocked and another program could delete the live WAL.
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::Unwritable {
                 path: display.clone(),
@@ -70,7 +75,6 @@ impl Store {
     pub fn open_read_only(path: &Path) -> Result<Store> {
         let display = path.display().to_string();
         let conn = if check_regular(path)? {
-            check_header(path)?;
             let (conn, found) = match connect_read_only(path, false) {
                 Ok(opened) => opened,
                 // A WAL database on a read-only medium cannot get its
@@ -139,27 +143,6 @@ fn check_regular(path: &Path) -> Result<bool> {
         path: display,
         what: Cause::Said(what),
     })
-}
-
-/// Refuses a non-empty file that is not SQLite at all, before SQLite
-/// touches it (switching to WAL would rewrite its header).
-fn check_header(path: &Path) -> Result<()> {
-    use std::io::Read;
-    let Ok(mut file) = std::fs::File::open(path) else {
-        return Ok(());
-    };
-    let mut header = [0u8; 16];
-    let n = file.read(&mut header).unwrap_or(0);
-    if n == 0 {
-        return Ok(());
-    }
-    if n < 16 || &header != b"SQLite format 3\0" {
-        return Err(StoreError::NotAtelier {
-            path: path.display().to_string(),
-            reason: Cause::Said("store.cause.not_sqlite"),
-        });
-    }
-    Ok(())
 }
 
 fn read_found(conn: &Connection) -> rusqlite::Result<Found> {

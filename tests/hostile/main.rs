@@ -188,6 +188,22 @@ fn the_cli_prints_the_corpus_without_control_characters() {
             let args = ["export", &id, "--format", format];
             stdout(&what(&args.join(" ")), atelier(&dir).args(args));
         }
+        // A CSV goes to the terminal when no --out is given.
+        let csv_args = ["export", &id, "--format", "csv"];
+        // Its line ends are CRLF (RFC 4180): a carriage return before a
+        // newline is the one control character allowed.
+        let csv = atelier(&dir).args(csv_args).output().unwrap();
+        assert!(csv.status.success(), "{}", what("export --format csv"));
+        let csv = String::from_utf8(csv.stdout).unwrap().replace("\r\n", "\n");
+        let acting = csv
+            .chars()
+            .find(|&c| (c.is_control() && c != '\n') || atelier::text::is_bidi_control(c));
+        assert_eq!(
+            acting,
+            None,
+            "{} prints a control character",
+            what("export --format csv")
+        );
         let votes = stdout(&what("votes"), atelier(&dir).args(["votes", &id]));
         inert::assert_shows(&what("votes"), &votes, &one_line);
     }
