@@ -101,3 +101,47 @@ fn characters_dejavu_lacks_print_with_a_system_font_or_are_said_once() {
     let squeezed = common::pdf::squeezed(&text);
     assert!(squeezed.contains(&common::pdf::squeezed(CHINESE)), "{text}");
 }
+
+/// Emoji print too: with a monochrome emoji font on the computer (CI
+/// installs Symbola), they are drawn with it rather than as boxes.
+#[test]
+fn emoji_print_with_a_system_font() {
+    const EMOJI: &str = "Bravo 🎉 à tous 👍";
+    let party = '🎉';
+    if a_font_has(party) != Some(true) {
+        let message = "no emoji font on this computer (fonts-symbola): emoji unchecked";
+        assert!(std::env::var_os("CI").is_none(), "{message}");
+        return eprintln!("{message}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    stdout(atelier(&dir).args([
+        "new",
+        "--title",
+        "Fête",
+        "--question",
+        "Et après ?",
+        "--participant",
+        "Ana",
+    ]));
+    stdout(atelier(&dir).args(["add", "latest", "--stage", "constats", EMOJI]));
+    let out = dir.path().join("fete.pdf");
+    let export = atelier(&dir)
+        .args(["export", "latest", "--format", "pdf", "--out"])
+        .arg(&out)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(export.stderr).unwrap();
+    assert!(
+        !stderr.contains("U+1F389"),
+        "the emoji has a font: {stderr}"
+    );
+    let Some(fonts) = tool("pdffonts", &[out.to_str().unwrap()]) else {
+        return;
+    };
+    assert!(
+        fonts.lines().skip(2).any(|l| !l.contains("DejaVu")),
+        "a font beside DejaVu draws the emoji: {fonts}"
+    );
+}
