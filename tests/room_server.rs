@@ -389,3 +389,135 @@ fn unknown_paths_are_json_404s() {
     assert_eq!(a.status, StatusCode::NOT_FOUND);
     assert_eq!(a.body["error"], "not_found");
 }
+
+#[test]
+fn an_anonymous_session_takes_no_name_and_hints_at_none() {
+    let room = open_room(&["Ana"], false);
+    let ana = room.store().participants(room.session).unwrap()[0].id;
+    let mut session = room.store().session(room.session).unwrap();
+    session.anonymity = atelier::model::Anonymity::Anonymous;
+    room.store().update_session(&session).unwrap();
+
+    let joined = room.post(None, "/api/join", &json!({ "code": CODE }));
+    let token = joined.token.unwrap();
+    let as_ana = room.post(Some(&token), "/api/join", &json!({ "participant": ana }));
+    let as_new = room.post(Some(&token), "/api/join", &json!({ "name": "Zed" }));
+    let as_known = room.post(Some(&token), "/api/join", &json!({ "name": "Ana" }));
+    for refused in [&as_ana, &as_new, &as_known] {
+        assert_eq!(refused.status, StatusCode::CONFLICT, "{:?}", refused.body);
+        assert_eq!(refused.body["error"], "anonymous_session");
+    }
+    // A known name and an unknown one get the very same answer.
+    assert_eq!(as_new.body, as_known.body);
+    let first = room.post(None, "/api/join", &json!({ "code": CODE, "name": "Yan" }));
+    assert_eq!(first.status, StatusCode::CONFLICT);
+    assert!(first.token.is_none());
+    let both = room.post(
+        Some(&token),
+        "/api/join",
+        &json!({ "anonymous": true, "participant": ana }),
+    );
+    assert_eq!(both.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(both.body["error"], "anonymous_and_name");
+    let names: Vec<String> = room
+        .store()
+        .participants(room.session)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(names, ["Ana"]);
+    let anonymous = room.post(Some(&token), "/api/join", &json!({ "anonymous": true }));
+    assert_eq!(anonymous.status, StatusCode::OK);
+    assert_eq!(anonymous.body["identity"]["anonymous"], true);
+}
+
+#[test]
+fn copies_of_one_post_sent_at_once_record_one_text() {
+    let room = open_room(&["Ana"], false);
+    let token = room.join_as(json!({ "anonymous": true }));
+    let kind = room.open_kind(&token);
+    let body = json!({"kind": kind, "text": "une seule fois", "id": "same"});
+    std::thread::scope(|s| {
+        let sends: Vec<_> = (0..6)
+            .map(|_| s.spawn(|| room.post(Some(&token), "/api/contributions", &body)))
+            .collect();
+        for send in sends {
+            assert_eq!(send.join().unwrap().status, StatusCode::CREATED);
+        }
+    });
+    assert_eq!(room.store().inbox(room.session, false).unwrap().len(), 1);
+    let long = room.post(
+        Some(&token),
+        "/api/contributions",
+        &json!({"kind": kind, "text": "x", "id": "i".repeat(65)}),
+    );
+    assert_eq!(long.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(long.body["error"], "bad_id");
+    assert_eq!(room.store().inbox(room.session, false).unwrap().len(), 1);
+}
+
+#[test]
+fn a_closed_session_opens_no_room() {
+    let (_dir, mut store) = common::temp_store();
+    let session = common::new_session(&mut store, &["Ana"]);
+    let mut details = store.session(session).unwrap();
+    details.status = atelier::model::SessionStatus::Closed;
+    store.update_session(&details).unwrap();
+    let refused = atelier::room::open(
+        store.path(),
+        session,
+        atelier::room::RoomOptions {
+            bind: Some(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST)),
+            port: Some(0),
+            code: None,
+        },
+        Box::new(|_| {}),
+    )
+    .unwrap_err();
+    assert!(refused.to_string().contains("closed"), "{refused}");
+    assert!(store.room_status(session).unwrap().is_none());
+}
+
+#[test]
+fn a_text_of_invisible_characters_is_empty() {
+    let room = open_room(&["Ana"], false);
+    let token = room.join_as(json!({ "anonymous": true }));
+    let kind = room.open_kind(&token);
+    let blank = room.post(
+        Some(&token),
+        "/api/contributions",
+        &json!({"kind": kind, "text": "\u{0}\u{200b} \u{feff}\n"}),
+    );
+    assert_eq!(blank.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(blank.body["error"], "empty_text");
+    assert!(room.store().inbox(room.session, false).unwrap().is_empty());
+}
+
+#[test]
+fn a_wrong_method_is_answered_in_json() {
+    let room = open_room(&["Ana"], false);
+    let wrong = room.get(None, "/api/join");
+    assert_eq!(wrong.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(wrong.body["error"], "method_not_allowed");
+}
+
+#[test]
+fn the_phone_page_speaks_the_session_language_before_joining() {
+    let room = open_room(&["Ana"], false);
+    let page = room.get(None, "/");
+    assert!(page
+        .body
+        .as_str()
+        .unwrap()
+        .contains("<html lang=\"en\" data-session=\"yes\">"));
+    let mut session = room.store().session(room.session).unwrap();
+    session.language = atelier::model::Lang::Fr;
+    room.store().update_session(&session).unwrap();
+    let page = room.get(None, "/");
+    assert!(page
+        .body
+        .as_str()
+        .unwrap()
+        .contains("<html lang=\"fr\" data-session=\"yes\">"));
+}

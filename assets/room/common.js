@@ -17,7 +17,7 @@ const TEXTS = {
     sending: "sending…",
     retrying: "not sent yet, trying again…",
     received: "received ✓",
-    pending: "received ✓ (the facilitator will add it)",
+    pending: "received ✓ (waiting for the facilitator to read it)",
     refused: "not sent: ",
     edit: "edit",
     as_named: "You send as {name}.",
@@ -53,7 +53,7 @@ const TEXTS = {
     sending: "envoi…",
     retrying: "pas encore envoyé, nouvel essai…",
     received: "reçu ✓",
-    pending: "reçu ✓ (l'animatrice ou l'animateur l'ajoutera)",
+    pending: "reçu ✓ (en attente de lecture par l'animation)",
     refused: "non envoyé : ",
     edit: "modifier",
     as_named: "Vous envoyez en tant que {name}.",
@@ -77,7 +77,11 @@ const TEXTS = {
   }
 };
 
-let LANG = (navigator.language || "en").toLowerCase().startsWith("fr") ? "fr" : "en";
+// The server writes the session's language into the page; the browser's
+// is only a fallback.
+let LANG = document.documentElement.dataset.session === "yes"
+  ? document.documentElement.lang
+  : (navigator.language || "en").toLowerCase().startsWith("fr") ? "fr" : "en";
 
 function t(key, args) {
   let text = (TEXTS[LANG] && TEXTS[LANG][key]) || TEXTS.en[key] || key;

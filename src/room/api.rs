@@ -7,7 +7,7 @@ use super::devices::{self, Identity};
 use super::error::ApiError;
 use super::shared::Shared;
 use super::{events, page, RoomNotice};
-use crate::model::{Id, Kind};
+use crate::model::{Anonymity, Id, Kind};
 use crate::store::{Received, RoomInput, Store};
 use axum::extract::{ConnectInfo, DefaultBodyLimit, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -20,11 +20,14 @@ use std::sync::Arc;
 
 /// The longest text a phone may send, in characters.
 pub const MAX_TEXT: usize = 4000;
+/// The longest id a page may give a post (its retries are recognised by it).
+const MAX_POST_ID: usize = 64;
 /// The longest name a phone may add to the roster.
 const MAX_NAME: usize = 80;
 
 pub fn router(shared: Arc<Shared>) -> Router {
     Router::new()
+        .route("/", get(phone_page))
         .route("/api/join", post(join))
         .route("/api/state", get(state))
         .route("/api/contributions", post(contribute))
@@ -32,6 +35,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/api/votes", post(super::votes::vote))
         .merge(page::routes())
         .fallback(not_found)
+        .method_not_allowed_fallback(not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(axum::middleware::map_response(page::secure_headers))
         .with_state(shared)
@@ -39,6 +43,22 @@ pub fn router(shared: Arc<Shared>) -> Router {
 
 async fn not_found() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such page")
+}
+
+async fn phone_page(State(shared): State<Arc<Shared>>) -> Result<Response, ApiError> {
+    let session = shared.session;
+    let lang = shared
+        .with_store(move |store| Ok(store.session(session)?.language))
+        .await?;
+    Ok(page::phone(lang))
+}
+
+async fn not_allowed() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "this address does not take this method",
+    )
 }
 
 /// The token of a device that joined, else 401.
@@ -99,12 +119,17 @@ async fn join(
     Body(request): Body<JoinRequest>,
 ) -> Result<Response, ApiError> {
     let known = devices::token_of(&headers).filter(|t| shared.devices.identity(t).is_some());
+    if known.is_some() {
+        refuse_names_if_anonymous(&shared, &request).await?;
+    }
     let (token, new) = match known {
         Some(token) => (token, false),
         None => {
             shared.check_join(from.ip())?;
             match request.code.as_deref().map(str::trim) {
-                Some(code) if code.eq_ignore_ascii_case(&shared.code) => {}
+                Some(code) if code.eq_ignore_ascii_case(&shared.code) => {
+                    refuse_names_if_anonymous(&shared, &request).await?;
+                }
                 Some(_) => {
                     return Err(ApiError::new(
                         StatusCode::FORBIDDEN,
@@ -140,6 +165,38 @@ async fn join(
             .insert(header::SET_COOKIE, devices::set_cookie(&token));
     }
     Ok(answer)
+}
+
+/// Refuses a request mixing "no name" with a name, and any name in an
+/// anonymous session: before anything is recorded, and whatever the name,
+/// so the answer tells nothing of who is on the roster.
+async fn refuse_names_if_anonymous(
+    shared: &Arc<Shared>,
+    request: &JoinRequest,
+) -> Result<(), ApiError> {
+    let wants_name = request.participant.is_some() || request.name.is_some();
+    if !wants_name {
+        return Ok(());
+    }
+    if request.anonymous {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "anonymous_and_name",
+            "choose either a name or to stay anonymous, not both",
+        ));
+    }
+    let session = shared.session;
+    let anonymous = shared
+        .with_store(move |store| Ok(store.session(session)?.anonymity == Anonymity::Anonymous))
+        .await?;
+    if anonymous {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "anonymous_session",
+            "this session is anonymous: join with {\"anonymous\": true}",
+        ));
+    }
+    Ok(())
 }
 
 /// Records who the device sends as, when the request says; answers with
@@ -258,8 +315,18 @@ async fn contribute(
             ))
         }
     };
-    if let Some(answer) = request
-        .id
+    let post_id = request.id;
+    if post_id
+        .as_deref()
+        .is_some_and(|id| id.chars().count() > MAX_POST_ID)
+    {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "bad_id",
+            format!("a post id is at most {MAX_POST_ID} characters"),
+        ));
+    }
+    if let Some(answer) = post_id
         .as_deref()
         .and_then(|id| shared.devices.answered(&token, id))
     {
@@ -273,6 +340,13 @@ async fn contribute(
             format!("a contribution is at most {MAX_TEXT} characters"),
         ));
     }
+    if request.text.chars().all(invisible) {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "empty_text",
+            "the text is empty",
+        ));
+    }
     let kind = Kind::parse(&request.kind).ok_or_else(|| {
         ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -282,8 +356,18 @@ async fn contribute(
     })?;
     let session = shared.session;
     let text = request.text;
-    let received = shared
+    let owner = Arc::clone(&shared);
+    // The store's lock is held from the look for an earlier answer to
+    // this post id until that answer is remembered: two copies of one
+    // post sent at once record one text.
+    let (answer, fresh) = shared
         .with_store(move |store| {
+            if let Some(answer) = post_id
+                .as_deref()
+                .and_then(|id| owner.devices.answered(&token, id))
+            {
+                return Ok((answer, false));
+            }
             let stage = open_stage(store, session)?.ok_or_else(|| {
                 ApiError::new(StatusCode::CONFLICT, "no_stage", "no stage is open")
             })?;
@@ -301,16 +385,25 @@ async fn contribute(
                 participant_id: sender,
                 anonymous: sender.is_none(),
             };
-            Ok(store.receive_from_room(session, &input)?)
+            let answer = match store.receive_from_room(session, &input)? {
+                Received::Recorded(_) => serde_json::json!({ "state": "recorded" }),
+                Received::Queued(_) => serde_json::json!({ "state": "pending" }),
+            };
+            if let Some(id) = post_id.as_deref() {
+                owner.devices.remember(&token, id, answer.clone());
+            }
+            Ok((answer, true))
         })
         .await?;
-    shared.committed(RoomNotice::Received);
-    let answer = match received {
-        Received::Recorded(_) => serde_json::json!({ "state": "recorded" }),
-        Received::Queued(_) => serde_json::json!({ "state": "pending" }),
-    };
-    if let Some(id) = request.id.as_deref() {
-        shared.devices.remember(&token, id, answer.clone());
+    if fresh {
+        shared.committed(RoomNotice::Received);
     }
     Ok((StatusCode::CREATED, Json(answer)).into_response())
+}
+
+/// Characters that show nothing: spaces, controls (NUL…) and format
+/// characters (zero-width space, joiner, BOM…). A text of only these is empty.
+fn invisible(c: char) -> bool {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    c.is_whitespace() || c.is_control() || c.general_category() == GeneralCategory::Format
 }

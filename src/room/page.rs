@@ -25,11 +25,21 @@ fn file(content_type: &'static str, body: &'static str) -> Response {
     ([(header::CONTENT_TYPE, content_type)], body).into_response()
 }
 
+/// The phone page in the session's language (known before joining, so
+/// the code prompt already speaks it).
+pub fn phone(lang: crate::model::Lang) -> Response {
+    let page = PHONE_HTML.replacen(
+        "<html lang=\"en\">",
+        &format!("<html lang=\"{}\" data-session=\"yes\">", lang.code()),
+        1,
+    );
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
+}
+
 pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
     const HTML: &str = "text/html; charset=utf-8";
     const JS: &str = "text/javascript; charset=utf-8";
     Router::new()
-        .route("/", get(|| async { file(HTML, PHONE_HTML) }))
         .route("/screen", get(|| async { file(HTML, SCREEN_HTML) }))
         .route(
             "/room.css",

@@ -208,7 +208,7 @@ fn public_stage(
         id: st.id.to_string(),
         key: st.key.clone(),
         title: st.title.clone(),
-        guidance: guidance.unwrap_or_default().to_string(),
+        guidance: without_key_hints(guidance.unwrap_or_default()),
         kinds: kinds
             .iter()
             .map(|k| PublicKind {
@@ -221,5 +221,47 @@ fn public_stage(
             elapsed_seconds: timer.elapsed(now).num_seconds(),
             running: timer.is_running(),
         }),
+    }
+}
+
+/// Words that mark a parenthesised aside as a hint about the terminal's
+/// keys, meaningless on a phone.
+const KEY_WORDS: [&str; 8] = [
+    "Tab", "Ctrl", "Entrée", "Enter", "Maj+", "Shift", "Alt+", "Échap",
+];
+
+/// The guidance as a phone shows it: asides such as "(Tab pour indenter)"
+/// are left out, with the space before them.
+fn without_key_hints(guidance: &str) -> String {
+    let mut out = String::with_capacity(guidance.len());
+    let mut rest = guidance;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        let aside = &rest[open + 1..close];
+        let before = &rest[..open];
+        if KEY_WORDS.iter().any(|k| aside.contains(k)) {
+            out.push_str(before.trim_end());
+        } else {
+            out.push_str(&rest[..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn key_hints_are_left_out_of_the_guidance() {
+        let fr =
+            "Notez chaque idée puis ses sous-points (Tab pour indenter). Restez (vraiment) là.";
+        assert_eq!(
+            super::without_key_hints(fr),
+            "Notez chaque idée puis ses sous-points. Restez (vraiment) là."
+        );
+        assert_eq!(super::without_key_hints("(a"), "(a");
     }
 }

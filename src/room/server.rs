@@ -5,7 +5,7 @@
 
 use super::shared::Shared;
 use super::{api, devices, RoomNotice, RoomOptions};
-use crate::model::Id;
+use crate::model::{Id, SessionStatus};
 use crate::store::Store;
 use anyhow::{bail, Context, Result};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
@@ -84,7 +84,13 @@ pub fn open(
     notify: Box<dyn Fn(RoomNotice) + Send + Sync>,
 ) -> Result<RunningRoom> {
     let mut store = Store::open(db)?;
-    store.session(session)?;
+    let details = store.session(session)?;
+    if details.status == SessionStatus::Closed {
+        bail!(
+            "session {:?} is closed: its room cannot open (a closed session takes no more input)",
+            details.title
+        );
+    }
     let code = match options.code {
         Some(code) => checked_code(&code)?,
         None => devices::new_code().context("no random source for the join code")?,
