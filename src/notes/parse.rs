@@ -208,7 +208,9 @@ impl Parser {
         if before.is_empty() || before.ends_with(['-', ',']) {
             return false;
         }
-        if words::heading_like(text, next) {
+        // A line right under an unfinished one is the page breaking it.
+        let stands_alone = self.after_blank() || words::is_terminated(before);
+        if stands_alone && words::heading_like(text, next) {
             return true;
         }
         field && self.after_blank() && !words::continues_across_blank(before, text)
