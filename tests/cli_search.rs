@@ -37,10 +37,7 @@ fn cooperation_finds_the_sample_lines_grouped_under_their_session() {
     let mut lines = out.lines();
     let heading = lines.next().unwrap();
     assert!(heading.contains("Atelier 5"), "{out}");
-    assert!(
-        heading.ends_with(&format!("({})", &id[id.len() - 8..])),
-        "{out}"
-    );
+    assert!(heading.ends_with(&format!("({})", &id[..8])), "{out}");
     let hits: Vec<&str> = lines.collect();
     assert!(hits.len() >= 4, "{out}");
     assert!(hits.iter().all(|l| l.starts_with("  ")), "{out}");
@@ -122,4 +119,43 @@ fn a_search_never_writes_to_the_file() {
     let before = std::fs::read(&db).unwrap();
     stdout(atelier(&dir).args(["search", "cooperation"]));
     assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+#[test]
+fn the_printed_session_id_is_a_start_every_command_takes() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two sessions of one title, made the same minute: their ids start alike.
+    let a = new_session(&dir, "Twin", "E");
+    let b = new_session(&dir, "Twin", "E");
+    add(&dir, &a, "idea", "rainbow one");
+    add(&dir, &b, "idea", "rainbow two");
+    let out = stdout(atelier(&dir).args(["--lang", "en", "search", "rainbow"]));
+    let printed: Vec<String> = out
+        .lines()
+        .filter(|l| l.contains("Twin"))
+        .map(|l| {
+            l.rsplit_once('(')
+                .unwrap()
+                .1
+                .trim_end_matches(')')
+                .to_string()
+        })
+        .collect();
+    assert_eq!(printed.len(), 2, "{out}");
+    assert_ne!(printed[0], printed[1], "{out}");
+    for short in &printed {
+        let full = if a.starts_with(short.as_str()) {
+            &a
+        } else {
+            &b
+        };
+        assert!(full.starts_with(short.as_str()), "{short} in {out}");
+        let shown = stdout(atelier(&dir).args(["--lang", "en", "show", short]));
+        let text = if full == &a {
+            "rainbow one"
+        } else {
+            "rainbow two"
+        };
+        assert!(shown.contains(text), "{shown}");
+    }
 }

@@ -413,3 +413,22 @@ fn hostile_notes_stay_inert_and_lose_nothing() {
         "{csv}"
     );
 }
+
+#[test]
+fn notes_with_lines_to_sort_make_a_session_that_stays_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("n.txt");
+    let text =
+        "Titre X\n\nQuestion\n\nComment faire ?\n\nFabrique de l'info\n\nune ligne hors de tout.\n";
+    std::fs::write(&notes, text).unwrap();
+    let (data, _) = import(&dir, &notes, &[]);
+    assert_eq!(data.session.status, SessionStatus::Draft);
+    assert!(data.synthesis.blocks.is_empty());
+    assert_eq!(data.session.question, "Comment faire ?");
+    let listed = stdout(atelier(&dir).args(["--lang", "fr", "list"]));
+    assert!(listed.contains("brouillon"), "{listed}");
+    assert!(!listed.contains("terminée"), "{listed}");
+    let to_sort: Vec<&str> = data.contributions.iter().map(|c| c.text.as_str()).collect();
+    assert!(to_sort.contains(&"Fabrique de l'info"), "{to_sort:?}");
+    assert!(to_sort.contains(&"une ligne hors de tout."), "{to_sort:?}");
+}

@@ -62,6 +62,7 @@ pub(super) fn search(
         writeln!(out, "{}", tf(lang, "search.cli_none", &[("text", &typed)]))?;
         return Ok(());
     }
+    let prefixes = store.session_prefixes()?;
     for (i, group) in grouped(&hits).iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
@@ -71,7 +72,9 @@ pub(super) fn search(
         if !first.event.is_empty() {
             heading.push_str(&format!(" — {}", first.event));
         }
-        heading.push_str(&format!("  ({})", short_id(&first.session)));
+        // The start of the id, as `--session` and every command take it.
+        let id = prefixes.get(&first.session).cloned().unwrap_or_default();
+        heading.push_str(&format!("  ({id})"));
         writeln!(out, "{}", clean(&heading, false))?;
         for hit in group {
             writeln!(

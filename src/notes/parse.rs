@@ -166,6 +166,13 @@ impl Parser {
                 return Ok(1);
             }
         }
+        if bullet.is_none() && self.breaks_off(text, next) {
+            // Not the paragraph before it: a heading we do not know, or a
+            // new paragraph where one ended. Kept, to sort, with what follows.
+            self.open(Section::Unknown);
+            self.set_aside(indent, None, text);
+            return Ok(1);
+        }
         let body = match bullet {
             Some((_, at)) => text[at..].trim(),
             None => text,
@@ -173,6 +180,44 @@ impl Parser {
         let column = indent + text.chars().count() - body.chars().count();
         self.content(indent, bullet.map(|b| (b.0, column)), body)?;
         Ok(1)
+    }
+
+    /// Whether a line without a bullet leaves the paragraph, the block or
+    /// the element before it: a short heading-like line does (unless the
+    /// line before clearly goes on), and in a field so does a line after a
+    /// blank one that the paragraph does not clearly continue.
+    fn breaks_off(&self, text: &str, next: &str) -> bool {
+        let n = &self.notes;
+        let field = matches!(
+            self.section,
+            Section::Question | Section::Context | Section::Synthesis | Section::Proposal
+        );
+        let before: &str = match self.section {
+            Section::Question => &n.question,
+            Section::Context => &n.context,
+            Section::Synthesis => &n.synthesis,
+            Section::Proposal => &n.proposal,
+            Section::Blocks => n
+                .blocks
+                .last()
+                .map_or("", |(t, b)| if b.is_empty() { t } else { b }),
+            s if s.is_list() => self.last.map_or("", |i| &n.elements[i].text),
+            _ => return false,
+        };
+        let before = before.trim_end();
+        if before.is_empty() || before.ends_with(['-', ',']) {
+            return false;
+        }
+        // A line right under an unfinished one is the page breaking it.
+        let stands_alone = self.after_blank() || words::is_terminated(before);
+        if stands_alone && words::heading_like(text, next) {
+            return true;
+        }
+        field && self.after_blank() && !words::continues_across_blank(before, text)
+    }
+
+    fn after_blank(&self) -> bool {
+        matches!(self.notes.places.last(), Some(Place::Blank))
     }
 
     fn is_untitled(&self) -> bool {
@@ -323,12 +368,18 @@ impl Parser {
         text: &str,
     ) -> Result<(), &'static str> {
         let labelled = words::labelled(text);
+        let after_blank = self.after_blank();
         let n = &mut self.notes;
         if bullet.is_none() && labelled.is_none() {
             if let Some(last) = self.last {
                 let e = &mut n.elements[last];
                 let aligned = indent == 0 || indent == e.column;
-                if aligned && !words::is_terminated(&e.text) || e.text.is_empty() {
+                let goes_on = if after_blank {
+                    words::continues_across_blank(&e.text, text)
+                } else {
+                    !words::is_terminated(&e.text)
+                };
+                if aligned && goes_on || e.text.is_empty() {
                     words::join(&mut e.text, text);
                     n.places.push(Place::Element(last));
                     return Ok(());

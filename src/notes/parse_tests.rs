@@ -128,3 +128,52 @@ fn ten_thousand_levels_stop_at_the_first_one_too_deep() {
 fn an_empty_file_is_refused() {
     assert_eq!(parse("e", " \n\t\n").unwrap_err().key, "notes.error.empty");
 }
+
+#[test]
+fn a_heading_containing_brique_is_not_the_building_blocks() {
+    let text =
+        "Titre X\n\nQuestion\n\nComment faire ?\n\nFabrique de l'info\n\nune ligne hors de tout.\n";
+    let notes = parse("t", text).unwrap();
+    assert!(notes.blocks.is_empty(), "{:?}", notes.blocks);
+    assert_eq!(notes.question, "Comment faire ?");
+    let to_sort: Vec<&str> = notes
+        .elements
+        .iter()
+        .filter(|e| e.to_sort())
+        .map(|e| e.text.as_str())
+        .collect();
+    assert_eq!(to_sort, ["Fabrique de l'info", "une ligne hors de tout."]);
+}
+
+#[test]
+fn a_paragraph_ends_at_its_punctuation_and_before_an_unknown_heading() {
+    let text = "Titre X\n\nQuestion\n\nComment faire ?\n\nOn a parlé de tout.\n\n\
+                Remarques diverses\n\nune remarque\n";
+    let notes = parse("t", text).unwrap();
+    assert_eq!(notes.question, "Comment faire ?");
+    let to_sort: Vec<&str> = notes
+        .elements
+        .iter()
+        .filter(|e| e.to_sort())
+        .map(|e| e.text.as_str())
+        .collect();
+    assert_eq!(
+        to_sort,
+        ["On a parlé de tout.", "Remarques diverses", "une remarque"]
+    );
+    let text = "Idées à creuser\n- une idée sans fin\n\nDivers\n\nautre chose\n";
+    let notes = parse("t", text).unwrap();
+    let texts: Vec<(&str, bool)> = notes
+        .elements
+        .iter()
+        .map(|e| (e.text.as_str(), e.to_sort()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("une idée sans fin", false),
+            ("Divers", true),
+            ("autre chose", true)
+        ]
+    );
+}

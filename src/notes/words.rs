@@ -153,14 +153,16 @@ pub fn heading(folded: &str) -> Option<(Section, Lang)> {
     if words > 6 {
         return None;
     }
+    // Whole words only: "Fabrique de l'info" names no building block.
+    let has = |w: &str| folded.split(' ').any(|x| x == w);
     let starts = |w: &str| folded.starts_with(w);
-    if folded.contains("brique") {
+    if has("brique") || has("briques") {
         Some((Section::Blocks, Lang::Fr))
-    } else if folded.contains("building block") {
+    } else if has("building") && (has("block") || has("blocks")) {
         Some((Section::Blocks, Lang::En))
-    } else if folded.contains("discussion") && (starts("element") || starts("points")) {
+    } else if has("discussion") && (starts("element") || starts("points")) {
         Some((Section::Discussion, Lang::Fr))
-    } else if folded.contains("discussion") {
+    } else if has("discussion") {
         Some((Section::Discussion, Lang::En))
     } else if starts("idee") || starts("pistes") {
         Some((Section::Ideas, Lang::Fr))
@@ -288,6 +290,35 @@ pub fn is_terminated(text: &str) -> bool {
     text.trim_end().ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
+/// Whether a line after a blank one still continues `before`: only when
+/// `before` clearly did not end (a hyphen, a comma, or a lower-case word
+/// with the next line starting in lower case too).
+pub fn continues_across_blank(before: &str, line: &str) -> bool {
+    let before = before.trim_end();
+    if is_terminated(before) {
+        return false;
+    }
+    if before.ends_with(['-', ',']) {
+        return true;
+    }
+    let last_lower = before
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_uppercase));
+    last_lower && line.trim_start().starts_with(char::is_lowercase)
+}
+
+/// A short line that opens something (no closing punctuation, a capital
+/// first, a blank line after it): a heading, even one we do not know.
+pub fn heading_like(line: &str, next: &str) -> bool {
+    let line = line.trim();
+    next.trim().is_empty()
+        && !is_terminated(line)
+        && line.starts_with(char::is_uppercase)
+        && line.chars().count() <= 60
+        && line.split_whitespace().count() <= 6
+}
+
 /// Joins a line broken by the page onto what came before it: "pratico-" +
 /// "pratique" is "pratico-pratique", anything else gets one space.
 pub fn join(into: &mut String, more: &str) {
@@ -329,6 +360,9 @@ mod tests {
             assert_eq!(heading(&fold(text)).map(|h| h.0), Some(section), "{text}");
         }
         assert_eq!(heading(&fold("Martin PREAUD")), None);
+        for text in ["Fabrique de l'info", "Rubrique inconnue", "Débriquer"] {
+            assert_eq!(heading(&fold(text)), None, "{text}");
+        }
     }
 
     #[test]
@@ -377,5 +411,13 @@ mod tests {
         assert_eq!(s, "en impliquant aussi la hiérarchie");
         assert!(is_terminated("comment ?"));
         assert!(!is_terminated("(pour libérer du temps)"));
+        assert!(continues_across_blank("pratico-", "pratique"));
+        assert!(continues_across_blank("aussi la", "hiérarchie"));
+        assert!(continues_across_blank("des outils,", "Des méthodes"));
+        assert!(!continues_across_blank("Comment faire ?", "suite"));
+        assert!(!continues_across_blank("aussi la", "Remarques diverses"));
+        assert!(heading_like("Remarques diverses", ""));
+        assert!(!heading_like("Remarques diverses", "suite"));
+        assert!(!heading_like("hiérarchie", ""));
     }
 }

@@ -60,4 +60,34 @@ impl Store {
             _ => Err(StoreError::NotFound((named.several)(reference.into()))),
         }
     }
+
+    /// How to name each session on the command line: the shortest start of
+    /// its id (eight characters at least) that `resolve_session` finds alone.
+    /// Ids are time-ordered, so sessions made the same minute share their
+    /// first characters and need more.
+    pub fn session_prefixes(&self) -> Result<std::collections::HashMap<Id, String>> {
+        let ids = self.read(|conn| {
+            let mut stmt = conn.prepare("SELECT id FROM sessions")?;
+            let ids = stmt
+                .query_map([], |row| rows::id(row, 0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(ids)
+        })?;
+        let mut ids: Vec<(String, Id)> = ids.into_iter().map(|id| (id.to_string(), id)).collect();
+        ids.sort();
+        let texts: Vec<&str> = ids.iter().map(|(text, _)| text.as_str()).collect();
+        let shared =
+            |a: &str, b: &str| a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+        Ok(ids
+            .iter()
+            .enumerate()
+            .map(|(i, (text, id))| {
+                // Sorted: the closest ids are the neighbours.
+                let before = i.checked_sub(1).map_or(0, |j| shared(text, texts[j]));
+                let after = texts.get(i + 1).map_or(0, |next| shared(text, next));
+                let len = (before.max(after) + 1).max(8).min(text.len());
+                (*id, text[..len].to_string())
+            })
+            .collect())
+    }
 }

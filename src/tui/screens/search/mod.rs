@@ -43,6 +43,9 @@ pub struct SearchState {
     /// Index into `hits`.
     pub selected: usize,
     pub offset: Cell<usize>,
+    /// Each session's id start, as commands take it: tells apart two
+    /// sessions of the same title and date.
+    pub prefixes: std::collections::HashMap<Id, String>,
 }
 
 impl SearchState {
@@ -62,6 +65,9 @@ impl SearchState {
             }
         };
         self.hits = grouped(&hits).into_iter().flatten().cloned().collect();
+        if !self.hits.is_empty() {
+            self.prefixes = core.store.session_prefixes().unwrap_or_default();
+        }
         self.rows.clear();
         for (i, hit) in self.hits.iter().enumerate() {
             if i == 0 || self.hits[i - 1].session != hit.session {

@@ -61,17 +61,20 @@ pub fn render(s: &SearchState, core: &Core, area: Rect, buf: &mut Buffer) {
         .skip(offset)
         .take(rows)
         .map(|row| match *row {
-            Row::Session(i) => session_line(&s.hits[i], width, core),
+            Row::Session(i) => session_line(s, &s.hits[i], width, core),
             Row::Hit(i) => hit_line(&s.hits[i], i == s.selected, width, core),
         })
         .collect();
     Paragraph::new(lines).render(inner, buf);
 }
 
-fn session_line(hit: &Hit, width: usize, core: &Core) -> Line<'static> {
+fn session_line(s: &SearchState, hit: &Hit, width: usize, core: &Core) -> Line<'static> {
     let mut text = format!("{}  {}", hit.date.format("%Y-%m-%d"), hit.title);
     if !hit.event.is_empty() {
         text.push_str(&format!(" — {}", hit.event));
+    }
+    if let Some(id) = s.prefixes.get(&hit.session) {
+        text.push_str(&format!("  ({id})"));
     }
     Line::from(Span::styled(
         truncate(&clean(&text, false), width),
