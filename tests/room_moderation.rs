@@ -103,7 +103,15 @@ fn accepting_makes_a_room_contribution_and_undo_sends_it_back_to_the_inbox() {
 
     // Undo: the input waits again; the contribution is taken back softly.
     let redo = r.undo(&inverse);
-    assert_eq!(r.item(sent.id), sent);
+    let waits = InboxItem {
+        contribution_id: Some(c.id),
+        ..sent.clone()
+    };
+    assert_eq!(
+        r.item(sent.id),
+        waits,
+        "pending, remembering its contribution"
+    );
     assert!(r.live_texts().is_empty());
     let after_undo = r.store.load(r.session).unwrap();
     assert_eq!(
@@ -117,6 +125,51 @@ fn accepting_makes_a_room_contribution_and_undo_sends_it_back_to_the_inbox() {
     r.undo(&redo);
     assert_eq!(r.item(sent.id).contribution_id, Some(c.id));
     assert_eq!(r.live_texts(), ["Les agents ne sont pas consultés"]);
+}
+
+/// Accept, undo, restore the contribution from the run screen, accept
+/// again: the input brings back its one contribution, never a second; each
+/// step's inverse puts the file back as it was.
+#[test]
+fn accepting_again_after_undo_reuses_the_contribution() {
+    let mut r = room();
+    let sent = r.send("Le parking déborde", None, false);
+    let accept = RoomCommand::Accept {
+        input: sent.id,
+        text: None,
+        kind: None,
+    };
+    let inverse = r.run(accept.clone()).unwrap();
+    let first = r.item(sent.id).contribution_id.unwrap();
+    r.undo(&inverse);
+    apply(&mut r.store, r.session, &Command::Restore { id: first }).unwrap();
+    assert_eq!(r.live_texts(), ["Le parking déborde"]);
+
+    let before = r.store.load(r.session).unwrap();
+    let again = r.run(accept.clone()).unwrap();
+    assert_eq!(r.live_texts(), ["Le parking déborde"], "one item, not two");
+    assert_eq!(r.item(sent.id).contribution_id, Some(first));
+    assert_eq!(r.store.load(r.session).unwrap().contributions.len(), 1);
+    r.undo(&again);
+    let after = r.store.load(r.session).unwrap();
+    assert_eq!(after.contributions, before.contributions);
+
+    // Taken back out and accepted again, corrected this
+    // time: the same contribution, with the correction; undo puts it back.
+    apply(&mut r.store, r.session, &Command::Delete { id: first }).unwrap();
+    let deleted = r.store.load(r.session).unwrap().contributions;
+    let corrected = r
+        .run(RoomCommand::Accept {
+            input: sent.id,
+            text: Some("Le parking déborde le lundi".into()),
+            kind: None,
+        })
+        .unwrap();
+    assert_eq!(r.live_texts(), ["Le parking déborde le lundi"]);
+    assert_eq!(r.store.load(r.session).unwrap().contributions.len(), 1);
+    r.undo(&corrected);
+    assert_eq!(r.store.load(r.session).unwrap().contributions, deleted);
+    assert_eq!(r.item(sent.id).state, InboxState::Pending);
 }
 
 #[test]

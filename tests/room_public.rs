@@ -125,7 +125,26 @@ fn an_anonymous_session_shows_no_names_where_a_named_one_does() {
     let (state, json) = seen(&store, named);
     assert!(!json.contains("Ana") && !json.contains("Bo Chen"), "{json}");
     assert!(state.roster.is_empty());
-    assert_eq!(state.items[0].author.as_deref(), Some("Participant 1"));
+    // No pseudonym either: lines appearing live, each with "Participant
+    // 1" or "Participant 3", would let the room tie them to one person.
+    let bo = store.participants(named).unwrap()[1].id;
+    say(&mut store, stage, Some(bo), "Bikes on trains");
+    store
+        .add_contribution(&NewContribution {
+            stage_id: stage,
+            participant_id: None,
+            kind: Kind::Idea,
+            text: "Said without a name".into(),
+            parent_id: None,
+            group: None,
+            anonymous: true,
+            origin: Origin::Facilitator,
+        })
+        .unwrap();
+    let (state, json) = seen(&store, named);
+    assert_eq!(state.items.len(), 3);
+    assert!(!json.contains("Participant"), "{json}");
+    assert!(state.items.iter().all(|i| i.author.is_none()), "{json}");
     assert!(state.anonymous_allowed);
 }
 

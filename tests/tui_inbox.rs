@@ -173,3 +173,34 @@ fn input_arriving_while_the_inbox_is_open_shows_on_refresh() {
     app.store_changed();
     assert_eq!(inbox(&app).items.len(), 1);
 }
+
+/// After an undo (or a redo) that sends an input back to the inbox, that
+/// input is the one selected: the next key decides it, not its neighbour.
+#[test]
+fn undo_selects_the_input_that_came_back() {
+    let (_dir, mut app, mut phones) = running(Lang::En);
+    for text in ["premier", "deuxième", "troisième"] {
+        send(&mut phones, text, None, false);
+    }
+    act(&mut app, Action::Inbox);
+    key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    let selected = |app: &App| inbox(app).current().map(|i| i.text.clone());
+    assert_eq!(selected(&app).as_deref(), Some("deuxième"));
+
+    press(&mut app, 'd');
+    assert_eq!(selected(&app).as_deref(), Some("troisième"));
+    press(&mut app, 'u');
+    assert_eq!(selected(&app).as_deref(), Some("deuxième"));
+
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(selected(&app).as_deref(), Some("troisième"));
+    press(&mut app, 'u');
+    assert_eq!(selected(&app).as_deref(), Some("deuxième"));
+
+    // Redo decides it again; undoing that redo selects it once more.
+    key(&mut app, KeyCode::Char('r'), KeyModifiers::CONTROL);
+    key(&mut app, KeyCode::Up, KeyModifiers::NONE);
+    assert_eq!(selected(&app).as_deref(), Some("premier"));
+    press(&mut app, 'u');
+    assert_eq!(selected(&app).as_deref(), Some("deuxième"));
+}

@@ -69,3 +69,21 @@ fn notes_that_cannot_be_read_keep_the_editor_and_say_why() {
     act(&mut app, Action::Back);
     assert!(app.core.store.list_sessions(true).unwrap().is_empty());
 }
+
+/// The path editor is one line: its hint bar offers to import and to
+/// cancel, never a new line, in French and in English.
+#[test]
+fn the_path_editor_hints_import_not_a_new_line() {
+    for (lang, import, newline) in [
+        (Lang::Fr, "Entrée importer", "nouvelle ligne"),
+        (Lang::En, "Enter import", "new line"),
+    ] {
+        let (_d, store) = common::temp_store();
+        let mut app = app(store, lang);
+        key(&mut app, KeyCode::Char('i'), KeyModifiers::NONE);
+        let shown = screen(&app, 100, 30);
+        let bar = shown.lines().last().unwrap_or_default();
+        assert!(bar.contains(import), "{bar}");
+        assert!(!bar.contains(newline), "{bar}");
+    }
+}

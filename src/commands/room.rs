@@ -100,25 +100,68 @@ fn accept(
     kind: Option<Kind>,
 ) -> Result<Done, CommandError> {
     let item = pending(tx, session, input)?;
-    let new = NewContribution {
-        stage_id: item.stage_id,
-        participant_id: item.participant_id,
-        kind: kind.unwrap_or(item.kind),
-        text: text.unwrap_or(&item.text).to_string(),
-        parent_id: None,
-        group: None,
-        anonymous: item.anonymous,
-        origin: Origin::Room,
+    // An input accepted, then undone, keeps a link to the contribution it
+    // became: accepting it again brings that one back instead of recording
+    // a second (the facilitator may have restored it meanwhile).
+    let earlier = match item.contribution_id {
+        Some(id) => tx.contributions(&[id])?.into_iter().next(),
+        None => None,
     };
-    let mut done = contributions::record(tx, session, &new)?;
-    let id = done.delta.contributions[0].id;
-    let decided = decide(tx, session, item, InboxState::Accepted, Some(id))?;
+    let mut done = match &earlier {
+        Some(c) => reuse(tx, session, c, text, kind)?,
+        None => {
+            let new = NewContribution {
+                stage_id: item.stage_id,
+                participant_id: item.participant_id,
+                kind: kind.unwrap_or(item.kind),
+                text: text.unwrap_or(&item.text).to_string(),
+                parent_id: None,
+                group: None,
+                anonymous: item.anonymous,
+                origin: Origin::Room,
+            };
+            contributions::record(tx, session, &new)?
+        }
+    };
+    let id = earlier.map_or_else(|| done.delta.contributions[0].id, |c| c.id);
+    let decided = decide(tx, session, item.clone(), InboxState::Accepted, Some(id))?;
     // Undo takes the contribution back (softly: it stays in the deleted
-    // list, as an undone recording does) and the input waits again.
+    // list, as an undone recording does) and the input waits again,
+    // remembering that contribution.
+    let waits = InboxItem {
+        contribution_id: Some(id),
+        ..item
+    };
     let remove = std::mem::replace(&mut done.inverse, Command::Batch(Vec::new()));
-    done.inverse = Command::Batch(vec![decided.inverse.clone(), remove]);
+    done.inverse = Command::Batch(vec![Command::Room(RoomCommand::PutDecision(waits)), remove]);
     done.merge(decided);
     Ok(done)
+}
+
+/// Brings back (and corrects, when the facilitator changed the text or
+/// the kind) the contribution an undone accept left.
+fn reuse(
+    tx: &Tx,
+    session: Id,
+    earlier: &crate::model::Contribution,
+    text: Option<&str>,
+    kind: Option<Kind>,
+) -> Result<Done, CommandError> {
+    let id = earlier.id;
+    contributions::change(tx, session, id, |tx| {
+        let mut before = tx.restore(id)?;
+        if text.is_some() || kind.is_some() {
+            let now = tx.contribution(id)?;
+            let text = text.unwrap_or(&now.text);
+            let kind = kind.unwrap_or(now.kind);
+            if let Some(was) = tx.edit(id, text, kind, now.participant_id)? {
+                if !before.iter().any(|c| c.id == id) {
+                    before.push(was);
+                }
+            }
+        }
+        Ok(before)
+    })
 }
 
 fn merge(tx: &Tx, session: Id, input: Id, into: Id) -> Result<Done, CommandError> {

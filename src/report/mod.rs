@@ -16,6 +16,7 @@ mod choices;
 mod html;
 mod json;
 mod markdown;
+mod names;
 mod odt;
 mod outline;
 mod participation;
@@ -48,14 +49,14 @@ mod origin;
 mod synthesis_trace;
 mod theme_votes;
 mod variant;
+/// The one anonymity rule, for the room's public view too.
+pub use names::Names;
 pub use pdf::take_missing as pdf_missing_glyphs;
 pub use synthesis_trace::SynthesisSources;
 pub use theme_votes::ThemeRanking;
 pub use variant::{
     bytes_with, check as check_variant, render_with, write_with, BundleNotAnonymised, Options,
 };
-/// The one anonymity rule, for the room's public view too.
-pub use view::Names;
 
 use crate::model::{Lang, SessionData};
 

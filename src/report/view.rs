@@ -5,11 +5,11 @@
 //! versions of a text are never read at all. The complete record leaves
 //! only as the bundle (`crate::bundle`), a separate archive.
 
+pub(super) use super::names::Names;
 use super::participation::Participation;
 use crate::i18n::{long_date, t, tf};
 use crate::model::{
-    format_time, Anonymity, Contribution, Id, Kind, Lang, Participant, SessionData, Timestamp,
-    Tree, MAX_DEPTH,
+    format_time, Anonymity, Contribution, Id, Kind, Lang, SessionData, Timestamp, Tree, MAX_DEPTH,
 };
 use serde::Serialize;
 use std::collections::HashMap;
@@ -373,78 +373,6 @@ impl Report {
 
     pub fn label<'a>(&'a self, key: &'a str) -> &'a str {
         self.labels.get(key).map(String::as_str).unwrap_or(key)
-    }
-}
-
-/// The anonymity rule: who said it, as a report may print it.
-pub struct Names {
-    /// Present roster members: their name, or "Participant N" (numbered
-    /// over the present roster only) in an anonymous session.
-    pub(super) present: HashMap<Id, String>,
-    /// Removed participants, by name; empty in an anonymous session, where
-    /// what they said stays but is credited to no one.
-    removed: HashMap<Id, String>,
-    /// Whether people may be shown one by one beside what they did.
-    pub(super) per_person: bool,
-    /// What a contribution stored without its author shows instead.
-    anonymous: String,
-    /// Who does an action in an anonymous session, when it is someone on
-    /// the roster: no pseudonym, since "Participant 3" beside an action
-    /// would tell the room who "Participant 3" is beside every text.
-    someone: String,
-}
-
-impl Names {
-    /// The rule over a session's participants, the removed ones included.
-    pub fn new(participants: &[Participant], lang: Lang, anonymous: bool) -> Names {
-        let present = participants
-            .iter()
-            .filter(|p| p.removed_at.is_none())
-            .enumerate()
-            .map(|(i, p)| {
-                let shown = if anonymous {
-                    format!("{} {}", t(lang, "report.participant"), i + 1)
-                } else {
-                    p.name.clone()
-                };
-                (p.id, shown)
-            })
-            .collect();
-        let removed = participants
-            .iter()
-            .filter(|p| p.removed_at.is_some() && !anonymous)
-            .map(|p| (p.id, p.name.clone()))
-            .collect();
-        Names {
-            present,
-            removed,
-            per_person: !anonymous,
-            anonymous: t(lang, "structures.anonymous").to_string(),
-            someone: t(lang, "report.action_someone").to_string(),
-        }
-    }
-
-    /// One stored without its author is "anonymous", never anyone's.
-    pub fn author(&self, c: &Contribution) -> Option<String> {
-        if c.anonymous {
-            return Some(self.anonymous.clone());
-        }
-        self.person(c.participant_id?)
-    }
-
-    /// Who does an action: a roster member by name, or in an anonymous
-    /// session only "a participant"; anyone from outside as typed.
-    pub(super) fn action_owner(&self, a: &crate::model::Action) -> Option<String> {
-        match a.who_participant {
-            Some(_) if !self.per_person => Some(self.someone.clone()),
-            Some(p) => self.person(p),
-            None => Some(a.who_name.clone()).filter(|n| !n.trim().is_empty()),
-        }
-    }
-
-    /// A participant as a report may name them.
-    fn person(&self, id: Id) -> Option<String> {
-        self.present.get(&id).or(self.removed.get(&id)).cloned()
     }
 }
 

@@ -125,6 +125,10 @@ impl App {
     /// Whether `action` can do anything now, so the hint bar offers only
     /// that (the help overlay lists everything).
     pub fn can(&self, action: &Action) -> bool {
+        if let Some(Popup::Editor(e)) = &self.core.popup {
+            // A one-line editor (a path, a name) has no new line to offer.
+            return e.multi_line || *action != Action::Newline;
+        }
         self.core.popup.is_some() || self.core.help.is_some() || self.screen.can(action)
     }
 

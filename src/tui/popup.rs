@@ -106,6 +106,9 @@ pub struct Editor {
     pub textarea: TextArea<'static>,
     pub purpose: Purpose,
     pub multi_line: bool,
+    /// The hint bar's word for Enter when "save" does not fit (an i18n
+    /// key under `key.`, e.g. `import` for a path to import).
+    pub submit: Option<&'static str>,
     /// The text it opened with, to know whether anything was typed.
     pub original: String,
 }
@@ -125,6 +128,7 @@ impl Editor {
             textarea: editor::textarea(text, "", theme),
             purpose,
             multi_line,
+            submit: None,
             original: text.to_string(),
         }
     }

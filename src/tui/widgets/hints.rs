@@ -5,6 +5,7 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::core::Tone;
 use crate::tui::keymap::bindings;
+use crate::tui::popup::Popup;
 use crate::tui::text::width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -21,9 +22,13 @@ pub fn render_bar(app: &App, area: Rect, buf: &mut Buffer) {
         .filter(|b| b.bar && app.can(&b.action))
         .map(|b| {
             let is_help = b.action == Action::Help;
+            let text = match (&app.core.popup, &b.action) {
+                (Some(Popup::Editor(e)), Action::Submit) => e.submit.unwrap_or(b.bar_text()),
+                _ => b.bar_text(),
+            };
             (
                 b.short_label(app.core.lang),
-                app.t(&format!("key.{}", b.bar_text())),
+                app.t(&format!("key.{text}")),
                 is_help,
             )
         })

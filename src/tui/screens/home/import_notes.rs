@@ -18,6 +18,9 @@ pub(super) fn ask_path(core: &mut Core) {
     let title = core.t("notes.ask_path");
     let hint = core.t("notes.ask_path_hint");
     core.open_editor(title, hint, "", Purpose::new(AskPath), false);
+    if let Some(Popup::Editor(editor)) = &mut core.popup {
+        editor.submit = Some("import");
+    }
 }
 
 /// Reads the notes at `text` and asks whether to create their session;

@@ -143,6 +143,12 @@ impl InboxState {
     /// selection on the same input when it still waits.
     fn reload(&mut self, core: &mut Core) {
         let keep = self.current().map(|i| i.id);
+        self.reload_at(core, keep);
+    }
+
+    /// Reads the inbox again and selects `keep` when it waits (else the
+    /// same row, or the last).
+    fn reload_at(&mut self, core: &mut Core, keep: Option<Id>) {
         let id = self.session_id();
         let read = core
             .store
@@ -183,8 +189,18 @@ impl InboxState {
                 false
             }
             Some(Ok(outcome)) => {
+                // An input a change (an undo, mostly) sent back to the
+                // inbox is the one selected: the next key decides it.
+                let back = outcome
+                    .changes
+                    .delta
+                    .inbox
+                    .iter()
+                    .find(|i| i.state == crate::model::InboxState::Pending)
+                    .map(|i| i.id)
+                    .or_else(|| self.current().map(|i| i.id));
                 outcome.changes.apply_to(&mut self.data, None);
-                self.reload(core);
+                self.reload_at(core, back);
                 if !said.is_empty() {
                     core.success(core.t(said));
                 }
