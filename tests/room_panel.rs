@@ -42,6 +42,35 @@ fn the_panel_in_english_and_french() {
 }
 
 #[test]
+fn a_room_served_on_this_computer_only_says_so() {
+    let join = Join {
+        url: "http://127.0.0.1:7777/",
+        code: "482193",
+        joined: 0,
+        qr: None,
+    };
+    for (lang, warning) in [
+        (Lang::En, "this computer only"),
+        (Lang::Fr, "cet ordinateur seulement"),
+    ] {
+        let mut terminal = Terminal::new(TestBackend::new(31, 12)).unwrap();
+        let theme = Theme { color: false };
+        terminal
+            .draw(|f| draw(&join, lang, &theme, f.area(), f.buffer_mut()))
+            .unwrap();
+        let buf = terminal.backend().buffer();
+        let shown: String = (0..buf.area.height)
+            .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+            .map(|p| buf[p].symbol().to_string())
+            .collect();
+        assert!(shown.contains(warning), "{shown}");
+    }
+    assert!(!atelier::tui::room_panel::serves_this_computer_only(
+        "http://192.168.1.20:7777/"
+    ));
+}
+
+#[test]
 fn a_short_panel_keeps_the_url_and_code_without_the_qr() {
     let shown = panel(Lang::En, 31, 10);
     assert!(!shown.contains('▀'), "{shown}");

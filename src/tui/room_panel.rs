@@ -66,13 +66,20 @@ pub fn toggle(core: &mut Core, session: Id) {
                 "room.opened",
                 &[("url", running.url()), ("code", running.code())],
             );
+            let only_here = serves_this_computer_only(running.url());
             core.room = Some(OpenRoom {
                 session,
                 qr: Qr::new(running.url()),
                 running,
                 joined,
             });
-            core.success(clean(&text, false));
+            if only_here {
+                // A QR code no phone can reach must not look like success.
+                let warning = t(core.lang, "room.cli_loopback");
+                core.info(clean(&format!("{text} — {warning}"), false));
+            } else {
+                core.success(clean(&text, false));
+            }
         }
         Err(e) => {
             let reason = clean(&format!("{e:#}"), false);
@@ -180,6 +187,16 @@ pub fn draw(join: &Join, lang: Lang, theme: &Theme, area: Rect, buf: &mut Buffer
             theme.muted(),
         )),
     ];
+    let mut lines = lines;
+    if serves_this_computer_only(join.url) {
+        lines.insert(
+            1,
+            Line::from(Span::styled(
+                truncate(t(lang, "room.panel_loopback"), columns),
+                theme.heading().add_modifier(Modifier::BOLD),
+            )),
+        );
+    }
     let text_rows = lines.len() as u16;
     let mut y = inner.y;
     if let Some(qr) = join.qr {
@@ -194,4 +211,18 @@ pub fn draw(join: &Join, lang: Lang, theme: &Theme, area: Rect, buf: &mut Buffer
     Paragraph::new(lines)
         .alignment(Alignment::Center)
         .render(rest, buf);
+}
+
+/// Whether the room listens on a loopback address: no phone can reach it
+/// (no local network was found), as `atelier room` also says.
+pub fn serves_this_computer_only(url: &str) -> bool {
+    let host = url
+        .trim_start_matches("http://")
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("");
+    host == "localhost"
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
