@@ -8,6 +8,7 @@ mod import_notes;
 pub(crate) mod inbox;
 mod links;
 mod names;
+mod parse;
 mod present;
 mod report_choices;
 mod review;
@@ -20,10 +21,11 @@ mod structures;
 mod themes;
 mod votes;
 
-use crate::i18n::tf;
 use crate::model::Lang;
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
-use std::ffi::OsString;
+use clap::{Parser, Subcommand};
+pub use commands::{open_store, run};
+pub use parse::{localized, main, parse};
+use parse::{parse_date, parse_format, parse_lang, parse_table};
 use std::path::PathBuf;
 
 /// `atelier action …`
@@ -482,175 +484,4 @@ pub enum Command {
         #[arg(default_value = "latest")]
         session: String,
     },
-}
-
-// The value checks word their complaint in a language: English in the
-// derive above, the person's own in `command`.
-
-fn parse_lang(lang: Lang, s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| tf(lang, "cli.unknown_lang", &[("value", s)]))
-}
-
-fn parse_date(lang: Lang, s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| tf(lang, "cli.not_a_date", &[("value", s)]))
-}
-
-fn parse_table(lang: Lang, s: &str) -> Result<crate::report::csv_tables::Table, String> {
-    crate::report::csv_tables::Table::parse(s)
-        .ok_or_else(|| tf(lang, "csv_tables.bad_table", &[("value", s)]))
-}
-
-fn parse_format(lang: Lang, s: &str) -> Result<crate::report::Format, String> {
-    crate::report::Format::parse(s).ok_or_else(|| tf(lang, "cli.unknown_format", &[("value", s)]))
-}
-
-/// The command line with its value checks worded in `lang`. clap's own
-/// frame around them ("error: invalid value … for '--date <DATE>'", the
-/// usage line, `--help`) has no translations and stays English.
-fn command(lang: Lang) -> clap::Command {
-    Cli::command()
-        .mut_arg("lang", |a| {
-            a.value_parser(move |s: &str| parse_lang(lang, s))
-        })
-        .mut_subcommand("new", |c| {
-            c.mut_arg("date", |a| {
-                a.value_parser(move |s: &str| parse_date(lang, s))
-            })
-        })
-        .mut_subcommand("import-notes", |c| {
-            c.mut_arg("date", |a| {
-                a.value_parser(move |s: &str| parse_date(lang, s))
-            })
-        })
-        .mut_subcommand("export", |c| {
-            c.mut_arg("format", |a| {
-                a.value_parser(move |s: &str| parse_format(lang, s))
-            })
-            .mut_arg("order", |a| {
-                a.value_parser(move |s: &str| report_choices::parse_order(lang, s))
-            })
-            .mut_arg("person_stats", |a| {
-                a.value_parser(move |s: &str| report_choices::parse_person_stats(lang, s))
-            })
-            .mut_arg("table", |a| {
-                a.value_parser(move |s: &str| parse_table(lang, s))
-            })
-        })
-}
-
-/// The language asked for with `--lang`, read before the full parse so the
-/// parse's complaints can be worded in it; `None` when absent or unknown.
-fn lang_in_args(args: &[OsString]) -> Option<Lang> {
-    let mut words = args.iter().skip(1).map(|a| a.to_str().unwrap_or(""));
-    while let Some(word) = words.next() {
-        if word == "--" {
-            break;
-        }
-        let value = match word.strip_prefix("--lang") {
-            Some("") => words.next(),
-            Some(rest) => rest.strip_prefix('='),
-            None => continue,
-        };
-        return value.and_then(Lang::parse);
-    }
-    None
-}
-
-/// Parses `args` (the program name first), wording complaints about
-/// values in the language asked for, else the system's.
-pub fn parse(args: Vec<OsString>) -> Result<Cli, clap::Error> {
-    let lang = lang_in_args(&args).unwrap_or_else(crate::i18n::system_lang);
-    let mut command = command(lang);
-    let mut matches = command.try_get_matches_from_mut(args)?;
-    Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut command))
-}
-
-pub use commands::{open_store, run};
-
-/// Parses the command line, runs the command or the terminal interface,
-/// and prints what went wrong. Messages quote file contents, names and
-/// typed values: they are cleaned here, once, so none can carry an
-/// escape sequence; ours stay on one line.
-pub fn main() -> std::process::ExitCode {
-    use std::process::ExitCode;
-    let cli = match parse(std::env::args_os().collect()) {
-        Ok(cli) => cli,
-        Err(e) => {
-            let shown = crate::text::clean(&e.render().to_string(), true);
-            if e.use_stderr() {
-                eprint!("{shown}");
-            } else {
-                print!("{shown}");
-            }
-            return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
-        }
-    };
-    let result = if cli.command.is_none() {
-        crate::tui::run(cli.db.as_deref(), cli.lang)
-    } else {
-        run(cli)
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            let message = crate::text::clean(&format!("{e:#}"), false);
-            eprintln!("atelier: {message}");
-            ExitCode::from(1)
-        }
-    }
-}
-
-/// `e` with its store, command or import error worded in `lang`; the
-/// context around it (what was being done) is kept in front.
-pub fn localized(e: anyhow::Error, lang: Lang) -> anyhow::Error {
-    use crate::i18n::localized;
-    if !e.chain().any(|cause| localized(cause, lang).is_some()) {
-        return e;
-    }
-    let mut parts = Vec::new();
-    for cause in e.chain() {
-        match localized(cause, lang) {
-            Some(message) => {
-                parts.push(message);
-                break;
-            }
-            None => parts.push(cause.to_string()),
-        }
-    }
-    anyhow::anyhow!(parts.join(": "))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn args(words: &[&str]) -> Vec<OsString> {
-        std::iter::once("atelier")
-            .chain(words.iter().copied())
-            .map(OsString::from)
-            .collect()
-    }
-
-    #[test]
-    fn the_language_is_found_before_the_parse() {
-        assert_eq!(
-            lang_in_args(&args(&["--lang", "fr", "list"])),
-            Some(Lang::Fr)
-        );
-        assert_eq!(
-            lang_in_args(&args(&["show", "x", "--lang=en"])),
-            Some(Lang::En)
-        );
-        assert_eq!(lang_in_args(&args(&["--lang", "de", "list"])), None);
-        assert_eq!(
-            lang_in_args(&args(&["add", "x", "--", "--lang", "fr"])),
-            None
-        );
-        assert_eq!(lang_in_args(&args(&["--lang"])), None);
-        let err = parse(args(&["--lang", "fr", "export", "x", "--format", "docx"])).unwrap_err();
-        assert!(err.to_string().contains("format inconnu « docx »"), "{err}");
-        let cli = parse(args(&["--lang", "fr", "show", "latest"])).unwrap();
-        assert_eq!(cli.lang, Some(Lang::Fr));
-    }
 }
