@@ -1,0 +1,18 @@
+//! The command line: the real binary, end to end, and the README kept true.
+//! One test binary per area (not one per file): each binary links the
+//! whole app, and dozens of them filled the build disk.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod cli;
+mod cli_follow;
+mod cli_follow_through;
+mod cli_inbox;
+mod cli_review;
+mod cli_search;
+mod cli_themes;
+mod cli_votes;
+mod e2e;
+mod links_cli;
+mod readme;

@@ -1,0 +1,19 @@
+//! Reports in every format, read back as a participant would.
+//! One test binary per area (not one per file): each binary links the
+//! whole app, and dozens of them filled the build disk.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod anonymised_export;
+mod pdf_fonts;
+mod report;
+mod report_choices;
+mod report_follow;
+mod report_follow_through;
+mod report_odt;
+mod report_pdf;
+mod report_time;
+mod report_voices;
+mod theme_ranking;
+mod themes_report;

@@ -1,0 +1,30 @@
+//! The terminal app: screens, keys, undo, snapshots, the real binary in a PTY.
+//! One test binary per area (not one per file): each binary links the
+//! whole app, and dozens of them filled the build disk.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod tui_actions;
+mod tui_commands;
+mod tui_depth;
+mod tui_follow;
+mod tui_follow_through;
+mod tui_history;
+mod tui_home_setup;
+mod tui_inbox;
+mod tui_links;
+mod tui_notes_import;
+mod tui_review_cycle;
+mod tui_robustness;
+mod tui_search;
+mod tui_snapshots;
+mod tui_structures;
+mod tui_synthesis_sources;
+mod tui_themes;
+mod tui_time;
+mod tui_tryout;
+mod tui_update;
+mod tui_voices;
+mod tui_vote_themes;
+mod tui_votes;
