@@ -1,5 +1,5 @@
 //! The Markdown escaping read back by a real CommonMark/GFM parser. The
-//! same exports also go through python-markdown in tests/hostile.rs.
+//! same exports also go through python-markdown in tests/hostile/.
 
 use super::{inline, items};
 use crate::model::MAX_DEPTH;

@@ -1,6 +1,6 @@
 //! `atelier park`, `unpark` and `decide` through the real binary.
 
-mod common;
+use crate::common;
 
 use common::{atelier, stdout};
 

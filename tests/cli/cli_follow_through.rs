@@ -1,7 +1,7 @@
 //! `atelier new --next`, `action remove`, `action carry` and what `show`
 //! and `action list` print of the follow-through, through the real binary.
 
-mod common;
+use crate::common;
 
 use common::{atelier, stdout};
 

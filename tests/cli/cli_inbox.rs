@@ -2,7 +2,7 @@
 //! list (lines and JSON), accept (edited), merge, decline by short id,
 //! deciding twice refused without writing, the settings shown and set.
 
-mod common;
+use crate::common;
 
 use atelier::model::Kind;
 use atelier::store::{RoomInput, Store};

@@ -2,7 +2,7 @@
 //! remark on a contribution, apply it, sign, publish the validated
 //! version, compare the two and list everything.
 
-mod common;
+use crate::common;
 
 use common::{atelier, stdout};
 

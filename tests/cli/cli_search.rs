@@ -1,7 +1,7 @@
 //! `atelier search` through the real binary: hits grouped by session,
 //! filters, JSON, a clear refusal of an empty search, and a read-only run.
 
-mod common;
+use crate::common;
 
 use common::{atelier, stdout};
 use tempfile::TempDir;

@@ -1,7 +1,7 @@
 //! `atelier theme …` through the real binary: short ids, `show`, the
 //! reports, mistakes on one clear line that change nothing.
 
-mod common;
+use crate::common;
 
 use common::{atelier, stdout};
 

@@ -2,7 +2,7 @@
 //! name or the start of one, short ids, tallies, the dots per person, the
 //! ranking as lines and JSON, `show`, and refusals that write nothing.
 
-mod common;
+use crate::common;
 
 use common::{atelier, stdout};
 

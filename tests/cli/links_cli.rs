@@ -1,7 +1,7 @@
 //! `atelier link`, `unlink` and `trace`, and the links in `show` and the
 //! exported report, through the real binary.
 
-mod common;
+use crate::common;
 
 use common::{atelier, stdout};
 

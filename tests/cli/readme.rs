@@ -19,7 +19,7 @@ fn key_map_section(readme: &str) -> &str {
 
 #[test]
 fn readme_key_map_is_exactly_the_generated_one() {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let tables = atelier::tui::keymap::markdown(atelier::model::Lang::En);
     assert_eq!(
         readme.matches(START).count(),
@@ -49,14 +49,14 @@ fn key_map_section_is_found_between_markers() {
 
 #[test]
 fn readme_shows_the_two_commands() {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     assert!(readme.contains("cargo run --release"));
     assert!(readme.contains("cargo test"));
 }
 
 #[test]
 fn readme_holds_no_pasted_tool_output() {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     for marker in [
         "stack backtrace:",
         "panicked at",

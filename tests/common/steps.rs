@@ -1,4 +1,4 @@
-//! The random steps of the command property test (`tests/commands.rs`):
+//! The random steps of the command property test (`tests/core/commands.rs`):
 //! each drawn as numbers, then resolved against the session as it is when
 //! it runs, so every step is a command the session can take.
 

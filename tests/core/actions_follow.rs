@@ -1,7 +1,7 @@
 //! Actions ("qui fait quoi") on a real database file: commands and their
 //! inverses, the reports under the anonymity rule, and the bundle.
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command};
 use atelier::model::{Id, Lang, SessionData};

@@ -1,4 +1,4 @@
-mod common;
+use crate::common;
 
 use atelier::bundle::{self, ImportError};
 use atelier::templates::Catalog;

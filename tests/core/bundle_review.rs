@@ -3,7 +3,7 @@
 //! byte; every reference in it is checked on import and an error names
 //! its place; bundles of versions 1 to 3 still import.
 
-mod common;
+use crate::common;
 
 use atelier::bundle::{self, ImportError};
 use atelier::commands::{apply, Command, ReviewCommand};

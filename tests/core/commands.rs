@@ -2,7 +2,7 @@
 //! the session back as it was, a failed or refused command writes nothing,
 //! and a closed session refuses changes until reopened.
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command, CommandError, Details, VoteCommand};
 use atelier::model::{
@@ -12,7 +12,7 @@ use atelier::store::{NewContribution, Store};
 use chrono::Duration;
 use common::{clocked, new_session, temp_store};
 use proptest::prelude::*;
-#[path = "common/steps.rs"]
+#[path = "../common/steps.rs"]
 mod steps;
 use steps::{any_step, resolve};
 

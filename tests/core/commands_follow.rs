@@ -1,7 +1,7 @@
 //! The toolkit's commands on a real database: extending a stage, parking
 //! and unparking, logging a decision; each undone by its inverse.
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command};
 use atelier::model::{Id, Kind, SessionData};

@@ -2,7 +2,7 @@
 //! where a carried-over action came from travel with the session and are
 //! checked on import; bundles of versions 1 and 2 still import.
 
-mod common;
+use crate::common;
 
 use atelier::bundle::{self, ImportError};
 use atelier::commands::{apply, Command};

@@ -3,7 +3,7 @@
 //! actions (carry one over, mark one done where it was agreed), each
 //! command undone by its inverse; setting who does an action and by when.
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command, CommandError};
 use atelier::model::{Id, SessionData, SessionStatus};

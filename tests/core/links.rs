@@ -2,7 +2,7 @@
 //! the commands and their inverses, the bundle, and the trace section of
 //! every report format (under the anonymity rule).
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command};
 use atelier::model::{Id, Kind, Lang, SessionData};

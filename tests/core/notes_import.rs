@@ -3,7 +3,7 @@
 //! notes is refused with its name, the line and the problem, and nothing
 //! is written.
 
-mod common;
+use crate::common;
 
 use atelier::model::{Kind, Origin, SessionData, SessionStatus};
 use atelier::notes::Place;

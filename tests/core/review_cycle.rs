@@ -3,7 +3,7 @@
 //! and done again by the inverse's; the diff between two versions; the
 //! validated report's section, anonymous sessions and hostile remarks.
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command, ReviewCommand};
 use atelier::model::{content_hash, Id, Kind, Lang, SessionData};

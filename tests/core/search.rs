@@ -3,7 +3,7 @@
 //! undo), folds accents and case, takes any typed text as words, and
 //! never finds what stays private.
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command};
 use atelier::model::{Id, Kind, Lang, Origin};

@@ -4,7 +4,7 @@
 //! Every command that fails or only reads must leave the database bytes
 //! (and its -wal file) exactly as they were.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};

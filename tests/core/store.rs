@@ -1,4 +1,4 @@
-mod common;
+use crate::common;
 
 use atelier::model::Kind;
 use atelier::store::{migrations, NewContribution, Store, StoreError, LATEST_VERSION};

@@ -2,7 +2,7 @@
 //! version 4 gains them empty, and what is parked or decided survives the
 //! program's end.
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command};
 use atelier::model::Kind;

@@ -3,7 +3,7 @@
 //! closing its own connection would then delete the WAL in use, losing
 //! what was committed there.
 
-mod common;
+use crate::common;
 
 use atelier::store::Store;
 

@@ -1,7 +1,7 @@
 //! The small look-ups `atelier add` uses instead of loading the session:
 //! the same answers as the whole-session search they replace.
 
-mod common;
+use crate::common;
 
 use common::temp_store;
 

@@ -4,7 +4,7 @@
 //! any report format, and bundles carry all of it (and refuse what is
 //! inconsistent, naming the place).
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command};
 use atelier::model::{Clock, Id, Kind, Lang, SessionData, Step, Structure};
@@ -14,7 +14,7 @@ use atelier::templates::Catalog;
 use chrono::Duration;
 use common::{atelier, clocked, new_session, stdout, temp_store};
 
-/// What a command and its inverse agree on (see tests/commands.rs).
+/// What a command and its inverse agree on (see tests/core/commands.rs).
 fn state(store: &Store, session: Id) -> SessionData {
     let mut data = store.load(session).unwrap();
     data.session.updated_at = data.session.created_at;

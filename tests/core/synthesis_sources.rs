@@ -3,7 +3,7 @@
 //! session, carried by the bundle, and at the head of every report's trace
 //! (under the anonymity rule).
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command};
 use atelier::model::{BuildingBlock, Id, Kind, Lang, SessionData, Synthesis, SynthesisPart};

@@ -1,7 +1,7 @@
 //! Themes on a real database file: each command and its inverse, undo and
 //! redo restoring membership exactly, refusals that write nothing.
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command};
 use atelier::model::{Id, Kind, SessionData};

@@ -2,7 +2,7 @@
 //! the settings, every inverse, the reports (ranking with ties, no name
 //! ever), the bundle round trip and its checks.
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command, CommandError, VoteCommand};
 use atelier::model::{Id, Kind, Lang, SessionData};

@@ -2,7 +2,7 @@
 //! report as if it had been anonymous, in every report format, in files
 //! that say so; never the bundle. And `link proposal --session`.
 
-mod common;
+use crate::common;
 
 use atelier::model::{Anonymity, Lang};
 use atelier::store::Store;

@@ -5,7 +5,7 @@
 //! Where no CJK font or poppler is installed the checks are skipped with a
 //! message (CI installs both, see `.ci/run`).
 
-mod common;
+use crate::common;
 
 use common::{atelier, stdout};
 use std::process::Command;

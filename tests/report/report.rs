@@ -1,4 +1,4 @@
-mod common;
+use crate::common;
 
 use atelier::model::{Kind, SessionData};
 use atelier::report::{render, Format};
@@ -53,7 +53,7 @@ fn words(text: &str) -> String {
 fn markdown_report_of_the_sample_holds_every_seed_line() {
     let data = common::sample_data();
     let report = words(&render(Format::Markdown, &data));
-    let mut notes = include_str!("fixtures/seed-notes.txt").to_string();
+    let mut notes = include_str!("../fixtures/seed-notes.txt").to_string();
     for (slip, fix) in OCR_FIXES {
         notes = notes.replace(slip, fix);
     }

@@ -2,7 +2,7 @@
 //! 014) by one undoable command, carried by the bundle, read by every
 //! report, and overridden per export on the command line.
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command, Details};
 use atelier::model::{DiscussionOrder, PersonStats, ReportChoices};

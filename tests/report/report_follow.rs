@@ -1,7 +1,7 @@
 //! Follow-through in the reports: the parking lot and the decision log
 //! have their own sections in every format, under the anonymity rule.
 
-mod common;
+use crate::common;
 
 use atelier::model::{Anonymity, Lang};
 use atelier::report::{render, Format, Report};

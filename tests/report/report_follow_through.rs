@@ -2,7 +2,7 @@
 //! participant counts and shares in a named session, only the totals in an
 //! anonymous one (the report's one anonymity rule).
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command};
 use atelier::model::{Anonymity, Kind, SessionData};

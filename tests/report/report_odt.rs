@@ -2,7 +2,7 @@
 //! pipe) receives the package's bytes, a terminal never does, and the
 //! review screen writes it with its own key and with "export all".
 
-mod common;
+use crate::common;
 
 use atelier::model::Lang;
 use atelier::tui::action::Action;

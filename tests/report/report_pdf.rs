@@ -3,7 +3,7 @@
 //! and the names kept out of an anonymous session's. Checked for text and
 //! structure, not bytes. Also the CLI's PDF export, to a file and a pipe.
 
-mod common;
+use crate::common;
 use atelier::model::Anonymity;
 use atelier::report::{bytes, flatten, Format, Report};
 use common::pdf::{pages, squeezed};

@@ -2,7 +2,7 @@
 //! report format (Markdown, HTML, report JSON), from the one view model;
 //! the CSV stays one row per contribution.
 
-mod common;
+use crate::common;
 
 use atelier::model::{Lang, Segment, SessionData};
 use atelier::report::{render, Format, Report};

@@ -2,7 +2,7 @@
 //! table in Markdown) for a named session; only the totals when the
 //! session is anonymous, under the one anonymity rule of the view model.
 
-mod common;
+use crate::common;
 
 use atelier::model::{Anonymity, Lang};
 use atelier::report::{render, Format, Report};

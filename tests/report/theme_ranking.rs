@@ -2,7 +2,7 @@
 //! items (Markdown, HTML, report JSON), ties shown; items parked or deleted
 //! count for nothing; themes without a dot are left out.
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command, VoteCommand};
 use atelier::model::{Id, Kind, Lang};

@@ -1,7 +1,7 @@
 //! Themes in the reports (ideas by theme, under the anonymity rule) and in
 //! the bundle (carried, checked on import; older bundles still import).
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command};
 use atelier::model::{Id, Kind, Lang, SessionData};

@@ -2,7 +2,7 @@
 //! French and English, and the real binary in a pseudo-terminal following
 //! a write made by another connection.
 
-mod common;
+use crate::common;
 
 use atelier::model::{Id, Kind, Lang, Origin};
 use atelier::room::public::public_state;

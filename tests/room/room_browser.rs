@@ -4,9 +4,7 @@
 //! store. Without chromedriver the test says why and passes, except under
 //! CI (`CI` set), where `.ci/run` installs it and its absence is a failure.
 
-mod common;
-#[path = "room/helpers.rs"]
-mod helpers;
+use crate::helpers;
 
 use fantoccini::{ClientBuilder, Locator};
 use helpers::CODE;

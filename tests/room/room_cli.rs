@@ -2,7 +2,7 @@
 //! with which code, and on SIGTERM closes it: the port is free and the
 //! room's status gone from the database.
 
-mod common;
+use crate::common;
 
 use atelier::store::Store;
 use common::{atelier, stdout};

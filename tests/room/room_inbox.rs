@@ -1,7 +1,7 @@
 //! Phone input in the store: queued in the inbox, or straight in when the
 //! session accepts everything; anonymity holds; refusals write nothing.
 
-mod common;
+use crate::common;
 
 use atelier::model::{InboxState, Kind, Origin};
 use atelier::store::{Received, RoomInput, RoomSettings, StoreError};

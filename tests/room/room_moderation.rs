@@ -3,7 +3,7 @@
 //! inverse; an input is decided once; the report marks what came from the
 //! room without naming anyone.
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command, CommandError, RoomCommand};
 use atelier::model::{Id, InboxItem, InboxState, Kind, Origin};

@@ -2,7 +2,7 @@
 //! address `room::open` picks) and shows how to join in the roster's
 //! place; `O` again, or quitting, closes it and clears its status.
 
-mod common;
+use crate::common;
 
 use atelier::model::Lang;
 use atelier::tui::action::Action;

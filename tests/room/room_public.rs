@@ -2,7 +2,7 @@
 //! stage's live items under the report's one anonymity rule, votes only
 //! once revealed, and nothing private, from no other session.
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command, VoteCommand};
 use atelier::model::{Id, Kind, Lang, Origin};

@@ -4,9 +4,8 @@
 //! stage change made elsewhere reaches the event stream, and closing the
 //! room frees the port and clears its status.
 
-mod common;
-#[path = "room/helpers.rs"]
-mod helpers;
+use crate::common;
+use crate::helpers;
 
 use atelier::model::{InboxState, Origin};
 use helpers::{open_room, CODE};

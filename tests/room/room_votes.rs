@@ -2,9 +2,7 @@
 //! sees, within their dots; the counts stay hidden from the room until the
 //! facilitator reveals them.
 
-mod common;
-#[path = "room/helpers.rs"]
-mod helpers;
+use crate::helpers;
 
 use helpers::open_room;
 use reqwest::StatusCode;

@@ -2,7 +2,7 @@
 //! (typed as the session's language writes dates), the stage bar's count
 //! of open actions, and undo.
 
-mod common;
+use crate::common;
 
 use atelier::tui::action::Action;
 use atelier::tui::keymap::Context;

@@ -2,7 +2,7 @@
 //! exact inverse, a closed session opens read-only on the review screen
 //! until reopened, and the stage clock pauses.
 
-mod common;
+use crate::common;
 
 use atelier::model::{Lang, SessionStatus};
 use atelier::tui::action::Action;

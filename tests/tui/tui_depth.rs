@@ -1,7 +1,7 @@
 //! The run screen's indent stops at the deepest nesting the store allows
 //! and says so in the facilitator's language.
 
-mod common;
+use crate::common;
 
 use atelier::model::{Id, Kind, Lang, MAX_DEPTH};
 use atelier::store::NewContribution;

@@ -2,7 +2,7 @@
 //! contribution, bring it back from the parking lot, log a decision, and
 //! undo each.
 
-mod common;
+use crate::common;
 
 use atelier::tui::action::Action;
 use atelier::tui::keymap::Context;

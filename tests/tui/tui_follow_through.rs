@@ -4,7 +4,7 @@
 //! from outside) and by when, decisions taken back; all undone with `u`.
 //! Snapshots in French and English.
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command};
 use atelier::model::{Id, Lang};

@@ -3,7 +3,7 @@
 //! session refuses them; a paused stage reopens paused; stored times come
 //! from the app's clock.
 
-mod common;
+use crate::common;
 
 use atelier::commands::Command;
 use atelier::model::Lang;

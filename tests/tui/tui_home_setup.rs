@@ -2,7 +2,7 @@
 //! deleted; fields, dates, templates and the roster edited, on a real
 //! database.
 
-mod common;
+use crate::common;
 
 use atelier::model::Lang;
 use atelier::tui::action::Action;
@@ -156,7 +156,7 @@ fn set_up_shows_what_a_template_is_for_and_reads_new_templates() {
     let dir = tempfile::tempdir().unwrap();
     app.core.templates_dir = Some(dir.path().to_path_buf());
     // A template the facilitator adds while the app runs.
-    let mine = include_str!("../assets/templates/retro.json").replacen(
+    let mine = include_str!("../../assets/templates/retro.json").replacen(
         "\"key\": \"retro\"",
         "\"key\": \"my-own\"",
         1,

@@ -5,7 +5,7 @@
 //! the room settings, `u` and Ctrl+R undo and redo. Snapshots in French
 //! and English.
 
-mod common;
+use crate::common;
 
 use atelier::model::{InboxState, Kind, Lang, Origin};
 use atelier::store::{RoomInput, Store};

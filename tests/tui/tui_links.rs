@@ -3,7 +3,7 @@
 //! space marks, Enter links and unlinks as one change (`u` undoes it); `L`
 //! shows the links both ways; linked items carry a mark in the list.
 
-mod common;
+use crate::common;
 
 use atelier::model::{Id, Kind, Lang};
 use atelier::store::{NewContribution, Store};

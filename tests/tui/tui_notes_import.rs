@@ -2,7 +2,7 @@
 //! as a question, then the new session opened; a file that cannot be read
 //! keeps the editor and writes nothing.
 
-mod common;
+use crate::common;
 
 use atelier::model::{Lang, Origin};
 use atelier::tui::action::Action;

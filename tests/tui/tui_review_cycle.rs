@@ -5,7 +5,7 @@
 //! (`V`) and compare it with the draft (`d`). Snapshots in French and
 //! English.
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command};
 use atelier::model::{Kind, Lang};

@@ -2,7 +2,7 @@
 //! drawn that a terminal would act on, and the run screen's list (kept up
 //! to date piece by piece) always what a full rebuild from its data gives.
 
-mod common;
+use crate::common;
 
 use atelier::model::Lang;
 use atelier::tui::action::Action;

@@ -1,7 +1,7 @@
 //! Search from the home screen, and home grouped by event: snapshots in
 //! French and English, and Enter opening the session at the hit.
 
-mod common;
+use crate::common;
 
 use atelier::model::{Kind, Lang, Origin};
 use atelier::store::{NewContribution, Store};

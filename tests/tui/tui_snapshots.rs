@@ -1,7 +1,7 @@
 //! Every screen at 80×24 and 120×40, in French and English, on the sample
 //! session (TestBackend + insta).
 
-mod common;
+use crate::common;
 
 use atelier::model::Lang;
 use atelier::tui::action::Action;

@@ -4,7 +4,7 @@
 //! Ctrl+O records the one being typed without its author; FR/EN snapshots
 //! of each step and of an anonymous contribution being typed.
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command, Timing};
 use atelier::model::{Lang, Segment, SessionStatus, Step, Structure};

@@ -4,7 +4,7 @@
 //! is one change for `u`. Also: `a` in Review & export writes the
 //! anonymised report, and the vote ranking shows the themes' ranking.
 
-mod common;
+use crate::common;
 
 use atelier::model::{Id, Kind, Lang, Synthesis, SynthesisPart};
 use atelier::store::{NewContribution, Store};

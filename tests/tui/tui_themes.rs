@@ -2,7 +2,7 @@
 //! into a theme picked from a list, new, rename, split, merge, remove,
 //! undo and redo restoring membership, and FR/EN snapshots.
 
-mod common;
+use crate::common;
 
 use atelier::model::Lang;
 use atelier::tui::action::Action;

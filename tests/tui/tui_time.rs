@@ -2,7 +2,7 @@
 //! two minutes before the planned end and at the end, in both languages,
 //! the session's total time, and the bell as the warning rises.
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command, Timing};
 use atelier::model::{Lang, Segment, SessionStatus, TimerAlert};

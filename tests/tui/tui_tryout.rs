@@ -2,7 +2,7 @@
 //! through real keys: one undo history per session across every screen,
 //! and saying what was undone.
 
-mod common;
+use crate::common;
 
 use atelier::model::Lang;
 use atelier::tui::app::App;

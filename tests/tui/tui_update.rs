@@ -1,7 +1,7 @@
 //! `update` for every action, on a real database: what the facilitator
 //! does and what ends up committed.
 
-mod common;
+use crate::common;
 
 use atelier::model::{Kind, Lang, SessionStatus};
 use atelier::store::Store;

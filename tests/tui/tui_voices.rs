@@ -2,7 +2,7 @@
 //! spoken in this stage (○) and who is under an even share of the
 //! session's contributions (↓), in both languages.
 
-mod common;
+use crate::common;
 
 use atelier::model::Lang;
 use atelier::tui::action::Action;

@@ -1,7 +1,7 @@
 //! The vote screen's ranking view (`r`) shows the themes' ranking beside
 //! the items' when the session has themes, once the counts are shown.
 
-mod common;
+use crate::common;
 
 use atelier::commands::{apply, Command, VoteCommand};
 use atelier::model::{Id, Kind, Lang};

@@ -3,7 +3,7 @@
 //! key each, within the session's dots; a tally is typed; the counts stay
 //! off the screen until revealed; undo and redo go through the commands.
 
-mod common;
+use crate::common;
 
 use atelier::model::{Anonymity, Lang};
 use atelier::tui::action::Action;
