@@ -286,6 +286,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             super::room::run(out, cli.db.as_ref(), &session, options, accept_all, lang)
         }
         Command::Present { session } => super::present::run(cli.db.as_ref(), &session),
+        Command::Event { command } => super::events::run(out, cli.db.as_ref(), command, lang),
     }
 }
 
@@ -433,7 +434,7 @@ fn contribution(
 
 /// An export made harmless for a terminal: JSON keeps the same data (its
 /// controls as `\uXXXX` escapes), the text formats lose their controls.
-fn for_terminal(format: Format, text: &str) -> String {
+pub(super) fn for_terminal(format: Format, text: &str) -> String {
     match format {
         Format::Json | Format::Bundle => crate::text::json_for_terminal(text),
         _ => crate::text::clean(text, true),
@@ -490,7 +491,7 @@ fn export(
 
 /// Once, on stderr: the characters a PDF printed as boxes, no font on this
 /// computer having them.
-fn say_missing_glyphs(lang: Lang) {
+pub(super) fn say_missing_glyphs(lang: Lang) {
     let missing = report::pdf_missing_glyphs();
     if missing.is_empty() {
         return;

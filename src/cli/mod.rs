@@ -3,6 +3,7 @@
 mod actions;
 mod carry;
 mod commands;
+mod events;
 mod follow;
 mod import_notes;
 pub(crate) mod inbox;
@@ -483,5 +484,12 @@ pub enum Command {
         /// An id, a unique id prefix, or `latest` (the default).
         #[arg(default_value = "latest")]
         session: String,
+    },
+    /// Events: the ateliers (sessions) of each event, and one report per
+    /// event across its ateliers, from however many laptops (import each
+    /// lead's bundle first).
+    Event {
+        #[command(subcommand)]
+        command: events::EventCommand,
     },
 }

@@ -18,7 +18,10 @@ use std::sync::OnceLock;
 const TEMPLATE: &str = include_str!("../../assets/report/report.html");
 const CSS: &str = include_str!("../../assets/report/report.css");
 
-fn env() -> &'static Environment<'static> {
+/// The one environment every HTML page renders in (its formatter cleans
+/// and escapes every value): the session report, and the event report
+/// (`event/html.rs`).
+pub(super) fn env() -> &'static Environment<'static> {
     static ENV: OnceLock<Environment<'static>> = OnceLock::new();
     ENV.get_or_init(|| {
         let mut env = Environment::new();
@@ -41,6 +44,8 @@ fn env() -> &'static Environment<'static> {
             include_str!("../../assets/report/review.html"),
         )
         .expect("embedded review section parses");
+        env.add_template("event.html", include_str!("../../assets/report/event.html"))
+            .expect("embedded event report template parses");
         env
     })
 }

@@ -392,7 +392,7 @@ fn time_table(out: &mut dyn Write, r: &Report) -> io::Result<()> {
 /// indented by `indent` so they stay inside their list item. Inside a list
 /// item (`indent > 0`) blank lines are left out: python-markdown loses
 /// track of nested lists after one and reads what follows as code.
-fn block(text: &str, indent: usize) -> String {
+pub(super) fn block(text: &str, indent: usize) -> String {
     let pad = " ".repeat(indent);
     text.trim()
         .lines()

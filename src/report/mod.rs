@@ -10,6 +10,7 @@
 mod carry;
 mod csv;
 pub mod csv_tables;
+pub mod event;
 pub use csv::delimiter as csv_delimiter;
 mod charts;
 mod choices;
@@ -172,18 +173,7 @@ pub fn file_name(data: &SessionData, format: Format) -> String {
 
 /// [`file_name`] for a report variant: `…-9c3a1f07-anonymised.md`.
 pub fn file_name_with(data: &SessionData, format: Format, options: Options) -> String {
-    let mut slug = String::new();
-    for c in deunicode::deunicode(&data.session.title).chars() {
-        let c = c.to_ascii_lowercase();
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug: String = slug.chars().take(60).collect();
-    let slug = slug.trim_end_matches('-');
-    let slug = if slug.is_empty() { "session" } else { slug };
+    let slug = slug(&data.session.title, "session");
     let id = data.session.id.simple().to_string();
     format!(
         "{}-{slug}-{}{}{}.{}",
@@ -193,4 +183,22 @@ pub fn file_name_with(data: &SessionData, format: Format, options: Options) -> S
         format.label(data.session.language),
         format.extension()
     )
+}
+
+/// A title made safe for any file name: transliterated to ASCII, lower
+/// case, words joined by `-`, at most 60 characters; `fallback` when
+/// nothing is left.
+fn slug(title: &str, fallback: &str) -> String {
+    let mut slug = String::new();
+    for c in deunicode::deunicode(title).chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug: String = slug.chars().take(60).collect();
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() { fallback } else { slug }.to_string()
 }

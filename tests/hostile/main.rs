@@ -8,6 +8,7 @@ mod common;
 use common::atelier;
 mod corpus;
 mod document;
+mod event;
 mod golden;
 mod inert;
 mod odt;
