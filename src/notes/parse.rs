@@ -15,6 +15,9 @@ pub enum KindFrom {
     FirstWord,
     /// A discussion element asking something.
     QuestionMark,
+    /// The kind of the labelled line (or "Enjeux" sub-heading) above it:
+    /// a label names the kind of a run of lines until another label.
+    Run,
     /// The section's usual kind.
     Section,
     /// A line nothing recognised: to sort.
@@ -86,6 +89,7 @@ pub fn parse(file: &str, text: &str) -> Result<Notes, NotesError> {
         stack: Vec::new(),
         last: None,
         votes: (0, 0),
+        run: None,
     };
     let mut i = 0;
     while i < lines.len() {
@@ -116,6 +120,9 @@ struct Parser {
     last: Option<usize>,
     /// Headings seen in French and in English.
     votes: (usize, usize),
+    /// The kind that the last label or kind sub-heading gave the lines
+    /// of the current list (see `KindFrom::Run`).
+    run: Option<Kind>,
 }
 
 impl Parser {
@@ -134,6 +141,14 @@ impl Parser {
             return Ok(1);
         }
         if is_rule(text) {
+            self.notes.places.push(Place::Heading(self.section));
+            return Ok(1);
+        }
+        if let Some(kind) = self.kind_heading(text) {
+            // "Enjeux :" inside the discussion: the lines under it are stakes.
+            self.stack.clear();
+            self.last = None;
+            self.run = Some(kind);
             self.notes.places.push(Place::Heading(self.section));
             return Ok(1);
         }
@@ -278,6 +293,22 @@ impl Parser {
         self.section = section;
         self.stack.clear();
         self.last = None;
+        self.run = None;
+    }
+
+    /// A line in a list that only names a kind ("Enjeux :", "## Stakes",
+    /// "**Questions**"): a sub-heading giving its kind to the lines below.
+    fn kind_heading(&self, text: &str) -> Option<Kind> {
+        if !self.section.is_list() || words::bullet(text).is_some() {
+            return None;
+        }
+        let bare = text.trim_start_matches('#').trim_end_matches([':', ' ']);
+        let bare = bare.trim_matches(['*', '_', ' ']);
+        let kind = words::label_kind(bare)?;
+        // "Ressources" after the discussion opens its own section.
+        let opens = words::heading(&words::fold(bare)).map(|h| h.0);
+        let here = opens.is_none_or(|s| s == self.section);
+        (here && natural(self.section, kind)).then_some(kind)
     }
 
     /// A line of content in the current section.
@@ -399,6 +430,7 @@ impl Parser {
         if depth > MAX_DEPTH {
             return Err("notes.error.too_deep");
         }
+        let run = self.run.filter(|_| depth == 0);
         let (kind, from, text) = match labelled {
             Some((kind, "")) => (kind, KindFrom::Label, text),
             Some((kind, rest)) => (kind, KindFrom::Label, rest),
@@ -407,9 +439,19 @@ impl Parser {
                 None if self.section == Section::Discussion && text.contains('?') => {
                     (Kind::Question, KindFrom::QuestionMark, text)
                 }
-                None => (self.section.default_kind(), KindFrom::Section, text),
+                None => match run {
+                    Some(kind) => (kind, KindFrom::Run, text),
+                    None => (self.section.default_kind(), KindFrom::Section, text),
+                },
             },
         };
+        if depth == 0 && matches!(from, KindFrom::Label | KindFrom::FirstWord) {
+            // A question asked or a resource cited in passing does not end
+            // a run of stakes; any other label starts its own run.
+            if !matches!(kind, Kind::Question | Kind::Resource) {
+                self.run = natural(self.section, kind).then_some(kind);
+            }
+        }
         let line = n.places.len() + 1;
         self.last = Some(n.elements.len());
         n.places.push(Place::Element(n.elements.len()));

@@ -61,10 +61,67 @@ fn kinds_come_from_labels_first_words_and_question_marks_never_silently() {
             (Kind::Stake, KindFrom::Label),
             (Kind::Stake, KindFrom::FirstWord),
             (Kind::Question, KindFrom::QuestionMark),
-            (Kind::Observation, KindFrom::Section),
+            (Kind::Stake, KindFrom::Run),
             (Kind::Idea, KindFrom::Label),
         ]
     );
+}
+
+fn kinds(text: &str) -> Vec<(String, usize, Kind, KindFrom)> {
+    let notes = parse("t", text).unwrap();
+    notes
+        .elements
+        .iter()
+        .map(|e| (e.text.clone(), e.depth, e.kind, e.from))
+        .collect()
+}
+
+#[test]
+fn a_label_gives_its_kind_to_the_unlabelled_lines_after_it() {
+    // Questions and resources in between do not end the run; a sub-point
+    // keeps its own kind; another label ends it, a context label too.
+    let text = "Discussion\n- a\n- enjeu : b\n- c ?\n- ressource : d\n- e\n  - e1\n\
+                - constat : f\n- g\n- contexte : h\n- i\n";
+    let want = [
+        ("a", 0, Kind::Observation, KindFrom::Section),
+        ("b", 0, Kind::Stake, KindFrom::Label),
+        ("c ?", 0, Kind::Question, KindFrom::QuestionMark),
+        ("d", 0, Kind::Resource, KindFrom::Label),
+        ("e", 0, Kind::Stake, KindFrom::Run),
+        ("e1", 1, Kind::Observation, KindFrom::Section),
+        ("f", 0, Kind::Observation, KindFrom::Label),
+        ("g", 0, Kind::Observation, KindFrom::Run),
+        ("h", 0, Kind::Context, KindFrom::Label),
+        ("i", 0, Kind::Observation, KindFrom::Section),
+    ];
+    let want: Vec<_> = want
+        .iter()
+        .map(|(t, d, k, f)| (t.to_string(), *d, *k, *f))
+        .collect();
+    assert_eq!(kinds(text), want);
+}
+
+#[test]
+fn a_kind_sub_heading_gives_its_kind_to_the_lines_under_it() {
+    let text = "Discussion\n- a\nEnjeux :\n- b\n- c\n## Questions\n- d\n**Constats**\n- e\n\
+                Ressources\n- f\n";
+    let notes = parse("t", text).unwrap();
+    let got: Vec<_> = notes.elements.iter().map(|e| (e.kind, e.from)).collect();
+    assert_eq!(
+        got,
+        [
+            (Kind::Observation, KindFrom::Section),
+            (Kind::Stake, KindFrom::Run),
+            (Kind::Stake, KindFrom::Run),
+            (Kind::Question, KindFrom::Run),
+            (Kind::Observation, KindFrom::Run),
+            (Kind::Resource, KindFrom::Section),
+        ]
+    );
+    assert_eq!(notes.places[2], Place::Heading(Section::Discussion));
+    // "Ressources" is a section of its own, not a sub-heading.
+    assert_eq!(notes.places[9], Place::Heading(Section::Resources));
+    assert_eq!(notes.elements[5].section, Section::Resources);
 }
 
 #[test]

@@ -58,6 +58,7 @@ pub fn dry_run(p: &Prepared, lang: Lang) -> String {
                 KindFrom::Label => "notes.show.from_label",
                 KindFrom::FirstWord => "notes.show.from_first_word",
                 KindFrom::QuestionMark => "notes.show.from_question_mark",
+                KindFrom::Run => "notes.show.from_run",
                 KindFrom::Section => "notes.show.from_section",
                 KindFrom::ToSort => "notes.show.from_nothing",
             };

@@ -14,6 +14,7 @@ mod follow_bundle;
 mod follow_through;
 mod links;
 mod notes_import;
+mod notes_import_seed;
 mod review_cycle;
 mod search;
 mod storage_faults;
