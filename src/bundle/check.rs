@@ -292,6 +292,9 @@ impl Checker<'_> {
                 voting,
                 links,
                 review,
+                // A bundle carries no inbox: merged phone inputs stay in
+                // the file they were moderated in.
+                room_merges: Default::default(),
             },
             places: self.places,
         })

@@ -184,6 +184,10 @@ pub struct SessionData {
     pub links: Vec<super::Link>,
     /// The report's review cycle: versions, remarks, sign-offs.
     pub review: super::ReviewLog,
+    /// How many phone inputs the facilitator merged into each
+    /// contribution, by its id (the report counts them; declined and
+    /// pending inputs never leave the store).
+    pub room_merges: std::collections::HashMap<Id, usize>,
 }
 
 impl SessionData {

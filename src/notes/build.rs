@@ -139,6 +139,7 @@ pub fn plan(notes: &Notes, template: &Template, setting: &Setting) -> Plan {
         voting: Default::default(),
         links: Vec::new(),
         review: Default::default(),
+        room_merges: Default::default(),
     };
     Plan { data, stage_of }
 }

@@ -276,6 +276,17 @@ struct StatsDoc<'a> {
     actual_minutes: u32,
     /// Contributions per origin (empty when the facilitator typed all).
     by_origin: Seq<'a, Count, Row<'a>>,
+    /// The room's inputs, merged ones included (absent when it sent none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    room_inputs: Option<RoomInputsDoc>,
+}
+
+/// The room's inputs as numbers (the sentence is for readers).
+#[derive(DeriveSerialize)]
+struct RoomInputsDoc {
+    inputs: usize,
+    recorded: usize,
+    merged: usize,
 }
 
 #[derive(DeriveSerialize)]
@@ -306,6 +317,11 @@ impl<'a> StatsDoc<'a> {
             planned_minutes: s.time.planned,
             actual_minutes: s.time.actual,
             by_origin: rows(&s.by_origin),
+            room_inputs: s.room_inputs.as_ref().map(|r| RoomInputsDoc {
+                inputs: r.inputs,
+                recorded: r.recorded,
+                merged: r.merged,
+            }),
         }
     }
 }

@@ -157,6 +157,9 @@ fn statistics(out: &mut dyn Write, r: &Report, s: &Statistics) -> io::Result<()>
     for (caption, first, rows) in tables {
         table(out, r.label(caption), r.label(first), r, rows)?;
     }
+    if let Some(room) = &s.stats.room_inputs {
+        writeln!(out, "{}\n", inline(&room.text))?;
+    }
     time_table(out, r)
 }
 

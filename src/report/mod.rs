@@ -47,6 +47,7 @@ pub use view::{
 };
 pub use votes::{RankedItem, Votes};
 mod origin;
+pub use origin::RoomInputs;
 mod synthesis_trace;
 mod theme_votes;
 mod variant;

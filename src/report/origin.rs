@@ -4,8 +4,10 @@
 //! it (or none) follows the one anonymity rule like any other item.
 
 use super::Count;
-use crate::i18n::t;
-use crate::model::{Contribution, Lang, Origin};
+use crate::i18n::{t, tf};
+use crate::model::{Contribution, Id, Lang, Origin};
+use serde::Serialize;
+use std::collections::HashMap;
 
 /// The mark a report prints after an item sent from the room; `None` for
 /// the facilitator's own typing and for imported notes.
@@ -15,8 +17,8 @@ pub(super) fn mark(origin: Origin, lang: Lang) -> Option<String> {
 
 /// How many of the shown contributions each origin gave, in a fixed
 /// order; empty when all were typed by the facilitator (nothing to tell).
-pub(super) fn by_origin(shown: &[&Contribution], lang: Lang) -> Vec<Count> {
-    if shown.iter().all(|c| c.origin.is_facilitator()) {
+pub(super) fn by_origin(shown: &[&Contribution], merged: bool, lang: Lang) -> Vec<Count> {
+    if !merged && shown.iter().all(|c| c.origin.is_facilitator()) {
         return Vec::new();
     }
     Origin::ALL
@@ -27,4 +29,42 @@ pub(super) fn by_origin(shown: &[&Contribution], lang: Lang) -> Vec<Count> {
         })
         .filter(|row| row.count > 0)
         .collect()
+}
+
+/// What the room sent, as the report counts it: every input the
+/// facilitator kept, whether it became an item of its own or was merged
+/// into an existing one. Declined and pending inputs are never counted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RoomInputs {
+    pub inputs: usize,
+    pub recorded: usize,
+    pub merged: usize,
+    /// The sentence the report prints, in the session's language.
+    pub text: String,
+}
+
+/// The room's inputs behind the shown contributions (`merges` says how
+/// many inputs were merged into each one); `None` when the room sent none.
+pub(super) fn room_inputs(
+    shown: &[&Contribution],
+    merges: &HashMap<Id, usize>,
+    lang: Lang,
+) -> Option<RoomInputs> {
+    let recorded = shown.iter().filter(|c| c.origin == Origin::Room).count();
+    let merged: usize = shown.iter().filter_map(|c| merges.get(&c.id)).sum();
+    let inputs = recorded + merged;
+    (inputs > 0).then(|| RoomInputs {
+        inputs,
+        recorded,
+        merged,
+        text: tf(
+            lang,
+            "inbox.report_room_inputs",
+            &[
+                ("n", &inputs.to_string()),
+                ("recorded", &recorded.to_string()),
+                ("merged", &merged.to_string()),
+            ],
+        ),
+    })
 }

@@ -190,6 +190,8 @@ pub struct Stats {
     pub time: super::Timing,
     /// Contributions per origin, when any came from the room or notes.
     pub by_origin: Vec<Count>,
+    /// The room's inputs, merged ones included, when it sent any.
+    pub room_inputs: Option<super::RoomInputs>,
 }
 
 const LABELS: &[&str] = &[
@@ -524,13 +526,15 @@ fn stats(data: &SessionData, shown: &[&Contribution], names: &Names, lang: Lang)
         })
         .filter(|c| c.count > 0)
         .collect();
+    let room_inputs = super::origin::room_inputs(shown, &data.room_merges, lang);
     Stats {
         total: shown.len(),
         by_participant,
         by_stage,
         by_kind,
         time: super::timing::timing(data),
-        by_origin: super::origin::by_origin(shown, lang),
+        by_origin: super::origin::by_origin(shown, room_inputs.is_some(), lang),
+        room_inputs,
     }
 }
 

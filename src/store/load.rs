@@ -42,6 +42,7 @@ impl Store {
                 voting: super::votes::voting(conn, session)?,
                 links: super::links::links(conn, session)?,
                 review: super::review::review_log(conn, session)?,
+                room_merges: super::room_inbox::merges(conn, session)?,
             })
         })
     }

@@ -7,6 +7,7 @@ use super::rows::{self, opt_text_id, text_id, text_time};
 use super::{Missing, Refused, Result, Store, StoreError, Tx};
 use crate::model::{new_id, Contribution, Id, InboxItem, InboxState, Kind, Origin};
 use rusqlite::{params, Connection, OptionalExtension, Row};
+use std::collections::HashMap;
 
 /// What a phone sends.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,6 +86,22 @@ fn inbox(conn: &Connection, session: Id, pending_only: bool) -> Result<Vec<Inbox
         .query_map([text_id(&session)], from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(list)
+}
+
+/// How many inputs of `session` were merged into each contribution, in one
+/// query on the inbox's states (declined and pending ones are not read).
+pub(super) fn merges(conn: &Connection, session: Id) -> Result<HashMap<Id, usize>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT contribution_id, COUNT(*) FROM room_inbox
+         WHERE session_id = ?1 AND state = 'merged' AND contribution_id IS NOT NULL
+         GROUP BY contribution_id",
+    )?;
+    let counts = stmt
+        .query_map([text_id(&session)], |r| {
+            Ok((rows::id(r, 0)?, r.get::<_, i64>(1)? as usize))
+        })?
+        .collect::<rusqlite::Result<HashMap<_, _>>>()?;
+    Ok(counts)
 }
 
 impl Store {

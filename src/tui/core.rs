@@ -10,7 +10,6 @@ use crate::i18n::t;
 use crate::model::{Id, Timestamp};
 use crate::store::Store;
 use crate::templates::Catalog;
-use std::cell::Cell;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -72,7 +71,7 @@ pub struct Core {
     /// A dialog waiting under a yes/no question, brought back on "no".
     pub under: Option<Popup>,
     /// The help overlay, with its scroll offset.
-    pub help: Option<Cell<usize>>,
+    pub help: Option<super::widgets::help::HelpScroll>,
     pub status: Option<Status>,
     pub clock: Clock,
     pub export_dir: PathBuf,

@@ -50,8 +50,7 @@ impl OpenRoom {
 /// Opens the room of `session`, or closes it when it is open.
 pub fn toggle(core: &mut Core, session: Id) {
     if core.room.as_ref().is_some_and(|r| r.session == session) {
-        core.room = None;
-        core.info(core.t("room.closed_here"));
+        close(core);
         return;
     }
     // One room at a time: another session's closes first.
@@ -88,6 +87,38 @@ pub fn toggle(core: &mut Core, session: Id) {
     }
 }
 
+/// Closes the open room, if any (dropping it stops the server).
+pub fn close(core: &mut Core) {
+    if core.room.take().is_some() {
+        core.info(core.t("room.closed_here"));
+    }
+}
+
+/// The session whose room is open, if any.
+pub fn open_session(core: &Core) -> Option<Id> {
+    core.room.as_ref().map(|r| r.session)
+}
+
+/// What the status line says while a room is open and the screen shows
+/// no session (home, search): phones can still send input, where, and how
+/// to close it; `None` when no room is open or the screen shows one.
+pub fn reminder(core: &Core, on_screen: Option<Id>) -> Option<String> {
+    let room = core.room.as_ref()?;
+    if on_screen.is_some() {
+        return None;
+    }
+    let title = core
+        .store
+        .session(room.session)
+        .map(|s| truncate(&clean(&s.title, false), 16))
+        .unwrap_or_default();
+    Some(tf(
+        core.lang,
+        "room.home_status",
+        &[("title", &title), ("url", &clean(room.url(), false))],
+    ))
+}
+
 /// What the server calls after each write it commits: counts the phones
 /// that joined, and wakes the event loop so the screen shows the write.
 fn notifier(
@@ -114,8 +145,7 @@ pub fn follow_screen(core: &mut Core, on_screen: Option<Id>) {
         .session(room.session)
         .map_or(true, |s| s.status == SessionStatus::Closed);
     if other || closed {
-        core.room = None;
-        core.info(core.t("room.closed_here"));
+        close(core);
     }
 }
 

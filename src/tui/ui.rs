@@ -35,8 +35,8 @@ impl Widget for &App {
         if let Some(popup) = &core.popup {
             popup.render(&core.theme, core.lang, main, buf);
         }
-        if let Some(offset) = &core.help {
-            help::render(self, offset, main, buf);
+        if let Some(scroll) = &core.help {
+            help::render(self, scroll, main, buf);
         }
         hints::render_status(self, status, buf);
         hints::render_bar(self, bar, buf);

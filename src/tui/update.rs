@@ -5,7 +5,6 @@
 use super::action::Action;
 use super::app::App;
 use super::popup::{Popup, Question};
-use std::cell::Cell;
 
 pub fn update(app: &mut App, action: Action) {
     if app.core.help.is_some() {
@@ -13,7 +12,7 @@ pub fn update(app: &mut App, action: Action) {
         return;
     }
     if action == Action::Help {
-        app.core.help = Some(Cell::new(0));
+        app.core.help = Some(Default::default());
         return;
     }
     if action == Action::Quit {
@@ -31,10 +30,16 @@ pub fn update(app: &mut App, action: Action) {
 }
 
 fn help(app: &mut App, action: Action) {
-    let Some(offset) = &app.core.help else { return };
+    let Some(scroll) = &app.core.help else { return };
+    let (offset, page) = (&scroll.offset, scroll.page.get().max(1));
     match action {
         Action::Up => offset.set(offset.get().saturating_sub(1)),
         Action::Down => offset.set(offset.get() + 1),
+        // The overlay's draw clamps the offset to its last page.
+        Action::PageUp => offset.set(offset.get().saturating_sub(page)),
+        Action::PageDown => offset.set(offset.get().saturating_add(page)),
+        Action::Top => offset.set(0),
+        Action::Bottom => offset.set(usize::MAX),
         Action::Quit => quit(app),
         _ => app.core.help = None,
     }

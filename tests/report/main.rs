@@ -13,6 +13,7 @@ mod report_follow;
 mod report_follow_through;
 mod report_odt;
 mod report_pdf;
+mod report_room_inputs;
 mod report_time;
 mod report_voices;
 mod theme_ranking;

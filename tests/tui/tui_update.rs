@@ -273,6 +273,51 @@ fn help_opens_and_closes() {
     assert_eq!(app.context(), run::INPUT);
 }
 
+/// The help overlay scrolls by the page keys, and Home and End jump to
+/// its ends (the keys as pressed, through the keymap): on a 80×24
+/// terminal, the run list's last keys, off-screen at first, can be read,
+/// and a long description wraps instead of being cut at the border.
+#[test]
+fn help_scrolls_by_page_and_to_its_ends() {
+    let (_d, mut app) = running();
+    act(&mut app, Action::Back);
+    act(&mut app, Action::Help);
+    let draw = |app: &mut App| {
+        let shown = common::tui::screen(app, 80, 24);
+        let offset = app.core.help.as_ref().map(|h| h.offset.get());
+        (shown, offset)
+    };
+    let (first, offset) = draw(&mut app);
+    assert_eq!(offset, Some(0));
+    let last_key = "Ctrl+C  quit";
+    let wrapped = "network join with a QR code";
+    assert!(!first.contains(last_key), "off-screen at first:\n{first}");
+    assert!(!first.contains(wrapped), "{first}");
+
+    key(&mut app, KeyCode::End, KeyModifiers::NONE);
+    let (end, last) = draw(&mut app);
+    let last = last.unwrap();
+    assert!(end.contains(last_key), "{end}");
+    assert!(end.contains(wrapped), "the room's key, whole:\n{end}");
+    let page = app.core.help.as_ref().unwrap().page.get();
+    assert!(
+        page >= 10 && last > page,
+        "more than a page: {last} > {page}"
+    );
+
+    key(&mut app, KeyCode::PageUp, KeyModifiers::NONE);
+    assert_eq!(draw(&mut app).1, Some(last - page));
+    key(&mut app, KeyCode::Home, KeyModifiers::NONE);
+    let (top, offset) = draw(&mut app);
+    assert_eq!((offset, &top), (Some(0), &first));
+    key(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+    let (next, offset) = draw(&mut app);
+    assert_eq!(offset, Some(page));
+    // A page on starts at the row after the last one shown before.
+    let range = format!("({}–{}/", page + 1, 2 * page);
+    assert!(next.contains(&range), "{range}:\n{next}");
+}
+
 #[test]
 fn synthesis_is_written_and_picked() {
     let (_d, mut app) = running();

@@ -153,6 +153,9 @@ pub fn statistics(d: &mut Doc, r: &Report) -> Out {
     counts(d, r, "By_stage", "by_stage", "stage", &s.by_stage)?;
     counts(d, r, "By_kind", "by_kind", "kind", &s.by_kind)?;
     counts(d, r, "By_origin", "by_origin", "origin", &s.by_origin)?;
+    if let Some(room) = &s.room_inputs {
+        d.paragraph("Text_20_body", &room.text)?;
+    }
     time(d, r)
 }
 

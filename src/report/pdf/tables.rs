@@ -1,7 +1,7 @@
 //! The report's tables and charts as PDF: actions, the vote ranking,
 //! participation and the statistics appendix.
 
-use super::blocks::{bars, heading, label, note, table, Bar, Column};
+use super::blocks::{bars, heading, label, note, paragraph, table, Bar, Column};
 use super::layout::Layout;
 use crate::report::votes::RankedItem;
 use crate::report::{Count, Report};
@@ -107,6 +107,9 @@ pub fn statistics(r: &Report, l: &mut Layout) {
     counts(l, r, "by_stage", "stage", &s.by_stage);
     counts(l, r, "by_kind", "kind", &s.by_kind);
     counts(l, r, "by_origin", "origin", &s.by_origin);
+    if let Some(room) = &s.room_inputs {
+        paragraph(l, &room.text);
+    }
     let time = &s.time;
     if time.stages.is_empty() {
         return;

@@ -6,7 +6,7 @@ use crate::tui::app::App;
 use crate::tui::core::Tone;
 use crate::tui::keymap::bindings;
 use crate::tui::popup::Popup;
-use crate::tui::text::width;
+use crate::tui::text::{clean, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -54,8 +54,15 @@ pub fn render_bar(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Line::from(spans)).render(area, buf);
 }
 
+/// The latest message; with none, a reminder of the open room where the
+/// screen does not show it (the room belongs to the app, not a screen).
 pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(status) = &app.core.status else {
+        let reminder = crate::tui::room_panel::reminder(&app.core, app.screen.session());
+        if let Some(text) = reminder {
+            let line = Span::styled(clean(&text, false), app.core.theme.accent());
+            Paragraph::new(Line::from(line)).render(area, buf);
+        }
         return;
     };
     let style = match status.tone {
@@ -63,6 +70,6 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         Tone::Success => app.core.theme.ok(),
         Tone::Error => app.core.theme.error(),
     };
-    let text = crate::tui::text::clean(&status.text, false);
+    let text = clean(&status.text, false);
     Paragraph::new(Line::from(Span::styled(text, style))).render(area, buf);
 }

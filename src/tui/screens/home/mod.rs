@@ -50,6 +50,9 @@ pub struct HomeState {
     pub show_archived: bool,
     pub selected: usize,
     pub offset: Cell<usize>,
+    /// The session whose room is open (the app's, read on each load), so
+    /// the hint bar offers to close it from here.
+    pub room: Option<Id>,
 }
 
 impl HomeState {
@@ -64,6 +67,7 @@ impl HomeState {
     }
 
     pub fn reload(&mut self, core: &mut Core) {
+        self.room = crate::tui::room_panel::open_session(core);
         match core.store.list_sessions(self.show_archived) {
             Ok(list) => self.sessions = list,
             Err(e) => core.fail(&e),
@@ -139,6 +143,7 @@ impl Screen for HomeState {
             | Action::Duplicate
             | Action::Archive
             | Action::DeleteForever => self.current().is_some(),
+            Action::Room => self.room.is_some(),
             _ => true,
         }
     }
@@ -181,6 +186,8 @@ impl Screen for HomeState {
             return None;
         }
         core.success(core.t("home.deleted"));
+        // A deleted session's room closes with it.
+        crate::tui::room_panel::follow_screen(core, None);
         self.reload(core);
         None
     }
@@ -239,6 +246,10 @@ fn update(s: &mut HomeState, core: &mut Core, action: Action) -> Option<Nav> {
         Action::NewSession => return new_session(s, core),
         Action::ImportNotes => import_notes::ask_path(core),
         Action::Search => return Some(super::search::open()),
+        Action::Room => {
+            crate::tui::room_panel::close(core);
+            s.room = None;
+        }
         Action::Open => return current.map(|(id, ..)| super::run::open(id)),
         Action::Setup => return current.map(|(id, ..)| super::setup::open(id)),
         Action::Review => return current.map(|(id, ..)| super::review::open(id)),

@@ -170,7 +170,15 @@ fn session_row<'a>(s: &SessionSummary, core: &Core, shown: Shown) -> Row<'a> {
     if s.archived {
         title.push_str(&format!(" [{}]", core.t("home.archived_tag")));
     }
+    // Phones can still send input to this session: say so on its line.
+    let open_room = (crate::tui::room_panel::open_session(core) == Some(s.id))
+        .then(|| format!(" {}", core.t("room.home_marker")));
+    let marker_width = open_room.as_deref().map_or(0, crate::tui::text::width);
+    let title_width = title_width.saturating_sub(marker_width);
     let mut title_line = vec![Span::raw(truncate(&title, title_width))];
+    if let Some(open_room) = open_room {
+        title_line.push(Span::styled(open_room, core.theme.accent()));
+    }
     let room = title_width.saturating_sub(crate::tui::text::width(&title) + 3);
     if step.in_workshop && !s.proposal.trim().is_empty() && room > 4 {
         let proposal = clean(&s.proposal.replace(['\n', '\r'], " "), false);
