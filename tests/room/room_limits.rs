@@ -285,3 +285,51 @@ fn phones_add_one_name_each_and_few_in_all() {
     let ana = room.post(Some(&c), "/api/join", &json!({ "name": "Ana" }));
     assert_eq!(ana.status, StatusCode::OK);
 }
+
+#[test]
+fn an_event_stream_outlives_the_header_timeout() {
+    use std::io::{BufRead, BufReader};
+    let room = open_room_with(
+        &["Ana"],
+        true,
+        RoomLimits {
+            header_timeout: Duration::from_millis(300),
+            ..RoomLimits::default()
+        },
+    );
+    let token = room.join_as(json!({ "anonymous": true }));
+    let response = room
+        .client
+        .get(room.url("/api/events"))
+        .header("Cookie", format!("atelier_room={token}"))
+        .send()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(response).lines() {
+            let Ok(line) = line else { return };
+            if line.starts_with("data: ") && tx.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    rx.recv_timeout(Duration::from_secs(10))
+        .expect("the state on connect");
+    // Longer than the header timeout: the stream is not a slow request.
+    std::thread::sleep(Duration::from_millis(1000));
+    let kind = room.open_kind(&token);
+    let post = room.post(
+        Some(&token),
+        "/api/contributions",
+        &json!({"kind": kind, "text": "après le délai"}),
+    );
+    assert_eq!(post.status, StatusCode::CREATED);
+    let reached = (0..20).any(|_| {
+        rx.recv_timeout(Duration::from_secs(10))
+            .is_ok_and(|line| line.contains("après le délai"))
+    });
+    assert!(
+        reached,
+        "the stream still delivers after the header timeout"
+    );
+}
