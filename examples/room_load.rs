@@ -137,6 +137,7 @@ fn main() {
             bind: Some(IpAddr::V4(Ipv4Addr::LOCALHOST)),
             port: Some(0),
             code: Some(CODE.into()),
+            ..Default::default()
         },
         Box::new(|_| {}),
     )

@@ -20,6 +20,10 @@ function render(next) {
   if (state.room) {
     byId("url").textContent = state.room.url;
     byId("join-code").textContent = state.room.code;
+    // The image needs the device's cookie: asked for once joined.
+    if (!byId("qr").getAttribute("src")) {
+      byId("qr").src = "/screen/qr.svg";
+    }
   }
   renderItems(byId("items"), state.show_items ? state.items : []);
 }

@@ -282,7 +282,12 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             accept_all,
             bind,
         } => {
-            let options = crate::room::RoomOptions { bind, port, code };
+            let options = crate::room::RoomOptions {
+                bind,
+                port,
+                code,
+                ..Default::default()
+            };
             super::room::run(out, cli.db.as_ref(), &session, options, accept_all, lang)
         }
         Command::Present { session } => super::present::run(cli.db.as_ref(), &session),

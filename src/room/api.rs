@@ -7,32 +7,30 @@ use super::devices::{self, Identity};
 use super::error::ApiError;
 use super::shared::Shared;
 use super::{events, page, RoomNotice};
-use crate::model::{Anonymity, Id, Kind};
-use crate::store::{Received, RoomInput, Store};
-use axum::extract::{ConnectInfo, DefaultBodyLimit, State};
+use crate::model::{Id, Kind};
+use crate::store::{Posted, Received, RoomInput, Store};
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 /// The longest text a phone may send, in characters.
 pub const MAX_TEXT: usize = 4000;
 /// The longest id a page may give a post (its retries are recognised by it).
 const MAX_POST_ID: usize = 64;
-/// The longest name a phone may add to the roster.
-const MAX_NAME: usize = 80;
 
 pub fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route("/", get(phone_page))
-        .route("/api/join", post(join))
+        .route("/api/join", post(super::join::join))
         .route("/api/state", get(state))
         .route("/api/contributions", post(contribute))
         .route("/api/events", get(events::events))
         .route("/api/votes", post(super::votes::vote))
+        .route("/screen/qr.svg", get(super::qr::screen_qr))
         .merge(page::routes())
         .fallback(not_found)
         .method_not_allowed_fallback(not_allowed)
@@ -61,11 +59,15 @@ async fn not_allowed() -> ApiError {
     )
 }
 
-/// The token of a device that joined, else 401.
+/// The token of a live device that joined (now seen), else 401: join
+/// first, or again when it was idle too long.
 pub fn joined(shared: &Shared, headers: &HeaderMap) -> Result<String, ApiError> {
-    devices::token_of(headers)
-        .filter(|token| shared.devices.identity(token).is_some())
-        .ok_or_else(ApiError::join_first)
+    let token = devices::token_of(headers).ok_or_else(ApiError::join_first)?;
+    match shared.devices.touch(&token) {
+        Ok(_) => Ok(token),
+        Err(devices::Refused::Expired) => Err(ApiError::expired()),
+        Err(devices::Refused::Unknown) => Err(ApiError::join_first()),
+    }
 }
 
 /// The session's public state as JSON (what phones and the projector see:
@@ -93,181 +95,6 @@ fn open_stage(store: &Store, session: Id) -> Result<Option<OpenStage>, ApiError>
         id,
         kinds: stage.kinds.iter().map(|k| k.key).collect(),
     }))
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct JoinRequest {
-    /// The join code; needed unless the device already joined.
-    #[serde(default)]
-    code: Option<String>,
-    /// A roster id to send as.
-    #[serde(default)]
-    participant: Option<Id>,
-    /// A name to add to the roster (or find on it) and send as.
-    #[serde(default)]
-    name: Option<String>,
-    /// Send with no name.
-    #[serde(default)]
-    anonymous: bool,
-}
-
-async fn join(
-    State(shared): State<Arc<Shared>>,
-    ConnectInfo(from): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Body(request): Body<JoinRequest>,
-) -> Result<Response, ApiError> {
-    let known = devices::token_of(&headers).filter(|t| shared.devices.identity(t).is_some());
-    if known.is_some() {
-        refuse_names_if_anonymous(&shared, &request).await?;
-    }
-    let (token, new) = match known {
-        Some(token) => (token, false),
-        None => {
-            shared.check_join(from.ip())?;
-            match request.code.as_deref().map(str::trim) {
-                Some(code) if code.eq_ignore_ascii_case(&shared.code) => {
-                    refuse_names_if_anonymous(&shared, &request).await?;
-                }
-                Some(_) => {
-                    return Err(ApiError::new(
-                        StatusCode::FORBIDDEN,
-                        "wrong_code",
-                        "this is not the room's code",
-                    ))
-                }
-                None => {
-                    return Err(ApiError::new(
-                        StatusCode::FORBIDDEN,
-                        "code_required",
-                        "type the code shown in the room",
-                    ))
-                }
-            }
-            let token = devices::new_token().map_err(|e| ApiError::internal(&e))?;
-            shared.devices.admit(&token).ok_or_else(|| {
-                ApiError::new(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "room_full",
-                    "the room is full",
-                )
-            })?;
-            (token, true)
-        }
-    };
-    let identity = choose_identity(&shared, &token, request).await?;
-    let mut answer =
-        Json(serde_json::json!({ "joined": true, "identity": identity })).into_response();
-    if new {
-        answer
-            .headers_mut()
-            .insert(header::SET_COOKIE, devices::set_cookie(&token));
-    }
-    Ok(answer)
-}
-
-/// Refuses a request mixing "no name" with a name, and any name in an
-/// anonymous session: before anything is recorded, and whatever the name,
-/// so the answer tells nothing of who is on the roster.
-async fn refuse_names_if_anonymous(
-    shared: &Arc<Shared>,
-    request: &JoinRequest,
-) -> Result<(), ApiError> {
-    let wants_name = request.participant.is_some() || request.name.is_some();
-    if !wants_name {
-        return Ok(());
-    }
-    if request.anonymous {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "anonymous_and_name",
-            "choose either a name or to stay anonymous, not both",
-        ));
-    }
-    let session = shared.session;
-    let anonymous = shared
-        .with_store(move |store| Ok(store.session(session)?.anonymity == Anonymity::Anonymous))
-        .await?;
-    if anonymous {
-        return Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "anonymous_session",
-            "this session is anonymous: join with {\"anonymous\": true}",
-        ));
-    }
-    Ok(())
-}
-
-/// Records who the device sends as, when the request says; answers with
-/// what the page shows ("you send as …").
-async fn choose_identity(
-    shared: &Arc<Shared>,
-    token: &str,
-    request: JoinRequest,
-) -> Result<serde_json::Value, ApiError> {
-    let session = shared.session;
-    let chosen = if request.anonymous {
-        Some(Identity::Anonymous)
-    } else if let Some(id) = request.participant {
-        shared.check_write(token)?;
-        shared
-            .with_store(move |store| {
-                let on_roster = store
-                    .participants(session)?
-                    .into_iter()
-                    .any(|p| p.id == id && p.removed_at.is_none());
-                if on_roster {
-                    Ok(Identity::Named(id))
-                } else {
-                    Err(ApiError::new(
-                        StatusCode::UNPROCESSABLE_ENTITY,
-                        "unknown_participant",
-                        "no such name on the roster",
-                    ))
-                }
-            })
-            .await
-            .map(Some)?
-    } else if let Some(name) = request.name {
-        shared.check_write(token)?;
-        let name = name.trim().to_string();
-        if name.is_empty() || name.chars().count() > MAX_NAME || name.chars().any(char::is_control)
-        {
-            return Err(ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "bad_name",
-                format!("a name is 1 to {MAX_NAME} characters on one line"),
-            ));
-        }
-        let id = shared
-            .with_store(move |store| {
-                let found = store.participants(session)?.into_iter().find(|p| {
-                    p.removed_at.is_none() && p.name.to_lowercase() == name.to_lowercase()
-                });
-                match found {
-                    Some(p) => Ok(p.id),
-                    None => Ok(store.add_participant(session, &name, "")?.id),
-                }
-            })
-            .await?;
-        Some(Identity::Named(id))
-    } else {
-        None
-    };
-    if let Some(identity) = chosen {
-        shared.devices.set_identity(token, identity);
-        shared.committed(RoomNotice::Joined);
-    }
-    let identity = shared
-        .devices
-        .identity(token)
-        .unwrap_or(Identity::Undecided);
-    Ok(match identity {
-        Identity::Undecided => serde_json::Value::Null,
-        Identity::Anonymous => serde_json::json!({ "anonymous": true }),
-        Identity::Named(id) => serde_json::json!({ "participant": id }),
-    })
 }
 
 async fn state(
@@ -326,11 +153,16 @@ async fn contribute(
             format!("a post id is at most {MAX_POST_ID} characters"),
         ));
     }
-    if let Some(answer) = post_id
-        .as_deref()
-        .and_then(|id| shared.devices.answered(&token, id))
-    {
-        return Ok((StatusCode::CREATED, Json(answer)).into_response());
+    // A retry of a post already received is answered as the first copy
+    // was, whatever the write limit says (the page is only catching up).
+    if let Some(id) = post_id.clone() {
+        let session = shared.session;
+        let earlier = shared
+            .with_store(move |store| Ok(store.earlier_post(session, &id)?))
+            .await?;
+        if let Some(recorded) = earlier {
+            return Ok((StatusCode::CREATED, Json(answer_of(recorded))).into_response());
+        }
     }
     shared.check_write(&token)?;
     if request.text.chars().count() > MAX_TEXT {
@@ -356,18 +188,11 @@ async fn contribute(
     })?;
     let session = shared.session;
     let text = request.text;
-    let owner = Arc::clone(&shared);
-    // The store's lock is held from the look for an earlier answer to
-    // this post id until that answer is remembered: two copies of one
-    // post sent at once record one text.
+    // The post id is looked up and written in the transaction that
+    // records the text: two copies of one post record one text, even
+    // across a restart of the room.
     let (answer, fresh) = shared
         .with_store(move |store| {
-            if let Some(answer) = post_id
-                .as_deref()
-                .and_then(|id| owner.devices.answered(&token, id))
-            {
-                return Ok((answer, false));
-            }
             let stage = open_stage(store, session)?.ok_or_else(|| {
                 ApiError::new(StatusCode::CONFLICT, "no_stage", "no stage is open")
             })?;
@@ -385,20 +210,25 @@ async fn contribute(
                 participant_id: sender,
                 anonymous: sender.is_none(),
             };
-            let answer = match store.receive_from_room(session, &input)? {
-                Received::Recorded(_) => serde_json::json!({ "state": "recorded" }),
-                Received::Queued(_) => serde_json::json!({ "state": "pending" }),
-            };
-            if let Some(id) = post_id.as_deref() {
-                owner.devices.remember(&token, id, answer.clone());
-            }
-            Ok((answer, true))
+            Ok(
+                match store.receive_post(session, post_id.as_deref(), &input)? {
+                    Posted::New(Received::Recorded(_)) => (answer_of(true), true),
+                    Posted::New(Received::Queued(_)) => (answer_of(false), true),
+                    Posted::Again { recorded } => (answer_of(recorded), false),
+                },
+            )
         })
         .await?;
     if fresh {
         shared.committed(RoomNotice::Received);
     }
     Ok((StatusCode::CREATED, Json(answer)).into_response())
+}
+
+/// What a phone is told of its post: in, or waiting for the facilitator.
+fn answer_of(recorded: bool) -> serde_json::Value {
+    let state = if recorded { "recorded" } else { "pending" };
+    serde_json::json!({ "state": state })
 }
 
 /// Characters that show nothing: spaces, controls (NUL…) and format

@@ -1,19 +1,19 @@
 //! The phones (and projector pages) that joined: each holds a random token
 //! in a cookie; the server keeps, in memory only, who the device chose to
-//! be. Nothing here is written to the database: an anonymous device leaves
-//! no trace beside its texts.
+//! be, when it was last heard from, the name it added and its open event
+//! streams. Nothing here is written to the database: an anonymous device
+//! leaves no trace beside its texts.
 
 use crate::model::Id;
 use axum::http::{header, HeaderMap, HeaderValue};
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 /// The cookie holding a device's token.
 pub const COOKIE: &str = "atelier_room";
-/// How many recent posts a device's retries are recognised by.
-const REMEMBERED_POSTS: usize = 64;
-/// More devices than any room holds; past it, joining is refused.
-const MAX_DEVICES: usize = 2000;
+/// How long an expired device is still recognised as such.
+const REMEMBER_EXPIRED: Duration = Duration::from_secs(3600);
 
 /// Who a device sends as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,17 +26,30 @@ pub enum Identity {
     Anonymous,
 }
 
+/// Why a token is not let in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// No device holds it (never joined, or forgotten long ago).
+    Unknown,
+    /// Its device was idle too long: it must join again.
+    Expired,
+}
+
 #[derive(Debug)]
 struct Device {
     identity: Identity,
-    /// The answers to recent posts, by the page's own id for each text,
-    /// so that a retry after a lost answer records nothing twice.
-    answered: VecDeque<(String, serde_json::Value)>,
+    /// When the device was last heard from.
+    seen: Instant,
+    /// The name this device added to the roster (one per device).
+    added: Option<Id>,
+    /// Its event streams open now.
+    streams: usize,
 }
 
-#[derive(Default)]
 pub struct Devices {
     by_token: Mutex<HashMap<String, Device>>,
+    max: usize,
+    idle: Duration,
 }
 
 /// A fresh unguessable token (256 random bits, hex).
@@ -83,29 +96,64 @@ pub fn set_cookie(token: &str) -> HeaderValue {
 }
 
 impl Devices {
+    /// At most `max` live devices; one idle for `idle` is expired.
+    pub fn new(max: usize, idle: Duration) -> Devices {
+        Devices {
+            by_token: Mutex::new(HashMap::new()),
+            max,
+            idle,
+        }
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Device>> {
         self.by_token.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Lets a new device in; `None` when the room is full.
+    fn expired(&self, device: &Device) -> bool {
+        device.seen.elapsed() >= self.idle
+    }
+
+    /// Lets a new device in; `None` when the room is full. Expired
+    /// devices make room.
     pub fn admit(&self, token: &str) -> Option<()> {
         let mut map = self.lock();
-        if map.len() >= MAX_DEVICES {
+        if map.len() >= self.max {
+            map.retain(|_, d| d.seen.elapsed() < self.idle);
+        }
+        if map.len() >= self.max {
             return None;
         }
         map.insert(
             token.to_string(),
             Device {
                 identity: Identity::Undecided,
-                answered: VecDeque::new(),
+                seen: Instant::now(),
+                added: None,
+                streams: 0,
             },
         );
         Some(())
     }
 
-    /// The identity of the device holding `token`, if it joined.
+    /// The identity of the live device holding `token`, which is now
+    /// seen; an expired one is forgotten (it must join again).
+    pub fn touch(&self, token: &str) -> Result<Identity, Refused> {
+        let mut map = self.lock();
+        let device = map.get_mut(token).ok_or(Refused::Unknown)?;
+        if self.expired(device) {
+            map.remove(token);
+            return Err(Refused::Expired);
+        }
+        device.seen = Instant::now();
+        Ok(device.identity)
+    }
+
+    /// The identity of the live device holding `token`, if it joined.
     pub fn identity(&self, token: &str) -> Option<Identity> {
-        self.lock().get(token).map(|d| d.identity)
+        let map = self.lock();
+        map.get(token)
+            .filter(|d| !self.expired(d))
+            .map(|d| d.identity)
     }
 
     pub fn set_identity(&self, token: &str, identity: Identity) {
@@ -114,24 +162,41 @@ impl Devices {
         }
     }
 
-    /// The answer already given to the post `post_id` of this device.
-    pub fn answered(&self, token: &str, post_id: &str) -> Option<serde_json::Value> {
-        let map = self.lock();
-        let device = map.get(token)?;
-        device
-            .answered
-            .iter()
-            .find(|(id, _)| id == post_id)
-            .map(|(_, answer)| answer.clone())
+    /// The name this device added to the roster, if any.
+    pub fn added_name(&self, token: &str) -> Option<Id> {
+        self.lock().get(token).and_then(|d| d.added)
     }
 
-    pub fn remember(&self, token: &str, post_id: &str, answer: serde_json::Value) {
+    pub fn set_added_name(&self, token: &str, id: Id) {
         if let Some(d) = self.lock().get_mut(token) {
-            if d.answered.len() >= REMEMBERED_POSTS {
-                d.answered.pop_front();
-            }
-            d.answered.push_back((post_id.to_string(), answer));
+            d.added = Some(id);
         }
+    }
+
+    /// Counts one more event stream of this device; `false` (and nothing
+    /// counted) when it has `max` open already.
+    pub fn open_stream(&self, token: &str, max: usize) -> bool {
+        match self.lock().get_mut(token) {
+            Some(d) if d.streams < max => {
+                d.streams += 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn close_stream(&self, token: &str) {
+        if let Some(d) = self.lock().get_mut(token) {
+            d.streams = d.streams.saturating_sub(1);
+        }
+    }
+
+    /// Forgets devices expired for an hour: until then an expired token is
+    /// still told it expired rather than that it is unknown (a full room
+    /// forgets them at once, see `admit`).
+    pub fn forget_idle(&self) {
+        let forget_after = self.idle.saturating_add(REMEMBER_EXPIRED);
+        self.lock().retain(|_, d| d.seen.elapsed() < forget_after);
     }
 }
 
@@ -163,5 +228,25 @@ mod tests {
             set.contains("HttpOnly") && set.contains("SameSite=Strict"),
             "{set}"
         );
+    }
+}
+
+#[cfg(test)]
+mod expiry {
+    use super::*;
+
+    #[test]
+    fn an_idle_device_expires_and_a_full_room_refuses() {
+        let devices = Devices::new(1, Duration::from_millis(30));
+        assert!(devices.admit("a").is_some());
+        assert_eq!(devices.touch("a"), Ok(Identity::Undecided));
+        assert!(devices.admit("b").is_none(), "one device at most");
+        std::thread::sleep(Duration::from_millis(40));
+        assert_eq!(devices.identity("a"), None);
+        assert!(devices.admit("b").is_some(), "the expired one made room");
+        assert_eq!(devices.touch("a"), Err(Refused::Unknown));
+        std::thread::sleep(Duration::from_millis(40));
+        assert_eq!(devices.touch("b"), Err(Refused::Expired));
+        assert_eq!(devices.touch("b"), Err(Refused::Unknown));
     }
 }

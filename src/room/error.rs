@@ -38,6 +38,14 @@ impl ApiError {
         )
     }
 
+    pub fn expired() -> ApiError {
+        ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "expired",
+            "this device was idle too long: join the room again with the code",
+        )
+    }
+
     pub fn internal(e: &dyn std::fmt::Display) -> ApiError {
         ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string())
     }

@@ -8,10 +8,14 @@
 
 mod api;
 mod body;
+mod connections;
 mod devices;
 mod error;
 mod events;
+mod join;
+mod limits;
 mod page;
+mod qr;
 mod server;
 mod shared;
 mod votes;
@@ -19,6 +23,7 @@ mod votes;
 pub mod address;
 pub mod public;
 
+pub use limits::RoomLimits;
 pub use server::{open, RunningRoom, DEFAULT_PORT};
 
 /// How to serve the room; every field has a default.
@@ -32,6 +37,8 @@ pub struct RoomOptions {
     pub port: Option<u16>,
     /// The join code (default: six random digits).
     pub code: Option<String>,
+    /// How much the room takes (connections, devices, names…).
+    pub limits: RoomLimits,
 }
 
 /// Sent to the facilitator's screen after each write the room committed.

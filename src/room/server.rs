@@ -4,7 +4,7 @@
 //! streams.
 
 use super::shared::Shared;
-use super::{api, devices, RoomNotice, RoomOptions};
+use super::{api, connections, devices, RoomNotice, RoomOptions};
 use crate::model::{Id, SessionStatus};
 use crate::store::Store;
 use anyhow::{bail, Context, Result};
@@ -107,7 +107,15 @@ pub fn open(
     let first = api::public_json(&store, session)?;
     store.open_room_status(session, &url, &code)?;
     let (state_tx, state_rx) = watch::channel(first);
-    let shared = Arc::new(Shared::new(store, session, code.clone(), notify, state_rx));
+    let shared = Arc::new(Shared::new(
+        store,
+        session,
+        code.clone(),
+        url.clone(),
+        notify,
+        state_rx,
+        options.limits,
+    ));
     let (stop_tx, stop_rx) = watch::channel(false);
     let thread = std::thread::Builder::new()
         .name("atelier-room".into())
@@ -165,19 +173,9 @@ async fn serve(
         return;
     };
     let watcher = tokio::spawn(watch_store(Arc::clone(&shared), state, stop.clone()));
-    let app = api::router(shared).into_make_service_with_connect_info::<SocketAddr>();
-    let mut until = stop.clone();
-    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
-        let _ = until.wait_for(|s| *s).await;
-    });
-    let mut after = stop;
-    tokio::select! {
-        _ = server => {}
-        _ = async {
-            let _ = after.wait_for(|s| *s).await;
-            tokio::time::sleep(GRACE).await;
-        } => {}
-    }
+    let limits = shared.limits.clone();
+    let app = api::router(shared);
+    connections::serve(listener, app, &limits, stop, GRACE).await;
     watcher.abort();
 }
 

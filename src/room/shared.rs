@@ -4,6 +4,7 @@
 
 use super::devices::Devices;
 use super::error::ApiError;
+use super::limits::{RoomLimits, WrongCodes};
 use super::RoomNotice;
 use crate::model::Id;
 use crate::store::Store;
@@ -11,7 +12,7 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::{Arc, Mutex};
-use tokio::sync::{watch, Notify};
+use tokio::sync::{watch, Notify, Semaphore};
 
 /// Attempts with a code per address: enough for a room behind one
 /// address, far too few to guess six digits.
@@ -28,6 +29,8 @@ const READ_BURST: u32 = 60;
 pub struct Shared {
     pub session: Id,
     pub code: String,
+    /// What a phone opens (the join QR code's text).
+    pub url: String,
     store: Arc<Mutex<Store>>,
     pub devices: Devices,
     notify: Box<dyn Fn(RoomNotice) + Send + Sync>,
@@ -39,6 +42,11 @@ pub struct Shared {
     joins: DefaultKeyedRateLimiter<IpAddr>,
     writes: DefaultKeyedRateLimiter<String>,
     reads: DefaultKeyedRateLimiter<String>,
+    /// Wrong codes tried lately, from any address.
+    pub wrong_codes: WrongCodes,
+    /// Event streams open now, all devices together.
+    pub streams: Arc<Semaphore>,
+    pub limits: RoomLimits,
 }
 
 fn quota(per_period: Quota, burst: u32) -> Quota {
@@ -54,14 +62,17 @@ impl Shared {
         store: Store,
         session: Id,
         code: String,
+        url: String,
         notify: Box<dyn Fn(RoomNotice) + Send + Sync>,
         state: watch::Receiver<Arc<str>>,
+        limits: RoomLimits,
     ) -> Shared {
         Shared {
             session,
             code,
+            url,
             store: Arc::new(Mutex::new(store)),
-            devices: Devices::default(),
+            devices: Devices::new(limits.max_devices, limits.device_idle),
             notify,
             wrote: Notify::new(),
             state,
@@ -77,6 +88,9 @@ impl Shared {
                 Quota::per_second(nonzero(READS_PER_SECOND)),
                 READ_BURST,
             )),
+            wrong_codes: WrongCodes::new(limits.wrong_codes_per_minute),
+            streams: Arc::new(Semaphore::new(limits.max_streams)),
+            limits,
         }
     }
 
@@ -122,8 +136,10 @@ impl Shared {
             .map_err(|_| ApiError::too_many())
     }
 
-    /// Forgets the rate-limit state of devices that have been quiet.
+    /// Forgets the rate-limit state of devices that have been quiet, and
+    /// the devices idle for long.
     pub fn tidy_limits(&self) {
+        self.devices.forget_idle();
         self.joins.retain_recent();
         self.writes.retain_recent();
         self.reads.retain_recent();

@@ -46,7 +46,7 @@ pub use error::{Cause, Missing, Refused, StoreError};
 pub use follow_through::next_title;
 pub use migrations::{migrations, LATEST_VERSION};
 pub use review::NewFeedback;
-pub use room_inbox::{Received, RoomInput, RoomSettings};
+pub use room_inbox::{Posted, Received, RoomInput, RoomSettings};
 pub use search::{fts_query, grouped, Hit, Piece, SearchFilter, Source};
 pub use sessions::{NewSession, SessionSummary};
 pub use tx::Tx;

@@ -30,6 +30,18 @@ pub enum Received {
     Queued(InboxItem),
 }
 
+/// What a phone's post became: new input, or a retry of one already
+/// received (recorded nothing).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Posted {
+    New(Received),
+    /// The post id was seen already; `recorded` is what the first copy
+    /// was told (straight in, else waiting in the inbox).
+    Again {
+        recorded: bool,
+    },
+}
+
 /// How a session treats the room.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RoomSettings {
@@ -118,6 +130,47 @@ impl Store {
     pub fn receive_from_room(&mut self, session: Id, input: &RoomInput) -> Result<Received> {
         self.apply(|tx| tx.receive_from_room(session, input))
     }
+
+    /// Records a phone's post in one transaction, unless its `post_id`
+    /// was received already (then nothing is written): the dedupe lives
+    /// in the file, so it holds across a restart of the room.
+    pub fn receive_post(
+        &mut self,
+        session: Id,
+        post_id: Option<&str>,
+        input: &RoomInput,
+    ) -> Result<Posted> {
+        if let Some(id) = post_id {
+            if let Some(recorded) = self.read(|conn| earlier_post(conn, session, id))? {
+                return Ok(Posted::Again { recorded });
+            }
+        }
+        self.apply(|tx| {
+            let received = tx.receive_from_room(session, input)?;
+            if let Some(id) = post_id {
+                tx.remember_post(session, id, &received)?;
+            }
+            Ok(Posted::New(received))
+        })
+    }
+
+    /// What the first copy of post `post_id` was told, if it arrived.
+    pub fn earlier_post(&self, session: Id, post_id: &str) -> Result<Option<bool>> {
+        self.read(|conn| earlier_post(conn, session, post_id))
+    }
+}
+
+/// Whether post `post_id` of `session` was recorded straight in (`true`)
+/// or queued (`false`); `None` when it never arrived.
+fn earlier_post(conn: &Connection, session: Id, post_id: &str) -> Result<Option<bool>> {
+    let state: Option<String> = conn
+        .query_row(
+            "SELECT state FROM room_posts WHERE session_id = ?1 AND post_id = ?2",
+            params![text_id(&session), post_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(state.map(|s| s == "recorded"))
 }
 
 impl Tx<'_> {
@@ -198,6 +251,28 @@ impl Tx<'_> {
             ],
         )?;
         Ok(Received::Queued(item))
+    }
+
+    /// Notes that post `post_id` became `received`, in the transaction
+    /// that recorded it.
+    fn remember_post(&self, session: Id, post_id: &str, received: &Received) -> Result<()> {
+        let (state, inbox, contribution) = match received {
+            Received::Recorded(c) => ("recorded", None, Some(c.id)),
+            Received::Queued(item) => ("pending", Some(item.id), None),
+        };
+        self.execute(
+            "INSERT INTO room_posts (session_id, post_id, state, inbox_id, contribution_id, received_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                text_id(&session),
+                post_id,
+                state,
+                opt_text_id(&inbox),
+                opt_text_id(&contribution),
+                text_time(&self.now()),
+            ],
+        )?;
+        Ok(())
     }
 
     /// One input of `session`'s inbox.

@@ -37,6 +37,7 @@ fn the_room_serves_the_corpus_as_data_only() {
                 bind: Some(IpAddr::V4(Ipv4Addr::LOCALHOST)),
                 port: Some(0),
                 code: Some("1357".into()),
+                ..Default::default()
             },
             Box::new(|_| {}),
         )

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use atelier::model::Id;
-use atelier::room::{self, RoomNotice, RoomOptions, RunningRoom};
+use atelier::room::{self, RoomLimits, RoomNotice, RoomOptions, RunningRoom};
 use atelier::store::{RoomSettings, Store};
 use reqwest::blocking::{Client, Response};
 use reqwest::StatusCode;
@@ -22,6 +22,7 @@ pub struct Room {
     pub running: Option<RunningRoom>,
     pub notices: Arc<Mutex<Vec<RoomNotice>>>,
     pub client: Client,
+    pub limits: RoomLimits,
 }
 
 /// A session with `people` on the roster, its room open on loopback.
@@ -30,10 +31,19 @@ pub fn open_room(people: &[&str], accept_all: bool) -> Room {
     let session = crate::common::new_session(&mut store, people);
     let db = store.path().to_path_buf();
     drop(store);
-    open_on(dir, db, session, accept_all)
+    open_on(dir, db, session, accept_all, RoomLimits::default())
 }
 
-fn open_on(dir: TempDir, db: PathBuf, session: Id, accept_all: bool) -> Room {
+/// `open_room` with the room's limits shrunk (or stretched) for a test.
+pub fn open_room_with(people: &[&str], accept_all: bool, limits: RoomLimits) -> Room {
+    let (dir, mut store) = crate::common::temp_store();
+    let session = crate::common::new_session(&mut store, people);
+    let db = store.path().to_path_buf();
+    drop(store);
+    open_on(dir, db, session, accept_all, limits)
+}
+
+fn open_on(dir: TempDir, db: PathBuf, session: Id, accept_all: bool, limits: RoomLimits) -> Room {
     if accept_all {
         Store::open(&db)
             .unwrap()
@@ -49,18 +59,7 @@ fn open_on(dir: TempDir, db: PathBuf, session: Id, accept_all: bool) -> Room {
             .unwrap();
     }
     let notices = Arc::new(Mutex::new(Vec::new()));
-    let heard = Arc::clone(&notices);
-    let running = room::open(
-        &db,
-        session,
-        RoomOptions {
-            bind: Some(IpAddr::V4(Ipv4Addr::LOCALHOST)),
-            port: Some(0),
-            code: Some(CODE.into()),
-        },
-        Box::new(move |n| heard.lock().unwrap().push(n)),
-    )
-    .unwrap();
+    let running = serve(&db, session, &notices, &limits);
     Room {
         _dir: dir,
         db,
@@ -71,7 +70,29 @@ fn open_on(dir: TempDir, db: PathBuf, session: Id, accept_all: bool) -> Room {
             .timeout(std::time::Duration::from_secs(20))
             .build()
             .unwrap(),
+        limits,
     }
+}
+
+fn serve(
+    db: &std::path::Path,
+    session: Id,
+    notices: &Arc<Mutex<Vec<RoomNotice>>>,
+    limits: &RoomLimits,
+) -> RunningRoom {
+    let heard = Arc::clone(notices);
+    room::open(
+        db,
+        session,
+        RoomOptions {
+            bind: Some(IpAddr::V4(Ipv4Addr::LOCALHOST)),
+            port: Some(0),
+            code: Some(CODE.into()),
+            limits: limits.clone(),
+        },
+        Box::new(move |n| heard.lock().unwrap().push(n)),
+    )
+    .unwrap()
 }
 
 /// What came back: status, the device token if one was set, the body.
@@ -169,6 +190,22 @@ impl Room {
     pub fn close(&mut self) {
         self.running.take().unwrap().close();
     }
+
+    /// Closes the room and opens it again on the same database (a new
+    /// server: every device must join again).
+    pub fn restart(&mut self) {
+        self.close();
+        self.running = Some(serve(&self.db, self.session, &self.notices, &self.limits));
+    }
+
+    /// The `host:port` the server listens on.
+    pub fn addr(&self) -> std::net::SocketAddr {
+        let url = self.running.as_ref().unwrap().url();
+        url.trim_start_matches("http://")
+            .trim_end_matches('/')
+            .parse()
+            .unwrap()
+    }
 }
 
 /// `open_room` with the session already in its stage `stage` (0 based).
@@ -179,5 +216,5 @@ pub fn open_room_at_stage(people: &[&str], accept_all: bool, stage: usize) -> Ro
     store.enter_stage(session, stages[stage].id, None).unwrap();
     let db = store.path().to_path_buf();
     drop(store);
-    open_on(dir, db, session, accept_all)
+    open_on(dir, db, session, accept_all, RoomLimits::default())
 }

@@ -470,6 +470,7 @@ fn a_closed_session_opens_no_room() {
             bind: Some(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST)),
             port: Some(0),
             code: None,
+            ..Default::default()
         },
         Box::new(|_| {}),
     )
