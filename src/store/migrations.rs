@@ -23,6 +23,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/016_carried_actions.sql"),
     include_str!("migrations/017_room.sql"),
     include_str!("migrations/018_search.sql"),
+    include_str!("migrations/020_merge_conflicts.sql"),
 ];
 
 /// The schema version this program writes.
