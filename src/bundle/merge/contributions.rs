@@ -40,7 +40,7 @@ fn union_of(mine: &[Revision], theirs: &[Revision]) -> Vec<Revision> {
             all.push(r.clone());
         }
     }
-    all.sort_by(|a, b| a.replaced_at.cmp(&b.replaced_at));
+    all.sort_by_key(|r| r.replaced_at);
     all
 }
 

@@ -7,6 +7,10 @@ use crate::model::merge::{MergePlan, NotMerged, Record, Removal};
 use crate::model::{Id, SessionData, Timestamp};
 use std::collections::HashMap;
 
+/// Whether two versions of a record differ in what a merge does not take,
+/// and under which name that part is reported.
+type Differs<T> = Option<(fn(&T, &T) -> bool, NotMerged)>;
+
 /// Adds the records of `theirs` unknown to `mine` (returned), and a removal
 /// for each record taken back in `theirs` only; `differs` says whether the
 /// two versions of a record differ in something a merge does not take.
@@ -15,7 +19,7 @@ fn by_id<T: Clone>(
     (mine, theirs): (&[T], &[T]),
     record: Record,
     key: fn(&T) -> (Id, Option<Timestamp>),
-    differs: Option<(fn(&T, &T) -> bool, NotMerged)>,
+    differs: Differs<T>,
 ) -> Vec<T> {
     let here: HashMap<Id, &T> = mine.iter().map(|m| (key(m).0, m)).collect();
     let mut added = Vec::new();
