@@ -114,6 +114,20 @@ pub(super) fn plan(plan: &mut MergePlan, mine: &SessionData, theirs: &SessionDat
             NotMerged::ThemeContents,
         )),
     );
+    // An item sits in at most one theme: a new theme keeps only the items
+    // no theme here holds.
+    let placed: std::collections::HashSet<Id> = mine
+        .themes
+        .iter()
+        .flat_map(|t| t.items.iter().copied())
+        .collect();
+    for theme in &mut plan.added.themes {
+        let before = theme.items.len();
+        theme.items.retain(|i| !placed.contains(i));
+        if theme.items.len() != before {
+            plan.not_merged.push(NotMerged::ThemeContents);
+        }
+    }
     plan.added.links = by_id(
         plan,
         (&mine.links, &theirs.links),
