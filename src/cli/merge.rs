@@ -92,6 +92,9 @@ fn merged(plan: &MergePlan, file: &str, lang: Lang) -> String {
         ("others", &others),
     ]);
     let mut s = format!("{}\n", tf(lang, "merge.summary", &args));
+    if plan.anonymise {
+        s += &format!("  {}\n", t(lang, "merge.now_anonymous"));
+    }
     if plan.synthesis.is_some() {
         s += &format!("  {}\n", t(lang, "merge.synthesis_taken"));
     }

@@ -131,6 +131,9 @@ pub struct MergePlan {
     pub done: Vec<Id>,
     /// The bundle's synthesis, when the session has none yet.
     pub synthesis: Option<Synthesis>,
+    /// The bundle's session is anonymous and this one is not: the stricter
+    /// rule wins, names come off the reports.
+    pub anonymise: bool,
     pub conflicts: Vec<Conflict>,
     /// Sorted, each once.
     pub not_merged: Vec<NotMerged>,
@@ -146,6 +149,7 @@ impl MergePlan {
             && self.removals.is_empty()
             && self.done.is_empty()
             && self.synthesis.is_none()
+            && !self.anonymise
             && self.conflicts.is_empty()
     }
 }

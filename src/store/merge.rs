@@ -112,6 +112,12 @@ fn write_plan(tx: &Tx, plan: &MergePlan, file: &str) -> Result<()> {
             [text_id(id)],
         )?;
     }
+    if plan.anonymise {
+        tx.execute(
+            "UPDATE sessions SET anonymity = 'anonymous' WHERE id = ?1",
+            [text_id(&session)],
+        )?;
+    }
     if let Some(s) = &plan.synthesis {
         super::synthesis::write_synthesis(tx, session, s, tx.now())?;
     }

@@ -283,3 +283,25 @@ fn a_bundle_with_an_id_of_another_session_is_refused_and_nothing_written() {
     );
     assert_eq!(store.data_version().unwrap(), version);
 }
+
+#[test]
+fn a_bundle_made_anonymous_makes_the_merged_session_anonymous() {
+    use atelier::model::Anonymity;
+    let (dir, base) = base(1);
+    let session = base.session.id;
+    let (_d, mut store) = temp_store();
+    import(&mut store, &[&write(&dir, "base.json", &base)]);
+    let mut theirs = base.clone();
+    theirs.session.anonymity = Anonymity::Anonymous;
+    import(&mut store, &[&write(&dir, "anonymous.json", &theirs)]);
+    assert_eq!(
+        store.load(session).unwrap().session.anonymity,
+        Anonymity::Anonymous
+    );
+    // A named bundle afterwards does not put the names back.
+    import(&mut store, &[&write(&dir, "named.json", &base)]);
+    assert_eq!(
+        store.load(session).unwrap().session.anonymity,
+        Anonymity::Anonymous
+    );
+}

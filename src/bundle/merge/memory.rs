@@ -91,6 +91,9 @@ pub fn apply_to(data: &mut SessionData, plan: &MergePlan) {
     {
         action.done = true;
     }
+    if plan.anonymise {
+        data.session.anonymity = crate::model::Anonymity::Anonymous;
+    }
     if let Some(synthesis) = &plan.synthesis {
         data.synthesis = synthesis.clone();
     }

@@ -15,7 +15,7 @@ mod records;
 pub use memory::apply_to;
 
 use crate::model::merge::{Additions, MergePlan, NotMerged};
-use crate::model::{Id, SessionData};
+use crate::model::{Anonymity, Id, SessionData};
 use std::collections::HashSet;
 
 /// The conflicts already listed for a session, by contribution and the
@@ -34,6 +34,8 @@ pub fn plan(mine: &SessionData, theirs: &SessionData, known: &Known) -> MergePla
         removals: Vec::new(),
         done: Vec::new(),
         synthesis: None,
+        anonymise: (mine.session.anonymity, theirs.session.anonymity)
+            == (Anonymity::Named, Anonymity::Anonymous),
         conflicts: Vec::new(),
         not_merged: Vec::new(),
     };
@@ -58,13 +60,13 @@ pub fn plan(mine: &SessionData, theirs: &SessionData, known: &Known) -> MergePla
 }
 
 /// The session's own fields a merge leaves as they are here (times apart:
-/// every change moves them on).
+/// every change moves them on; anonymity apart: the stricter one wins).
 fn details(d: &SessionData) -> impl PartialEq + '_ {
     let s = &d.session;
     (
         (&s.title, &s.event, s.date, s.language, &s.template),
         (&s.question, &s.context, &s.lead, &s.place),
-        (s.anonymity, s.status, s.previous_id, s.report),
+        (s.status, s.previous_id, s.report),
     )
 }
 
