@@ -1,78 +1,178 @@
 //! Importing bundle files: all are read and checked (each on its own,
 //! against each other and against the database) before one transaction
-//! writes them all.
+//! writes them all. A bundle whose session is already here (or earlier in
+//! the same import) is merged into it (see `merge`).
 
+use super::merge::{self, Known};
 use super::{parse_checked, BundleError, Checked, ImportError, Problem};
-use crate::model::Id;
+use crate::model::merge::MergePlan;
+use crate::model::{Id, SessionData};
 use crate::store::Store;
 use crate::templates::Catalog;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-/// Reads, validates and stores one bundle file; returns the new session id.
+/// What one file of an import does.
+// One step per file of one import: a handful at most, so the variants'
+// sizes do not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// A session this database does not hold yet, written whole.
+    New(SessionData),
+    /// Changes to a session already here (or brought by an earlier file).
+    Merge(MergePlan),
+}
+
+/// One file of an import and what it does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Planned {
+    pub file: String,
+    pub step: Step,
+}
+
+impl Planned {
+    pub fn session(&self) -> Id {
+        match &self.step {
+            Step::New(data) => data.session.id,
+            Step::Merge(plan) => plan.session,
+        }
+    }
+}
+
+/// Reads, validates and stores one bundle file; returns its session id.
 pub fn import_file(store: &mut Store, catalog: &Catalog, path: &Path) -> Result<Id, ImportError> {
     let ids = import_files(store, catalog, &[path.to_path_buf()])?;
     Ok(ids[0])
 }
 
 /// Reads and validates every file, then stores them all in one
-/// transaction: either every session is imported or none is. Returns the
-/// new session ids in the order of `paths`.
+/// transaction: either every file is imported (or merged) or none is.
+/// Returns the session ids in the order of `paths`.
 pub fn import_files(
     store: &mut Store,
     catalog: &Catalog,
     paths: &[PathBuf],
 ) -> Result<Vec<Id>, ImportError> {
+    let planned = plan_files(store, catalog, paths)?;
+    write(store, &planned)?;
+    Ok(planned.iter().map(Planned::session).collect())
+}
+
+/// Writes what `plan_files` planned, in one transaction.
+pub fn write(store: &mut Store, planned: &[Planned]) -> Result<(), ImportError> {
+    // New sessions first: a later file may merge into one of them.
+    let new: Vec<SessionData> = planned
+        .iter()
+        .filter_map(|p| match &p.step {
+            Step::New(data) => Some(data.clone()),
+            Step::Merge(_) => None,
+        })
+        .collect();
+    let merges: Vec<(MergePlan, String)> = planned
+        .iter()
+        .filter_map(|p| match &p.step {
+            Step::Merge(plan) => Some((plan.clone(), p.file.clone())),
+            Step::New(_) => None,
+        })
+        .collect();
+    store.import(&new, &merges).map_err(ImportError::Store)
+}
+
+/// Reads and checks every file and works out what each would do, reading
+/// the database only: `atelier import --dry-run` prints this.
+pub fn plan_files(
+    store: &Store,
+    catalog: &Catalog,
+    paths: &[PathBuf],
+) -> Result<Vec<Planned>, ImportError> {
     let mut checked: Vec<(String, Checked)> = Vec::new();
-    // Every id of the files read so far, with its file and place.
-    let mut seen: HashMap<Id, (String, String)> = HashMap::new();
+    // Every id of the files read so far: its file, place and session.
+    let mut seen: HashMap<Id, (String, String, Id)> = HashMap::new();
     for path in paths {
         let file = path.display().to_string();
         let bundle = parse_checked(&file, &read(&file, path)?, catalog)?;
+        let session = bundle.data.session.id;
         for (id, place) in &bundle.places {
-            if let Some((other, other_place)) = seen.get(id) {
-                return Err(BundleError {
-                    file,
-                    place: place.clone(),
-                    problem: Problem::said(
-                        "bundle.id_in_other_file",
-                        &[("id", id), ("file", other), ("place", other_place)],
-                    ),
+            match seen.get(id) {
+                // Two bundles of one session share their ids: a merge.
+                Some((_, _, other_session)) if *other_session == session => {}
+                Some((other, other_place, _)) => {
+                    return Err(BundleError {
+                        file,
+                        place: place.clone(),
+                        problem: Problem::said(
+                            "bundle.id_in_other_file",
+                            &[("id", id), ("file", other), ("place", other_place)],
+                        ),
+                    }
+                    .into())
                 }
-                .into());
+                None => {}
             }
         }
         for (id, place) in &bundle.places {
-            seen.insert(*id, (file.clone(), place.clone()));
+            seen.entry(*id)
+                .or_insert_with(|| (file.clone(), place.clone(), session));
         }
         checked.push((file, bundle));
     }
     let all: Vec<Id> = seen.keys().copied().collect();
     let taken = store.taken_ids(&all).map_err(ImportError::Store)?;
-    for (file, bundle) in &checked {
-        if let Some((id, place)) = bundle.places.iter().find(|(id, _)| taken.contains(id)) {
-            let problem = if place == "session.id" {
-                let title = &bundle.data.session.title;
-                Problem::said(
-                    "store.refused.already_imported",
-                    &[("id", id), ("title", title)],
-                )
-            } else {
-                Problem::said("bundle.id_taken", &[("id", id)])
-            };
-            return Err(BundleError {
-                file: file.clone(),
-                place: place.clone(),
-                problem,
-            }
-            .into());
+    // Each session as the files read so far leave it, and its conflicts.
+    let mut current: HashMap<Id, (SessionData, Known)> = HashMap::new();
+    let mut planned = Vec::new();
+    for (file, bundle) in checked {
+        let session = bundle.data.session.id;
+        if !current.contains_key(&session) && taken.contains(&session) {
+            let data = store.load(session).map_err(ImportError::Store)?;
+            let known = store.known_conflicts(session).map_err(ImportError::Store)?;
+            current.insert(session, (data, known));
         }
+        let step = match current.get_mut(&session) {
+            None => {
+                refuse_taken(&file, &bundle, &taken, &Default::default())?;
+                let data = bundle.data;
+                current.insert(session, (data.clone(), Known::new()));
+                Step::New(data)
+            }
+            Some((data, known)) => {
+                refuse_taken(&file, &bundle, &taken, &merge::ids_of(data))?;
+                let plan = merge::plan(data, &bundle.data, known);
+                merge::apply_to(data, &plan);
+                known.extend(
+                    plan.conflicts
+                        .iter()
+                        .map(|c| (c.contribution, c.theirs.clone())),
+                );
+                Step::Merge(plan)
+            }
+        };
+        planned.push(Planned { file, step });
     }
-    let sessions: Vec<_> = checked.into_iter().map(|(_, b)| b.data).collect();
-    store
-        .insert_sessions(&sessions)
-        .map_err(ImportError::Store)?;
-    Ok(sessions.iter().map(|s| s.session.id).collect())
+    Ok(planned)
+}
+
+/// Refuses a bundle using an id another session of this database holds
+/// (`own`: the ids of the session it merges into, which it may share).
+fn refuse_taken(
+    file: &str,
+    bundle: &Checked,
+    taken: &std::collections::HashSet<Id>,
+    own: &std::collections::HashSet<Id>,
+) -> Result<(), BundleError> {
+    let clash = bundle
+        .places
+        .iter()
+        .find(|(id, _)| taken.contains(id) && !own.contains(id));
+    match clash {
+        Some((id, place)) => Err(BundleError {
+            file: file.into(),
+            place: place.clone(),
+            problem: Problem::said("bundle.id_taken", &[("id", id)]),
+        }),
+        None => Ok(()),
+    }
 }
 
 fn read(file: &str, path: &Path) -> Result<String, BundleError> {

@@ -11,10 +11,11 @@ mod check_structures;
 mod check_votes;
 mod format;
 mod import;
+pub mod merge;
 mod problem;
 
 pub use format::{to_json, write_json};
-pub use import::{import_file, import_files};
+pub use import::{import_file, import_files, plan_files, write, Planned, Step};
 pub use problem::Problem;
 
 use crate::model::SessionData;

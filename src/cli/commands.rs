@@ -1,5 +1,4 @@
 use super::{Cli, Command};
-use crate::bundle;
 use crate::commands;
 use crate::i18n::{system_lang, t, tf};
 use crate::model::{Id, Kind, Lang, Session, SessionData};
@@ -184,12 +183,17 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
         Command::Votes { session, json } => {
             super::votes::ranking(out, cli.db.as_ref(), &session, json, lang)
         }
-        Command::Import { files } => {
-            let mut store = open_store(cli.db.as_ref())?;
-            for id in bundle::import_files(&mut store, &catalog(), &files)? {
-                writeln!(out, "{id}")?;
-            }
-            Ok(())
+        Command::Import { files, dry_run } => {
+            super::merge::import(out, cli.db.as_ref(), &files, dry_run, lang)
+        }
+        Command::Conflicts {
+            session,
+            all,
+            settle,
+            keep,
+        } => {
+            let settle = settle.zip(keep);
+            super::merge::conflicts(out, cli.db.as_ref(), session, all, settle, lang)
         }
         Command::Export {
             session,

@@ -8,6 +8,7 @@ mod follow;
 mod import_notes;
 pub(crate) mod inbox;
 mod links;
+mod merge;
 mod names;
 mod parse;
 mod present;
@@ -297,9 +298,19 @@ pub enum Command {
     /// Every file is checked before anything is written, and all of them
     /// are imported together or none is: if one file is refused, the
     /// database is left as it was.
+    ///
+    /// A bundle whose session is already here is merged into it instead:
+    /// new items added, newer texts applied (earlier ones kept), deletions
+    /// respected, and an item changed on two laptops kept both ways and
+    /// listed as a conflict (see `atelier conflicts`). Importing the same
+    /// bundle again changes nothing.
     Import {
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Print what each file would do (a new session, or for a merge:
+        /// items added, edited, deleted, conflicts) and write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Export a session: a report for participants, or the complete archive.
     Export {
@@ -491,5 +502,22 @@ pub enum Command {
     Event {
         #[command(subcommand)]
         command: events::EventCommand,
+    },
+    /// List the conflicts merges left open (one item changed on two
+    /// laptops): the session, the item and both texts. Settle one with
+    /// `--settle ID --keep mine|theirs` (mine: the text in this database;
+    /// the other is deleted or kept as an earlier version, restorable),
+    /// or by deleting the copy in the terminal screen.
+    Conflicts {
+        /// An id, a unique id prefix, or `latest` (default: every session).
+        session: Option<String>,
+        /// List settled conflicts too.
+        #[arg(long)]
+        all: bool,
+        /// The conflict to settle (its id as listed).
+        #[arg(long, value_name = "ID", requires = "keep")]
+        settle: Option<String>,
+        #[arg(long, value_name = "mine|theirs", requires = "settle", value_parser = |s: &str| merge::parse_keep(Lang::En, s))]
+        keep: Option<crate::store::Keep>,
     },
 }

@@ -61,6 +61,11 @@ fn command(lang: Lang) -> clap::Command {
                 a.value_parser(move |s: &str| parse_table(lang, s))
             })
         })
+        .mut_subcommand("conflicts", |c| {
+            c.mut_arg("keep", |a| {
+                a.value_parser(move |s: &str| super::merge::parse_keep(lang, s))
+            })
+        })
 }
 
 /// The language asked for with `--lang`, read before the full parse so the

@@ -8,6 +8,7 @@ mod kind;
 mod lang;
 pub mod lifecycle;
 mod links;
+pub mod merge;
 mod report_choices;
 pub mod review;
 mod room;

@@ -97,7 +97,7 @@ impl Store {
     }
 }
 
-fn insert_one(tx: &Transaction, data: &SessionData) -> Result<()> {
+pub(super) fn insert_one(tx: &Transaction, data: &SessionData) -> Result<()> {
     let id = data.session.id;
     let exists: bool = tx.query_row(
         "SELECT EXISTS(SELECT 1 FROM sessions WHERE id = ?1)",

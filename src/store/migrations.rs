@@ -24,6 +24,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/017_room.sql"),
     include_str!("migrations/018_search.sql"),
     include_str!("migrations/019_room_posts.sql"),
+    include_str!("migrations/020_merge_conflicts.sql"),
 ];
 
 /// The schema version this program writes.

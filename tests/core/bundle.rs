@@ -182,16 +182,12 @@ fn invalid_json_names_line_and_column() {
 }
 
 #[test]
-fn importing_the_same_session_twice_is_refused_whole() {
-    let (dir, mut store, _id) = sample_store();
-    let before = bundle::to_json(&store.load(_id).unwrap());
-    let err =
-        bundle::import_file(&mut store, &Catalog::built_in(), &common::sample_path()).unwrap_err();
-    assert!(
-        err.to_string().contains("already in this database"),
-        "{err}"
-    );
-    assert_eq!(bundle::to_json(&store.load(_id).unwrap()), before);
+fn importing_the_same_session_twice_changes_nothing() {
+    let (dir, mut store, id) = sample_store();
+    let before = store.load(id).unwrap();
+    let again = bundle::import_file(&mut store, &Catalog::built_in(), &common::sample_path());
+    assert_eq!(again.unwrap(), id);
+    assert_eq!(store.load(id).unwrap(), before);
     drop(dir);
 }
 
@@ -328,14 +324,17 @@ fn importing_several_files_is_all_or_nothing() {
     .unwrap_err();
     assert!(err.to_string().contains("nothing was imported"), "{err}");
     assert!(store.list_sessions(true).unwrap().is_empty());
-    // The same session in two files clashes before anything is written.
+    // Another session sharing the first one's ids clashes before anything
+    // is written (the same session twice is a merge).
     let copy = dir.path().join("copy.json");
-    std::fs::copy(&good, &copy).unwrap();
+    let mut v: Value = serde_json::from_str(&sample_text()).unwrap();
+    v["session"]["id"] = json!(atelier::model::new_id().to_string());
+    std::fs::write(&copy, v.to_string()).unwrap();
     let err =
         bundle::import_files(&mut store, &Catalog::built_in(), &[good.clone(), copy]).unwrap_err();
     let msg = err.to_string();
     assert!(
-        msg.contains("copy.json: session.id: ") && msg.contains("also used by"),
+        msg.contains("copy.json: participants[0].id: ") && msg.contains("also used by"),
         "{msg}"
     );
     assert!(store.list_sessions(true).unwrap().is_empty());
@@ -366,12 +365,12 @@ fn the_command_line_import_says_each_problem_once_and_writes_nothing() {
     let out = atelier()
         .arg("import")
         .arg(hostile("bundle-bom.json"))
-        .arg(common::sample_path())
+        .arg(hostile("bundle-no-stages.json"))
         .assert()
         .failure();
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
     assert_eq!(
-        stderr.matches("is already in this database").count(),
+        stderr.matches("bundle-no-stages.json").count(),
         1,
         "{stderr}"
     );

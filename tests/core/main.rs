@@ -7,6 +7,8 @@ mod common;
 
 mod actions_follow;
 mod bundle;
+mod bundle_merge;
+mod bundle_merge_laptops;
 mod bundle_review;
 mod commands;
 mod commands_follow;

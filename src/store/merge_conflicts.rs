@@ -1,0 +1,142 @@
+//! Conflicts left by merges (see `bundle::merge`): listed for the
+//! organiser and settled by keeping one side.
+
+use super::rows::{self, text_id, text_time};
+use super::{Missing, Result, Store, StoreError};
+use crate::model::{Id, Timestamp};
+use rusqlite::{params, OptionalExtension};
+use std::collections::HashSet;
+
+/// Which text a settled conflict kept: the one here or the bundle's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    Mine,
+    Theirs,
+}
+
+impl Keep {
+    pub fn key(self) -> &'static str {
+        match self {
+            Keep::Mine => "mine",
+            Keep::Theirs => "theirs",
+        }
+    }
+}
+
+/// One contribution changed on two laptops. `None`: deleted on that side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MergeConflict {
+    pub id: Id,
+    pub session: Id,
+    pub session_title: String,
+    pub contribution: Id,
+    /// The bundle's text as a contribution of its own (edited on both
+    /// sides), while it stands.
+    pub copy: Option<Id>,
+    pub mine: Option<String>,
+    pub theirs: Option<String>,
+    /// The bundle file it came from.
+    pub file: String,
+    pub found_at: Timestamp,
+    pub settled_at: Option<Timestamp>,
+}
+
+/// Open: not settled, and its copy not deleted (deleting the copy with
+/// `atelier delete` keeps our text: that settles it too).
+const LIST: &str = "SELECT m.id, m.session_id, s.title, m.contribution_id, m.copy_id, m.mine,
+       m.theirs, m.file, m.found_at, m.settled_at
+     FROM merge_conflicts m JOIN sessions s ON s.id = m.session_id
+     LEFT JOIN contributions c ON c.id = m.copy_id
+     WHERE (?1 IS NULL OR m.session_id = ?1)
+       AND (?2 = 0 OR (m.settled_at IS NULL AND c.deleted_at IS NULL))
+     ORDER BY m.found_at, m.rowid";
+
+impl Store {
+    /// The merge conflicts of one session (or all), only the open ones
+    /// when `open_only`, oldest first.
+    pub fn merge_conflicts(
+        &self,
+        session: Option<Id>,
+        open_only: bool,
+    ) -> Result<Vec<MergeConflict>> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare(LIST)?;
+            let list = stmt
+                .query_map(params![session.as_ref().map(text_id), open_only], |r| {
+                    Ok(MergeConflict {
+                        id: rows::id(r, 0)?,
+                        session: rows::id(r, 1)?,
+                        session_title: r.get(2)?,
+                        contribution: rows::id(r, 3)?,
+                        copy: rows::opt_id(r, 4)?,
+                        mine: r.get(5)?,
+                        theirs: r.get(6)?,
+                        file: r.get(7)?,
+                        found_at: rows::time(r, 8)?,
+                        settled_at: rows::opt_time(r, 9)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(list)
+        })
+    }
+
+    /// Every conflict ever listed for `session`, by contribution and the
+    /// bundle's text: a merge must not list one twice (see `bundle::merge`).
+    pub fn known_conflicts(&self, session: Id) -> Result<HashSet<(Id, Option<String>)>> {
+        Ok(self
+            .merge_conflicts(Some(session), false)?
+            .into_iter()
+            .map(|c| (c.contribution, c.theirs))
+            .collect())
+    }
+
+    /// Settles a conflict by keeping one side: the other text is deleted
+    /// (a copy) or replaced (kept as a revision), as an edit or a deletion
+    /// would, so it can still be restored.
+    pub fn settle_conflict(&mut self, id: Id, keep: Keep) -> Result<()> {
+        self.write(|tx| {
+            let (contribution, copy, mine, theirs): (
+                Id,
+                Option<Id>,
+                Option<String>,
+                Option<String>,
+            ) = tx
+                .query_row(
+                    "SELECT contribution_id, copy_id, mine, theirs FROM merge_conflicts
+                     WHERE id = ?1",
+                    [text_id(&id)],
+                    |r| Ok((rows::id(r, 0)?, rows::opt_id(r, 1)?, r.get(2)?, r.get(3)?)),
+                )
+                .optional()?
+                .ok_or(StoreError::NotFound(Missing::Contribution(id)))?;
+            match (keep, copy) {
+                (Keep::Mine, Some(copy)) => {
+                    tx.delete(copy)?;
+                }
+                (Keep::Theirs, Some(copy)) => {
+                    // The copy's text as it stands (the organiser may have
+                    // touched it up).
+                    let text = tx.contribution(copy)?.text;
+                    let original = tx.contribution(contribution)?;
+                    tx.edit(contribution, &text, original.kind, original.participant_id)?;
+                    tx.delete(copy)?;
+                }
+                // One side deleted it, the other edited it: the edit stands
+                // until the deletion is kept.
+                (Keep::Mine, None) if mine.is_none() => {
+                    tx.delete(contribution)?;
+                }
+                (Keep::Theirs, None) if theirs.is_none() => {
+                    tx.delete(contribution)?;
+                }
+                (_, None) => {}
+            }
+            tx.execute(
+                "UPDATE merge_conflicts SET settled_at = ?2, kept = ?3 WHERE id = ?1",
+                params![text_id(&id), text_time(&tx.now()), keep.key()],
+            )?;
+            Ok(())
+        })
+    }
+}
