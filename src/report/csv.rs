@@ -46,14 +46,23 @@ pub fn delimiter(lang: Lang) -> u8 {
     }
 }
 
-/// Writes the CSV to `out` row by row, after the byte-order mark.
-pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+/// A CSV writer as spreadsheets open it best, after the byte-order mark
+/// that tells them it is UTF-8: the language's separator, CRLF lines.
+pub fn spreadsheet(
+    out: &mut dyn std::io::Write,
+    lang: Lang,
+) -> std::io::Result<csv::Writer<&mut dyn std::io::Write>> {
     out.write_all("\u{FEFF}".as_bytes())?;
-    let lang = r.language;
-    let mut w = csv::WriterBuilder::new()
+    Ok(csv::WriterBuilder::new()
         .delimiter(delimiter(lang))
         .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
+        .from_writer(out))
+}
+
+/// Writes the CSV to `out` row by row, after the byte-order mark.
+pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let lang = r.language;
+    let mut w = spreadsheet(out, lang)?;
     w.write_record(HEADERS.map(|h| t(lang, h)))?;
     let in_stages = r
         .discussion

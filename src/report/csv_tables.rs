@@ -6,7 +6,7 @@
 //! every cell a spreadsheet would evaluate neutralised, and the one
 //! anonymity rule already applied by the view model.
 
-use super::csv::{delimiter, neutralise};
+use super::csv::{neutralise, spreadsheet};
 use super::Report;
 use crate::i18n::t;
 
@@ -53,12 +53,8 @@ pub fn write(r: &Report, table: Table, out: &mut dyn std::io::Write) -> std::io:
     if table == Table::Contributions {
         return super::csv::write(r, out);
     }
-    out.write_all("\u{FEFF}".as_bytes())?;
     let lang = r.language;
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(delimiter(lang))
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
+    let mut w = spreadsheet(out, lang)?;
     let header = |keys: &[&str]| -> Vec<String> {
         keys.iter()
             .map(|k| t(lang, &format!("csv_tables.{k}")).to_string())

@@ -44,6 +44,8 @@ pub(super) fn env() -> &'static Environment<'static> {
             include_str!("../../assets/report/review.html"),
         )
         .expect("embedded review section parses");
+        env.add_template("head.html", include_str!("../../assets/report/head.html"))
+            .expect("embedded page head parses");
         env.add_template("event.html", include_str!("../../assets/report/event.html"))
             .expect("embedded event report template parses");
         env

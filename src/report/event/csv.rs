@@ -6,7 +6,7 @@
 
 use super::EventReport;
 use crate::i18n::t;
-use crate::report::csv::{delimiter, neutralise};
+use crate::report::csv::{neutralise, spreadsheet};
 
 const HEADERS: [&str; 9] = [
     "event.atelier",
@@ -21,12 +21,8 @@ const HEADERS: [&str; 9] = [
 ];
 
 pub fn write(r: &EventReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    out.write_all("\u{FEFF}".as_bytes())?;
     let lang = r.language;
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(delimiter(lang))
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
+    let mut w = spreadsheet(out, lang)?;
     w.write_record(HEADERS.map(|h| t(lang, h)))?;
     for a in &r.ateliers {
         let s = &a.synthesis;
