@@ -43,12 +43,13 @@ pub enum EventCommand {
         /// The event's name, exactly as written on its sessions (capitals
         /// and accents included).
         event: String,
-        /// md, html, json or csv (default md).
+        /// md, html, json, csv, odt or pdf (default md); odt, for word
+        /// processors, is a binary file: use --out or a pipe.
         #[arg(
             long,
             default_value = "md",
             value_parser = |s: &str| super::parse::parse_format(Lang::En, s),
-            value_name = "md|html|json|csv"
+            value_name = "md|html|json|csv|odt|pdf"
         )]
         format: Format,
         /// Write to this file (or into this folder) instead of stdout.
@@ -263,12 +264,8 @@ fn report(
     all: bool,
     lang: Lang,
 ) -> Result<()> {
-    // The event report has no ODT or PDF writer yet; the bundle is one
-    // session's archive, not a report.
-    if !matches!(
-        format,
-        Format::Markdown | Format::Html | Format::Json | Format::Csv
-    ) {
+    // The bundle is one session's archive, not a report.
+    if format == Format::Bundle {
         bail!("{}", t(lang, "event.cli_not_a_report"));
     }
     let sessions = sessions_of(store, event, all, lang)?;

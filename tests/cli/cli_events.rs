@@ -229,6 +229,124 @@ fn three_ateliers_from_three_databases_give_one_event_report() {
             a.title
         );
     }
+    printed_as_pdf(&dir);
+    printed_as_odt(&dir);
+}
+
+/// The event report written with `--out` in `format`, as its bytes.
+fn event_file(dir: &TempDir, format: &str) -> Vec<u8> {
+    let file = dir.path().join(format!("event.{format}"));
+    let args = ["event", "report", "Emergence", "--format", format, "--out"];
+    let shown = stdout(atelier(dir).args(args).arg(&file));
+    assert_eq!(shown.trim(), file.display().to_string());
+    std::fs::read(&file).unwrap()
+}
+
+/// The PDF read back by poppler: every question, building block,
+/// proposal and action on its pages (lines the PDF wrapped joined again),
+/// the actions' table header on each page it continues on.
+fn printed_as_pdf(dir: &TempDir) {
+    let pdf = event_file(dir, "pdf");
+    let Some(pages) = common::pdf::pages(&pdf) else {
+        return;
+    };
+    let text = pages.concat();
+    assert_no_anonymous_name("PDF", &text);
+    let flat = common::pdf::squeezed(&text);
+    assert!(text.starts_with("Emergence"), "{text}");
+    assert!(text.contains("10 juin 2021 – 12 juin 2021"), "{text}");
+    for a in &ATELIERS {
+        for shown in [a.title, a.question, a.block, a.proposal] {
+            let shown = common::pdf::squeezed(shown);
+            assert!(flat.contains(&shown), "PDF misses {shown:?}:\n{text}");
+        }
+        for (action, _) in a.actions {
+            let action = common::pdf::squeezed(action);
+            assert!(flat.contains(&action), "PDF misses {action:?}:\n{text}");
+        }
+    }
+    assert!(flat.contains("Florence") && flat.contains("GaëlleRoux"));
+    assert!(text.contains("Statistiques sur l'ensemble des ateliers"));
+    // Each page the action table is on starts it with its column headings.
+    for page in &pages {
+        let squeezed = common::pdf::squeezed(page);
+        let has_action = ATELIERS
+            .iter()
+            .flat_map(|a| a.actions)
+            .any(|(action, _)| squeezed.contains(&common::pdf::squeezed(action)));
+        if has_action {
+            assert!(page.contains("Échéance") && page.contains("Quoi"), "{page}");
+        }
+    }
+}
+
+/// The ODT's `content.xml` read by roxmltree: every question, building
+/// block and proposal in a paragraph, every action in a row of the
+/// actions table beside its atelier.
+fn printed_as_odt(dir: &TempDir) {
+    use std::io::Read;
+    let package = event_file(dir, "odt");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(package)).unwrap();
+    let mut mimetype = String::new();
+    let mut first = zip.by_index(0).unwrap();
+    assert_eq!(first.name().unwrap(), "mimetype");
+    first.read_to_string(&mut mimetype).unwrap();
+    drop(first);
+    assert_eq!(mimetype, "application/vnd.oasis.opendocument.text");
+    let mut content = String::new();
+    let mut entry = zip.by_name("content.xml").unwrap();
+    entry.read_to_string(&mut content).unwrap();
+    let doc = roxmltree::Document::parse(&content).unwrap();
+    let text_of = |n: roxmltree::Node| -> String {
+        n.descendants()
+            .filter(|d| d.is_text())
+            .filter_map(|d| d.text())
+            .collect::<String>()
+    };
+    let paragraphs: Vec<String> = doc
+        .descendants()
+        .filter(|n| matches!(n.tag_name().name(), "p" | "h"))
+        .map(text_of)
+        .collect();
+    let all = paragraphs.join("\n");
+    assert_no_anonymous_name("ODT", &all);
+    assert_eq!(paragraphs[0], "Emergence");
+    let headings: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "h")
+        .map(text_of)
+        .collect();
+    for a in &ATELIERS {
+        assert!(headings.iter().any(|h| h == a.title), "{headings:?}");
+        for shown in [a.question, a.block, a.proposal] {
+            assert!(
+                paragraphs.iter().any(|p| p.contains(shown)),
+                "ODT misses {shown:?}:\n{all}"
+            );
+        }
+    }
+    let table = doc
+        .descendants()
+        .find(|n| n.tag_name().name() == "table" && n.attributes().any(|a| a.value() == "Actions"))
+        .expect("the actions table");
+    let rows: Vec<Vec<String>> = table
+        .descendants()
+        .filter(|n| n.tag_name().name() == "table-row")
+        .map(|row| {
+            row.children()
+                .filter(|c| c.is_element())
+                .map(text_of)
+                .collect()
+        })
+        .collect();
+    assert_eq!(rows.len(), 5, "a heading row and four actions: {rows:?}");
+    for a in &ATELIERS {
+        for (action, _) in a.actions {
+            let row = rows.iter().find(|r| r[1] == *action);
+            let row = row.unwrap_or_else(|| panic!("action {action:?} in {rows:?}"));
+            assert_eq!(row[0], a.title);
+        }
+    }
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use super::{assert_terminal_safe, corpus, inert, renderers};
 use atelier::model::{Anonymity, SessionData};
-use atelier::report::event::{render, EventReport};
+use atelier::report::event::{bytes, render, EventReport};
 use atelier::report::Format;
 use inert::{check, MARKDOWN_ELEMENTS, REPORT_ELEMENTS};
 
@@ -84,6 +84,39 @@ fn event_reports_of_the_corpus_are_inert() {
     }
 }
 
+/// The PDF and the ODT as the session's are checked (`pdf.rs`, `odt.rs`):
+/// the PDF's pages show every line, as text poppler finds; the ODT's
+/// content holds only the renderer's elements, shows every payload as
+/// itself and leaves no `<` of one raw in its XML.
+#[test]
+fn event_pdf_and_odt_of_the_corpus_show_every_payload_as_text() {
+    for corpus in corpus::load() {
+        let (r, shown) = event(corpus::session(&corpus));
+        let what = |f: &str| format!("event report of {} as {f}", corpus.name);
+
+        let pdf = bytes(Format::Pdf, &r);
+        super::pdf::assert_pdf_shows(&what("PDF"), &pdf, &shown);
+
+        let package = bytes(Format::Odt, &r);
+        let content = super::odt::entry(&package, "content.xml");
+        let doc =
+            roxmltree::Document::parse(&content).unwrap_or_else(|e| panic!("{}: {e}", what("ODT")));
+        let text = super::odt::outline(super::odt::checked_body(&what("ODT"), &doc));
+        inert::assert_shows(&what("ODT"), &text, &shown);
+        assert_terminal_safe(&what("ODT"), &text);
+        for line in shown.iter().flat_map(|p| super::corpus::expected_lines(p)) {
+            if line.contains('<') {
+                assert!(!content.contains(&line), "{}: {line:?} raw", what("ODT"));
+            }
+        }
+        let meta = super::odt::entry(&package, "meta.xml");
+        let meta = roxmltree::Document::parse(&meta).unwrap();
+        let title = meta.descendants().find(|n| n.has_tag_name("title"));
+        let name = atelier::text::clean(&r.name, false);
+        assert_eq!(title.and_then(|n| n.text()), Some(name.trim()));
+    }
+}
+
 #[test]
 fn an_anonymous_hostile_atelier_names_no_one_in_any_format() {
     for corpus in corpus::load() {
@@ -116,7 +149,15 @@ fn an_anonymous_hostile_atelier_names_no_one_in_any_format() {
             });
         }
         let (r, _) = event(data);
-        for format in [Format::Markdown, Format::Html, Format::Csv, Format::Json] {
+        let formats = [
+            Format::Markdown,
+            Format::Html,
+            Format::Csv,
+            Format::Json,
+            Format::Odt,
+            Format::Pdf,
+        ];
+        for format in formats {
             let out = render(format, &r);
             for (_, name) in &people {
                 assert!(

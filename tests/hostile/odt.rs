@@ -59,7 +59,7 @@ fn prefixed(node: Node, name: &str, ns: Option<&str>) -> String {
 
 /// The body (`office:text`) of `content.xml`; panics unless it holds only
 /// the renderer's elements and attributes.
-fn checked_body<'a>(what: &str, doc: &'a Document) -> Node<'a, 'a> {
+pub fn checked_body<'a>(what: &str, doc: &'a Document) -> Node<'a, 'a> {
     let body = doc
         .descendants()
         .find(|n| n.tag_name().name() == "text" && n.parent().unwrap().tag_name().name() == "body")
@@ -101,7 +101,7 @@ fn text(node: Node) -> String {
 /// The body as plain text: a line per heading (`#` per outline level),
 /// paragraph, list item (indented two spaces per level) and table row
 /// (cells between `|`).
-fn outline(body: Node) -> String {
+pub fn outline(body: Node) -> String {
     let mut out = String::new();
     for n in body.descendants() {
         let depth = n

@@ -11,20 +11,27 @@ use std::collections::HashSet;
 fn pdf_reports_of_the_corpus_show_every_payload_line() {
     for corpus in corpus::load() {
         let pdf = bytes(Format::Pdf, &corpus::session(&corpus));
-        let Some(pages) = pages(&pdf) else { return };
-        let text = pages.concat();
-        let flat = squeezed(&text);
-        let words = letter_runs(&text);
-        for payload in &corpus.payloads {
-            for line in corpus::expected_lines(payload) {
-                let what = format!("PDF report of {} does not show {line:?}", corpus.name);
-                if line.chars().any(right_to_left) {
-                    for word in letter_runs(&line) {
-                        assert!(words.contains(&word), "{what}: {word:?} missing");
-                    }
-                } else {
-                    assert!(flat.contains(&squeezed(&line)), "{what}");
+        let what = format!("PDF report of {}", corpus.name);
+        assert_pdf_shows(&what, &pdf, &corpus.payloads);
+    }
+}
+
+/// Every line of every payload is on the PDF's pages, as text a reader
+/// can find (nothing checked where `pdftotext` is missing).
+pub fn assert_pdf_shows(what: &str, pdf: &[u8], payloads: &[String]) {
+    let Some(pages) = pages(pdf) else { return };
+    let text = pages.concat();
+    let flat = squeezed(&text);
+    let words = letter_runs(&text);
+    for payload in payloads {
+        for line in corpus::expected_lines(payload) {
+            let what = format!("{what} does not show {line:?}");
+            if line.chars().any(right_to_left) {
+                for word in letter_runs(&line) {
+                    assert!(words.contains(&word), "{what}: {word:?} missing");
                 }
+            } else {
+                assert!(flat.contains(&squeezed(&line)), "{what}");
             }
         }
     }

@@ -13,6 +13,8 @@ mod csv;
 mod html;
 mod json;
 mod markdown;
+mod odt;
+mod pdf;
 mod stats;
 
 use super::{ActionView, Format, Report, SynthesisView};
@@ -200,25 +202,39 @@ fn majority(langs: &[Lang]) -> Lang {
 }
 
 /// Writes the event's report in `format` to `out` (buffered by the
-/// caller). The bundle is a session's archive, not a report: refused.
+/// caller): a text, or a file's bytes (ODT, PDF). The bundle is a
+/// session's archive, not a report: refused.
 pub fn write(format: Format, r: &EventReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     match format {
         Format::Markdown => markdown::write(r, out),
         Format::Html => html::write(r, out),
         Format::Json => json::write(r, out),
         Format::Csv => csv::write(r, out),
-        Format::Odt | Format::Pdf | Format::Bundle => Err(std::io::Error::new(
+        Format::Odt => odt::write(r, out),
+        Format::Pdf => pdf::write(r, out),
+        Format::Bundle => Err(std::io::Error::new(
             std::io::ErrorKind::Unsupported,
             format!("the event report has no {} format", format.extension()),
         )),
     }
 }
 
-/// The event report in `format` as text (for tests and `render`-like uses).
+/// The event report in `format` as text, as `report::render` gives a
+/// session's: for ODT the XML of its package's documents, for PDF the
+/// text its pages show, page by page. [`bytes`] gives a file's bytes.
 pub fn render(format: Format, r: &EventReport) -> String {
+    match format {
+        Format::Odt => odt::xml(r).expect("write to memory"),
+        Format::Pdf => pdf::text(r),
+        _ => String::from_utf8(bytes(format, r)).expect("every text format writes UTF-8"),
+    }
+}
+
+/// The event report in `format`, as the bytes of its file.
+pub fn bytes(format: Format, r: &EventReport) -> Vec<u8> {
     let mut out = Vec::new();
     write(format, r, &mut out).expect("write to memory");
-    String::from_utf8(out).expect("every text format writes UTF-8")
+    out
 }
 
 /// A file name for the event's report: `event-emergence.md`.

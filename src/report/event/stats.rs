@@ -81,15 +81,15 @@ impl Tally {
 impl EventStats {
     /// The headline numbers as (label, value) rows, in the event's
     /// language; votes only when any were placed.
-    pub fn totals(&self, lang: Lang) -> Vec<(String, String)> {
+    pub fn totals(&self, lang: Lang) -> Vec<(String, usize)> {
         let mut rows = vec![
-            ("event.count_ateliers", self.ateliers.to_string()),
-            ("event.count_participants", self.participants.to_string()),
-            ("event.count_contributions", self.contributions.to_string()),
-            ("event.count_actions", self.actions.to_string()),
+            ("event.count_ateliers", self.ateliers),
+            ("event.count_participants", self.participants),
+            ("event.count_contributions", self.contributions),
+            ("event.count_actions", self.actions),
         ];
         if self.votes > 0 {
-            rows.push(("event.votes", self.votes.to_string()));
+            rows.push(("event.votes", self.votes as usize));
         }
         rows.into_iter()
             .map(|(k, v)| (t(lang, k).to_string(), v))

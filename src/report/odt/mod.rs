@@ -10,13 +10,14 @@
 //! format. The package (`package`) is a ZIP built in memory: a report is
 //! small, and a ZIP's directory is written last.
 
-mod doc;
+pub(in crate::report) mod doc;
 mod package;
-mod prose;
-mod tables;
+pub(in crate::report) mod prose;
+pub(in crate::report) mod tables;
 
 use super::{Discussion, Report, Section};
 use doc::Doc;
+pub(in crate::report) use package::Properties;
 use std::io::{self, Write};
 
 const FRAME: &str = include_str!("../../../assets/report/odt/content.xml");
@@ -24,59 +25,41 @@ const BODY_END: &str = "</office:text>";
 
 /// Writes the report as an ODT package to `out`.
 pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all(&package::zip(r, &content(r)?)?)
+    write_document(&Properties::of(r), |d| sections(d, r), out)
 }
 
 /// The XML documents of the package that say something, as text: the
 /// properties (`meta.xml`), then the content (`content.xml`).
 pub fn xml(r: &Report) -> io::Result<String> {
-    let mut xml = package::meta(r)?;
+    document_xml(&Properties::of(r), |d| sections(d, r))
+}
+
+/// Writes a document whose `body` writes itself with the building blocks
+/// (`doc`, `prose`, `tables`) as an ODT package to `out`.
+pub(in crate::report) fn write_document(
+    properties: &Properties,
+    body: impl FnOnce(&mut Doc) -> io::Result<()>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    out.write_all(&package::zip(properties, &content(body)?)?)
+}
+
+/// [`xml`] of a document written by `body`.
+pub(in crate::report) fn document_xml(
+    properties: &Properties,
+    body: impl FnOnce(&mut Doc) -> io::Result<()>,
+) -> io::Result<String> {
+    let mut xml = package::meta(properties)?;
     xml.push(b'\n');
-    xml.extend(content(r)?);
+    xml.extend(content(body)?);
     Ok(String::from_utf8(xml).expect("XML written from UTF-8 strings"))
 }
 
-/// `content.xml`: the frame's automatic styles, then the report's
-/// sections inside its `office:text`.
-fn content(r: &Report) -> io::Result<Vec<u8>> {
+/// `content.xml`: the frame's automatic styles, then what `body` writes
+/// inside its `office:text`.
+fn content(body: impl FnOnce(&mut Doc) -> io::Result<()>) -> io::Result<Vec<u8>> {
     let mut d = Doc::new();
-    // The order every format follows (`report::sections`); each function
-    // writes its section from the report (or nothing when it is empty).
-    for s in super::sections(r) {
-        match &s {
-            Section::Cover(_) => {
-                prose::cover(&mut d, r)?;
-                prose::people(&mut d, r)?;
-            }
-            Section::Question { .. } => {
-                prose::question(&mut d, r)?;
-                prose::empty(&mut d, r)?;
-            }
-            Section::Synthesis(_) => prose::synthesis(&mut d, r)?,
-            Section::Discussion(Discussion::ByKind(_)) => prose::discussion(&mut d, r)?,
-            Section::Discussion(Discussion::Spoken(items)) => {
-                prose::item_section(&mut d, r, "discussion", items)?
-            }
-            Section::Ideas(_) => prose::ideas(&mut d, r)?,
-            Section::Resources(_) => prose::resources(&mut d, r)?,
-            // One call writes every 1-2-4-All stage's section.
-            Section::Shared { index: 0, .. } => prose::shared(&mut d, r)?,
-            Section::Shared { .. } => {}
-            Section::Themes(_) => prose::themes(&mut d, r)?,
-            Section::Votes(_) => tables::votes(&mut d, r)?,
-            Section::Trace(_) => prose::trace(&mut d, r)?,
-            Section::Decisions(_) => prose::decisions(&mut d, r)?,
-            Section::Actions(_) => tables::actions(&mut d, r)?,
-            Section::Parking(_) => prose::parking(&mut d, r)?,
-            Section::Review(v) => prose::review(&mut d, r, v)?,
-            Section::Statistics(_) => {
-                tables::participation(&mut d, r)?;
-                tables::statistics(&mut d, r)?;
-            }
-            Section::Log(entries) => prose::log(&mut d, r, &s.heading(r), entries)?,
-        }
-    }
-    prose::colophon(&mut d, r)?;
+    body(&mut d)?;
     let body = d.into_bytes();
     let (head, tail) = FRAME.split_at(FRAME.find(BODY_END).expect("the frame has office:text"));
     let mut out = Vec::with_capacity(FRAME.len() + body.len());
@@ -84,6 +67,47 @@ fn content(r: &Report) -> io::Result<Vec<u8>> {
     out.extend_from_slice(&body);
     out.extend_from_slice(tail.as_bytes());
     Ok(out)
+}
+
+/// The session report's sections, in order.
+fn sections(d: &mut Doc, r: &Report) -> io::Result<()> {
+    // The order every format follows (`report::sections`); each function
+    // writes its section from the report (or nothing when it is empty).
+    for s in super::sections(r) {
+        match &s {
+            Section::Cover(_) => {
+                prose::cover(d, r)?;
+                prose::people(d, r)?;
+            }
+            Section::Question { .. } => {
+                prose::question(d, r)?;
+                prose::empty(d, r)?;
+            }
+            Section::Synthesis(_) => prose::synthesis(d, r)?,
+            Section::Discussion(Discussion::ByKind(_)) => prose::discussion(d, r)?,
+            Section::Discussion(Discussion::Spoken(items)) => {
+                prose::item_section(d, r, "discussion", items)?
+            }
+            Section::Ideas(_) => prose::ideas(d, r)?,
+            Section::Resources(_) => prose::resources(d, r)?,
+            // One call writes every 1-2-4-All stage's section.
+            Section::Shared { index: 0, .. } => prose::shared(d, r)?,
+            Section::Shared { .. } => {}
+            Section::Themes(_) => prose::themes(d, r)?,
+            Section::Votes(_) => tables::votes(d, r)?,
+            Section::Trace(_) => prose::trace(d, r)?,
+            Section::Decisions(_) => prose::decisions(d, r)?,
+            Section::Actions(_) => tables::actions(d, r)?,
+            Section::Parking(_) => prose::parking(d, r)?,
+            Section::Review(v) => prose::review(d, r, v)?,
+            Section::Statistics(_) => {
+                tables::participation(d, r)?;
+                tables::statistics(d, r)?;
+            }
+            Section::Log(entries) => prose::log(d, r, &s.heading(r), entries)?,
+        }
+    }
+    prose::colophon(d, r.label("generated"))
 }
 
 #[cfg(test)]

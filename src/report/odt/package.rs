@@ -1,7 +1,7 @@
 //! The OpenDocument package: a ZIP whose first entry is `mimetype`, stored
 //! uncompressed and without extra fields (so that a reader can tell an
 //! ODT by its first bytes), then the manifest, the metadata, the styles
-//! and the content. Every entry is dated on the session's date, so the
+//! and the content. Every entry is dated on the document's date, so the
 //! same report gives the same bytes (a report version's hash depends on
 //! nothing else).
 
@@ -25,9 +25,31 @@ const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 </manifest:manifest>
 "#;
 
-/// The whole package, from the report and its written `content.xml`.
-pub fn zip(r: &Report, content: &[u8]) -> io::Result<Vec<u8>> {
-    let date = zip_date(&r.iso_date);
+/// What the package says of its document besides the content: the
+/// session's report's, or the event's.
+pub struct Properties<'a> {
+    pub title: &'a str,
+    /// The event a session belongs to (none for the event itself).
+    pub subject: &'a str,
+    pub language: Lang,
+    /// The document's date, `YYYY-MM-DD`: its entries' and its creation date.
+    pub iso_date: &'a str,
+}
+
+impl<'a> Properties<'a> {
+    pub fn of(r: &'a Report) -> Properties<'a> {
+        Properties {
+            title: &r.title,
+            subject: &r.event,
+            language: r.language,
+            iso_date: &r.iso_date,
+        }
+    }
+}
+
+/// The whole package, from its properties and its written `content.xml`.
+pub fn zip(r: &Properties, content: &[u8]) -> io::Result<Vec<u8>> {
+    let date = zip_date(r.iso_date);
     let stored = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Stored)
         .last_modified_time(date);
@@ -81,8 +103,8 @@ pub fn styles(lang: Lang) -> String {
 }
 
 /// `meta.xml`: the title, the subject (the event), the language, the
-/// session's date as the creation date and the generator.
-pub fn meta(r: &Report) -> io::Result<Vec<u8>> {
+/// document's date as the creation date and the generator.
+pub fn meta(r: &Properties) -> io::Result<Vec<u8>> {
     let mut w = Writer::new(Vec::new());
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let root = BytesStart::new("office:document-meta").with_attributes([
@@ -103,8 +125,8 @@ pub fn meta(r: &Report) -> io::Result<Vec<u8>> {
     let when = format!("{}T00:00:00", r.iso_date);
     let generator = format!("Atelier/{}", env!("CARGO_PKG_VERSION"));
     let fields = [
-        ("dc:title", one_line(&r.title)),
-        ("dc:subject", one_line(&r.event)),
+        ("dc:title", one_line(r.title)),
+        ("dc:subject", one_line(r.subject)),
         ("dc:language", format!("{language}-{country}")),
         ("meta:creation-date", when.clone()),
         ("dc:date", when),

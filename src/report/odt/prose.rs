@@ -2,7 +2,7 @@
 //! function per section. Each leaves itself out when it has nothing to say.
 
 use super::doc::Doc;
-use crate::report::Report;
+use crate::report::{Report, SynthesisView};
 use std::io;
 
 type Out = io::Result<()>;
@@ -23,7 +23,7 @@ pub fn cover(d: &mut Doc, r: &Report) -> Out {
 }
 
 /// A paragraph of body text, left out when there is none.
-fn body(d: &mut Doc, text: &str) -> Out {
+pub fn body(d: &mut Doc, text: &str) -> Out {
     if text.trim().is_empty() {
         return Ok(());
     }
@@ -31,19 +31,24 @@ fn body(d: &mut Doc, text: &str) -> Out {
 }
 
 /// "**Label** : text" as one paragraph.
-fn labelled(d: &mut Doc, r: &Report, label: &str, text: &str) -> Out {
+pub fn labelled(d: &mut Doc, colon: &str, label: &str, text: &str) -> Out {
     d.paragraph_with(BODY, |d| {
         d.span(STRONG, label)?;
-        d.literal(r.colon)?;
+        d.literal(colon)?;
         d.text(text)
     })
+}
+
+/// A label in bold as a paragraph of its own ("Context", "Synthesis").
+pub fn label(d: &mut Doc, label: &str) -> Out {
+    d.paragraph_with(BODY, |d| d.span(STRONG, label))
 }
 
 pub fn question(d: &mut Doc, r: &Report) -> Out {
     d.heading(1, r.label("question"))?;
     body(d, &r.question)?;
     if !r.context.trim().is_empty() {
-        d.paragraph_with(BODY, |d| d.span(STRONG, r.label("context")))?;
+        label(d, r.label("context"))?;
         body(d, &r.context)?;
     }
     Ok(())
@@ -51,26 +56,31 @@ pub fn question(d: &mut Doc, r: &Report) -> Out {
 
 /// The synthesis, its building blocks and the proposal.
 pub fn synthesis(d: &mut Doc, r: &Report) -> Out {
-    let s = &r.synthesis;
-    if s.is_empty {
+    if r.synthesis.is_empty {
         return Ok(());
     }
     d.heading(1, r.label("synthesis"))?;
+    synthesis_parts(d, &r.synthesis, r.colon, r.label("proposal"))
+}
+
+/// A synthesis's text, its building blocks and its proposal under
+/// `proposal_label`: the session's, and each atelier's in the event report.
+pub fn synthesis_parts(d: &mut Doc, s: &SynthesisView, colon: &str, proposal_label: &str) -> Out {
     body(d, &s.text)?;
     if !s.blocks.is_empty() {
-        d.paragraph_with(BODY, |d| d.span(STRONG, &s.blocks_heading))?;
+        label(d, &s.blocks_heading)?;
         let rows: Vec<_> = s.blocks.iter().map(|b| (b, 0)).collect();
         d.list(&rows, |d, (title, text)| {
             d.span(STRONG, title)?;
             if !text.trim().is_empty() {
-                d.literal(r.colon)?;
+                d.literal(colon)?;
                 d.text(text)?;
             }
             Ok(())
         })?;
     }
     if !s.proposal.trim().is_empty() {
-        labelled(d, r, r.label("proposal"), &s.proposal)?;
+        labelled(d, colon, proposal_label, &s.proposal)?;
     }
     Ok(())
 }
@@ -179,9 +189,9 @@ pub fn empty(d: &mut Doc, r: &Report) -> Out {
     Ok(())
 }
 
-/// Who made the document, at its end.
-pub fn colophon(d: &mut Doc, r: &Report) -> Out {
-    d.paragraph("Colophon", r.label("generated"))
+/// Who made the document (`text`), at its end.
+pub fn colophon(d: &mut Doc, text: &str) -> Out {
+    d.paragraph("Colophon", text)
 }
 
 /// Which version of the report this is, its sign-offs and the remarks

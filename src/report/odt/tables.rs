@@ -8,7 +8,7 @@ use std::io;
 
 type Out = io::Result<()>;
 
-fn text<'a>(heading: &'a str, width: &'static str) -> Column<'a> {
+pub fn text<'a>(heading: &'a str, width: &'static str) -> Column<'a> {
     Column {
         heading,
         width,
@@ -16,7 +16,7 @@ fn text<'a>(heading: &'a str, width: &'static str) -> Column<'a> {
     }
 }
 
-fn number<'a>(heading: &'a str, width: &'static str) -> Column<'a> {
+pub fn number<'a>(heading: &'a str, width: &'static str) -> Column<'a> {
     Column {
         heading,
         width,
@@ -142,33 +142,40 @@ pub fn participation(d: &mut Doc, r: &Report) -> Out {
 pub fn statistics(d: &mut Doc, r: &Report) -> Out {
     d.heading(1, r.label("stats"))?;
     let s = &r.stats;
-    counts(
-        d,
-        r,
-        "By_participant",
-        "by_participant",
-        "participant",
-        &s.by_participant,
-    )?;
-    counts(d, r, "By_stage", "by_stage", "stage", &s.by_stage)?;
-    counts(d, r, "By_kind", "by_kind", "kind", &s.by_kind)?;
-    counts(d, r, "By_origin", "by_origin", "origin", &s.by_origin)?;
+    let count = r.label("count");
+    for (name, caption, first, rows) in [
+        (
+            "By_participant",
+            "by_participant",
+            "participant",
+            &s.by_participant,
+        ),
+        ("By_stage", "by_stage", "stage", &s.by_stage),
+        ("By_kind", "by_kind", "kind", &s.by_kind),
+        ("By_origin", "by_origin", "origin", &s.by_origin),
+    ] {
+        counts(d, name, r.label(caption), [r.label(first), count], rows)?;
+    }
     if let Some(room) = &s.room_inputs {
         d.paragraph("Text_20_body", &room.text)?;
     }
     time(d, r)
 }
 
-/// One table of counts under its own heading.
-fn counts(d: &mut Doc, r: &Report, name: &str, caption: &str, first: &str, rows: &[Count]) -> Out {
+/// One table of counts named `name` under its own heading (`caption`):
+/// what is counted, how many.
+pub fn counts(
+    d: &mut Doc,
+    name: &str,
+    caption: &str,
+    [first, count]: [&str; 2],
+    rows: &[Count],
+) -> Out {
     if rows.is_empty() {
         return Ok(());
     }
-    d.heading(3, r.label(caption))?;
-    let columns = [
-        text(r.label(first), "Col_12"),
-        number(r.label("count"), "Col_5"),
-    ];
+    d.heading(3, caption)?;
+    let columns = [text(first, "Col_12"), number(count, "Col_5")];
     let rows: Vec<Vec<Cell>> = rows
         .iter()
         .map(|row| vec![Cell::Text(&row.label), Cell::Count(row.count)])

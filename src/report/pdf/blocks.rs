@@ -53,6 +53,17 @@ pub fn note(l: &mut Layout, text: &str) {
     styled(l, text, Weight::Regular, MUTED);
 }
 
+/// A grey line that stays with the block after it, like a heading (an
+/// atelier's date and lead above its question).
+pub fn lead_in(l: &mut Layout, text: &str) {
+    let mut lines = l.text(text, l.style(Weight::Regular, BODY), 0.0, BODY_WIDTH, MUTED);
+    if let Some(last) = lines.last_mut() {
+        // A gap placed now would go above the heading waiting before it.
+        last.height += 6.0;
+    }
+    l.heading(lines);
+}
+
 /// A label in bold on a line of its own ("Context", "Proposal").
 pub fn label(l: &mut Layout, text: &str) {
     l.gap(4.0);

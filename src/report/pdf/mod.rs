@@ -1,4 +1,5 @@
-//! PDF report: A4 pages laid out by our own small engine (`layout`, with
+//! PDF reports (the session's, and the event's in `event::pdf`, built
+//! from the same blocks and tables): A4 pages laid out by our own small engine (`layout`, with
 //! line breaking in `wrap`) and written by krilla, which embeds only the
 //! glyphs used of the DejaVu Sans fonts built into the binary.
 //!
@@ -7,13 +8,13 @@
 //! page of drawing at a time; the PDF itself is assembled in memory by
 //! krilla (compressed, with subset fonts) and then written to `out`.
 
-mod blocks;
+pub(in crate::report) mod blocks;
 mod draw;
 mod fallback;
 mod font;
-mod layout;
-mod sections;
-mod tables;
+pub(in crate::report) mod layout;
+pub(in crate::report) mod sections;
+pub(in crate::report) mod tables;
 mod wrap;
 
 use super::Report;
@@ -22,18 +23,36 @@ use font::{Fonts, Metrics};
 use layout::{Layout, Page};
 use std::io::{self, Write};
 
+/// Writes the session's report as PDF to `out`.
 pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
+    write_document(&r.title, r.lang, &|l| sections::all(r, l), out)
+}
+
+/// The text the session report's pages show (see [`document_text`]).
+pub fn text(r: &Report) -> String {
+    document_text(&r.title, &|l| sections::all(r, l))
+}
+
+/// Writes a document whose `body` lays itself out with the building
+/// blocks (`blocks`, `tables`), titled `title` (in its properties and in
+/// each page's footer), in the language `lang` (a BCP 47 code).
+pub(in crate::report) fn write_document(
+    title: &str,
+    lang: &str,
+    body: &dyn Fn(&mut Layout),
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let metrics = Metrics::new();
-    let total = lay_out(r, &metrics, None, &mut |_| {});
+    let total = lay_out(title, body, &metrics, None, &mut |_| {});
     let fonts = Fonts::new();
     let mut doc = krilla::Document::new();
     doc.set_metadata(
         krilla::metadata::Metadata::new()
-            .title(crate::text::clean(&r.title, false))
-            .language(r.lang.to_string())
+            .title(crate::text::clean(title, false))
+            .language(lang.to_string())
             .creator("Atelier".to_string()),
     );
-    lay_out(r, &metrics, Some(total), &mut |page| {
+    lay_out(title, body, &metrics, Some(total), &mut |page| {
         draw::page(&mut doc, &fonts, &metrics, page)
     });
     let bytes = doc
@@ -42,13 +61,12 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(&bytes)
 }
 
-/// Lays the report out, handing each page to `sink`; returns the count.
 /// The text the pages show, line by line, a blank line between pages:
 /// what a reader (or a test) finds in the PDF, without a PDF reader.
-pub fn text(r: &Report) -> String {
+pub(in crate::report) fn document_text(title: &str, body: &dyn Fn(&mut Layout)) -> String {
     let metrics = Metrics::new();
     let mut out = String::new();
-    lay_out(r, &metrics, None, &mut |page: Page| {
+    lay_out(title, body, &metrics, None, &mut |page: Page| {
         for op in page.ops {
             if let layout::Op::Text { text, .. } = op {
                 out.push_str(&text);
@@ -60,14 +78,16 @@ pub fn text(r: &Report) -> String {
     out
 }
 
+/// Lays the document out, handing each page to `sink`; returns the count.
 fn lay_out(
-    r: &Report,
+    title: &str,
+    body: &dyn Fn(&mut Layout),
     metrics: &Metrics,
     total: Option<usize>,
     sink: &mut dyn FnMut(Page),
 ) -> usize {
-    let footer = crate::text::clean(&r.title, false);
+    let footer = crate::text::clean(title, false);
     let mut layout = Layout::new(metrics, footer, total, sink);
-    sections::all(r, &mut layout);
+    body(&mut layout);
     layout.finish()
 }

@@ -4,7 +4,7 @@
 
 use super::blocks::{self, bullets, heading, items, label, note, paragraph};
 use super::layout::Layout;
-use crate::report::{sections, Discussion, Report, Section};
+use crate::report::{sections, Discussion, Report, Section, SynthesisView};
 
 /// Lays out the whole report, section by section.
 pub fn all(r: &Report, l: &mut Layout) {
@@ -108,11 +108,17 @@ fn question(r: &Report, l: &mut Layout) {
 
 /// The synthesis with its building blocks and its proposal.
 fn synthesis(r: &Report, l: &mut Layout) {
-    let s = &r.synthesis;
-    if s.is_empty {
+    if r.synthesis.is_empty {
         return;
     }
     heading(l, 1, r.label("synthesis"));
+    synthesis_parts(l, &r.synthesis, r.colon, r.label("proposal"));
+}
+
+/// A synthesis's text, its building blocks ("title : text" each) and its
+/// proposal under `proposal_label`: the session's and each atelier's in
+/// the event report.
+pub fn synthesis_parts(l: &mut Layout, s: &SynthesisView, colon: &str, proposal_label: &str) {
     paragraph(l, &s.text);
     if !s.blocks.is_empty() {
         label(l, &s.blocks_heading);
@@ -121,13 +127,13 @@ fn synthesis(r: &Report, l: &mut Layout) {
             .iter()
             .map(|(title, text)| match text.trim() {
                 "" => title.clone(),
-                text => format!("{title}{}{text}", r.colon),
+                text => format!("{title}{colon}{text}"),
             })
             .collect();
         bullets(l, lines.iter().map(String::as_str));
     }
     if !s.proposal.trim().is_empty() {
-        label(l, r.label("proposal"));
+        label(l, proposal_label);
         paragraph(l, &s.proposal);
     }
 }

@@ -103,10 +103,15 @@ pub fn participation(r: &Report, l: &mut Layout) {
 pub fn statistics(r: &Report, l: &mut Layout) {
     heading(l, 1, r.label("stats"));
     let s = &r.stats;
-    counts(l, r, "by_participant", "participant", &s.by_participant);
-    counts(l, r, "by_stage", "stage", &s.by_stage);
-    counts(l, r, "by_kind", "kind", &s.by_kind);
-    counts(l, r, "by_origin", "origin", &s.by_origin);
+    let count = r.label("count");
+    for (caption, first, rows) in [
+        ("by_participant", "participant", &s.by_participant),
+        ("by_stage", "stage", &s.by_stage),
+        ("by_kind", "kind", &s.by_kind),
+        ("by_origin", "origin", &s.by_origin),
+    ] {
+        counts(l, r.label(caption), [r.label(first), count], rows);
+    }
     if let Some(room) = &s.room_inputs {
         paragraph(l, &room.text);
     }
@@ -132,15 +137,13 @@ pub fn statistics(r: &Report, l: &mut Layout) {
     table(l, &columns, rows);
 }
 
-fn counts(l: &mut Layout, r: &Report, caption: &str, first: &str, rows: &[Count]) {
+/// A table of counts under its caption: what is counted, how many.
+pub fn counts(l: &mut Layout, caption: &str, [first, count]: [&str; 2], rows: &[Count]) {
     if rows.is_empty() {
         return;
     }
-    label(l, r.label(caption));
-    let columns = [
-        column(r.label(first), 0.75, false),
-        column(r.label("count"), 0.25, true),
-    ];
+    label(l, caption);
+    let columns = [column(first, 0.75, false), column(count, 0.25, true)];
     table(
         l,
         &columns,
@@ -149,7 +152,7 @@ fn counts(l: &mut Layout, r: &Report, caption: &str, first: &str, rows: &[Count]
     );
 }
 
-fn column(title: &str, share: f32, numeric: bool) -> Column<'_> {
+pub fn column(title: &str, share: f32, numeric: bool) -> Column<'_> {
     Column {
         title,
         share,
