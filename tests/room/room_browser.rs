@@ -6,7 +6,7 @@
 
 use crate::helpers;
 
-use fantoccini::{ClientBuilder, Locator};
+use fantoccini::{Client, ClientBuilder, Locator};
 use helpers::CODE;
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
@@ -56,6 +56,29 @@ where
     let deadline = Instant::now() + WAIT;
     while !ready().await {
         assert!(Instant::now() < deadline, "waited in vain for {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The text of the first element matching `css` once `ready` holds for
+/// it. The page draws its lists again whenever the room changes, so each
+/// try finds the element anew (one found a moment ago may be stale).
+async fn until_text(client: &Client, css: &str, ready: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + WAIT;
+    let mut last = String::new();
+    loop {
+        if let Ok(element) = client.find(Locator::Css(css)).await {
+            if let Ok(text) = element.text().await {
+                last = text;
+            }
+        }
+        if ready(&last) {
+            return last;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "waited in vain for {css}; it last showed {last:?}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
@@ -164,30 +187,30 @@ async fn drive(room: &helpers::Room, chromedriver: &std::path::Path) {
         .click()
         .await
         .unwrap();
-    let ana = client
+    // The roster is drawn again as the room changes: find the button anew
+    // on each try rather than click one that may have gone stale.
+    let roster_ana = Locator::XPath("//ul[@id='roster']//button[.='Ana']");
+    client
         .wait()
         .at_most(WAIT)
-        .for_element(Locator::XPath("//ul[@id='roster']//button[.='Ana']"))
+        .for_element(roster_ana)
         .await
         .unwrap();
     shot("room-phone-who.png").await;
-    ana.click().await.unwrap();
+    until("a click on Ana's name", || async {
+        match client.find(roster_ana).await {
+            Ok(button) => button.click().await.is_ok(),
+            Err(_) => false,
+        }
+    })
+    .await;
     let text = client
         .wait()
         .at_most(WAIT)
         .for_element(Locator::Id("text"))
         .await
         .unwrap();
-    let item = client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css("#items li"))
-        .await
-        .unwrap();
-    assert!(
-        item.text().await.unwrap().contains(HOSTILE),
-        "shown as text"
-    );
+    until_text(&client, "#items li", |shown| shown.contains(HOSTILE)).await;
     let markup = client
         .find_all(Locator::Css("#items img, #items script"))
         .await
@@ -216,20 +239,11 @@ async fn drive(room: &helpers::Room, chromedriver: &std::path::Path) {
         .click()
         .await
         .unwrap();
-    client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css("#outbox li.pending"))
-        .await
-        .unwrap();
+    let shown = until_text(&client, "#outbox li.pending", |shown| {
+        shown.contains("consultés")
+    })
+    .await;
     shot("room-phone-sent.png").await;
-    let shown = client
-        .find(Locator::Css("#outbox li.pending"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
     assert!(shown.contains("<b>ici</b>"), "shown as text: {shown}");
 
     let ana_id = room.store().participants(room.session).unwrap()[0].id;
@@ -240,17 +254,7 @@ async fn drive(room: &helpers::Room, chromedriver: &std::path::Path) {
     assert_eq!(inbox[0].participant_id, Some(ana_id));
 
     client.goto(&room.url("/screen")).await.unwrap();
-    client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Id("join-code"))
-        .await
-        .unwrap();
-    let code = client.find(Locator::Id("join-code")).await.unwrap();
-    until("the join code on the screen", || async {
-        code.text().await.unwrap() == CODE
-    })
-    .await;
+    until_text(&client, "#join-code", |shown| shown == CODE).await;
     shot("room-screen.png").await;
     client.close().await.unwrap();
 }
