@@ -27,7 +27,7 @@ const TEXTS = {
     too_many: "Too many requests: wait a moment.",
     too_many_wrong_codes: "Too many wrong codes were tried in this room: wait a minute, then type the code again.",
     room_full: "The room is full; try again later.",
-    expired: "This phone was idle too long: type the room's code again.",
+    expired: "Your session on this phone expired; enter the code again.",
     one_name_per_device: "This phone has already added a name: choose that one.",
     roster_full: "The list of names is full: pick a name on it or stay anonymous.",
     closed: "The room is closed or out of reach; trying again…",
@@ -68,7 +68,7 @@ const TEXTS = {
     too_many: "Trop de requêtes : patientez un instant.",
     too_many_wrong_codes: "Trop de codes erronés ont été essayés dans cette salle : patientez une minute, puis retapez le code.",
     room_full: "La salle est pleine ; réessayez plus tard.",
-    expired: "Ce téléphone est resté inactif trop longtemps : retapez le code de la salle.",
+    expired: "Votre session sur ce téléphone a expiré ; saisissez à nouveau le code.",
     one_name_per_device: "Ce téléphone a déjà ajouté un nom : choisissez celui-là.",
     roster_full: "La liste des noms est pleine : choisissez-y un nom ou restez anonyme.",
     closed: "La salle est fermée ou injoignable ; nouvel essai…",
@@ -214,10 +214,13 @@ async function joinWithCode(code) {
 }
 
 // Follows the state: the event stream, and when it breaks, a check every
-// few seconds until the room answers again.
+// few seconds until the room answers again. Answers a function that stops
+// following (the page calls it when the server no longer knows it).
 function follow(onState, onLost) {
+  let source = null;
+  let stopped = false;
   function start() {
-    const source = new EventSource("/api/events");
+    source = new EventSource("/api/events");
     source.addEventListener("state", (e) => {
       status("");
       onState(JSON.parse(e.data));
@@ -230,7 +233,13 @@ function follow(onState, onLost) {
     };
   }
   async function check() {
+    if (stopped) {
+      return;
+    }
     const answer = await api("GET", "/api/state");
+    if (stopped) {
+      return;
+    }
     if (answer.status === 200) {
       onState(answer.body);
       start();
@@ -241,4 +250,8 @@ function follow(onState, onLost) {
     }
   }
   start();
+  return () => {
+    stopped = true;
+    source.close();
+  };
 }

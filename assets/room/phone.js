@@ -16,7 +16,7 @@ let state = null;
 let stateAt = Date.now();
 let identity = null;
 let chosenKind = null;
-let following = false;
+let stopFollowing = null;
 let sending = false;
 let outbox = load(STORE.outbox, []);
 
@@ -50,11 +50,22 @@ function screen(name) {
 }
 
 // Where the page starts and comes back to when the server forgot us
-// (restarted): the stored code and choice are tried again first.
+// (restarted): the stored code and choice are tried again first. A phone
+// idle too long is not let back in by the stored code: the page says so
+// and asks for the code; its draft and unsent texts wait, and go once it
+// joined again.
 async function start() {
   const known = await api("POST", "/api/join", {});
   if (known.status === 200) {
     return joined(known.body.identity);
+  }
+  if (known.status === 401 && known.body.error === "expired") {
+    stopFollowing?.();
+    stopFollowing = null;
+    save(STORE.code, null);
+    screen("join");
+    status(t("expired"));
+    return;
   }
   const code = load(STORE.code, null);
   if (code) {
@@ -86,10 +97,9 @@ async function joined(who) {
     }
   }
   screen(identity ? "send" : "who");
-  if (!following) {
-    following = true;
-    follow(render, () => {
-      following = false;
+  if (!stopFollowing) {
+    stopFollowing = follow(render, () => {
+      stopFollowing = null;
       start();
     });
   }
@@ -270,7 +280,6 @@ async function sendAll() {
       status("");
     } else if (answer.status === 401) {
       sending = false;
-      following = false;
       return start();
     } else if (answer.status === 0 || answer.status === 429 || answer.status >= 500) {
       next.state = "retrying";

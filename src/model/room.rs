@@ -102,6 +102,18 @@ pub struct RoomStatus {
     pub heartbeat_at: Timestamp,
 }
 
+impl RoomStatus {
+    /// A room whose server has not written its heartbeat for this long
+    /// (three of its periods, see `room::server`) is taken for gone: its
+    /// server crashed or was killed.
+    pub const ALIVE_SECONDS: i64 = 15;
+
+    /// Whether its server was heard from recently enough at `now`.
+    pub fn alive_at(&self, now: Timestamp) -> bool {
+        (now - self.heartbeat_at).num_seconds() < RoomStatus::ALIVE_SECONDS
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

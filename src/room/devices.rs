@@ -136,16 +136,22 @@ impl Devices {
     }
 
     /// The identity of the live device holding `token`, which is now
-    /// seen; an expired one is forgotten (it must join again).
+    /// seen. An expired one stays expired (every request says so, whichever
+    /// comes first, until `forget_idle` or its joining again forgets it).
     pub fn touch(&self, token: &str) -> Result<Identity, Refused> {
         let mut map = self.lock();
         let device = map.get_mut(token).ok_or(Refused::Unknown)?;
         if self.expired(device) {
-            map.remove(token);
             return Err(Refused::Expired);
         }
         device.seen = Instant::now();
         Ok(device.identity)
+    }
+
+    /// Forgets the device holding `token` (an expired one joining again
+    /// gets a new token).
+    pub fn forget(&self, token: &str) {
+        self.lock().remove(token);
     }
 
     /// The identity of the live device holding `token`, if it joined.
@@ -247,6 +253,8 @@ mod expiry {
         assert_eq!(devices.touch("a"), Err(Refused::Unknown));
         std::thread::sleep(Duration::from_millis(40));
         assert_eq!(devices.touch("b"), Err(Refused::Expired));
+        assert_eq!(devices.touch("b"), Err(Refused::Expired), "still told why");
+        devices.forget("b");
         assert_eq!(devices.touch("b"), Err(Refused::Unknown));
     }
 }

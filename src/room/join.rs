@@ -44,7 +44,18 @@ pub async fn join(
     headers: HeaderMap,
     Body(request): Body<JoinRequest>,
 ) -> Result<Response, ApiError> {
-    let known = devices::token_of(&headers).filter(|t| shared.devices.touch(t).is_ok());
+    let mut known = None;
+    if let Some(token) = devices::token_of(&headers) {
+        match shared.devices.touch(&token) {
+            Ok(_) => known = Some(token),
+            // Without a code, the page learns why it must type it again.
+            Err(devices::Refused::Expired) if request.code.is_none() => {
+                return Err(ApiError::expired())
+            }
+            Err(devices::Refused::Expired) => shared.devices.forget(&token),
+            Err(devices::Refused::Unknown) => {}
+        }
+    }
     if known.is_some() {
         refuse_names_if_anonymous(&shared, &request).await?;
     }

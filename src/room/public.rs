@@ -14,10 +14,6 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// A room whose server has not written its heartbeat for this long is
-/// taken for closed (the server writes one every 5 s).
-pub const ROOM_ALIVE_SECONDS: i64 = 15;
-
 /// What the room sees of a session, as phones and the projector show it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PublicState {
@@ -177,7 +173,7 @@ pub fn public_state_with(store: &Store, session: Id, templates: &Catalog) -> Res
     };
     let room = store
         .room_status(session)?
-        .filter(|r| (now - r.heartbeat_at).num_seconds() < ROOM_ALIVE_SECONDS)
+        .filter(|r| r.alive_at(now))
         .map(|r| PublicRoom {
             url: r.url,
             code: r.code,

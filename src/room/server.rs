@@ -91,6 +91,19 @@ pub fn open(
             details.title
         );
     }
+    // One server per session: a second would give phones another code, and
+    // the first to stop would mark the room closed under the other.
+    let now = store.clock().now();
+    if let Some(other) = store.room_status(session)?.filter(|r| r.alive_at(now)) {
+        bail!(
+            "the room of session {:?} is already open in another program, at {}: close it there \
+             first (a room whose program stopped without closing it counts as closed {} s after \
+             its last heartbeat)",
+            details.title,
+            other.url,
+            crate::model::RoomStatus::ALIVE_SECONDS
+        );
+    }
     let code = match options.code {
         Some(code) => checked_code(&code)?,
         None => devices::new_code().context("no random source for the join code")?,

@@ -27,6 +27,29 @@ impl Store {
         })
     }
 
+    /// Every room its server last wrote as open (alive or left by a
+    /// crash: `RoomStatus::alive_at` tells), in one query.
+    pub fn room_statuses(&self) -> Result<Vec<(Id, RoomStatus)>> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare(
+                "SELECT session_id, url, code, opened_at, heartbeat_at FROM room_status
+                 ORDER BY opened_at",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok((
+                    rows::id(r, 0)?,
+                    RoomStatus {
+                        url: r.get(1)?,
+                        code: r.get(2)?,
+                        opened_at: rows::time(r, 3)?,
+                        heartbeat_at: rows::time(r, 4)?,
+                    },
+                ))
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
     /// Marks the room of `session` open at `url` with `code` (replacing
     /// what a crashed server left).
     pub fn open_room_status(&mut self, session: Id, url: &str, code: &str) -> Result<()> {

@@ -53,6 +53,14 @@ pub fn toggle(core: &mut Core, session: Id) {
         close(core);
         return;
     }
+    // A room another program serves for this session (`atelier room` in
+    // another terminal) stays the only one: two servers would give phones
+    // two codes, and the first to stop would mark the room closed.
+    if let Some(elsewhere) = served_elsewhere(core, session) {
+        let url = clean(&elsewhere.url, false);
+        core.info(tf(core.lang, "room.open_elsewhere", &[("url", &url)]));
+        return;
+    }
     // One room at a time: another session's closes first.
     core.room = None;
     let joined = Arc::new(AtomicUsize::new(0));
@@ -91,6 +99,19 @@ pub fn toggle(core: &mut Core, session: Id) {
 pub fn close(core: &mut Core) {
     if core.room.take().is_some() {
         core.info(core.t("room.closed_here"));
+    }
+}
+
+/// The room another program serves for `session` now (its heartbeat is
+/// recent), if any.
+fn served_elsewhere(core: &mut Core, session: Id) -> Option<crate::model::RoomStatus> {
+    let now = (core.clock)();
+    match core.store.room_status(session) {
+        Ok(room) => room.filter(|r| r.alive_at(now)),
+        Err(e) => {
+            core.fail(&e);
+            None
+        }
     }
 }
 

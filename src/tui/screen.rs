@@ -93,6 +93,12 @@ pub trait Screen: Any {
         false
     }
 
+    /// What the status line says when it has no message and no room of
+    /// the app's to recall.
+    fn status_note(&self, _core: &Core) -> Option<String> {
+        None
+    }
+
     /// The running stage's warning level, if a countdown is on screen (the
     /// app rings the bell, when asked for, as it rises).
     fn timer_alert(&self, _core: &Core) -> Option<(Id, crate::model::TimerAlert)> {

@@ -210,11 +210,21 @@ impl Room {
 
 /// `open_room` with the session already in its stage `stage` (0 based).
 pub fn open_room_at_stage(people: &[&str], accept_all: bool, stage: usize) -> Room {
+    open_room_at_stage_with(people, accept_all, stage, RoomLimits::default())
+}
+
+/// `open_room_at_stage` with the room's limits shrunk for a test.
+pub fn open_room_at_stage_with(
+    people: &[&str],
+    accept_all: bool,
+    stage: usize,
+    limits: RoomLimits,
+) -> Room {
     let (dir, mut store) = crate::common::temp_store();
     let session = crate::common::new_session(&mut store, people);
     let stages = store.stages(session).unwrap();
     store.enter_stage(session, stages[stage].id, None).unwrap();
     let db = store.path().to_path_buf();
     drop(store);
-    open_on(dir, db, session, accept_all, RoomLimits::default())
+    open_on(dir, db, session, accept_all, limits)
 }

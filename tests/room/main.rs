@@ -8,6 +8,7 @@ mod helpers;
 
 mod present;
 mod room_browser;
+mod room_browser_expiry;
 mod room_cli;
 mod room_durable;
 mod room_inbox;

@@ -32,7 +32,7 @@ fn find(program: &str) -> Option<std::path::PathBuf> {
         .find(|p| p.is_file())
 }
 
-struct Driver(Child);
+pub struct Driver(Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
@@ -45,10 +45,10 @@ const HOSTILE: &str =
     "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>";
 
 /// How long a page may take to show what is waited for.
-const WAIT: Duration = Duration::from_secs(20);
+pub const WAIT: Duration = Duration::from_secs(20);
 
 /// Polls `ready` until it holds, or fails naming `what` after `WAIT`.
-async fn until<F, Fut>(what: &str, mut ready: F)
+pub async fn until<F, Fut>(what: &str, mut ready: F)
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = bool>,
@@ -91,13 +91,22 @@ fn free_port() -> u16 {
         .port()
 }
 
-#[test]
-fn a_phone_browser_joins_and_sends_a_constat_that_reaches_the_store() {
-    let Some(chromedriver) = find("chromedriver") else {
+/// chromedriver, or `None` after saying why the browser test cannot run
+/// (a failure under CI, which installs it).
+pub fn chromedriver_or_skip() -> Option<std::path::PathBuf> {
+    let found = find("chromedriver");
+    if found.is_none() {
         let why = "room_browser: SKIPPED: chromedriver is not installed \
                    (apt-get install chromium chromium-driver; .ci/run does)";
         assert!(std::env::var_os("CI").is_none(), "{why}");
         eprintln!("{why}");
+    }
+    found
+}
+
+#[test]
+fn a_phone_browser_joins_and_sends_a_constat_that_reaches_the_store() {
+    let Some(chromedriver) = chromedriver_or_skip() else {
         return;
     };
     // The room (and its blocking HTTP client) lives outside the browser's
@@ -126,10 +135,14 @@ fn a_phone_browser_joins_and_sends_a_constat_that_reaches_the_store() {
         .block_on(drive(&room, &chromedriver));
 }
 
-async fn drive(room: &helpers::Room, chromedriver: &std::path::Path) {
+/// A headless Chromium at a phone's size, with its own profile; the
+/// driver and the profile live as long as the answer.
+pub async fn phone_browser(
+    chromedriver: &std::path::Path,
+) -> (fantoccini::Client, Driver, tempfile::TempDir) {
     let profile = tempfile::tempdir().unwrap();
     let port = free_port();
-    let _driver = Driver(
+    let driver = Driver(
         Command::new(chromedriver)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -159,6 +172,11 @@ async fn drive(room: &helpers::Room, chromedriver: &std::path::Path) {
             Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
         }
     };
+    (client, driver, profile)
+}
+
+async fn drive(room: &helpers::Room, chromedriver: &std::path::Path) {
+    let (client, _driver, _profile) = phone_browser(chromedriver).await;
     let shots = std::env::var_os("ATELIER_ROOM_SHOTS").map(std::path::PathBuf::from);
     let shot = |name: &'static str| {
         let client = client.clone();

@@ -17,6 +17,7 @@ mod tui_links;
 mod tui_notes_import;
 mod tui_review_cycle;
 mod tui_robustness;
+mod tui_room_elsewhere;
 mod tui_room_home;
 mod tui_search;
 mod tui_snapshots;

@@ -58,7 +58,8 @@ pub fn render_bar(app: &App, area: Rect, buf: &mut Buffer) {
 /// screen does not show it (the room belongs to the app, not a screen).
 pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(status) = &app.core.status else {
-        let reminder = crate::tui::room_panel::reminder(&app.core, app.screen.session());
+        let reminder = crate::tui::room_panel::reminder(&app.core, app.screen.session())
+            .or_else(|| app.screen.status_note(&app.core));
         if let Some(text) = reminder {
             let line = Span::styled(clean(&text, false), app.core.theme.accent());
             Paragraph::new(Line::from(line)).render(area, buf);

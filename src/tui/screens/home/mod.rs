@@ -8,7 +8,7 @@ mod view;
 
 use super::moved;
 use crate::i18n::tf;
-use crate::model::Id;
+use crate::model::{Id, RoomStatus, Timestamp};
 use crate::store::{NewSession, SessionSummary};
 use crate::templates::DEFAULT_TEMPLATE;
 use crate::tui::action::Action;
@@ -53,6 +53,10 @@ pub struct HomeState {
     /// The session whose room is open (the app's, read on each load), so
     /// the hint bar offers to close it from here.
     pub room: Option<Id>,
+    /// Rooms another program serves on this database (`atelier room` in
+    /// another terminal), as their servers last wrote them: read with the
+    /// sessions, shown while their heartbeat is recent.
+    pub elsewhere: Vec<(Id, RoomStatus)>,
 }
 
 impl HomeState {
@@ -68,6 +72,16 @@ impl HomeState {
 
     pub fn reload(&mut self, core: &mut Core) {
         self.room = crate::tui::room_panel::open_session(core);
+        match core.store.room_statuses() {
+            Ok(rooms) => {
+                let ours = core.room.as_ref().map(|r| (r.session, r.url().to_string()));
+                self.elsewhere = rooms
+                    .into_iter()
+                    .filter(|(id, r)| ours.as_ref() != Some(&(*id, r.url.clone())))
+                    .collect();
+            }
+            Err(e) => core.fail(&e),
+        }
         match core.store.list_sessions(self.show_archived) {
             Ok(list) => self.sessions = list,
             Err(e) => core.fail(&e),
@@ -90,6 +104,14 @@ impl HomeState {
             })
             .collect();
         groups::arrange(matching)
+    }
+
+    /// The room another program serves for `session` at `now`, if any.
+    pub fn served_elsewhere(&self, session: Id, now: Timestamp) -> Option<&RoomStatus> {
+        self.elsewhere
+            .iter()
+            .find(|(id, r)| *id == session && r.alive_at(now))
+            .map(|(_, r)| r)
     }
 
     pub fn current(&self) -> Option<&SessionSummary> {
@@ -194,6 +216,28 @@ impl Screen for HomeState {
 
     fn refresh(&mut self, core: &mut Core) {
         self.reload(core);
+    }
+
+    /// While another program serves a room, the loop wakes each second so
+    /// its marker goes when its heartbeat stops (a crash writes nothing
+    /// that would wake home).
+    fn timer_visible(&self) -> bool {
+        let now = chrono::Utc::now();
+        self.elsewhere.iter().any(|(_, r)| r.alive_at(now))
+    }
+
+    /// With no message and no room of the app's own: where a room of
+    /// another program is served (the selected session's first).
+    fn status_note(&self, core: &Core) -> Option<String> {
+        let now = (core.clock)();
+        let visible = self.visible();
+        let selected = self.current().map(|c| c.id);
+        let (session, room) = selected
+            .into_iter()
+            .chain(visible.iter().map(|s| s.id))
+            .find_map(|id| Some((id, self.served_elsewhere(id, now)?)))?;
+        let title = visible.iter().find(|s| s.id == session)?.title.clone();
+        Some(view::elsewhere_status(core, &title, &room.url))
     }
 
     /// Text typed in a session and not yet recorded is kept as a draft;

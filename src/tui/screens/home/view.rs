@@ -66,6 +66,7 @@ pub fn render(s: &HomeState, core: &Core, area: Rect, buf: &mut Buffer) {
             Listed::Event(i) => event_row(visible[i], core),
             Listed::Session(i) => {
                 let shown = Shown {
+                    room: room_marker(s, core, visible[i].id),
                     selected: i == s.selected,
                     step: steps[&visible[i].id],
                     wide,
@@ -147,8 +148,33 @@ fn event_row<'a>(s: &SessionSummary, core: &Core) -> Row<'a> {
     ))])
 }
 
+/// Phones can still send input to this session: the marker on its line,
+/// for the app's own room or one another program serves.
+fn room_marker(s: &HomeState, core: &Core, session: crate::model::Id) -> Option<&'static str> {
+    if crate::tui::room_panel::open_session(core) == Some(session) {
+        Some(core.t("room.home_marker"))
+    } else if s.served_elsewhere(session, (core.clock)()).is_some() {
+        Some(core.t("room.home_marker_elsewhere"))
+    } else {
+        None
+    }
+}
+
+/// The status line for a room another program serves.
+pub fn elsewhere_status(core: &Core, title: &str, url: &str) -> String {
+    crate::i18n::tf(
+        core.lang,
+        "room.home_status_elsewhere",
+        &[
+            ("title", &truncate(&clean(title, false), 16)),
+            ("url", &clean(url, false)),
+        ],
+    )
+}
+
 /// How a session's line is drawn.
 struct Shown {
+    room: Option<&'static str>,
     selected: bool,
     step: super::groups::Step,
     wide: bool,
@@ -157,6 +183,7 @@ struct Shown {
 
 fn session_row<'a>(s: &SessionSummary, core: &Core, shown: Shown) -> Row<'a> {
     let Shown {
+        room,
         selected,
         step,
         wide,
@@ -170,9 +197,7 @@ fn session_row<'a>(s: &SessionSummary, core: &Core, shown: Shown) -> Row<'a> {
     if s.archived {
         title.push_str(&format!(" [{}]", core.t("home.archived_tag")));
     }
-    // Phones can still send input to this session: say so on its line.
-    let open_room = (crate::tui::room_panel::open_session(core) == Some(s.id))
-        .then(|| format!(" {}", core.t("room.home_marker")));
+    let open_room = room.map(|marker| format!(" {marker}"));
     let marker_width = open_room.as_deref().map_or(0, crate::tui::text::width);
     let title_width = title_width.saturating_sub(marker_width);
     let mut title_line = vec![Span::raw(truncate(&title, title_width))];
