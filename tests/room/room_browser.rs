@@ -63,7 +63,7 @@ where
 /// The text of the first element matching `css` once `ready` holds for
 /// it. The page draws its lists again whenever the room changes, so each
 /// try finds the element anew (one found a moment ago may be stale).
-async fn until_text(client: &Client, css: &str, ready: impl Fn(&str) -> bool) -> String {
+pub async fn until_text(client: &Client, css: &str, ready: impl Fn(&str) -> bool) -> String {
     let deadline = Instant::now() + WAIT;
     let mut last = String::new();
     loop {
@@ -81,6 +81,19 @@ async fn until_text(client: &Client, css: &str, ready: impl Fn(&str) -> bool) ->
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+/// Clicks what `locator` finds, finding it anew on each try: the roster
+/// and the lists are drawn again as the room changes, and a button found a
+/// moment ago may be stale.
+pub async fn click_fresh(client: &Client, what: &str, locator: Locator<'_>) {
+    until(&format!("a click on {what}"), || async {
+        match client.find(locator).await {
+            Ok(element) => element.click().await.is_ok(),
+            Err(_) => false,
+        }
+    })
+    .await;
 }
 
 fn free_port() -> u16 {
@@ -205,8 +218,6 @@ async fn drive(room: &helpers::Room, chromedriver: &std::path::Path) {
         .click()
         .await
         .unwrap();
-    // The roster is drawn again as the room changes: find the button anew
-    // on each try rather than click one that may have gone stale.
     let roster_ana = Locator::XPath("//ul[@id='roster']//button[.='Ana']");
     client
         .wait()
@@ -215,13 +226,7 @@ async fn drive(room: &helpers::Room, chromedriver: &std::path::Path) {
         .await
         .unwrap();
     shot("room-phone-who.png").await;
-    until("a click on Ana's name", || async {
-        match client.find(roster_ana).await {
-            Ok(button) => button.click().await.is_ok(),
-            Err(_) => false,
-        }
-    })
-    .await;
+    click_fresh(&client, "Ana's name", roster_ana).await;
     let text = client
         .wait()
         .at_most(WAIT)

@@ -5,7 +5,7 @@
 //! meanwhile is kept and goes once the code is typed again.
 
 use crate::helpers;
-use crate::room_browser::{chromedriver_or_skip, phone_browser, until, WAIT};
+use crate::room_browser::{chromedriver_or_skip, click_fresh, phone_browser, until, WAIT};
 
 use atelier::room::RoomLimits;
 use fantoccini::{Client, Locator};
@@ -81,15 +81,9 @@ async fn drive(room: &helpers::Room, chromedriver: &std::path::Path) {
     let (client, _driver, _profile) = phone_browser(chromedriver).await;
     client.goto(&room.url("/")).await.unwrap();
     join_with_code(&client).await;
-    client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::XPath("//ul[@id='roster']//button[.='Ana']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    let ana = Locator::XPath("//ul[@id='roster']//button[.='Ana']");
+    client.wait().at_most(WAIT).for_element(ana).await.unwrap();
+    click_fresh(&client, "Ana's name", ana).await;
     until("the sending screen", || displayed(&client, "send")).await;
 
     tokio::time::sleep(IDLE + Duration::from_millis(800)).await;
@@ -106,11 +100,15 @@ async fn drive(room: &helpers::Room, chromedriver: &std::path::Path) {
     let status = client.find(Locator::Id("status")).await.unwrap();
     assert_eq!(status.text().await.unwrap(), EXPIRED_FR);
     assert!(!displayed(&client, "send").await);
-    let outbox = client.find(Locator::Css("#outbox li")).await.unwrap();
-    assert!(
-        outbox.html(false).await.unwrap().contains(TEXT),
-        "the unsent text is kept"
-    );
+    // The unsent text is kept (its markup: the list is hidden behind the
+    // join form; found anew on each try, as the list is drawn again).
+    until("the unsent text kept", || async {
+        match client.find(Locator::Css("#outbox li")).await {
+            Ok(li) => li.html(false).await.is_ok_and(|h| h.contains(TEXT)),
+            Err(_) => false,
+        }
+    })
+    .await;
     assert!(
         room.store().inbox(room.session, false).unwrap().is_empty(),
         "nothing sent by the expired device"
