@@ -149,3 +149,26 @@ fn additions_nesting_too_deep_under_the_parent_here_are_refused_untouched() {
     );
     assert_eq!(store.load(data.session.id).unwrap(), before);
 }
+
+#[test]
+fn an_item_brought_back_by_a_merge_brings_back_its_deleted_parent() {
+    let (dir, mut store, data, parent) = shared();
+    let stage = data.stages[0].id;
+    let child = add(&mut store, stage, Some(parent), "child");
+    let data = store.load(data.session.id).unwrap();
+    // Deleted here (the parent with its sub-point), edited over there.
+    store.delete_contribution(parent).unwrap();
+    let mut bundle = data.clone();
+    let edited = bundle
+        .contributions
+        .iter_mut()
+        .find(|c| c.id == child)
+        .unwrap();
+    edited.text = "child, reworded over there".into();
+    edited.updated_at = data.session.updated_at + chrono::Duration::minutes(5);
+    import(&dir, &mut store, &bundle).unwrap();
+    let merged = store.load(data.session.id).unwrap();
+    let live: Vec<Id> = merged.live().map(|c| c.id).collect();
+    assert!(live.contains(&child) && live.contains(&parent), "{live:?}");
+    assert_all_in_a_tree(&merged);
+}

@@ -5,10 +5,11 @@
 //! the report, not on screen). So an item follows its parent here (its
 //! stage, its parking, its deletion), as the store's park and delete take
 //! sub-points with their parent, and a deletion the bundle brings takes
-//! the sub-points it has here with it. How deep an item ends up is only
+//! the sub-points it has here with it, and an item it brings back brings
+//! back its deleted parents. How deep an item ends up is only
 //! known against the merged tree: `too_deep` says which one goes too far.
 
-use crate::model::merge::MergePlan;
+use crate::model::merge::{Edit, MergePlan};
 use crate::model::{Contribution, Id, SessionData, Timestamp, MAX_DEPTH};
 use std::collections::{HashMap, HashSet};
 
@@ -34,6 +35,7 @@ impl Place {
 /// and of the bundle in a tree (see the module's comment).
 pub(super) fn fit(plan: &mut MergePlan, mine: &[Contribution]) {
     cascade_deletions(plan, mine);
+    restore_ancestors(plan, mine);
     let mut places: HashMap<Id, Place> = mine.iter().map(|c| (c.id, Place::of(c))).collect();
     for (id, at) in &plan.deletions {
         if let Some(p) = places.get_mut(id) {
@@ -78,6 +80,36 @@ fn cascade_deletions(plan: &mut MergePlan, mine: &[Contribution]) {
                 plan.deletions.push((child.id, at));
                 stack.push((child.id, at));
             }
+        }
+    }
+}
+
+/// An item a merge brings back brings back its deleted parents, as the
+/// store's restore does (else it would stay invisible).
+fn restore_ancestors(plan: &mut MergePlan, mine: &[Contribution]) {
+    let by_id: HashMap<Id, &Contribution> = mine.iter().map(|c| (c.id, c)).collect();
+    let deleted: HashSet<Id> = plan.deletions.iter().map(|(id, _)| *id).collect();
+    let mut restored: HashSet<Id> = plan
+        .edits
+        .iter()
+        .filter(|e| e.restore)
+        .map(|e| e.id)
+        .collect();
+    let mut stack: Vec<Id> = restored.iter().copied().collect();
+    while let Some(id) = stack.pop() {
+        let parent = by_id.get(&id).and_then(|c| c.parent_id);
+        let Some(p) = parent.and_then(|p| by_id.get(&p)) else {
+            continue;
+        };
+        if p.deleted_at.is_some() && !deleted.contains(&p.id) && restored.insert(p.id) {
+            plan.edits.push(Edit {
+                id: p.id,
+                text: p.text.clone(),
+                updated_at: p.updated_at,
+                revisions: p.revisions.clone(),
+                restore: true,
+            });
+            stack.push(p.id);
         }
     }
 }
