@@ -140,6 +140,7 @@ pub fn plan_files(
                 refuse_taken(&file, &bundle, &taken, &merge::ids_of(data))?;
                 let plan = merge::plan(data, &bundle.data, known);
                 merge::apply_to(data, &plan);
+                refuse_too_deep(&file, &bundle, data, &plan)?;
                 known.extend(
                     plan.conflicts
                         .iter()
@@ -151,6 +152,33 @@ pub fn plan_files(
         planned.push(Planned { file, step });
     }
     Ok(planned)
+}
+
+/// Refuses a bundle whose additions, under their parents as they are
+/// here, would nest deeper than `MAX_DEPTH` (the bundle alone was within).
+fn refuse_too_deep(
+    file: &str,
+    bundle: &Checked,
+    merged: &SessionData,
+    plan: &MergePlan,
+) -> Result<(), BundleError> {
+    let Some((id, level)) = merge::too_deep(merged, plan) else {
+        return Ok(());
+    };
+    let place = bundle
+        .places
+        .iter()
+        .find(|(other, _)| *other == id)
+        .map(|(_, place)| place.replace(".id", ".parent"))
+        .unwrap_or_default();
+    Err(BundleError {
+        file: file.into(),
+        place,
+        problem: Problem::said(
+            "bundle.merge_too_deep",
+            &[("level", &level), ("max", &crate::model::MAX_DEPTH)],
+        ),
+    })
 }
 
 /// Refuses a bundle using an id another session of this database holds

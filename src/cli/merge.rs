@@ -130,10 +130,17 @@ fn conflict_lines(
     file: &str,
     lang: Lang,
 ) -> String {
+    // One line each: a newline in a text must not print lines of its own
+    // (a forged conflict or id the organiser would then settle).
     let side = |text: &Option<String>| {
-        text.clone()
-            .unwrap_or_else(|| t(lang, "merge.deleted").to_string())
+        let text = text.as_deref().unwrap_or(t(lang, "merge.deleted"));
+        crate::text::clean(text, false)
     };
+    let (title, file) = (
+        crate::text::clean(title, false),
+        crate::text::clean(file, false),
+    );
+    let (title, file) = (title.as_str(), file.as_str());
     let item = short_id(&item);
     format!(
         "  {}\n    {}\n    {}\n",

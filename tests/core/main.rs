@@ -9,6 +9,7 @@ mod actions_follow;
 mod bundle;
 mod bundle_merge;
 mod bundle_merge_laptops;
+mod bundle_merge_places;
 mod bundle_review;
 mod commands;
 mod commands_follow;

@@ -11,6 +11,7 @@ mod document;
 mod event;
 mod golden;
 mod inert;
+mod merge_output;
 mod odt;
 mod pdf;
 mod present;

@@ -10,9 +10,11 @@
 
 mod contributions;
 mod memory;
+mod places;
 mod records;
 
 pub use memory::apply_to;
+pub use places::too_deep;
 
 use crate::model::merge::{Additions, MergePlan, NotMerged};
 use crate::model::{Anonymity, Id, SessionData};
@@ -41,6 +43,7 @@ pub fn plan(mine: &SessionData, theirs: &SessionData, known: &Known) -> MergePla
     };
     records::plan(&mut plan, mine, theirs);
     contributions::plan(&mut plan, &mine.contributions, &theirs.contributions, known);
+    places::fit(&mut plan, &mine.contributions);
     if mine.synthesis != theirs.synthesis {
         if mine.synthesis.is_empty() && !theirs.synthesis.is_empty() {
             plan.synthesis = Some(theirs.synthesis.clone());
