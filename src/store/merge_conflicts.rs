@@ -81,6 +81,24 @@ impl Store {
         })
     }
 
+    /// The copies (the bundle's text) of `session`'s open conflicts, in
+    /// one query: what the run screen marks, so the facilitator sees
+    /// which item to keep or delete.
+    pub fn conflict_copies(&self, session: Id) -> Result<HashSet<Id>> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare(
+                "SELECT m.copy_id FROM merge_conflicts m
+                 JOIN contributions c ON c.id = m.copy_id
+                 WHERE m.session_id = ?1 AND m.settled_at IS NULL
+                   AND c.deleted_at IS NULL",
+            )?;
+            let copies = stmt
+                .query_map([text_id(&session)], |r| rows::id(r, 0))?
+                .collect::<rusqlite::Result<HashSet<_>>>()?;
+            Ok(copies)
+        })
+    }
+
     /// Every conflict ever listed for `session`, by contribution and the
     /// bundle's text: a merge must not list one twice (see `bundle::merge`).
     pub fn known_conflicts(&self, session: Id) -> Result<HashSet<(Id, Option<String>)>> {

@@ -91,11 +91,11 @@ fn three_laptops_merge_into_the_organisers_database() {
             .arg(&from_c),
     );
     assert!(
-        dry.contains("1 added, 2 edited, 0 deleted, 0 conflicts"),
+        dry.contains("contributions added: 1, edited: 2, deleted: 0; conflicts listed: 0"),
         "{dry}"
     );
     assert!(
-        dry.contains("1 added, 0 edited, 1 deleted, 1 conflicts"),
+        dry.contains("contributions added: 1, edited: 0, deleted: 1; conflicts listed: 1"),
         "{dry}"
     );
     assert!(dry.contains("nothing was written"), "{dry}");

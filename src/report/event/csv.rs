@@ -31,10 +31,12 @@ pub fn write(r: &EventReport, out: &mut dyn std::io::Write) -> std::io::Result<(
             (r.label("synthesis").to_string(), s.text.clone()),
         ];
         for (title, text) in &s.blocks {
-            parts.push((
-                s.blocks_heading.clone(),
-                format!("{title}{}{text}", r.colon),
-            ));
+            // A block may be a title alone: no colon left dangling.
+            let cell = match text.trim() {
+                "" => title.clone(),
+                _ => format!("{title}{}{text}", r.colon),
+            };
+            parts.push((s.blocks_heading.clone(), cell));
         }
         parts.push((r.label("proposal").to_string(), s.proposal.clone()));
         let people = a.participant_count.to_string();
@@ -68,4 +70,25 @@ pub fn write(r: &EventReport, out: &mut dyn std::io::Write) -> std::io::Result<(
         ])?;
     }
     w.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::EventReport;
+    use crate::templates::Catalog;
+
+    #[test]
+    fn a_block_without_text_is_its_title_alone() {
+        let catalog = Catalog::built_in();
+        let mut data = crate::bundle::parse("sample", crate::tui::SAMPLE, &catalog).unwrap();
+        data.synthesis.blocks.truncate(1);
+        data.synthesis.blocks[0].title = "outils communs".into();
+        data.synthesis.blocks[0].text = String::new();
+        let report = EventReport::build("Emergence", [data]);
+        let mut out = Vec::new();
+        super::write(&report, &mut out).unwrap();
+        let csv = String::from_utf8(out).unwrap();
+        let row = csv.lines().find(|l| l.contains("outils communs")).unwrap();
+        assert!(row.contains(";outils communs;"), "{row}");
+    }
 }

@@ -136,6 +136,9 @@ pub struct RunState {
     /// How many inputs from the room wait in the inbox (one COUNT, read
     /// again when another connection writes).
     pub pending_inputs: usize,
+    /// Contributions that are the other laptop's text of an open merge
+    /// conflict, marked in the list (read again on every refresh).
+    pub conflict_copies: std::collections::HashSet<Id>,
 }
 
 impl Screen for RunState {
@@ -283,6 +286,7 @@ impl RunState {
             anonymous_counts: (0, 0),
             anonymous_turns: Default::default(),
             pending_inputs: core.store.pending_inputs(id).unwrap_or(0),
+            conflict_copies: core.store.conflict_copies(id).unwrap_or_default(),
         };
         state.reset_input(core);
         state.kind = state.stage_kinds()[0];
@@ -395,6 +399,9 @@ impl RunState {
         self.flow.closed = self.data.session.status == SessionStatus::Closed;
         let pending = core.store.pending_inputs(self.session_id());
         self.pending_inputs = pending.unwrap_or(self.pending_inputs);
+        if let Ok(copies) = core.store.conflict_copies(self.session_id()) {
+            self.conflict_copies = copies;
+        }
         self.rebuild(keep);
     }
 

@@ -225,15 +225,22 @@ fn item_lines(
         }
         lines.push(Line::from(spans));
     }
-    if let Some(author) = author {
+    let conflict = s
+        .conflict_copies
+        .contains(&id)
+        .then(|| format!(" {}", core.t("run.conflict_copy")));
+    let tails = [
+        author.map(|a| Span::styled(a, theme.muted())),
+        conflict.map(|m| Span::styled(m, theme.warn())),
+    ];
+    for tail in tails.into_iter().flatten() {
         // On the last line if it fits, else on a line of its own.
         let fits = lines
             .last()
-            .is_some_and(|l| l.width() + width(&author) <= columns);
-        let styled = Span::styled(author, theme.muted());
+            .is_some_and(|l| l.width() + tail.width() <= columns);
         match lines.last_mut() {
-            Some(last) if fits => last.spans.push(styled),
-            _ => lines.push(Line::from(vec![Span::raw(format!(" {indent}  ")), styled])),
+            Some(last) if fits => last.spans.push(tail),
+            _ => lines.push(Line::from(vec![Span::raw(format!(" {indent}  ")), tail])),
         }
     }
     lines
