@@ -139,6 +139,7 @@ pub fn plan_files(
             Some((data, known)) => {
                 refuse_taken(&file, &bundle, &taken, &merge::ids_of(data))?;
                 let plan = merge::plan(data, &bundle.data, known);
+                refuse_closed(&file, data, &plan)?;
                 merge::apply_to(data, &plan);
                 refuse_too_deep(&file, &bundle, data, &plan)?;
                 known.extend(
@@ -152,6 +153,20 @@ pub fn plan_files(
         planned.push(Planned { file, step });
     }
     Ok(planned)
+}
+
+/// Refuses to change a session closed here: its report was final, as a
+/// closed session refuses every command (`lifecycle::accepts_writes`).
+/// A bundle that brings nothing new still passes ("nothing new").
+fn refuse_closed(file: &str, here: &SessionData, plan: &MergePlan) -> Result<(), BundleError> {
+    if plan.is_empty() || crate::model::lifecycle::accepts_writes(here.session.status) {
+        return Ok(());
+    }
+    Err(BundleError {
+        file: file.into(),
+        place: "session.id".into(),
+        problem: Problem::said("merge.closed_here", &[("title", &here.session.title)]),
+    })
 }
 
 /// Refuses a bundle whose additions, under their parents as they are

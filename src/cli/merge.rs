@@ -165,8 +165,12 @@ pub(super) fn conflicts(
 ) -> Result<()> {
     if let Some((reference, keep)) = settle {
         let mut store = super::commands::open_store(db)?;
-        let id = find(&store, &reference, lang)?.id;
-        store.settle_conflict(id, keep)?;
+        let conflict = find(&store, &reference, lang)?;
+        let status = store.session(conflict.session)?.status;
+        if !crate::model::lifecycle::accepts_writes(status) {
+            bail!(t(lang, "command.closed"));
+        }
+        store.settle_conflict(conflict.id, keep)?;
         writeln!(out, "{}", t(lang, "merge.settled"))?;
         return Ok(());
     }

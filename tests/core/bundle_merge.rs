@@ -285,6 +285,41 @@ fn a_bundle_with_an_id_of_another_session_is_refused_and_nothing_written() {
 }
 
 #[test]
+fn a_session_closed_here_refuses_a_merge_that_would_change_it() {
+    let (dir, base) = base(1);
+    let (_d, mut store) = temp_store();
+    let first = write(&dir, "base.json", &base);
+    import(&mut store, &[&first]);
+    let session = base.session.id;
+    atelier::commands::apply(&mut store, session, &atelier::commands::Command::Close).unwrap();
+    let laptop = Laptop {
+        touches: vec![(0, Touch::Edit)],
+        added: 1,
+    };
+    let theirs = write(&dir, "b.json", &laptop_bundle(&base, &laptop, "B"));
+    let version = store.data_version().unwrap();
+    let err = bundle::import_files(&mut store, &Catalog::built_in(), &[theirs.clone()])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("b.json") && err.contains("closed"), "{err}");
+    assert_eq!(store.data_version().unwrap(), version, "nothing written");
+    // The same bundle as the session already holds still says "nothing new".
+    import(&mut store, &[&first]);
+    assert_eq!(store.data_version().unwrap(), version);
+    // Reopened, the merge goes in.
+    atelier::commands::apply(
+        &mut store,
+        session,
+        &atelier::commands::Command::Reopen { restore: None },
+    )
+    .unwrap();
+    import(&mut store, &[&theirs]);
+    assert!(items(&store, session)
+        .iter()
+        .any(|(_, text, _, _)| text == "new 0 from B"));
+}
+
+#[test]
 fn a_bundle_made_anonymous_makes_the_merged_session_anonymous() {
     use atelier::model::Anonymity;
     let (dir, base) = base(1);
