@@ -10,6 +10,7 @@ mod present;
 mod room_browser;
 mod room_cli;
 mod room_durable;
+mod room_held_connections;
 mod room_inbox;
 mod room_limits;
 mod room_moderation;
