@@ -18,3 +18,4 @@ mod room_panel;
 mod room_public;
 mod room_server;
 mod room_votes;
+mod room_replays;
