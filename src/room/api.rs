@@ -154,8 +154,10 @@ async fn contribute(
         ));
     }
     // A retry of a post already received is answered as the first copy
-    // was, whatever the write limit says (the page is only catching up).
+    // was, whatever the write limit says (the page is only catching up);
+    // it counts as a read, so replaying one id is no way round the limits.
     if let Some(id) = post_id.clone() {
+        shared.check_read(&token)?;
         let session = shared.session;
         let earlier = shared
             .with_store(move |store| Ok(store.earlier_post(session, &id)?))

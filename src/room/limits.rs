@@ -12,10 +12,15 @@ use std::time::{Duration, Instant};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoomLimits {
     /// How long a connection gets to send a request's headers (also how
-    /// long an idle kept-alive connection stays open).
+    /// long an idle kept-alive connection stays open), and then again to
+    /// send its whole body.
     pub header_timeout: Duration,
     /// Connections served at once; past it, a new one is closed at once.
     pub max_connections: usize,
+    /// Connections served at once from one address (a phone opens a few):
+    /// one laptop reconnecting as fast as it is closed cannot take every
+    /// slot.
+    pub connections_per_address: usize,
     /// Event streams (`/api/events`) open at once, per device and in all.
     pub streams_per_device: usize,
     pub max_streams: usize,
@@ -35,6 +40,7 @@ impl Default for RoomLimits {
         RoomLimits {
             header_timeout: Duration::from_secs(10),
             max_connections: 256,
+            connections_per_address: 32,
             streams_per_device: 4,
             max_streams: 192,
             wrong_codes_per_minute: 30,

@@ -47,6 +47,8 @@ fn a_half_request_is_closed_after_the_header_timeout_and_others_are_served() {
         false,
         RoomLimits {
             header_timeout: Duration::from_millis(800),
+            // The phone below comes from the same address as the 40.
+            connections_per_address: 64,
             ..RoomLimits::default()
         },
     );
