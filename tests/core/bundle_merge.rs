@@ -298,9 +298,13 @@ fn a_session_closed_here_refuses_a_merge_that_would_change_it() {
     };
     let theirs = write(&dir, "b.json", &laptop_bundle(&base, &laptop, "B"));
     let version = store.data_version().unwrap();
-    let err = bundle::import_files(&mut store, &Catalog::built_in(), &[theirs.clone()])
-        .unwrap_err()
-        .to_string();
+    let err = bundle::import_files(
+        &mut store,
+        &Catalog::built_in(),
+        std::slice::from_ref(&theirs),
+    )
+    .unwrap_err()
+    .to_string();
     assert!(err.contains("b.json") && err.contains("closed"), "{err}");
     assert_eq!(store.data_version().unwrap(), version, "nothing written");
     // The same bundle as the session already holds still says "nothing new".

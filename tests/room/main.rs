@@ -17,6 +17,6 @@ mod room_limits;
 mod room_moderation;
 mod room_panel;
 mod room_public;
+mod room_replays;
 mod room_server;
 mod room_votes;
-mod room_replays;
