@@ -46,6 +46,9 @@ pub enum Question {
     Quit,
     /// A question of the current screen's.
     Screen(Purpose),
+    /// Closing an editor whose text was changed: the editor waits under
+    /// the question, whole, in case the answer is no.
+    Discard,
 }
 
 pub struct Picker {

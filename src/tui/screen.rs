@@ -60,6 +60,13 @@ pub trait Screen: Any {
     /// it: a screen that keeps drafts keeps it.
     fn cancelled(&mut self, _core: &mut Core, _purpose: &Purpose, _text: String) {}
 
+    /// Whether `cancelled` keeps an editor's text as a draft for `purpose`
+    /// (then Esc closes it without asking; else changed text is asked
+    /// about before it is dropped).
+    fn keeps_cancelled(&self, _purpose: &Purpose) -> bool {
+        false
+    }
+
     /// The choice made in a picker this screen opened.
     fn picked(&mut self, _core: &mut Core, _purpose: &Purpose, _value: Option<Id>) -> Option<Nav> {
         None

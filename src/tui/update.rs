@@ -79,9 +79,14 @@ fn popup(app: &mut App, action: Action) {
     match current {
         Popup::Confirm { message, question } => match action {
             Action::Yes => {
-                app.core.under = None;
+                let under = app.core.under.take();
                 match question {
                     Question::Quit => app.core.quit = true,
+                    Question::Discard => {
+                        if let Some(Popup::Editor(e)) = under {
+                            close_editor(app, *e);
+                        }
+                    }
                     Question::Screen(purpose) => {
                         if let Some(nav) = app.screen.confirmed(&mut app.core, &purpose) {
                             app.navigate(nav);
@@ -137,13 +142,25 @@ fn popup(app: &mut App, action: Action) {
                 e.textarea.redo();
                 app.core.popup = Some(Popup::Editor(e));
             }
-            Action::Back => {
-                app.screen.cancelled(&mut app.core, &e.purpose, e.text());
-                app.core.info(app.core.t("app.cancelled"));
+            Action::Back if e.text() != e.original && !app.screen.keeps_cancelled(&e.purpose) => {
+                // Typed text is never thrown away on one key: Esc asks.
+                app.core.under = Some(Popup::Editor(e));
+                app.core.popup = Some(Popup::Confirm {
+                    message: app.core.t("app.confirm_discard").to_string(),
+                    question: Question::Discard,
+                });
             }
+            Action::Back => close_editor(app, *e),
             _ => app.core.popup = Some(Popup::Editor(e)),
         },
     }
+}
+
+/// Closes an editor without saving: the screen may keep the text as a
+/// draft (`Screen::cancelled`).
+fn close_editor(app: &mut App, e: crate::tui::popup::Editor) {
+    app.screen.cancelled(&mut app.core, &e.purpose, e.text());
+    app.core.info(app.core.t("app.cancelled"));
 }
 
 /// A character typed into a picker: a number chooses, a letter filters.

@@ -319,6 +319,35 @@ fn help_scrolls_by_page_and_to_its_ends() {
 }
 
 #[test]
+fn esc_in_an_editor_with_typed_text_asks_before_dropping_it() {
+    let (_d, mut app) = running();
+    act(&mut app, Action::Back);
+    act(&mut app, Action::Synthesis);
+    act(&mut app, Action::Edit);
+    type_text(&mut app, "Une synthèse longue à écrire");
+    act(&mut app, Action::Back);
+    let shown = common::tui::screen(&app, 80, 24);
+    assert!(shown.contains("lose what you typed"), "{shown}");
+    // No: the editor comes back with every character.
+    act(&mut app, Action::No);
+    assert_eq!(
+        editor_text(&app).as_deref(),
+        Some("Une synthèse longue à écrire")
+    );
+    // Yes: closed, nothing saved.
+    act(&mut app, Action::Back);
+    act(&mut app, Action::Yes);
+    assert_eq!(editor_text(&app), None);
+    let id = app.screen_as::<SynthesisState>().unwrap().data.session.id;
+    assert!(app.core.store.synthesis(id).unwrap().is_empty());
+    // An editor left as it opened closes on Esc at once.
+    act(&mut app, Action::Edit);
+    act(&mut app, Action::Back);
+    assert_eq!(editor_text(&app), None);
+    assert!(!common::tui::screen(&app, 80, 24).contains("lose what you typed"));
+}
+
+#[test]
 fn synthesis_is_written_and_picked() {
     let (_d, mut app) = running();
     say(&mut app, "Tools are missing");

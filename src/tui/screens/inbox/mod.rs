@@ -87,6 +87,10 @@ impl Screen for InboxState {
         }
     }
 
+    fn keeps_cancelled(&self, purpose: &Purpose) -> bool {
+        purpose.get::<edit::InboxEdit>().is_some()
+    }
+
     fn picked(&mut self, core: &mut Core, purpose: &Purpose, value: Option<Id>) -> Option<Nav> {
         if let (Some(p), Some(into)) = (purpose.get::<edit::InboxPick>(), value) {
             edit::picked(self, core, *p, into);
