@@ -139,7 +139,7 @@ pub fn plan_files(
             Some((data, known)) => {
                 refuse_taken(&file, &bundle, &taken, &merge::ids_of(data))?;
                 let plan = merge::plan(data, &bundle.data, known);
-                refuse_closed(&file, data, &plan)?;
+                refuse_closed(&file, data, &bundle.data, &plan)?;
                 merge::apply_to(data, &plan);
                 refuse_too_deep(&file, &bundle, data, &plan)?;
                 known.extend(
@@ -155,11 +155,19 @@ pub fn plan_files(
     Ok(planned)
 }
 
-/// Refuses to change a session closed here: its report was final, as a
-/// closed session refuses every command (`lifecycle::accepts_writes`).
-/// A bundle that brings nothing new still passes ("nothing new").
-fn refuse_closed(file: &str, here: &SessionData, plan: &MergePlan) -> Result<(), BundleError> {
-    if plan.is_empty() || crate::model::lifecycle::accepts_writes(here.session.status) {
+/// Refuses to change a session closed here from a bundle in which it is
+/// still open: its report here was final, as a closed session refuses
+/// every command (`lifecycle::accepts_writes`). A bundle in which it is
+/// closed too is its lead's final word and merges; one that brings
+/// nothing new passes ("nothing new").
+fn refuse_closed(
+    file: &str,
+    here: &SessionData,
+    theirs: &SessionData,
+    plan: &MergePlan,
+) -> Result<(), BundleError> {
+    let writable = crate::model::lifecycle::accepts_writes;
+    if plan.is_empty() || writable(here.session.status) || !writable(theirs.session.status) {
         return Ok(());
     }
     Err(BundleError {

@@ -310,14 +310,10 @@ fn a_session_closed_here_refuses_a_merge_that_would_change_it() {
     // The same bundle as the session already holds still says "nothing new".
     import(&mut store, &[&first]);
     assert_eq!(store.data_version().unwrap(), version);
-    // Reopened, the merge goes in.
-    atelier::commands::apply(
-        &mut store,
-        session,
-        &atelier::commands::Command::Reopen { restore: None },
-    )
-    .unwrap();
-    import(&mut store, &[&theirs]);
+    // Closed in the bundle too (the lead's final word), it merges.
+    let mut closed = laptop_bundle(&base, &laptop, "B");
+    closed.session.status = atelier::model::SessionStatus::Closed;
+    import(&mut store, &[&write(&dir, "b-closed.json", &closed)]);
     assert!(items(&store, session)
         .iter()
         .any(|(_, text, _, _)| text == "new 0 from B"));
