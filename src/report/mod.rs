@@ -36,7 +36,9 @@ pub use review::{as_published, version_name, version_title, ReviewView};
 pub use sections::{sections, Cover, Discussion, Section, Statistics};
 
 pub use outline::flatten;
-pub use participation::{rows as participation_rows, Bar, Participation, BAR_MAX};
+pub use participation::{
+    of_session as participation_of, rows as participation_rows, Bar, Participation, BAR_MAX,
+};
 pub use structures::{GroupIdeas, SharedIdeas};
 pub use themes::ThemeView;
 pub use timing::{StageTime, Timing};

@@ -9,7 +9,8 @@ pub(super) use super::names::Names;
 use super::participation::Participation;
 use crate::i18n::{long_date, t, tf};
 use crate::model::{
-    format_time, Anonymity, Contribution, Id, Kind, Lang, SessionData, Timestamp, Tree, MAX_DEPTH,
+    format_time, Anonymity, Contribution, Id, Kind, Lang, SessionData, Stage, Timestamp, Tree,
+    MAX_DEPTH,
 };
 use serde::Serialize;
 use std::collections::HashMap;
@@ -255,14 +256,13 @@ impl Report {
     pub fn build_with(data: &SessionData, options: super::Options) -> Report {
         let s = &data.session;
         let lang = s.language;
-        let anonymous = s.anonymity == Anonymity::Anonymous || options.anonymise;
+        let anonymous = reads_anonymous(data, options);
         let choices = options.choices.unwrap_or(s.report);
         let names = Names::new(&data.participants, lang, anonymous);
         let tree = Tree::new(data);
         let mut shown: Vec<&Contribution> = Vec::new();
         let mut by_kind: Vec<(Kind, Vec<Item>)> = Vec::new();
-        for stage in &data.stages {
-            let walk = tree.walk_stage(stage.id);
+        for (stage, walk) in stage_walks(data, &tree) {
             shown.extend(walk.iter().map(|(c, _)| *c));
             for (kind, item) in nest(&walk, &stage.title, &names, lang) {
                 match by_kind.iter_mut().find(|(k, _)| *k == kind) {
@@ -376,6 +376,25 @@ impl Report {
     pub fn label<'a>(&'a self, key: &'a str) -> &'a str {
         self.labels.get(key).map(String::as_str).unwrap_or(key)
     }
+}
+
+/// Whether a report built with `options` reads the session as anonymous:
+/// run so, or anonymised for its readers.
+pub(super) fn reads_anonymous(data: &SessionData, options: super::Options) -> bool {
+    data.session.anonymity == Anonymity::Anonymous || options.anonymise
+}
+
+/// What a report shows of the contributions, stage after stage: each
+/// stage's live contributions as its tree walks them (parents first, with
+/// depths). The discussion, the statistics and the participation all
+/// count over this, in the report and in `show`.
+pub(super) fn stage_walks<'a>(
+    data: &'a SessionData,
+    tree: &'a Tree<'a>,
+) -> impl Iterator<Item = (&'a Stage, Vec<(&'a Contribution, usize)>)> {
+    data.stages
+        .iter()
+        .map(|stage| (stage, tree.walk_stage(stage.id)))
 }
 
 /// Turns a stage's walk (parents first, with depths) into nested items,
