@@ -105,9 +105,9 @@ pub struct Item {
     /// Who said it, as the anonymity rule allows; `None` for the group.
     pub author: Option<String>,
     /// Shown when a sub-point's kind differs from its parent's.
-    pub kind: Option<String>,
+    pub kind: Option<&'static str>,
     /// The kind's label, always set (for tables and data formats).
-    pub kind_label: String,
+    pub kind_label: &'static str,
     /// The stage's title.
     pub stage: String,
     /// When it was typed, on this laptop's clock, as the session's language
@@ -136,7 +136,7 @@ impl Item {
             text: c.text.clone(),
             author: names.author(c),
             kind: None,
-            kind_label: c.kind.label(lang).to_string(),
+            kind_label: c.kind.label(lang),
             stage: stage.to_string(),
             time: local_time(lang, &c.created_at),
             created_at: format_time(&c.created_at),
@@ -412,7 +412,11 @@ pub(super) fn nest(
     // The open chain from a top-level item down to the current one.
     let mut open: Vec<(Kind, Item)> = Vec::new();
     let close = |open: &mut Vec<(Kind, Item)>, tops: &mut Vec<(Kind, Item)>| {
-        if let Some((kind, item)) = open.pop() {
+        if let Some((kind, mut item)) = open.pop() {
+            // Its sub-points are all in: a growing list keeps room for
+            // several more, which on a large session weighs more than the
+            // items themselves.
+            item.children.shrink_to_fit();
             match open.last_mut() {
                 Some((_, parent)) => parent.children.push(item),
                 None => tops.push((kind, item)),
@@ -426,7 +430,7 @@ pub(super) fn nest(
         }
         let differs = open.last().is_some_and(|(parent, _)| *parent != c.kind);
         let mut item = Item::of(c, stage, names, lang);
-        item.kind = differs.then(|| item.kind_label.clone());
+        item.kind = differs.then_some(item.kind_label);
         open.push((c.kind, item));
     }
     while !open.is_empty() {
