@@ -15,6 +15,7 @@ pub use csv::delimiter as csv_delimiter;
 mod charts;
 mod choices;
 mod html;
+mod html_rows;
 mod json;
 mod markdown;
 mod names;
