@@ -97,7 +97,7 @@ fn every_part_has_its_place() {
         label: "voted".into(),
         label_lines: vec!["voted".into()],
         height: 24,
-        kind_label: "Idea",
+        kind_label: "Idea".into(),
         rank: 1,
         tied: false,
         place: "1".into(),
