@@ -207,6 +207,17 @@ mod tests {
         for anonymity in [Anonymity::Named, Anonymity::Anonymous] {
             let mut data = sample();
             data.session.anonymity = anonymity;
+            // The sample credits its items to the group: credit some to
+            // people, so that there is something to count per person.
+            let people: Vec<_> = data.roster().map(|p| p.id).collect();
+            for (c, who) in data
+                .contributions
+                .iter_mut()
+                .zip(people.iter().cycle().take(5))
+            {
+                c.participant_id = Some(*who);
+                c.anonymous = false;
+            }
             let choices = ReportChoices {
                 person_stats: PersonStats::Show,
                 ..data.session.report
