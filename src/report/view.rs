@@ -254,6 +254,28 @@ impl Report {
     /// The report as `options` asks: anonymised, it reads the session as
     /// if it had been run anonymous (the one rule, in `Names`).
     pub fn build_with(data: &SessionData, options: super::Options) -> Report {
+        let mut report = Report::build_content(data, options);
+        // Read as the session's own choices say, this report is the
+        // content a version's hash covers: hashed as it is, not built again.
+        let as_content = !options.anonymise
+            && options.choices.unwrap_or(data.session.report) == data.session.report;
+        let current = || match as_content {
+            true => super::review::content_hash(&report),
+            false => super::review::content_hash(&Report::without_review(data)),
+        };
+        let review = super::review::build(data, reads_anonymous(data, options), current);
+        report.review = review;
+        report
+    }
+
+    /// The report as the session's own choices say, without its review
+    /// section: what a version's content hash covers (`review.rs`).
+    pub(super) fn without_review(data: &SessionData) -> Report {
+        Report::build_content(data, super::Options::default())
+    }
+
+    /// Everything but the review section (`build_with` adds it).
+    fn build_content(data: &SessionData, options: super::Options) -> Report {
         let s = &data.session;
         let lang = s.language;
         let anonymous = reads_anonymous(data, options);
@@ -366,7 +388,7 @@ impl Report {
             spoken: Vec::new(),
             choices,
             place: s.place.clone(),
-            review: super::review::build(data, !names.per_person),
+            review: None,
             theme_votes: super::theme_votes::build(data, lang),
         };
         super::choices::apply(&mut report, data, &names);
