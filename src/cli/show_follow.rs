@@ -35,13 +35,9 @@ pub(super) fn destination(a: &crate::model::Action) -> String {
 /// The participation section, when the session has a roster.
 pub(super) fn participation(data: &SessionData, lang: Lang) -> String {
     // `show` is the facilitator's: per-person counts whatever the report
-    // shows participants.
-    let choices = crate::model::ReportChoices {
-        person_stats: crate::model::PersonStats::Show,
-        ..data.session.report
-    };
-    let report = crate::report::Report::build_with(data, crate::report::Options::choosing(choices));
-    let rows = crate::report::participation_rows(&report.participation, lang);
+    // shows participants, counted without building the whole report.
+    let participation = crate::report::participation_of(data);
+    let rows = crate::report::participation_rows(&participation, lang);
     let mut out = String::new();
     if rows.is_empty() {
         return out;

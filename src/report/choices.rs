@@ -31,7 +31,7 @@ fn spoken(data: &SessionData, names: &Names, lang: crate::model::Lang) -> Vec<su
         })
         .filter(|(kind, _)| DISCUSSION.contains(kind))
         .map(|(_, mut item)| {
-            item.kind = Some(item.kind_label.clone());
+            item.kind = Some(item.kind_label);
             item
         })
         .collect()

@@ -5,15 +5,15 @@
 //! item trees reach the template as flat rows, so no nesting can exhaust
 //! the template's recursion limit.
 
+use super::html_rows::List;
 use super::{
-    ActionView, DecisionView, Discussion, Item, Participation, Report, Section, Stats,
-    SynthesisView,
+    ActionView, DecisionView, Discussion, Participation, Report, Section, Stats, SynthesisView,
 };
 use minijinja::value::Value;
 use minijinja::{context, escape_formatter, Environment, UndefinedBehavior};
 use serde::Serialize;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 const TEMPLATE: &str = include_str!("../../assets/report/report.html");
 const CSS: &str = include_str!("../../assets/report/report.css");
@@ -55,17 +55,18 @@ pub(super) fn env() -> &'static Environment<'static> {
 #[cfg(test)]
 pub fn render(report: &Report) -> String {
     let mut out = Vec::new();
-    write(report, &mut out).expect("write to memory");
+    write(report.clone(), &mut out).expect("write to memory");
     String::from_utf8(out).expect("HTML of UTF-8 strings is UTF-8")
 }
 
 /// Renders the page straight into `out`. The embedded template always
 /// renders; an error here is the output's (a full disk, a closed pipe).
-pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write(report: Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let template = env()
         .get_template("report.html")
         .expect("embedded report template parses");
-    let page = context! { r => minijinja::value::Serde(Page::of(report)) };
+    let report = Arc::new(report);
+    let page = context! { r => minijinja::value::Serde(Page::of(&report)) };
     template.render_captured_to(page, out).map_err(|e| {
         // minijinja reports a failed write as its own error; hand back the
         // I/O error inside when there is one.
@@ -93,12 +94,12 @@ struct Page<'a> {
     anonymous_note: Option<&'a str>,
     synthesis: &'a SynthesisView,
     discussion: Vec<GroupRows<'a>>,
-    ideas: Vec<Row<'a>>,
-    resources: Vec<Row<'a>>,
-    parking: Vec<Row<'a>>,
+    ideas: Value,
+    resources: Value,
+    parking: Value,
     /// Ideas by theme: each theme's name and its items' rows.
     themes: Vec<GroupRows<'a>>,
-    trace: Vec<Row<'a>>,
+    trace: Value,
     decisions: &'a [DecisionView],
     actions: &'a [ActionView],
     stats: &'a Stats,
@@ -111,8 +112,8 @@ struct Page<'a> {
     /// walks them for the table of contents and the body.
     sections: Vec<SectionRef>,
     /// The discussion in spoken order, when the choices ask for it.
-    spoken: Vec<Row<'a>>,
-    log: Vec<LogRow<'a>>,
+    spoken: Value,
+    log: Value,
     /// Whether any log row names someone (else no "who" column).
     log_authors: bool,
     time_chart: super::charts::TimeChart,
@@ -141,18 +142,6 @@ struct SectionRef {
     index: usize,
 }
 
-/// One row of the chronological log.
-#[derive(Serialize)]
-struct LogRow<'a> {
-    time: &'a str,
-    created_at: &'a str,
-    stage: &'a str,
-    kind: &'a str,
-    text: &'a str,
-    author: Option<&'a str>,
-    mark: Option<&'a str>,
-}
-
 const WORDS: [&str; 6] = [
     "contents",
     "appendix",
@@ -165,26 +154,20 @@ const WORDS: [&str; 6] = [
 #[derive(Serialize)]
 struct GroupRows<'a> {
     heading: &'a str,
-    items: Vec<Row<'a>>,
-}
-
-/// One `<li>` of a nested list. After its text the row either `opens` the
-/// list of its children or ends its `<li>` and `closes` that many
-/// enclosing lists (each with its parent's `<li>`).
-#[derive(Serialize)]
-struct Row<'a> {
-    text: &'a str,
-    author: Option<&'a str>,
-    kind: Option<&'a str>,
-    opens: bool,
-    closes: usize,
-    mark: Option<&'a str>,
+    /// The group's rows (`html_rows::List`).
+    items: Value,
 }
 
 impl<'a> Page<'a> {
-    fn of(r: &'a Report) -> Page<'a> {
+    /// The page over `shared`: the item lists and the log stay in the
+    /// report, made row by row as the template walks them (`html_rows`).
+    fn of(shared: &'a Arc<Report>) -> Page<'a> {
+        let r: &Report = shared;
         let list = super::sections(r);
-        let log = log_rows(&list);
+        let log = list.iter().find_map(|s| match s {
+            Section::Log(entries) => Some(entries.as_slice()),
+            _ => None,
+        });
         Page {
             lang: r.lang,
             colon: r.colon,
@@ -200,23 +183,25 @@ impl<'a> Page<'a> {
             discussion: r
                 .discussion
                 .iter()
-                .map(|g| GroupRows {
+                .enumerate()
+                .map(|(i, g)| GroupRows {
                     heading: &g.heading,
-                    items: rows(&g.items),
+                    items: List::Discussion(i).rows(shared),
                 })
                 .collect(),
-            ideas: rows(&r.ideas),
-            resources: rows(&r.resources),
-            parking: rows(&r.parking),
+            ideas: List::Ideas.rows(shared),
+            resources: List::Resources.rows(shared),
+            parking: List::Parking.rows(shared),
             themes: r
                 .themes
                 .iter()
-                .map(|t| GroupRows {
+                .enumerate()
+                .map(|(i, t)| GroupRows {
                     heading: &t.name,
-                    items: rows(&t.items),
+                    items: List::Theme(i).rows(shared),
                 })
                 .collect(),
-            trace: rows(&r.trace.chains),
+            trace: List::Trace.rows(shared),
             decisions: &r.decisions,
             actions: &r.actions,
             stats: &r.stats,
@@ -226,18 +211,19 @@ impl<'a> Page<'a> {
             shared: r
                 .shared
                 .iter()
-                .map(|s| {
-                    let groups = s.groups.iter().map(|g| GroupRows {
+                .enumerate()
+                .map(|(stage, s)| {
+                    let groups = s.groups.iter().enumerate().map(|(group, g)| GroupRows {
                         heading: &g.label,
-                        items: rows(&g.items),
+                        items: List::Shared(stage, group).rows(shared),
                     });
                     (s.heading.as_str(), groups.collect())
                 })
                 .collect(),
             sections: section_refs(&list, r),
-            spoken: rows(&r.spoken),
-            log_authors: log.iter().any(|row| row.author.is_some()),
-            log,
+            spoken: List::Spoken.rows(shared),
+            log_authors: log.unwrap_or_default().iter().any(|i| i.author.is_some()),
+            log: List::Log.rows(shared),
             time_chart: super::charts::time_chart(&r.stats.time, r.language),
             place: r.place.trim(),
             iso_date: &r.iso_date,
@@ -288,44 +274,6 @@ fn section_refs(list: &[Section], r: &Report) -> Vec<SectionRef> {
                     Section::Shared { index, .. } => *index,
                     _ => 0,
                 },
-            }
-        })
-        .collect()
-}
-
-fn log_rows<'a>(list: &[Section<'a>]) -> Vec<LogRow<'a>> {
-    let entries = list.iter().find_map(|s| match s {
-        Section::Log(entries) => Some(entries.as_slice()),
-        _ => None,
-    });
-    entries
-        .unwrap_or_default()
-        .iter()
-        .map(|i| LogRow {
-            time: &i.time,
-            created_at: &i.created_at,
-            stage: &i.stage,
-            kind: &i.kind_label,
-            text: &i.text,
-            author: i.author.as_deref(),
-            mark: i.room_mark.as_deref(),
-        })
-        .collect()
-}
-
-fn rows(list: &[Item]) -> Vec<Row<'_>> {
-    let flat = super::flatten(list);
-    flat.iter()
-        .enumerate()
-        .map(|(i, (item, depth))| {
-            let next = flat.get(i + 1).map_or(0, |(_, d)| *d);
-            Row {
-                text: &item.text,
-                author: item.author.as_deref(),
-                kind: item.kind.as_deref(),
-                mark: item.room_mark.as_deref(),
-                opens: next > *depth,
-                closes: depth.saturating_sub(next),
             }
         })
         .collect()

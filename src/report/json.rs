@@ -24,6 +24,13 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     out.write_all(b"\n")
 }
 
+/// The same document on one line: what a version's content hash covers
+/// (`review::content_hash`).
+pub(super) fn write_compact(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer(out, &Doc::of(r))?;
+    Ok(())
+}
+
 /// The document, in the order its fields are written.
 #[derive(DeriveSerialize)]
 struct Doc<'a> {

@@ -15,6 +15,7 @@ pub use csv::delimiter as csv_delimiter;
 mod charts;
 mod choices;
 mod html;
+mod html_rows;
 mod json;
 mod markdown;
 mod names;
@@ -36,7 +37,9 @@ pub use review::{as_published, version_name, version_title, ReviewView};
 pub use sections::{sections, Cover, Discussion, Section, Statistics};
 
 pub use outline::flatten;
-pub use participation::{rows as participation_rows, Bar, Participation, BAR_MAX};
+pub use participation::{
+    of_session as participation_of, rows as participation_rows, Bar, Participation, BAR_MAX,
+};
 pub use structures::{GroupIdeas, SharedIdeas};
 pub use themes::ThemeView;
 pub use timing::{StageTime, Timing};

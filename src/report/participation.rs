@@ -48,6 +48,21 @@ pub const BAR_ROW: usize = 24;
 /// Length of the longest bar in the SVG chart, in user units.
 pub const BAR_MAX: usize = 300;
 
+/// The participation as the session's report counts it, one bar per
+/// present participant whatever the report's choices hide (the
+/// facilitator's view, for `show`): the same rule and the same shown
+/// contributions as the report, without building the rest of it.
+pub fn of_session(data: &SessionData) -> Participation {
+    let lang = data.session.language;
+    let anonymous = super::view::reads_anonymous(data, super::Options::default());
+    let names = Names::new(&data.participants, lang, anonymous);
+    let tree = crate::model::Tree::new(data);
+    let shown: Vec<&Contribution> = super::view::stage_walks(data, &tree)
+        .flat_map(|(_, walk)| walk.into_iter().map(|(c, _)| c))
+        .collect();
+    build(data, &shown, &names, lang)
+}
+
 /// Per person counts over what the report shows, as bars; in an anonymous
 /// session only the totals.
 pub(super) fn build(
@@ -173,4 +188,49 @@ pub fn rows(p: &Participation, lang: Lang) -> Vec<(String, String)> {
     );
     rows.push((String::new(), total));
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Anonymity, PersonStats, ReportChoices};
+
+    fn sample() -> SessionData {
+        let text = include_str!("../../sessions/atelier-5-emergence-session-1.json");
+        crate::bundle::parse("sample", text, &crate::templates::Catalog::built_in()).unwrap()
+    }
+
+    /// `show` counts without building the report: it must count as the
+    /// report does, named or anonymous.
+    #[test]
+    fn of_session_counts_as_the_report_does() {
+        for anonymity in [Anonymity::Named, Anonymity::Anonymous] {
+            let mut data = sample();
+            data.session.anonymity = anonymity;
+            // The sample credits its items to the group: credit some to
+            // people, so that there is something to count per person.
+            let people: Vec<_> = data.roster().map(|p| p.id).collect();
+            for (c, who) in data
+                .contributions
+                .iter_mut()
+                .zip(people.iter().cycle().take(5))
+            {
+                c.participant_id = Some(*who);
+                c.anonymous = false;
+            }
+            let choices = ReportChoices {
+                person_stats: PersonStats::Show,
+                ..data.session.report
+            };
+            let report =
+                super::super::Report::build_with(&data, super::super::Options::choosing(choices));
+            let direct = of_session(&data);
+            assert!(direct.total > 0);
+            assert_eq!(direct.bars.is_empty(), anonymity == Anonymity::Anonymous);
+            assert_eq!(
+                serde_json::to_value(&direct).unwrap(),
+                serde_json::to_value(&report.participation).unwrap()
+            );
+        }
+    }
 }

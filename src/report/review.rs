@@ -63,8 +63,14 @@ pub fn version_title(lang: Lang, number: u32, validated: bool) -> String {
 /// any version is published. `anonymous` is the report's one rule
 /// (`view::Names`): no name beside a remark, sign-offs only counted. When
 /// the report no longer reads as that version, the section says so rather
-/// than give it the version's name.
-pub fn build(data: &SessionData, anonymous: bool) -> Option<ReviewView> {
+/// than give it the version's name. `current` gives the content hash of
+/// the report as it reads now (see [`content_hash`]); it is called only
+/// when a version exists.
+pub(super) fn build(
+    data: &SessionData,
+    anonymous: bool,
+    current: impl FnOnce() -> String,
+) -> Option<ReviewView> {
     let log = &data.review;
     let lang = data.session.language;
     let latest = log.latest()?;
@@ -73,7 +79,7 @@ pub fn build(data: &SessionData, anonymous: bool) -> Option<ReviewView> {
         .with_timezone(&chrono::Local)
         .date_naive();
     let name = version_title(lang, latest.number, latest.validated);
-    let name = match unchanged_since(data, &latest.sha256) {
+    let name = match current() == latest.sha256 {
         true => name,
         false => tf(
             lang,
@@ -170,23 +176,25 @@ pub fn markdown(out: &mut dyn Write, view: Option<&ReviewView>, colon: &str) -> 
     Ok(())
 }
 
-/// Whether the report reads as the version whose content hash is `sha256`
-/// (its review section aside: see `model::content_hash`).
-fn unchanged_since(data: &SessionData, sha256: &str) -> bool {
-    let mut content = data.clone();
-    // Without versions the review section is absent, so this renders once.
-    content.review = Default::default();
-    crate::model::content_hash(&super::render(super::Format::Json, &content)) == sha256
+/// `model::content_hash` of the report JSON of `content` (a report built
+/// as the session's choices say, without its review section), streamed
+/// into the hash: without review the compact JSON is exactly what
+/// `model::content_hash` hashes, and neither the JSON text nor its parsed
+/// tree (many times the session's size) is held in memory.
+pub(super) fn content_hash(content: &super::Report) -> String {
+    use sha2::Digest;
+    debug_assert!(content.review.is_none());
+    let mut hash = sha2::Sha256::new();
+    super::json::write_compact(content, &mut hash).expect("write to a hash");
+    format!("{:x}", hash.finalize())
 }
 
 /// The participants' report data (the report JSON) as version `number`
 /// published at `at` will read: its review section names that version.
 pub fn as_published(data: &SessionData, validated: bool, at: crate::model::Timestamp) -> String {
+    let sha256 = content_hash(&super::Report::without_review(data));
     let mut data = data.clone();
     let number = data.review.next_number();
-    let mut content = data.clone();
-    content.review = Default::default();
-    let sha256 = crate::model::content_hash(&super::render(super::Format::Json, &content));
     data.review.versions.push(crate::model::ReportVersion {
         id: crate::model::Id::nil(),
         number,
@@ -197,4 +205,28 @@ pub fn as_published(data: &SessionData, validated: bool, at: crate::model::Times
         removed_at: None,
     });
     super::render(super::Format::Json, &data)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::{render, Format, Report};
+
+    /// The streamed hash is the stored versions' hash, whatever the
+    /// session holds: the sample, named and anonymous.
+    #[test]
+    fn the_streamed_content_hash_is_the_model_s() {
+        let text = include_str!("../../sessions/atelier-5-emergence-session-1.json");
+        let catalog = crate::templates::Catalog::built_in();
+        let mut data = crate::bundle::parse("sample", text, &catalog).unwrap();
+        for anonymity in [
+            crate::model::Anonymity::Named,
+            crate::model::Anonymity::Anonymous,
+        ] {
+            data.session.anonymity = anonymity;
+            assert_eq!(
+                super::content_hash(&Report::without_review(&data)),
+                crate::model::content_hash(&render(Format::Json, &data))
+            );
+        }
+    }
 }

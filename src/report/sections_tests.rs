@@ -158,11 +158,9 @@ fn the_discussion_follows_the_choice() {
     // order: the first is the question stage's context.
     let grouped: usize = r.discussion.iter().map(|g| g.items.len()).sum();
     assert_eq!(items.len(), grouped);
-    assert!(items
-        .iter()
-        .all(|i| i.kind.as_deref() == Some(&*i.kind_label)));
+    assert!(items.iter().all(|i| i.kind == Some(i.kind_label)));
     assert_eq!(items[0].kind_label, "Contexte");
-    let kinds: Vec<&str> = items.iter().map(|i| i.kind_label.as_str()).collect();
+    let kinds: Vec<&str> = items.iter().map(|i| i.kind_label).collect();
     assert!(kinds.windows(2).any(|w| w[0] != w[1] && w[0] == "Question"));
     let by_kind = Report::build_with(
         &data,

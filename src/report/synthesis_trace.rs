@@ -59,11 +59,11 @@ pub(super) fn chains(
         }
         let walk = links.trace_from(&starts, 1);
         shown.extend(walk.iter().map(|(c, _)| c.id));
-        let label = t(lang, key).to_string();
+        let label = t(lang, key);
         chains.push(Item {
             id: part.key(),
             text,
-            kind: Some(label.clone()),
+            kind: Some(label),
             kind_label: label,
             stage: t(lang, "report.synthesis").to_string(),
             children: split(&walk)

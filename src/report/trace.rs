@@ -84,7 +84,7 @@ pub(super) fn nest(
         }
         let stage = data.stage(c.stage_id).map_or("", |s| s.title.as_str());
         let mut item = Item::of(c, stage, names, lang);
-        item.kind = Some(item.kind_label.clone());
+        item.kind = Some(item.kind_label);
         open.push(item);
     }
     let mut root = None;

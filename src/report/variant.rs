@@ -75,7 +75,7 @@ pub fn write_with(
     let report = || Report::build_with(data, options);
     match format {
         Format::Markdown => super::markdown::write(&report(), out),
-        Format::Html => super::html::write(&report(), out),
+        Format::Html => super::html::write(report(), out),
         Format::Json => super::json::write(&report(), out),
         Format::Csv => super::csv_tables::write(&report(), options.table, out),
         Format::Bundle => crate::bundle::write_json(data, out),

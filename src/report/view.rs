@@ -9,7 +9,8 @@ pub(super) use super::names::Names;
 use super::participation::Participation;
 use crate::i18n::{long_date, t, tf};
 use crate::model::{
-    format_time, Anonymity, Contribution, Id, Kind, Lang, SessionData, Timestamp, Tree, MAX_DEPTH,
+    format_time, Anonymity, Contribution, Id, Kind, Lang, SessionData, Stage, Timestamp, Tree,
+    MAX_DEPTH,
 };
 use serde::Serialize;
 use std::collections::HashMap;
@@ -104,9 +105,9 @@ pub struct Item {
     /// Who said it, as the anonymity rule allows; `None` for the group.
     pub author: Option<String>,
     /// Shown when a sub-point's kind differs from its parent's.
-    pub kind: Option<String>,
+    pub kind: Option<&'static str>,
     /// The kind's label, always set (for tables and data formats).
-    pub kind_label: String,
+    pub kind_label: &'static str,
     /// The stage's title.
     pub stage: String,
     /// When it was typed, on this laptop's clock, as the session's language
@@ -135,7 +136,7 @@ impl Item {
             text: c.text.clone(),
             author: names.author(c),
             kind: None,
-            kind_label: c.kind.label(lang).to_string(),
+            kind_label: c.kind.label(lang),
             stage: stage.to_string(),
             time: local_time(lang, &c.created_at),
             created_at: format_time(&c.created_at),
@@ -253,16 +254,37 @@ impl Report {
     /// The report as `options` asks: anonymised, it reads the session as
     /// if it had been run anonymous (the one rule, in `Names`).
     pub fn build_with(data: &SessionData, options: super::Options) -> Report {
+        let mut report = Report::build_content(data, options);
+        // Read as the session's own choices say, this report is the
+        // content a version's hash covers: hashed as it is, not built again.
+        let as_content = !options.anonymise
+            && options.choices.unwrap_or(data.session.report) == data.session.report;
+        let current = || match as_content {
+            true => super::review::content_hash(&report),
+            false => super::review::content_hash(&Report::without_review(data)),
+        };
+        let review = super::review::build(data, reads_anonymous(data, options), current);
+        report.review = review;
+        report
+    }
+
+    /// The report as the session's own choices say, without its review
+    /// section: what a version's content hash covers (`review.rs`).
+    pub(super) fn without_review(data: &SessionData) -> Report {
+        Report::build_content(data, super::Options::default())
+    }
+
+    /// Everything but the review section (`build_with` adds it).
+    fn build_content(data: &SessionData, options: super::Options) -> Report {
         let s = &data.session;
         let lang = s.language;
-        let anonymous = s.anonymity == Anonymity::Anonymous || options.anonymise;
+        let anonymous = reads_anonymous(data, options);
         let choices = options.choices.unwrap_or(s.report);
         let names = Names::new(&data.participants, lang, anonymous);
         let tree = Tree::new(data);
         let mut shown: Vec<&Contribution> = Vec::new();
         let mut by_kind: Vec<(Kind, Vec<Item>)> = Vec::new();
-        for stage in &data.stages {
-            let walk = tree.walk_stage(stage.id);
+        for (stage, walk) in stage_walks(data, &tree) {
             shown.extend(walk.iter().map(|(c, _)| *c));
             for (kind, item) in nest(&walk, &stage.title, &names, lang) {
                 match by_kind.iter_mut().find(|(k, _)| *k == kind) {
@@ -366,7 +388,7 @@ impl Report {
             spoken: Vec::new(),
             choices,
             place: s.place.clone(),
-            review: super::review::build(data, !names.per_person),
+            review: None,
             theme_votes: super::theme_votes::build(data, lang),
         };
         super::choices::apply(&mut report, data, &names);
@@ -376,6 +398,25 @@ impl Report {
     pub fn label<'a>(&'a self, key: &'a str) -> &'a str {
         self.labels.get(key).map(String::as_str).unwrap_or(key)
     }
+}
+
+/// Whether a report built with `options` reads the session as anonymous:
+/// run so, or anonymised for its readers.
+pub(super) fn reads_anonymous(data: &SessionData, options: super::Options) -> bool {
+    data.session.anonymity == Anonymity::Anonymous || options.anonymise
+}
+
+/// What a report shows of the contributions, stage after stage: each
+/// stage's live contributions as its tree walks them (parents first, with
+/// depths). The discussion, the statistics and the participation all
+/// count over this, in the report and in `show`.
+pub(super) fn stage_walks<'a>(
+    data: &'a SessionData,
+    tree: &'a Tree<'a>,
+) -> impl Iterator<Item = (&'a Stage, Vec<(&'a Contribution, usize)>)> {
+    data.stages
+        .iter()
+        .map(|stage| (stage, tree.walk_stage(stage.id)))
 }
 
 /// Turns a stage's walk (parents first, with depths) into nested items,
@@ -393,7 +434,11 @@ pub(super) fn nest(
     // The open chain from a top-level item down to the current one.
     let mut open: Vec<(Kind, Item)> = Vec::new();
     let close = |open: &mut Vec<(Kind, Item)>, tops: &mut Vec<(Kind, Item)>| {
-        if let Some((kind, item)) = open.pop() {
+        if let Some((kind, mut item)) = open.pop() {
+            // Its sub-points are all in: a growing list keeps room for
+            // several more, which on a large session weighs more than the
+            // items themselves.
+            item.children.shrink_to_fit();
             match open.last_mut() {
                 Some((_, parent)) => parent.children.push(item),
                 None => tops.push((kind, item)),
@@ -407,7 +452,7 @@ pub(super) fn nest(
         }
         let differs = open.last().is_some_and(|(parent, _)| *parent != c.kind);
         let mut item = Item::of(c, stage, names, lang);
-        item.kind = differs.then(|| item.kind_label.clone());
+        item.kind = differs.then_some(item.kind_label);
         open.push((c.kind, item));
     }
     while !open.is_empty() {
