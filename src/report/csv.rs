@@ -88,7 +88,7 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
             let row = [
                 item.id.as_str(),
                 &neutralise(&item.stage),
-                &neutralise(&item.kind_label),
+                &neutralise(item.kind_label),
                 &neutralise(item.author.as_deref().unwrap_or("")),
                 &neutralise(&item.text),
                 parent,

@@ -183,7 +183,7 @@ fn log(out: &mut dyn Write, r: &Report, entries: &[&Item]) -> io::Result<()> {
         let mut row = vec![
             item.time.clone(),
             inline(&item.stage),
-            inline(&item.kind_label),
+            inline(item.kind_label),
             with_mark(item),
         ];
         if who {

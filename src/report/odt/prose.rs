@@ -228,7 +228,7 @@ pub fn log(d: &mut Doc, r: &Report, title: &str, entries: &[&crate::report::Item
     d.list(&rows, |d, e| {
         d.span("Emphasis", &e.time)?;
         d.literal("  ")?;
-        d.text(&e.kind_label)?;
+        d.text(e.kind_label)?;
         d.literal(r.colon)?;
         d.text(&e.text)?;
         match &e.author {
