@@ -29,7 +29,7 @@ fn idea_depths(html: &str) -> Vec<(String, usize)> {
 fn a_chain_far_past_the_template_recursion_limit_renders() {
     let mut r = sample_report();
     r.ideas = chain(2_000);
-    let depths = idea_depths(&render(&r));
+    let depths = idea_depths(&render(r));
     assert_eq!(depths.len(), 2_001);
     for (i, (text, lists)) in depths.iter().enumerate() {
         assert_eq!(text, &format!("item {i}"));
@@ -42,7 +42,7 @@ fn control_characters_and_bidi_overrides_never_reach_the_page() {
     let mut r = sample_report();
     r.title = "title\u{1b}]0;pwned\u{7}".into();
     r.ideas = vec![item("a\u{9b}2J\u{202e}b\nline two", Vec::new())];
-    let html = render(&r);
+    let html = render(r);
     assert!(!html.chars().any(|c| crate::text::is_unsafe(c) && c != '\n'));
     assert!(html.contains("title\u{FFFD}]0;pwned\u{FFFD}"));
     assert!(html.contains("a\u{FFFD}2J\u{FFFD}b\nline two"));
@@ -61,6 +61,6 @@ proptest! {
             .enumerate()
             .map(|(i, d)| (format!("item {i}"), d.min(&MAX_DEPTH) + 1))
             .collect();
-        prop_assert_eq!(idea_depths(&render(&r)), shown);
+        prop_assert_eq!(idea_depths(&render(r)), shown);
     }
 }
