@@ -159,6 +159,15 @@ impl Room {
         answer(request.send().unwrap())
     }
 
+    /// A phone's contribution of `kind` (as `/api/state` names it).
+    pub fn send(&self, token: &str, kind: &str, text: &str) -> Answer {
+        self.post(
+            Some(token),
+            "/api/contributions",
+            &json!({ "kind": kind, "text": text }),
+        )
+    }
+
     pub fn get(&self, token: Option<&str>, path: &str) -> Answer {
         let mut request = self.client.get(self.url(path));
         if let Some(token) = token {

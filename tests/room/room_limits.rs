@@ -181,11 +181,7 @@ fn wrong_codes_are_limited_across_all_addresses() {
     // A device that joined before keeps working.
     assert_eq!(room.get(Some(&joined), "/api/state").status, StatusCode::OK);
     let kind = room.open_kind(&joined);
-    let post = room.post(
-        Some(&joined),
-        "/api/contributions",
-        &json!({"kind": kind, "text": "still here"}),
-    );
+    let post = room.send(&joined, &kind, "still here");
     assert_eq!(post.status, StatusCode::CREATED);
 }
 
@@ -320,11 +316,7 @@ fn an_event_stream_outlives_the_header_timeout() {
     // Longer than the header timeout: the stream is not a slow request.
     std::thread::sleep(Duration::from_millis(1000));
     let kind = room.open_kind(&token);
-    let post = room.post(
-        Some(&token),
-        "/api/contributions",
-        &json!({"kind": kind, "text": "après le délai"}),
-    );
+    let post = room.send(&token, &kind, "après le délai");
     assert_eq!(post.status, StatusCode::CREATED);
     let reached = (0..20).any(|_| {
         rx.recv_timeout(Duration::from_secs(10))

@@ -56,11 +56,7 @@ fn a_post_is_committed_before_it_is_answered() {
     let token = room.join_as(json!({ "participant": ana }));
     let kind = room.open_kind(&token);
 
-    let before = room.post(
-        Some(&token),
-        "/api/contributions",
-        &json!({"kind": kind, "text": "x"}),
-    );
+    let before = room.send(&token, &kind, "x");
     assert_eq!(before.status, StatusCode::CREATED);
     let sent = room.post(
         Some(&token),
@@ -94,11 +90,7 @@ fn accept_all_records_a_contribution_from_the_room_under_a_new_name() {
     let room = open_room(&["Ana"], true);
     let token = room.join_as(json!({ "name": "Zoé" }));
     let kind = room.open_kind(&token);
-    let sent = room.post(
-        Some(&token),
-        "/api/contributions",
-        &json!({"kind": kind, "text": "Une idée"}),
-    );
+    let sent = room.send(&token, &kind, "Une idée");
     assert_eq!(sent.status, StatusCode::CREATED);
     assert_eq!(sent.body["state"], "recorded");
     let store = room.store();
@@ -132,11 +124,7 @@ fn a_kind_the_stage_does_not_take_is_refused() {
         .map(|k| k.key())
         .find(|k| !open.contains(k))
         .expect("a kind this stage does not take");
-    let refused = room.post(
-        Some(&token),
-        "/api/contributions",
-        &json!({"kind": closed, "text": "x"}),
-    );
+    let refused = room.send(&token, closed, "x");
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(refused.body["error"], "kind_not_open");
     let unknown = room.post(
@@ -238,11 +226,7 @@ fn hostile_text_stays_data_the_pages_hold_none() {
     let token = room.join_as(json!({ "anonymous": true }));
     let kind = room.open_kind(&token);
     let hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>\u{1b}[31m";
-    let a = room.post(
-        Some(&token),
-        "/api/contributions",
-        &json!({"kind": kind, "text": hostile}),
-    );
+    let a = room.send(&token, &kind, hostile);
     assert_eq!(a.status, StatusCode::CREATED);
     for page in ["/", "/screen"] {
         let p = room.get(None, page);
@@ -280,11 +264,7 @@ fn an_anonymous_post_carries_no_identity() {
     let room = open_room(&["Ana"], false);
     let token = room.join_as(json!({ "anonymous": true }));
     let kind = room.open_kind(&token);
-    let a = room.post(
-        Some(&token),
-        "/api/contributions",
-        &json!({"kind": kind, "text": "sans nom"}),
-    );
+    let a = room.send(&token, &kind, "sans nom");
     assert_eq!(a.status, StatusCode::CREATED);
     let inbox = room.store().inbox(room.session, false).unwrap();
     assert_eq!(inbox[0].participant_id, None);

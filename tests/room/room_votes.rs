@@ -14,11 +14,7 @@ fn a_phone_votes_within_its_dots_and_the_counts_wait_for_the_reveal() {
     let ana = room.store().participants(room.session).unwrap()[0].id;
     let token = room.join_as(json!({ "participant": ana }));
     let kind = room.open_kind(&token);
-    let sent = room.post(
-        Some(&token),
-        "/api/contributions",
-        &json!({"kind": kind, "text": "Une idée"}),
-    );
+    let sent = room.send(&token, &kind, "Une idée");
     assert_eq!(sent.status, StatusCode::CREATED);
     let state = room.get(Some(&token), "/api/state").body;
     let item = state["items"][0]["id"].as_str().unwrap().to_string();
@@ -61,11 +57,7 @@ fn only_a_named_person_votes_and_only_on_what_the_room_sees() {
     let room = open_room(&["Ana"], true);
     let anonymous = room.join_as(json!({ "anonymous": true }));
     let kind = room.open_kind(&anonymous);
-    room.post(
-        Some(&anonymous),
-        "/api/contributions",
-        &json!({"kind": kind, "text": "x"}),
-    );
+    room.send(&anonymous, &kind, "x");
     let item = room.get(Some(&anonymous), "/api/state").body["items"][0]["id"].clone();
     let refused = room.post(Some(&anonymous), "/api/votes", &json!({ "item": item }));
     assert_eq!(refused.status, StatusCode::CONFLICT);
