@@ -58,6 +58,32 @@ pub fn new_session(store: &mut Store, people: &[&str]) -> Id {
         .unwrap()
 }
 
+/// A new session as `new_session` makes it, in `lang`.
+pub fn new_session_in(store: &mut Store, people: &[&str], lang: atelier::model::Lang) -> Id {
+    let id = new_session(store, people);
+    let mut s = store.session(id).unwrap();
+    s.language = lang;
+    store.update_session(&s).unwrap();
+    id
+}
+
+/// The facilitator's top-level item of `kind` in `stage`, unattributed.
+pub fn add_item(store: &mut Store, stage: Id, kind: atelier::model::Kind, text: &str) -> Id {
+    store
+        .add_contribution(&atelier::store::NewContribution {
+            stage_id: stage,
+            participant_id: None,
+            kind,
+            text: text.into(),
+            parent_id: None,
+            group: None,
+            anonymous: false,
+            origin: atelier::model::Origin::Facilitator,
+        })
+        .unwrap()
+        .id
+}
+
 /// The real binary with its own database (in `dir`), HOME and an English
 /// locale.
 pub fn atelier(dir: &TempDir) -> assert_cmd::Command {

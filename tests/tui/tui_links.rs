@@ -6,7 +6,7 @@
 use crate::common;
 
 use atelier::model::{Id, Kind, Lang};
-use atelier::store::{NewContribution, Store};
+use atelier::store::Store;
 use atelier::tui::action::Action;
 use atelier::tui::app::App;
 use atelier::tui::keymap::Context;
@@ -24,26 +24,9 @@ struct Items {
 /// question and a stake, opened on that stage with the stake selected.
 fn session(lang: Lang) -> (tempfile::TempDir, App, Items) {
     let (dir, mut store) = common::temp_store();
-    let id = common::new_session(&mut store, &["Ana", "Bo"]);
-    let mut s = store.session(id).unwrap();
-    s.language = lang;
-    store.update_session(&s).unwrap();
+    let id = common::new_session_in(&mut store, &["Ana", "Bo"], lang);
     let stage = store.stages(id).unwrap()[1].id;
-    let add = |store: &mut Store, kind, text: &str| {
-        store
-            .add_contribution(&NewContribution {
-                stage_id: stage,
-                participant_id: None,
-                kind,
-                text: text.into(),
-                parent_id: None,
-                group: None,
-                anonymous: false,
-                origin: atelier::model::Origin::Facilitator,
-            })
-            .unwrap()
-            .id
-    };
+    let add = |store: &mut Store, kind, text: &str| common::add_item(store, stage, kind, text);
     let items = Items {
         o1: add(&mut store, Kind::Observation, "Teams work alone"),
         o2: add(&mut store, Kind::Observation, "Nobody knows the budget"),
