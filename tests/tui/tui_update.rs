@@ -11,6 +11,7 @@ use atelier::tui::keymap::Context;
 use atelier::tui::popup::Popup;
 use atelier::tui::screens::run::Focus;
 use atelier::tui::screens::{home::HomeState, review::ReviewState, run, synthesis::SynthesisState};
+use atelier::tui::widgets::editor::text_of;
 use common::tui::{act, app, editor_text, key, live_texts, run, running, say, store, type_text};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
@@ -261,6 +262,35 @@ fn quitting_with_typed_text_asks_first_and_keeps_a_draft() {
     act(&mut app, Action::Quit);
     act(&mut app, Action::Yes);
     assert!(app.core.quit);
+}
+
+#[test]
+fn editing_an_item_puts_the_unsent_text_aside_and_gives_it_back() {
+    let (_d, mut app) = running();
+    say(&mut app, "Recorded item");
+    type_text(&mut app, "half a sentence");
+    act(&mut app, Action::Back);
+    // Edit, then cancel: the unsent text is back in the box.
+    act(&mut app, Action::Edit);
+    assert_eq!(text_of(&run(&app).input), "Recorded item");
+    act(&mut app, Action::Back);
+    assert_eq!(text_of(&run(&app).input), "half a sentence");
+    // Edit, then save: the item changes and the unsent text is back.
+    act(&mut app, Action::Edit);
+    type_text(&mut app, " (edited)");
+    act(&mut app, Action::Submit);
+    assert_eq!(live_texts(&app), ["Recorded item (edited)"]);
+    assert_eq!(text_of(&run(&app).input), "half a sentence");
+    // Leaving mid-edit keeps the text put aside as the session's draft,
+    // and quitting asks first.
+    act(&mut app, Action::Edit);
+    act(&mut app, Action::Quit);
+    assert!(matches!(app.core.popup, Some(Popup::Confirm { .. })));
+    act(&mut app, Action::No);
+    app.save_drafts();
+    let session = run(&app).session_id();
+    let reopened = run::RunState::open(&mut app.core, session).unwrap();
+    assert_eq!(text_of(&reopened.input), "half a sentence");
 }
 
 #[test]

@@ -4,11 +4,10 @@
 use super::RunState;
 use crate::model::{Id, Kind};
 use crate::tui::core::Core;
-use crate::tui::widgets::editor;
 
 /// What was in the input box when the facilitator stepped away (or the
 /// terminal closed): the text with the speaker and kind chosen for it.
-#[derive(Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Default, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Draft {
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -49,22 +48,11 @@ pub(super) fn core_draft(core: &mut Core, session: Id) -> Option<Draft> {
 /// when the session reopens. An empty box only clears a draft that exists,
 /// so a submit does not pay for a second committed write.
 pub fn save_draft(state: &RunState, core: &mut Core) {
-    let text = if state.editing.is_some() {
-        String::new()
-    } else {
-        editor::text_of(&state.input)
-    };
-    if text.is_empty() {
+    let Some(draft) = state.unsent() else {
         if core_draft(core, state.session_id()).is_some() {
             let _ = core.store.set_meta(&draft_key(state.session_id()), "");
         }
         return;
-    }
-    let draft = Draft {
-        text,
-        kind: Some(state.kind),
-        participant: state.participant,
-        anonymous: state.anonymous,
     };
     let stored = serde_json::to_string(&draft).expect("a draft serialises");
     if let Err(e) = core.store.set_meta(&draft_key(state.session_id()), &stored) {

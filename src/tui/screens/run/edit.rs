@@ -68,6 +68,10 @@ pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> 
     match action {
         Action::Edit => {
             let c = s.contribution(cid).cloned()?;
+            // Unsent text waits aside while the box edits the item.
+            if s.editing.is_none() {
+                s.set_aside = s.unsent();
+            }
             s.input = editor::textarea(&c.text, "", &core.theme);
             s.kind = c.kind;
             s.participant = c.participant_id;

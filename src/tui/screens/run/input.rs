@@ -28,8 +28,8 @@ pub fn submit(s: &mut RunState, core: &mut Core) {
             speaker: s.participant,
         };
         if s.run_or_say(core, &edit, Some(cid)) {
-            s.reset_input(core);
             s.participant = None;
+            s.reset_input(core);
             s.focus = Focus::List;
             core.success(core.t("run.saved"));
         }

@@ -108,6 +108,9 @@ pub struct RunState {
     pub participant: Option<Id>,
     /// Set while the input box edits a recorded contribution.
     pub editing: Option<Id>,
+    /// The unsent text (with its speaker and kind) put aside while the box
+    /// edits a recorded contribution; it comes back when the edit ends.
+    pub set_aside: Option<Draft>,
     /// The changes made here, to undo and redo.
     pub history: crate::tui::history::History,
     /// Contributions per participant (None = group): (this stage, overall).
@@ -227,7 +230,7 @@ impl Screen for RunState {
     }
 
     fn has_unsent_text(&self) -> bool {
-        self.has_text()
+        self.has_text() || self.set_aside.is_some()
     }
 
     fn save_drafts(&mut self, core: &mut Core) {
@@ -274,6 +277,7 @@ impl RunState {
             kind: Kind::Observation,
             participant: None,
             editing: None,
+            set_aside: None,
             history: core.history(id),
             counts: HashMap::new(),
             index: HashMap::new(),
@@ -292,15 +296,7 @@ impl RunState {
         state.kind = state.stage_kinds()[0];
         state.apply(core, effect);
         if let Some(draft) = core_draft(core, id) {
-            state.input = editor::textarea(&draft.text, core.t("run.placeholder"), &core.theme);
-            if let Some(kind) = draft.kind {
-                state.kind = kind;
-            }
-            state.anonymous = draft.anonymous;
-            // A speaker removed from the roster since is not brought back.
-            state.participant = draft
-                .participant
-                .filter(|p| state.data.roster().any(|r| r.id == *p));
+            state.restore(core, draft);
         }
         // The box takes the keys when there is a draft to finish, or
         // nothing recorded yet (a first run: typing is all there is to
@@ -383,10 +379,43 @@ impl RunState {
             .and_then(|i| self.data.contributions.get(*i))
     }
 
+    /// Empties the box, or, when an edit ends, gives back what was put
+    /// aside for it.
     pub fn reset_input(&mut self, core: &Core) {
         self.input = editor::textarea("", core.t("run.placeholder"), &core.theme);
         self.editing = None;
         self.anonymous = false;
+        if let Some(draft) = self.set_aside.take() {
+            self.restore(core, draft);
+        }
+    }
+
+    /// Puts a draft back in the box with its kind, speaker and anonymity.
+    fn restore(&mut self, core: &Core, draft: Draft) {
+        self.input = editor::textarea(&draft.text, core.t("run.placeholder"), &core.theme);
+        if let Some(kind) = draft.kind {
+            self.kind = kind;
+        }
+        self.anonymous = draft.anonymous;
+        // A speaker removed from the roster since is not brought back.
+        self.participant = draft
+            .participant
+            .filter(|p| self.data.roster().any(|r| r.id == *p));
+    }
+
+    /// What is typed but not recorded: the box's text, or while the box
+    /// edits a recorded contribution, what was put aside for it.
+    pub fn unsent(&self) -> Option<Draft> {
+        if self.editing.is_some() {
+            return self.set_aside.clone();
+        }
+        let text = editor::text_of(&self.input);
+        (!text.is_empty()).then_some(Draft {
+            text,
+            kind: Some(self.kind),
+            participant: self.participant,
+            anonymous: self.anonymous,
+        })
     }
 
     /// Reloads the session after a write and rebuilds the list, keeping
