@@ -275,6 +275,17 @@ fn editing_an_item_puts_the_unsent_text_aside_and_gives_it_back() {
     assert_eq!(text_of(&run(&app).input), "Recorded item");
     act(&mut app, Action::Back);
     assert_eq!(text_of(&run(&app).input), "half a sentence");
+    // An edit with changes is not dropped on one key: Esc asks.
+    act(&mut app, Action::Edit);
+    type_text(&mut app, " changed");
+    act(&mut app, Action::Back);
+    assert!(matches!(app.core.popup, Some(Popup::Confirm { .. })));
+    act(&mut app, Action::No);
+    assert_eq!(text_of(&run(&app).input), "Recorded item changed");
+    act(&mut app, Action::Back);
+    act(&mut app, Action::Yes);
+    assert_eq!(live_texts(&app), ["Recorded item"]);
+    assert_eq!(text_of(&run(&app).input), "half a sentence");
     // Edit, then save: the item changes and the unsent text is back.
     act(&mut app, Action::Edit);
     type_text(&mut app, " (edited)");

@@ -9,7 +9,7 @@ use crate::model::Id;
 use crate::store::StoreError;
 use crate::tui::action::Action;
 use crate::tui::core::{Core, Nav};
-use crate::tui::popup::{Picker, Popup, Purpose};
+use crate::tui::popup::{Picker, Popup, Purpose, Question};
 use crate::tui::widgets::editor;
 
 /// What the run screen's pickers are for.
@@ -38,6 +38,36 @@ pub enum RunEdit {
     ActionWhat,
     /// When it is due (last step).
     ActionDue,
+}
+
+/// The question before an edit with changes is dropped.
+pub struct DropEdit;
+
+/// Esc in the input box: back to the list. An edit of a recorded item
+/// ends, asked first when its text was changed (typed text is never
+/// dropped on one key).
+pub fn leave_input(s: &mut RunState, core: &mut Core) {
+    let changed = s
+        .editing
+        .and_then(|cid| s.contribution(cid))
+        .is_some_and(|c| c.text != editor::text_of(&s.input));
+    if changed {
+        core.popup = Some(Popup::Confirm {
+            message: core.t("app.confirm_discard").to_string(),
+            question: Question::Screen(Purpose::new(DropEdit)),
+        });
+        return;
+    }
+    drop_edit(s, core);
+}
+
+/// Ends an edit without saving (what was put aside comes back).
+pub fn drop_edit(s: &mut RunState, core: &mut Core) {
+    if s.editing.is_some() {
+        s.reset_input(core);
+        core.info(core.t("run.edit_cancelled"));
+    }
+    s.focus = Focus::List;
 }
 
 pub fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {

@@ -210,6 +210,10 @@ impl Screen for RunState {
     }
 
     fn confirmed(&mut self, core: &mut Core, purpose: &Purpose) -> Option<Nav> {
+        if purpose.get::<edit::DropEdit>().is_some() {
+            edit::drop_edit(self, core);
+            return None;
+        }
         purpose.get::<EndSession>()?;
         let id = self.session_id();
         match crate::commands::apply(&mut core.store, id, &crate::commands::Command::Close) {
@@ -490,13 +494,7 @@ fn update(s: &mut RunState, core: &mut Core, action: Action) -> Option<Nav> {
         Action::Write => {
             s.focus = Focus::Input;
         }
-        Action::Back if s.focus == Focus::Input => {
-            if s.editing.is_some() {
-                s.reset_input(core);
-                core.info(core.t("run.edit_cancelled"));
-            }
-            s.focus = Focus::List;
-        }
+        Action::Back if s.focus == Focus::Input => edit::leave_input(s, core),
         Action::Back => {
             save_draft(s, core);
             return Some(super::home::open());
