@@ -154,6 +154,23 @@ fn conflict_lines(
     )
 }
 
+/// On stderr, before an export: how many merge conflicts are still open in
+/// the session and the command that lists them (the report reads each of
+/// those items once, with the text here; the bundle carries them).
+pub(super) fn warn_open_conflicts(data: &crate::model::SessionData, lang: Lang) {
+    let n = crate::report::open_conflicts(data);
+    if n == 0 {
+        return;
+    }
+    let args = [
+        ("title", data.session.title.as_str()),
+        ("n", &n.to_string()),
+        ("session", &data.session.id.to_string()),
+    ];
+    let text = tf(lang, "merge.export_open_conflicts", &args);
+    eprintln!("atelier: {}", crate::text::clean(&text, false));
+}
+
 /// `atelier conflicts [SESSION] [--all]`, or `--settle ID --keep mine|theirs`.
 pub(super) fn conflicts(
     out: &mut impl Write,
