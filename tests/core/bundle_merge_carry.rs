@@ -184,3 +184,27 @@ fn a_version_4_bundle_imports_but_may_not_carry_conflicts() {
         .unwrap()
         .is_empty());
 }
+
+#[test]
+fn import_lists_the_conflicts_a_bundle_carries() {
+    let c = open_conflict();
+    let file = export(&c.store, c.session, &c.dir, "here.json");
+    let import = |db: &str, files: &[&Path]| {
+        let mut cmd = common::atelier(&c.dir);
+        cmd.arg("--db").arg(c.dir.path().join(db));
+        cmd.arg("import").args(files);
+        let done = cmd.assert().success().get_output().clone();
+        let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+        (text(done.stdout), text(done.stderr))
+    };
+    // Into a session already there: listed with the merge's own.
+    import("merged.sqlite3", &[&c.base]);
+    let (out, _) = import("merged.sqlite3", &[&file]);
+    assert!(out.contains("conflicts listed: 1"), "{out}");
+    assert!(out.contains(&format!("here: {HERE}")), "{out}");
+    assert!(out.contains(&format!("theirs.json: {THERE}")), "{out}");
+    // As a new session: its id on stdout, the open conflicts on stderr.
+    let (out, err) = import("new.sqlite3", &[&file]);
+    assert_eq!(out.trim(), c.session.to_string());
+    assert!(err.contains("open merge conflicts in \"Test\": 1"), "{err}");
+}
