@@ -153,3 +153,21 @@ fn export_says_on_stderr_how_many_conflicts_are_open_and_what_to_run() {
     c.store.settle_conflict(id, Keep::Theirs).unwrap();
     assert_eq!(export("md"), "");
 }
+
+#[test]
+fn show_lists_both_texts_and_marks_the_copy() {
+    let c = open_conflict();
+    let mut cmd = common::atelier(&c.dir);
+    cmd.arg("--db")
+        .arg(c.dir.path().join("here.sqlite3"))
+        .args(["show", &c.session.to_string()]);
+    let shown = common::stdout(&mut cmd);
+    let lines: Vec<&str> = shown.lines().collect();
+    let at = |text: &str| lines.iter().position(|l| l.contains(text)).unwrap();
+    assert!(lines[at(HERE) + 1].contains(THERE), "{shown}");
+    assert!(
+        lines[at(THERE) + 1].contains("⚠ conflict copy: the other laptop's version"),
+        "{shown}"
+    );
+    assert_eq!(shown.matches("⚠ conflict copy").count(), 1, "{shown}");
+}
