@@ -278,6 +278,7 @@ impl Checker<'_> {
         let voting = self.voting(b.voting.as_ref(), &known_people, &contributions)?;
         let links = self.links(&b.links, &contributions)?;
         let review = self.review(b.version, b.review.as_ref(), &known_people, &contributions)?;
+        let merge_conflicts = self.conflicts(b.version, &b.merge_conflicts, &contributions)?;
         Ok(Checked {
             data: SessionData {
                 session,
@@ -295,6 +296,7 @@ impl Checker<'_> {
                 // A bundle carries no inbox: merged phone inputs stay in
                 // the file they were moderated in.
                 room_merges: Default::default(),
+                merge_conflicts,
             },
             places: self.places,
         })

@@ -42,6 +42,10 @@ pub(super) struct Bundle {
     /// version was published).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) review: Option<super::check_review::BReview>,
+    /// Conflicts left by merges, open and settled (version 5 on), so that
+    /// a conflict's copy stays one on the next laptop.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) merge_conflicts: Vec<super::check_conflicts::BConflict>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -409,6 +413,7 @@ pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::
             })
             .collect(),
         review: super::check_review::export(&data.review),
+        merge_conflicts: super::check_conflicts::export(&data.merge_conflicts),
     };
     serde_json::to_writer_pretty(&mut *out, &bundle)?;
     out.write_all(b"\n")

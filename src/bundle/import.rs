@@ -133,7 +133,7 @@ pub fn plan_files(
             None => {
                 refuse_taken(&file, &bundle, &taken, &Default::default())?;
                 let data = bundle.data;
-                current.insert(session, (data.clone(), Known::new()));
+                current.insert(session, (data.clone(), merge::known_in(&data)));
                 Step::New(data)
             }
             Some((data, known)) => {
@@ -145,7 +145,8 @@ pub fn plan_files(
                 known.extend(
                     plan.conflicts
                         .iter()
-                        .map(|c| (c.contribution, c.theirs.clone())),
+                        .map(|c| (c.contribution, c.theirs.clone()))
+                        .chain(plan.carried.iter().map(merge::known_as)),
                 );
                 Step::Merge(plan)
             }

@@ -4,6 +4,7 @@
 //! byte-identical. The format is documented in `sessions/README.md`.
 
 mod check;
+mod check_conflicts;
 mod check_links;
 mod check_review;
 mod check_sources;
@@ -33,7 +34,10 @@ pub const FORMAT: &str = "atelier.session";
 /// adds the report's review cycle (versions with the report data each
 /// kept, remarks, sign-offs) and where a contribution came from
 /// (`origin`: the room, imported notes); versions 1 to 3 still import.
-pub const VERSION: u32 = 4;
+/// Version 5 carries the conflicts merges left (`merge_conflicts`), so that
+/// an open one stays open on the next laptop; versions 1 to 4 still
+/// import (without them).
+pub const VERSION: u32 = 5;
 /// The oldest version this Atelier imports.
 pub const OLDEST_VERSION: u32 = 1;
 

@@ -226,6 +226,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
                 order,
                 person_stats,
             ));
+            super::merge::warn_open_conflicts(&data, lang);
             export(out, &data, format, options, target, store.path(), lang)
         }
         Command::Review { session, command } => {

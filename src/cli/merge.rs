@@ -43,6 +43,10 @@ pub(super) fn import(
     let mut text = String::new();
     for p in &planned {
         text.push_str(&describe(p, dry_run, lang));
+        if let Step::New(data) = &p.step {
+            // Its conflicts came listed from the laptop it was merged on.
+            warn_open_conflicts(data, lang);
+        }
     }
     if dry_run {
         text.push_str(t(lang, "merge.dry_run_done"));
@@ -81,7 +85,17 @@ fn merged(plan: &MergePlan, file: &str, lang: Lang) -> String {
         count(plan.added.contributions.len()),
         count(plan.edits.len()),
     );
-    let (deleted, conflicts) = (count(plan.deletions.len()), count(plan.conflicts.len()));
+    // Conflicts still open that the bundle carries (listed on the laptop
+    // it comes from) are listed here too.
+    let carried: Vec<_> = plan
+        .carried
+        .iter()
+        .filter(|c| c.settled_at.is_none())
+        .collect();
+    let (deleted, conflicts) = (
+        count(plan.deletions.len()),
+        count(plan.conflicts.len() + carried.len()),
+    );
     let others = count(plan.added.others());
     let mut args = head.to_vec();
     args.extend([
@@ -115,6 +129,15 @@ fn merged(plan: &MergePlan, file: &str, lang: Lang) -> String {
             c.contribution,
             (&c.mine, &c.theirs),
             file,
+            lang,
+        );
+    }
+    for c in carried {
+        s += &conflict_lines(
+            &plan.title,
+            c.contribution,
+            (&c.mine, &c.theirs),
+            &c.file,
             lang,
         );
     }
@@ -152,6 +175,23 @@ fn conflict_lines(
             &[("file", file), ("text", &side(theirs))]
         ),
     )
+}
+
+/// On stderr, before an export: how many merge conflicts are still open in
+/// the session and the command that lists them (the report reads each of
+/// those items once, with the text here; the bundle carries them).
+pub(super) fn warn_open_conflicts(data: &crate::model::SessionData, lang: Lang) {
+    let n = crate::report::open_conflicts(data);
+    if n == 0 {
+        return;
+    }
+    let args = [
+        ("title", data.session.title.as_str()),
+        ("n", &n.to_string()),
+        ("session", &data.session.id.to_string()),
+    ];
+    let text = tf(lang, "merge.export_open_conflicts", &args);
+    eprintln!("atelier: {}", crate::text::clean(&text, false));
 }
 
 /// `atelier conflicts [SESSION] [--all]`, or `--settle ID --keep mine|theirs`.

@@ -66,6 +66,9 @@ fn raw_summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
     );
     let template = catalog.get(&s.template);
     let tree = Tree::new(data);
+    // The copies of open merge conflicts, marked as the run screen marks
+    // them (the report leaves them out until settled).
+    let copies = crate::model::merge::open_copies(data);
     for (i, stage) in data.stages.iter().enumerate() {
         let count = data.live().filter(|c| c.stage_id == stage.id).count();
         let _ = writeln!(
@@ -95,6 +98,9 @@ fn raw_summary(data: &SessionData, catalog: &Catalog, lang: Lang) -> String {
         }
         for (c, depth) in tree.walk_stage(stage.id) {
             line(&mut out, data, c, depth, lang);
+            if copies.contains(&c.id) {
+                let _ = writeln!(out, "            {}", t(lang, "cli.conflict_copy"));
+            }
         }
     }
     let parked = data.parked();

@@ -4,9 +4,11 @@
 //! the store in the import's one transaction.
 
 use super::{
-    Action, Contribution, Decision, Id, Link, Participant, Pass, Revision, Stage, Synthesis, Theme,
-    Timestamp, Vote,
+    Action, Contribution, Decision, Id, Link, Participant, Pass, Revision, SessionData, Stage,
+    Synthesis, Theme, Timestamp, Vote,
 };
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 /// The records a bundle brings that the session does not have yet (by id).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -84,6 +86,55 @@ pub struct Conflict {
     pub copy: Option<Contribution>,
 }
 
+/// Which text a settled conflict kept: the one here or the bundle's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Keep {
+    Mine,
+    Theirs,
+}
+
+impl Keep {
+    pub fn key(self) -> &'static str {
+        match self {
+            Keep::Mine => "mine",
+            Keep::Theirs => "theirs",
+        }
+    }
+}
+
+/// A conflict as the session keeps it once listed, open or settled: what
+/// `atelier conflicts` reads and the complete bundle carries, so that a
+/// copy stays a conflict copy on the next laptop.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoggedConflict {
+    pub id: Id,
+    pub contribution: Id,
+    /// The bundle's text as a contribution of its own (edited on both
+    /// sides).
+    pub copy: Option<Id>,
+    pub mine: Option<String>,
+    pub theirs: Option<String>,
+    /// The bundle file it came from.
+    pub file: String,
+    pub found_at: Timestamp,
+    pub settled_at: Option<Timestamp>,
+    pub kept: Option<Keep>,
+}
+
+/// The copies of `data`'s open conflicts: not settled, and the copy not
+/// deleted (deleting it keeps our text, which settles it too). Until the
+/// organiser settles, a report reads the item once, with the text here.
+pub fn open_copies(data: &SessionData) -> HashSet<Id> {
+    let live: HashSet<Id> = data.live().map(|c| c.id).collect();
+    data.merge_conflicts
+        .iter()
+        .filter(|c| c.settled_at.is_none())
+        .filter_map(|c| c.copy)
+        .filter(|copy| live.contains(copy))
+        .collect()
+}
+
 /// Parts of a bundle a merge does not take (the session's own stay), each
 /// named so that nothing is dropped without saying so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -135,6 +186,13 @@ pub struct MergePlan {
     /// rule wins, names come off the reports.
     pub anonymise: bool,
     pub conflicts: Vec<Conflict>,
+    /// Conflicts the bundle carries (listed on the laptop it comes from)
+    /// that this session does not hold yet, by id.
+    pub carried: Vec<LoggedConflict>,
+    /// Conflicts open here that the bundle says were settled, with when
+    /// and which text was kept (the texts themselves arrive as edits and
+    /// deletions).
+    pub settled: Vec<(Id, Timestamp, Keep)>,
     /// Sorted, each once.
     pub not_merged: Vec<NotMerged>,
 }
@@ -151,5 +209,7 @@ impl MergePlan {
             && self.synthesis.is_none()
             && !self.anonymise
             && self.conflicts.is_empty()
+            && self.carried.is_empty()
+            && self.settled.is_empty()
     }
 }

@@ -188,6 +188,9 @@ pub struct SessionData {
     /// contribution, by its id (the report counts them; declined and
     /// pending inputs never leave the store).
     pub room_merges: std::collections::HashMap<Id, usize>,
+    /// The conflicts merges left in this session, open and settled,
+    /// oldest first (see `merge::LoggedConflict`).
+    pub merge_conflicts: Vec<super::merge::LoggedConflict>,
 }
 
 impl SessionData {

@@ -140,6 +140,7 @@ pub fn plan(notes: &Notes, template: &Template, setting: &Setting) -> Plan {
         links: Vec::new(),
         review: Default::default(),
         room_merges: Default::default(),
+        merge_conflicts: Vec::new(),
     };
     Plan { data, stage_of }
 }

@@ -30,6 +30,8 @@ mod structures;
 mod themes;
 mod timing;
 mod trace;
+mod unsettled;
+pub use unsettled::open_count as open_conflicts;
 mod view;
 mod votes;
 pub use charts::{time_chart, TimeChart, TimeRow};

@@ -53,6 +53,8 @@ pub const BAR_MAX: usize = 300;
 /// facilitator's view, for `show`): the same rule and the same shown
 /// contributions as the report, without building the rest of it.
 pub fn of_session(data: &SessionData) -> Participation {
+    let read = super::unsettled::as_read(data);
+    let data: &SessionData = &read;
     let lang = data.session.language;
     let anonymous = super::view::reads_anonymous(data, super::Options::default());
     let names = Names::new(&data.participants, lang, anonymous);

@@ -276,6 +276,9 @@ impl Report {
 
     /// Everything but the review section (`build_with` adds it).
     fn build_content(data: &SessionData, options: super::Options) -> Report {
+        // An open merge conflict's copy is not read (`unsettled.rs`).
+        let read = super::unsettled::as_read(data);
+        let data: &SessionData = &read;
         let s = &data.session;
         let lang = s.language;
         let anonymous = reads_anonymous(data, options);

@@ -43,6 +43,7 @@ impl Store {
                 links: super::links::links(conn, session)?,
                 review: super::review::review_log(conn, session)?,
                 room_merges: super::room_inbox::merges(conn, session)?,
+                merge_conflicts: super::merge_conflicts::logged(conn, session)?,
             })
         })
     }
@@ -67,6 +68,7 @@ impl Store {
                 "report_versions",
                 "report_feedback",
                 "report_sign_offs",
+                "merge_conflicts",
             ] {
                 let mut stmt = conn.prepare(&format!(
                     "SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?1))"
@@ -140,5 +142,8 @@ pub(super) fn insert_one(tx: &Transaction, data: &SessionData) -> Result<()> {
         super::synthesis::write_synthesis(tx, id, &data.synthesis, data.session.updated_at)?;
     }
     super::review::insert_all(tx, id, &data.review)?;
+    for c in &data.merge_conflicts {
+        super::merge_conflicts::insert_row(tx, id, c)?;
+    }
     Ok(())
 }

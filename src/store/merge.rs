@@ -150,6 +150,16 @@ fn write_plan(tx: &Tx, plan: &MergePlan, file: &str) -> Result<()> {
             ],
         )?;
     }
+    for c in &plan.carried {
+        super::merge_conflicts::insert_row(tx, session, c)?;
+    }
+    for (id, at, kept) in &plan.settled {
+        tx.execute(
+            "UPDATE merge_conflicts SET settled_at = ?2, kept = ?3
+             WHERE id = ?1 AND settled_at IS NULL",
+            params![text_id(id), text_time(at), kept.key()],
+        )?;
+    }
     if !plan.is_empty() {
         super::sessions::touch(tx, session, &tx.now())?;
     }

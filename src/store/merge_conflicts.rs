@@ -1,27 +1,13 @@
 //! Conflicts left by merges (see `bundle::merge`): listed for the
 //! organiser and settled by keeping one side.
 
-use super::rows::{self, text_id, text_time};
+use super::rows::{self, opt_text_id, text_id, text_time};
 use super::{Missing, Result, Store, StoreError};
+pub use crate::model::merge::Keep;
+use crate::model::merge::LoggedConflict;
 use crate::model::{Id, Timestamp};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::HashSet;
-
-/// Which text a settled conflict kept: the one here or the bundle's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Keep {
-    Mine,
-    Theirs,
-}
-
-impl Keep {
-    pub fn key(self) -> &'static str {
-        match self {
-            Keep::Mine => "mine",
-            Keep::Theirs => "theirs",
-        }
-    }
-}
 
 /// One contribution changed on two laptops. `None`: deleted on that side.
 #[derive(Debug, Clone, PartialEq)]
@@ -157,4 +143,59 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// Every conflict of `session`, open and settled, oldest first: loaded with
+/// the session, so that the complete bundle carries them.
+pub(super) fn logged(conn: &Connection, session: Id) -> Result<Vec<LoggedConflict>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, contribution_id, copy_id, mine, theirs, file, found_at, settled_at, kept
+         FROM merge_conflicts WHERE session_id = ?1 ORDER BY found_at, rowid",
+    )?;
+    let list = stmt
+        .query_map([text_id(&session)], |r| {
+            let kept: Option<String> = r.get(8)?;
+            Ok(LoggedConflict {
+                id: rows::id(r, 0)?,
+                contribution: rows::id(r, 1)?,
+                copy: rows::opt_id(r, 2)?,
+                mine: r.get(3)?,
+                theirs: r.get(4)?,
+                file: r.get(5)?,
+                found_at: rows::time(r, 6)?,
+                settled_at: rows::opt_time(r, 7)?,
+                kept: kept.map(|k| {
+                    if k == "theirs" {
+                        Keep::Theirs
+                    } else {
+                        Keep::Mine
+                    }
+                }),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(list)
+}
+
+/// Writes one conflict as a bundle carried it (its contribution and copy
+/// are already written).
+pub(super) fn insert_row(conn: &Connection, session: Id, c: &LoggedConflict) -> Result<()> {
+    conn.execute(
+        "INSERT INTO merge_conflicts (id, session_id, contribution_id, copy_id, mine, theirs,
+                                      file, found_at, settled_at, kept)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            text_id(&c.id),
+            text_id(&session),
+            text_id(&c.contribution),
+            opt_text_id(&c.copy),
+            c.mine,
+            c.theirs,
+            c.file,
+            text_time(&c.found_at),
+            c.settled_at.as_ref().map(text_time),
+            c.kept.map(Keep::key),
+        ],
+    )?;
+    Ok(())
 }

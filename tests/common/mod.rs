@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: real SQLite files in temp dirs.
 #![allow(dead_code)]
 
+pub mod conflict;
 pub mod pdf;
 pub mod private;
 pub mod tui;

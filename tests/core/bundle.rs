@@ -88,8 +88,8 @@ fn every_import_error_names_its_json_path() {
         ),
         (
             "version",
-            Box::new(|v| v["version"] = json!(5)),
-            "unsupported version 5",
+            Box::new(|v| v["version"] = json!(6)),
+            "unsupported version 6",
         ),
         (
             "session.date",

@@ -8,6 +8,7 @@ mod common;
 mod actions_follow;
 mod bundle;
 mod bundle_merge;
+mod bundle_merge_carry;
 mod bundle_merge_laptops;
 mod bundle_merge_places;
 mod bundle_review;

@@ -64,7 +64,8 @@ fn edit(mine: &Contribution, theirs: &Contribution, restore: bool) -> Edit {
 }
 
 /// The bundle's text as a contribution of its own beside ours, so that
-/// both texts are in the session (and its report) until settled.
+/// both texts are in the session until settled (its report reads ours
+/// meanwhile: `report::unsettled`).
 fn copy_of(mine: &Contribution, theirs: &Contribution) -> Contribution {
     Contribution {
         id: new_id(),

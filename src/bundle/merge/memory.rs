@@ -107,4 +107,11 @@ pub fn apply_to(data: &mut SessionData, plan: &MergePlan) {
         }
         data.contributions.push(copy.clone());
     }
+    data.merge_conflicts.extend(plan.carried.iter().cloned());
+    for (id, at, kept) in &plan.settled {
+        for c in data.merge_conflicts.iter_mut().filter(|c| c.id == *id) {
+            c.settled_at.get_or_insert(*at);
+            c.kept.get_or_insert(*kept);
+        }
+    }
 }

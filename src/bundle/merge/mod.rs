@@ -16,7 +16,7 @@ mod records;
 pub use memory::apply_to;
 pub use places::too_deep;
 
-use crate::model::merge::{Additions, MergePlan, NotMerged};
+use crate::model::merge::{Additions, LoggedConflict, MergePlan, NotMerged};
 use crate::model::{Anonymity, Id, SessionData};
 use std::collections::HashSet;
 
@@ -24,6 +24,16 @@ use std::collections::HashSet;
 /// bundle's text (`None`: deleted in the bundle): a bundle imported again
 /// must not list them twice, nor undo how they were settled.
 pub type Known = HashSet<(Id, Option<String>)>;
+
+/// How `Known` holds a conflict listed before.
+pub fn known_as(c: &LoggedConflict) -> (Id, Option<String>) {
+    (c.contribution, c.theirs.clone())
+}
+
+/// The conflicts a session holds (a bundle's carried ones), as `Known`.
+pub fn known_in(data: &SessionData) -> Known {
+    data.merge_conflicts.iter().map(known_as).collect()
+}
 
 /// What merging `theirs` into `mine` (the same session) would change.
 pub fn plan(mine: &SessionData, theirs: &SessionData, known: &Known) -> MergePlan {
@@ -39,11 +49,14 @@ pub fn plan(mine: &SessionData, theirs: &SessionData, known: &Known) -> MergePla
         anonymise: (mine.session.anonymity, theirs.session.anonymity)
             == (Anonymity::Named, Anonymity::Anonymous),
         conflicts: Vec::new(),
+        carried: Vec::new(),
+        settled: Vec::new(),
         not_merged: Vec::new(),
     };
     records::plan(&mut plan, mine, theirs);
     contributions::plan(&mut plan, &mine.contributions, &theirs.contributions, known);
     places::fit(&mut plan, &mine.contributions);
+    carry(&mut plan, &mine.merge_conflicts, &theirs.merge_conflicts);
     if mine.synthesis != theirs.synthesis {
         if mine.synthesis.is_empty() && !theirs.synthesis.is_empty() {
             plan.synthesis = Some(theirs.synthesis.clone());
@@ -60,6 +73,24 @@ pub fn plan(mine: &SessionData, theirs: &SessionData, known: &Known) -> MergePla
     plan.not_merged.sort();
     plan.not_merged.dedup();
     plan
+}
+
+/// The conflicts the bundle carries (listed on another laptop): those not
+/// here yet are added, so that their copies stay conflict copies; one open
+/// here and settled in the bundle is settled here too (its texts arrive
+/// as the edits and deletions settling made there).
+fn carry(plan: &mut MergePlan, mine: &[LoggedConflict], theirs: &[LoggedConflict]) {
+    for t in theirs {
+        match mine.iter().find(|m| m.id == t.id) {
+            None => plan.carried.push(t.clone()),
+            Some(m) if m.settled_at.is_none() => {
+                if let (Some(at), Some(kept)) = (t.settled_at, t.kept) {
+                    plan.settled.push((t.id, at, kept));
+                }
+            }
+            Some(_) => {}
+        }
+    }
 }
 
 /// The session's own fields a merge leaves as they are here (times apart:
@@ -89,5 +120,6 @@ pub fn ids_of(d: &SessionData) -> HashSet<Id> {
     ids.extend(d.review.versions.iter().map(|x| x.id));
     ids.extend(d.review.feedback.iter().map(|x| x.id));
     ids.extend(d.review.sign_offs.iter().map(|x| x.id));
+    ids.extend(d.merge_conflicts.iter().map(|x| x.id));
     ids
 }
