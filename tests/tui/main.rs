@@ -7,6 +7,7 @@ mod common;
 
 mod tui_actions;
 mod tui_commands;
+mod tui_confirm_loss;
 mod tui_conflict_marker;
 mod tui_depth;
 mod tui_follow;

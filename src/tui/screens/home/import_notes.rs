@@ -38,6 +38,7 @@ pub(super) fn path_given(core: &mut Core, text: &str) -> bool {
             core.popup = Some(Popup::Confirm {
                 message: tf(core.lang, "notes.confirm", &[("summary", &summary)]),
                 question: Question::Screen(Purpose::new(HomeAsk::ImportNotes(Box::new(prepared)))),
+                lost: None,
             });
             true
         }

@@ -338,8 +338,9 @@ fn update(s: &mut HomeState, core: &mut Core, action: Action) -> Option<Nav> {
         Action::DeleteForever => {
             if let Some((id, _, title)) = current {
                 core.popup = Some(Popup::Confirm {
-                    message: tf(core.lang, "home.confirm_delete", &[("title", &title)]),
+                    message: core.t("home.confirm_delete").to_string(),
                     question: Question::Screen(Purpose::new(HomeAsk::DeleteSession(id))),
+                    lost: Some(title),
                 });
             }
         }
