@@ -28,6 +28,7 @@ mod tui_synthesis_sources;
 mod tui_themes;
 mod tui_time;
 mod tui_tryout;
+mod tui_ui_language;
 mod tui_update;
 mod tui_voices;
 mod tui_vote_themes;
