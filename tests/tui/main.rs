@@ -21,6 +21,7 @@ mod tui_review_cycle;
 mod tui_robustness;
 mod tui_room_elsewhere;
 mod tui_room_home;
+mod tui_sample;
 mod tui_search;
 mod tui_snapshots;
 mod tui_structures;
