@@ -171,10 +171,19 @@ fn refuse_closed(
     if plan.is_empty() || writable(here.session.status) || !writable(theirs.session.status) {
         return Ok(());
     }
+    // The place is the bundle's field at fault (its status, still open);
+    // the message names the session and the status it has there.
     Err(BundleError {
         file: file.into(),
-        place: "session.id".into(),
-        problem: Problem::said("merge.closed_here", &[("title", &here.session.title)]),
+        place: "session.status".into(),
+        problem: Problem::said(
+            "merge.closed_here",
+            &[
+                ("title", &here.session.title),
+                ("id", &here.session.id),
+                ("status", &theirs.session.status.key()),
+            ],
+        ),
     })
 }
 

@@ -136,6 +136,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             }
             Ok(())
         }
+        Command::Reopen { session } => super::reopen::reopen(out, cli.db.as_ref(), &session, lang),
         Command::Park { id } => super::follow::park(out, cli.db.as_ref(), &id, lang),
         Command::Unpark { id, stage } => {
             super::follow::unpark(out, cli.db.as_ref(), &id, stage.as_deref(), lang)

@@ -12,6 +12,7 @@ mod merge;
 mod names;
 mod parse;
 mod present;
+mod reopen;
 mod report_choices;
 mod review;
 mod room;
@@ -154,6 +155,12 @@ pub enum Command {
         /// Include archived sessions.
         #[arg(long)]
         all: bool,
+    },
+    /// Reopen a closed session so it takes changes again (the terminal
+    /// screen's review can reopen too).
+    Reopen {
+        /// An id, a unique id prefix, or `latest`.
+        session: String,
     },
     /// Print a readable summary of a session.
     Show {

@@ -82,11 +82,16 @@ pub fn offer_sample(store: &mut Store, catalog: &Catalog) -> anyhow::Result<()> 
         return Ok(());
     }
     if store.list_sessions(true)?.is_empty() {
-        let data = crate::bundle::parse(
+        let mut data = crate::bundle::parse(
             "sessions/atelier-5-emergence-session-1.json",
             SAMPLE,
             catalog,
         )?;
+        // Its event says it is the sample, so it never sits in a real
+        // workshop's "Emergence" (home groups and `atelier event list`).
+        let lang = data.session.language;
+        let event = crate::i18n::tf(lang, "sample.event", &[("event", &data.session.event)]);
+        data.session.event = event;
         store.insert_session_data(&data)?;
     }
     store.set_meta(SAMPLE_FLAG, "1")?;

@@ -142,7 +142,16 @@ impl Editor {
 }
 
 pub enum Popup {
-    Confirm { message: String, question: Question },
+    /// A yes/no question. `lost` is what "yes" throws away for good (the
+    /// first line of a typed text, a session's title): when it is set the
+    /// dialog shows it, Enter keeps it and only the explicit yes key
+    /// destroys (a facilitator pressing Esc then Enter by habit loses
+    /// nothing).
+    Confirm {
+        message: String,
+        question: Question,
+        lost: Option<String>,
+    },
     Picker(Picker),
     Editor(Box<Editor>),
 }
@@ -150,7 +159,8 @@ pub enum Popup {
 impl Popup {
     pub fn context(&self) -> Context {
         match self {
-            Popup::Confirm { .. } => Context::CONFIRM,
+            Popup::Confirm { lost: None, .. } => Context::CONFIRM,
+            Popup::Confirm { lost: Some(_), .. } => Context::CONFIRM_LOSS,
             Popup::Picker(_) => Context::PICKER,
             Popup::Editor(_) => Context::EDITOR,
         }
@@ -170,27 +180,23 @@ impl Popup {
 
     pub fn render(&self, theme: &Theme, lang: crate::model::Lang, area: Rect, buf: &mut Buffer) {
         match self {
-            Popup::Confirm { message, .. } => {
+            Popup::Confirm { message, lost, .. } => {
                 let w = (width(message) as u16 + 4).clamp(24, 70);
-                let lines = super::text::wrap(&clean(message, true), w as usize - 4);
-                let rect = centered(area, w, lines.len() as u16 + 4);
-                Clear.render(rect, buf);
-                let mut text: Vec<Line> = lines.into_iter().map(Line::from).collect();
+                let inner = w as usize - 4;
+                let mut text: Vec<Line> = super::text::wrap(&clean(message, true), inner)
+                    .into_iter()
+                    .map(Line::from)
+                    .collect();
+                if let Some(lost) = lost {
+                    let first = lost.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+                    let shown = truncate(&clean(first.trim(), true), inner.saturating_sub(2));
+                    let quoted = crate::i18n::tf(lang, "app.confirm_lost", &[("text", &shown)]);
+                    text.push(Line::from(Span::styled(quoted, theme.accent())));
+                }
                 text.push(Line::from(""));
-                // The answer keys as the keymap has them in this language
-                // ("o / n" in French).
-                let first_key = |action: Action| {
-                    super::keymap::bindings(Context::CONFIRM, lang)
-                        .into_iter()
-                        .find(|b| b.action == action)
-                        .map(|b| b.short_label(lang))
-                        .unwrap_or_default()
-                };
-                text.push(Line::from(vec![
-                    Span::styled(first_key(Action::Yes), theme.key()),
-                    Span::raw(" / "),
-                    Span::styled(first_key(Action::No), theme.key()),
-                ]));
+                text.push(answer_keys(self.context(), lost.is_some(), theme, lang));
+                let rect = centered(area, w, text.len() as u16 + 2);
+                Clear.render(rect, buf);
                 Paragraph::new(text)
                     .block(Block::bordered().border_style(theme.warn()))
                     .render(rect, buf);
@@ -297,4 +303,30 @@ impl crate::tui::core::Core {
         );
         self.popup = Some(Popup::Editor(Box::new(editor)));
     }
+}
+
+/// The answer keys of a question as the keymap has them in this language
+/// ("o / n" in French); when an answer destroys something, each key says
+/// what it does ("o yes, lose it · Enter no, keep it").
+fn answer_keys(
+    context: Context,
+    loses: bool,
+    theme: &Theme,
+    lang: crate::model::Lang,
+) -> Line<'static> {
+    let bindings = super::keymap::bindings(context, lang);
+    let first = |action: Action| bindings.iter().find(|b| b.action == action);
+    let mut spans = Vec::new();
+    for (i, action) in [Action::Yes, Action::No].into_iter().enumerate() {
+        let Some(b) = first(action) else { continue };
+        if i > 0 {
+            spans.push(Span::raw(if loses { "  ·  " } else { " / " }));
+        }
+        spans.push(Span::styled(b.short_label(lang), theme.key()));
+        if loses {
+            let said = crate::i18n::t(lang, &format!("key.{}", b.help));
+            spans.push(Span::raw(format!(" {said}")));
+        }
+    }
+    Line::from(spans)
 }

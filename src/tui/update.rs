@@ -66,9 +66,16 @@ fn quit(app: &mut App) {
     // The dialog being typed in waits under the question, whole, in case
     // the answer is no.
     app.core.under = app.core.popup.take();
+    // The run screen keeps its unsent text as a draft; an open editor's
+    // text would be gone.
+    let lost = match &app.core.under {
+        Some(Popup::Editor(e)) if e.text() != e.original => Some(e.text()),
+        _ => None,
+    };
     app.core.popup = Some(Popup::Confirm {
         message,
         question: Question::Quit,
+        lost,
     });
 }
 
@@ -77,7 +84,11 @@ fn popup(app: &mut App, action: Action) {
         return;
     };
     match current {
-        Popup::Confirm { message, question } => match action {
+        Popup::Confirm {
+            message,
+            question,
+            lost,
+        } => match action {
             Action::Yes => {
                 let under = app.core.under.take();
                 match question {
@@ -95,7 +106,13 @@ fn popup(app: &mut App, action: Action) {
                 }
             }
             Action::No | Action::Back => app.core.popup = app.core.under.take(),
-            _ => app.core.popup = Some(Popup::Confirm { message, question }),
+            _ => {
+                app.core.popup = Some(Popup::Confirm {
+                    message,
+                    question,
+                    lost,
+                })
+            }
         },
         Popup::Picker(mut p) => match action {
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
@@ -143,11 +160,14 @@ fn popup(app: &mut App, action: Action) {
                 app.core.popup = Some(Popup::Editor(e));
             }
             Action::Back if e.text() != e.original && !app.screen.keeps_cancelled(&e.purpose) => {
-                // Typed text is never thrown away on one key: Esc asks.
+                // Typed text is never thrown away on one key: Esc asks,
+                // and Enter answers "keep it".
+                let lost = Some(e.text());
                 app.core.under = Some(Popup::Editor(e));
                 app.core.popup = Some(Popup::Confirm {
                     message: app.core.t("app.confirm_discard").to_string(),
                     question: Question::Discard,
+                    lost,
                 });
             }
             Action::Back => close_editor(app, *e),

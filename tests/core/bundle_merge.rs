@@ -306,6 +306,14 @@ fn a_session_closed_here_refuses_a_merge_that_would_change_it() {
     .unwrap_err()
     .to_string();
     assert!(err.contains("b.json") && err.contains("closed"), "{err}");
+    // The place is the bundle's status, and the value after it is that
+    // status (not the session's title); the session is named after it.
+    let place = format!(
+        "b.json: session.status: \"{}\", but \"Test\" is closed",
+        base.session.status.key()
+    );
+    assert!(err.contains(&place), "{err}");
+    assert!(err.contains(&format!("atelier reopen {session}")), "{err}");
     assert_eq!(store.data_version().unwrap(), version, "nothing written");
     // The same bundle as the session already holds still says "nothing new".
     import(&mut store, &[&first]);

@@ -24,6 +24,8 @@ impl Context {
     pub const EDITOR: Context = Context("editor");
     pub const PICKER: Context = Context("picker");
     pub const CONFIRM: Context = Context("confirm");
+    /// A question whose "yes" destroys something: Enter is "no".
+    pub const CONFIRM_LOSS: Context = Context("confirm_loss");
     pub const HELP: Context = Context("help");
 
     pub fn name(self) -> &'static str {
@@ -361,7 +363,15 @@ mod tests {
     fn keymap_parses_and_every_context_has_help_texts() {
         let names: Vec<&str> = current().contexts().collect();
         for name in [
-            "home", "setup", "run", "input", "review", "editor", "confirm", "global",
+            "home",
+            "setup",
+            "run",
+            "input",
+            "review",
+            "editor",
+            "confirm",
+            "confirm_loss",
+            "global",
         ] {
             assert!(names.contains(&name), "{name} in {names:?}");
         }

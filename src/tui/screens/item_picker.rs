@@ -83,10 +83,11 @@ impl ItemPicker {
         self.offered.filter(|_| !self.all)
     }
 
-    /// What the list shows, in the session's language: "Ideas", "every kind".
-    pub fn showing(&self, core: &Core, lang: crate::model::Lang) -> String {
+    /// What the list shows, in the interface's language (like the title
+    /// it goes in): "Ideas", "every kind".
+    pub fn showing(&self, core: &Core) -> String {
         match self.wanted() {
-            Some(k) => k.plural(lang).to_string(),
+            Some(k) => k.plural(core.lang).to_string(),
             None => core.t("links.picker_all").to_string(),
         }
     }
@@ -168,7 +169,7 @@ impl ItemPicker {
         let inner = block.inner(rect);
         block.render(rect, buf);
         if self.candidates.is_empty() {
-            let kind = self.showing(core, data.session.language);
+            let kind = self.showing(core);
             let text = tf(core.lang, "links.picker_empty", &[("kind", &kind)]);
             Paragraph::new(Span::styled(text, theme.muted()))
                 .wrap(ratatui::widgets::Wrap { trim: true })

@@ -191,10 +191,16 @@ impl Screen for HomeState {
     }
 
     fn edited(&mut self, core: &mut Core, purpose: &Purpose, text: String) -> bool {
-        match purpose.get::<import_notes::AskPath>() {
-            Some(_) => import_notes::path_given(core, &text),
-            None => true,
+        if purpose.get::<import_notes::AskPath>().is_some() {
+            return import_notes::path_given(core, &text);
         }
+        if let Some(asked) = purpose.get::<import_notes::AskEvent>() {
+            return import_notes::event_given(core, asked, &text);
+        }
+        if let Some(asked) = purpose.get::<import_notes::AskDate>() {
+            return import_notes::date_given(core, asked, &text);
+        }
+        true
     }
 
     fn confirmed(&mut self, core: &mut Core, purpose: &Purpose) -> Option<Nav> {
@@ -338,8 +344,9 @@ fn update(s: &mut HomeState, core: &mut Core, action: Action) -> Option<Nav> {
         Action::DeleteForever => {
             if let Some((id, _, title)) = current {
                 core.popup = Some(Popup::Confirm {
-                    message: tf(core.lang, "home.confirm_delete", &[("title", &title)]),
+                    message: core.t("home.confirm_delete").to_string(),
                     question: Question::Screen(Purpose::new(HomeAsk::DeleteSession(id))),
+                    lost: Some(title),
                 });
             }
         }

@@ -67,7 +67,6 @@ pub fn pick_target(s: &InboxState, core: &mut Core, input: Id) {
     let Some(item) = s.items.iter().find(|i| i.id == input) else {
         return;
     };
-    let lang = s.data.session.language;
     // Items of the input's stage first: a duplicate is most likely there.
     let (same, other): (Vec<_>, Vec<_>) = s.data.live().partition(|c| c.stage_id == item.stage_id);
     let items: Vec<(Option<Id>, String)> = same
@@ -75,7 +74,7 @@ pub fn pick_target(s: &InboxState, core: &mut Core, input: Id) {
         .chain(other)
         .map(|c| {
             let text = truncate(&clean(&c.text.replace(['\n', '\r'], " "), false), 70);
-            (Some(c.id), format!("{} · {text}", c.kind.label(lang)))
+            (Some(c.id), format!("{} · {text}", c.kind.label(core.lang)))
         })
         .collect();
     if items.is_empty() {

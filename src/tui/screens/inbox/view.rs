@@ -85,7 +85,6 @@ fn line<'a>(
     selected: bool,
     width: usize,
 ) -> Line<'a> {
-    let lang = s.data.session.language;
     let mark = if selected { "▶ " } else { "  " };
     let stage = s
         .data
@@ -97,7 +96,7 @@ fn line<'a>(
     let who = crate::cli::inbox::sender(&s.data, item, core.lang);
     let meta = format!(
         "{mark}{stage} · {} · {} — ",
-        item.kind.label(lang),
+        item.kind.label(core.lang),
         truncate(&clean(&who, false), 24)
     );
     // A kept correction is said after the text, which gives it room.

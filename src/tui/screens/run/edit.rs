@@ -55,6 +55,7 @@ pub fn leave_input(s: &mut RunState, core: &mut Core) {
         core.popup = Some(Popup::Confirm {
             message: core.t("app.confirm_discard").to_string(),
             question: Question::Screen(Purpose::new(DropEdit)),
+            lost: Some(editor::text_of(&s.input)),
         });
         return;
     }

@@ -124,7 +124,7 @@ fn label(core: &Core, c: &Contribution, width: usize) -> String {
 }
 
 fn render_picker(s: &RunState, core: &Core, p: &LinkPicker, area: Rect, buf: &mut Buffer) {
-    let kind = p.showing(core, s.data.session.language);
+    let kind = p.showing(core);
     let marked = p.marked.len().to_string();
     let title = tf(
         core.lang,

@@ -470,6 +470,7 @@ impl RunState {
                 core.popup = Some(Popup::Confirm {
                     message: core.t("run.confirm_end").to_string(),
                     question: Question::Screen(Purpose::new(EndSession)),
+                    lost: None,
                 });
             }
             Effect::Nothing => {}

@@ -271,6 +271,8 @@ fn update(s: &mut SynthesisState, core: &mut Core, action: Action) -> Option<Nav
                     &[("title", &title)],
                 ),
                 question: Question::Screen(Purpose::new(DeleteBlock(s.block))),
+                // Undo brings it back: nothing is lost for good.
+                lost: None,
             });
         }
         Action::MoveUp | Action::MoveDown if s.pane == Pane::Blocks => {

@@ -74,7 +74,6 @@ pub fn render(s: &SynthesisState, core: &Core, area: Rect, buf: &mut Buffer) {
     let Some(picker) = &s.picker else {
         return;
     };
-    let lang = s.data.session.language;
     let what = match picker.part {
         SynthesisPart::Text => core.t("finish8.sources_of_text").to_string(),
         SynthesisPart::Proposal => core.t("finish8.sources_of_proposal").to_string(),
@@ -83,7 +82,7 @@ pub fn render(s: &SynthesisState, core: &Core, area: Rect, buf: &mut Buffer) {
             tf(core.lang, "finish8.sources_of_block", &[("title", title)])
         }
     };
-    let kind = picker.list.showing(core, lang);
+    let kind = picker.list.showing(core);
     let marked = picker.list.marked.len().to_string();
     let title = tf(
         core.lang,

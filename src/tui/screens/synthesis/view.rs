@@ -25,7 +25,9 @@ pub fn render(s: &SynthesisState, core: &Core, area: Rect, buf: &mut Buffer) {
     ])
     .areas(left);
     let syn = &s.data.synthesis;
-    let lang = s.data.session.language;
+    // Pane titles and kind labels are the interface's words (`--lang`),
+    // whatever the session's language: only the report speaks that.
+    let lang = core.lang;
     let boxed = |title: &str, pane: Pane| {
         Block::bordered()
             .title(format!(" {title} "))
@@ -45,7 +47,7 @@ pub fn render(s: &SynthesisState, core: &Core, area: Rect, buf: &mut Buffer) {
             0 => title.to_string(),
             n => format!(
                 "{title} · {}",
-                tf(core.lang, "finish8.builds_on", &[("n", &n.to_string())])
+                tf(lang, "finish8.builds_on", &[("n", &n.to_string())])
             ),
         }
     };

@@ -152,7 +152,7 @@ pub fn render(s: &VersionsState, core: &Core, area: Rect, buf: &mut Buffer) {
     let Some(picker) = &s.items else {
         return;
     };
-    let kind = picker.showing(core, s.data.session.language);
+    let kind = picker.showing(core);
     let title = tf(core.lang, "report_finish.about_pick", &[("kind", &kind)]);
     picker.render(&s.data, core, &title, area, buf);
 }
