@@ -217,7 +217,11 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             }
             let store = open_store_read_only(cli.db.as_ref())?;
             let id = store.resolve_session(&session)?;
-            let data = store.load(id)?;
+            // The archive's contributions are read as they are written.
+            let data = match format {
+                Format::Bundle => store.load_without_contributions(id)?,
+                _ => store.load(id)?,
+            };
             // A report may read otherwise than the session's choice (the
             // archive is what is stored, whatever the flags say).
             let choices = data.session.report;
@@ -226,7 +230,26 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
                 order,
                 person_stats,
             ));
-            export(out, &data, format, options, target, store.path(), lang)
+            let write = |out: &mut dyn Write| match format {
+                Format::Bundle => crate::bundle::write_json_from(
+                    &data,
+                    &|stage, each| {
+                        (store.each_contribution(id, stage, each)).map_err(std::io::Error::other)
+                    },
+                    out,
+                ),
+                _ => report::write_with(format, &data, options, out),
+            };
+            export(
+                out,
+                &data,
+                format,
+                options,
+                &write,
+                target,
+                store.path(),
+                lang,
+            )
         }
         Command::Review { session, command } => {
             super::review::run(out, cli.db.as_ref(), &session, command, lang)
@@ -450,11 +473,14 @@ pub(super) fn for_terminal(format: Format, text: &str) -> String {
     }
 }
 
+/// Writes `format` with `write` to the terminal, a pipe or a file.
+#[allow(clippy::too_many_arguments)]
 fn export(
     out: &mut impl Write,
     data: &SessionData,
     format: Format,
     options: report::Options,
+    write: &dyn Fn(&mut dyn Write) -> std::io::Result<()>,
     target: Option<PathBuf>,
     db: &std::path::Path,
     lang: Lang,
@@ -466,11 +492,13 @@ fn export(
             if format.is_binary() {
                 bail!("{}", t(lang, "odt.binary_on_terminal"));
             }
-            let text = report::render_with(format, data, options)?;
+            let mut text = Vec::new();
+            write(&mut text)?;
+            let text = String::from_utf8(text).expect("every text format writes UTF-8");
             out.write_all(for_terminal(format, &text).as_bytes())?;
         } else {
             let mut buffered = std::io::BufWriter::new(out);
-            report::write_with(format, data, options, &mut buffered)?;
+            write(&mut buffered)?;
             buffered.flush()?;
         }
         say_missing_glyphs(lang);
@@ -485,10 +513,8 @@ fn export(
     if paths::is_database_file(&path, db) {
         bail!("{}", tf(lang, "cli.is_the_database", &[("path", &shown)]));
     }
-    paths::write_atomically_with(&path, |file| {
-        report::write_with(format, data, options, file)
-    })
-    .with_context(|| tf(lang, "cli.cannot_write", &[("path", &shown)]))?;
+    paths::write_atomically_with(&path, |file| write(file))
+        .with_context(|| tf(lang, "cli.cannot_write", &[("path", &shown)]))?;
     writeln!(
         out,
         "{}",

@@ -17,7 +17,36 @@ fn in_tree_order(all: Vec<Contribution>, stages: &[Stage]) -> Vec<Contribution> 
             .collect()
     };
     let mut slots: Vec<Option<Contribution>> = all.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|i| slots[i].take()).collect()
+    // Sized once: grown by doubling, the list would hold up to twice the
+    // room the session needs.
+    let mut ordered = Vec::with_capacity(order.len());
+    ordered.extend(order.into_iter().filter_map(|i| slots[i].take()));
+    ordered
+}
+
+/// A session with `stages`, `contributions` and everything else read from `conn`.
+pub(super) fn read_parts(
+    conn: &rusqlite::Connection,
+    session: crate::model::Session,
+    stages: Vec<Stage>,
+    contributions: Vec<Contribution>,
+) -> Result<SessionData> {
+    let id = session.id;
+    Ok(SessionData {
+        session,
+        participants: super::roster::participants(conn, id)?,
+        stages,
+        contributions,
+        synthesis: super::synthesis::synthesis(conn, id)?,
+        decisions: super::decisions::decisions(conn, id)?,
+        actions: super::actions::actions(conn, id)?,
+        passes: super::passes::passes(conn, id)?,
+        themes: super::themes::themes(conn, id)?,
+        voting: super::votes::voting(conn, id)?,
+        links: super::links::links(conn, id)?,
+        review: super::review::review_log(conn, id)?,
+        room_merges: super::room_inbox::merges(conn, id)?,
+    })
 }
 
 impl Store {
@@ -29,21 +58,7 @@ impl Store {
             let stages = super::stages::stages(conn, session)?;
             let all = super::contributions::all(conn, session)?;
             let contributions = in_tree_order(all, &stages);
-            Ok(SessionData {
-                session: s,
-                participants: super::roster::participants(conn, session)?,
-                stages,
-                contributions,
-                synthesis: super::synthesis::synthesis(conn, session)?,
-                decisions: super::decisions::decisions(conn, session)?,
-                actions: super::actions::actions(conn, session)?,
-                passes: super::passes::passes(conn, session)?,
-                themes: super::themes::themes(conn, session)?,
-                voting: super::votes::voting(conn, session)?,
-                links: super::links::links(conn, session)?,
-                review: super::review::review_log(conn, session)?,
-                room_merges: super::room_inbox::merges(conn, session)?,
-            })
+            read_parts(conn, s, stages, contributions)
         })
     }
 
