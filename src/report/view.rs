@@ -297,12 +297,7 @@ impl Report {
             by_kind
                 .iter_mut()
                 .find(|(k, _)| *k == kind)
-                .map(|(_, items)| {
-                    // Grown by doubling, it kept up to twice the room.
-                    let mut items = std::mem::take(items);
-                    items.shrink_to_fit();
-                    items
-                })
+                .map(|(_, items)| std::mem::take(items))
                 .unwrap_or_default()
         };
         let discussion = DISCUSSION

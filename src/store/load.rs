@@ -17,11 +17,7 @@ fn in_tree_order(all: Vec<Contribution>, stages: &[Stage]) -> Vec<Contribution> 
             .collect()
     };
     let mut slots: Vec<Option<Contribution>> = all.into_iter().map(Some).collect();
-    // Sized once: grown by doubling, the list would hold up to twice the
-    // room the session needs.
-    let mut ordered = Vec::with_capacity(order.len());
-    ordered.extend(order.into_iter().filter_map(|i| slots[i].take()));
-    ordered
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// A session with `stages`, `contributions` and everything else read from `conn`.
