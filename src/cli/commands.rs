@@ -1,7 +1,7 @@
 use super::{Cli, Command};
 use crate::commands;
 use crate::i18n::{system_lang, t, tf};
-use crate::model::{Id, Kind, Lang, Session, SessionData};
+use crate::model::{Id, Kind, Lang, Session};
 use crate::paths;
 use crate::report::{self, Format};
 use crate::store::{NewContribution, NewSession, Store};
@@ -234,22 +234,16 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
                 Format::Bundle => crate::bundle::write_json_from(
                     &data,
                     &|stage, each| {
-                        (store.each_contribution(id, stage, each)).map_err(std::io::Error::other)
+                        store
+                            .each_contribution(id, stage, each)
+                            .map_err(std::io::Error::other)
                     },
                     out,
                 ),
                 _ => report::write_with(format, &data, options, out),
             };
-            export(
-                out,
-                &data,
-                format,
-                options,
-                &write,
-                target,
-                store.path(),
-                lang,
-            )
+            let name = report::file_name_with(&data, format, options);
+            export(out, format, &name, &write, target, store.path(), lang)
         }
         Command::Review { session, command } => {
             super::review::run(out, cli.db.as_ref(), &session, command, lang)
@@ -473,13 +467,12 @@ pub(super) fn for_terminal(format: Format, text: &str) -> String {
     }
 }
 
-/// Writes `format` with `write` to the terminal, a pipe or a file.
-#[allow(clippy::too_many_arguments)]
+/// Writes `format` with `write` to the terminal, a pipe, or a file named
+/// `name` in `target` (or `target` itself).
 fn export(
     out: &mut impl Write,
-    data: &SessionData,
     format: Format,
-    options: report::Options,
+    name: &str,
     write: &dyn Fn(&mut dyn Write) -> std::io::Result<()>,
     target: Option<PathBuf>,
     db: &std::path::Path,
@@ -504,16 +497,15 @@ fn export(
         say_missing_glyphs(lang);
         return Ok(());
     };
-    let path = paths::export_target(&target, &report::file_name_with(data, format, options))
-        .with_context(|| {
-            let target = target.display().to_string();
-            tf(lang, "cli.cannot_write_into", &[("path", &target)])
-        })?;
+    let path = paths::export_target(&target, name).with_context(|| {
+        let target = target.display().to_string();
+        tf(lang, "cli.cannot_write_into", &[("path", &target)])
+    })?;
     let shown = path.display().to_string();
     if paths::is_database_file(&path, db) {
         bail!("{}", tf(lang, "cli.is_the_database", &[("path", &shown)]));
     }
-    paths::write_atomically_with(&path, |file| write(file))
+    paths::write_atomically_with(&path, write)
         .with_context(|| tf(lang, "cli.cannot_write", &[("path", &shown)]))?;
     writeln!(
         out,
