@@ -1,21 +1,24 @@
 //! The bundle's JSON shape (serde) and its writer.
 
 use crate::model::{
-    format_time, Anonymity, Contribution, Kind, Lang, SessionData, SessionStatus, Structure,
+    format_time, Anonymity, Contribution, Id, Kind, Lang, SessionData, SessionStatus, Structure,
 };
 use serde::{Deserialize, Serialize};
 
 use super::{FORMAT, VERSION};
 
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct Bundle {
+#[serde(
+    deny_unknown_fields,
+    bound(deserialize = "C: Deserialize<'de> + Default")
+)]
+pub(super) struct Bundle<C = Vec<BContribution>> {
     pub(super) format: String,
     pub(super) version: u32,
     pub(super) session: BSession,
     #[serde(default)]
     pub(super) participants: Vec<BParticipant>,
-    pub(super) stages: Vec<BStage>,
+    pub(super) stages: Vec<BStage<C>>,
     #[serde(default)]
     pub(super) synthesis: BSynthesis,
     /// The decision log (absent from bundles written before it existed).
@@ -165,8 +168,11 @@ pub(super) struct BParticipant {
 }
 
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct BStage {
+#[serde(
+    deny_unknown_fields,
+    bound(deserialize = "C: Deserialize<'de> + Default")
+)]
+pub(super) struct BStage<C = Vec<BContribution>> {
     pub(super) id: String,
     pub(super) key: String,
     pub(super) title: String,
@@ -182,8 +188,10 @@ pub(super) struct BStage {
     pub(super) segments: Vec<BSegment>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub(super) notes: String,
+    /// Read from a file, the stage's contributions; written, where they
+    /// come from ([`StageContributions`]).
     #[serde(default)]
-    pub(super) contributions: Vec<BContribution>,
+    pub(super) contributions: C,
     /// How the stage runs (absent: an open discussion).
     #[serde(default, skip_serializing_if = "Structure::is_plain")]
     pub(super) structure: Structure,
@@ -273,8 +281,31 @@ pub fn to_json(data: &SessionData) -> String {
     String::from_utf8(out).expect("JSON is UTF-8")
 }
 
+/// Calls its second argument with each contribution of the stage its
+/// first names, in tree order, until that returns `false`: the
+/// contributions of a loaded session, or read one at a time from the store
+/// (`Store::each_contribution`).
+pub type EachContribution<'a> =
+    &'a dyn Fn(Id, &mut dyn FnMut(&Contribution) -> bool) -> std::io::Result<()>;
+
 /// Writes the bundle (see `to_json`) to `out` as it is serialised.
 pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let each = |stage: Id, each: &mut dyn FnMut(&Contribution) -> bool| {
+        let mut of_stage = data.contributions.iter().filter(|c| c.stage_id == stage);
+        of_stage.try_for_each(|c| each(c).then_some(()));
+        Ok(())
+    };
+    write_json_from(data, &each, out)
+}
+
+/// Writes the bundle of `data`, whose own `contributions` are not read:
+/// each stage's come from `contributions` and are written as they come,
+/// so that the output is never held whole, nor the session's texts.
+pub fn write_json_from(
+    data: &SessionData,
+    contributions: EachContribution,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let s = &data.session;
     let bundle = Bundle {
         format: FORMAT.into(),
@@ -327,12 +358,10 @@ pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::
                     })
                     .collect(),
                 notes: st.notes.clone(),
-                contributions: data
-                    .contributions
-                    .iter()
-                    .filter(|c| c.stage_id == st.id)
-                    .map(export_contribution)
-                    .collect(),
+                contributions: StageContributions {
+                    stage: st.id,
+                    each: contributions,
+                },
                 structure: st.structure,
                 step_starts: st.step_starts.iter().map(format_time).collect(),
             })
@@ -417,6 +446,35 @@ pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::
     };
     serde_json::to_writer_pretty(&mut *out, &bundle)?;
     out.write_all(b"\n")
+}
+
+/// A stage's contributions, serialised one at a time as they come.
+pub(super) struct StageContributions<'a> {
+    stage: Id,
+    each: EachContribution<'a>,
+}
+
+impl Serialize for StageContributions<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let mut seq = serializer.serialize_seq(None)?;
+        let mut failed = None;
+        (self.each)(
+            self.stage,
+            &mut |c| match seq.serialize_element(&export_contribution(c)) {
+                Ok(()) => true,
+                Err(e) => {
+                    failed = Some(e);
+                    false
+                }
+            },
+        )
+        .map_err(S::Error::custom)?;
+        match failed {
+            Some(e) => Err(e),
+            None => seq.end(),
+        }
+    }
 }
 
 fn ids(list: &[crate::model::Id]) -> Vec<String> {

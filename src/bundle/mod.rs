@@ -15,7 +15,7 @@ mod import;
 pub mod merge;
 mod problem;
 
-pub use format::{to_json, write_json};
+pub use format::{to_json, write_json, write_json_from, EachContribution};
 pub use import::{import_file, import_files, plan_files, write, Planned, Step};
 pub use problem::Problem;
 

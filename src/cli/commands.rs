@@ -1,7 +1,7 @@
 use super::{Cli, Command};
 use crate::commands;
 use crate::i18n::{system_lang, t, tf};
-use crate::model::{Id, Kind, Lang, Session, SessionData};
+use crate::model::{Id, Kind, Lang, Session};
 use crate::paths;
 use crate::report::{self, Format};
 use crate::store::{NewContribution, NewSession, Store};
@@ -218,7 +218,11 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             }
             let store = open_store_read_only(cli.db.as_ref())?;
             let id = store.resolve_session(&session)?;
-            let data = store.load(id)?;
+            // The archive's contributions are read as they are written.
+            let data = match format {
+                Format::Bundle => store.load_without_contributions(id)?,
+                _ => store.load(id)?,
+            };
             // A report may read otherwise than the session's choice (the
             // archive is what is stored, whatever the flags say).
             let choices = data.session.report;
@@ -228,7 +232,20 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
                 person_stats,
             ));
             super::merge::warn_open_conflicts(&data, lang);
-            export(out, &data, format, options, target, store.path(), lang)
+            let write = |out: &mut dyn Write| match format {
+                Format::Bundle => crate::bundle::write_json_from(
+                    &data,
+                    &|stage, each| {
+                        store
+                            .each_contribution(id, stage, each)
+                            .map_err(std::io::Error::other)
+                    },
+                    out,
+                ),
+                _ => report::write_with(format, &data, options, out),
+            };
+            let name = report::file_name_with(&data, format, options);
+            export(out, format, &name, &write, target, store.path(), lang)
         }
         Command::Review { session, command } => {
             super::review::run(out, cli.db.as_ref(), &session, command, lang)
@@ -452,11 +469,13 @@ pub(super) fn for_terminal(format: Format, text: &str) -> String {
     }
 }
 
+/// Writes `format` with `write` to the terminal, a pipe, or a file named
+/// `name` in `target` (or `target` itself).
 fn export(
     out: &mut impl Write,
-    data: &SessionData,
     format: Format,
-    options: report::Options,
+    name: &str,
+    write: &dyn Fn(&mut dyn Write) -> std::io::Result<()>,
     target: Option<PathBuf>,
     db: &std::path::Path,
     lang: Lang,
@@ -468,29 +487,28 @@ fn export(
             if format.is_binary() {
                 bail!("{}", t(lang, "odt.binary_on_terminal"));
             }
-            let text = report::render_with(format, data, options)?;
+            let mut text = Vec::new();
+            write(&mut text)?;
+            let text = String::from_utf8(text).expect("every text format writes UTF-8");
             out.write_all(for_terminal(format, &text).as_bytes())?;
         } else {
             let mut buffered = std::io::BufWriter::new(out);
-            report::write_with(format, data, options, &mut buffered)?;
+            write(&mut buffered)?;
             buffered.flush()?;
         }
         say_missing_glyphs(lang);
         return Ok(());
     };
-    let path = paths::export_target(&target, &report::file_name_with(data, format, options))
-        .with_context(|| {
-            let target = target.display().to_string();
-            tf(lang, "cli.cannot_write_into", &[("path", &target)])
-        })?;
+    let path = paths::export_target(&target, name).with_context(|| {
+        let target = target.display().to_string();
+        tf(lang, "cli.cannot_write_into", &[("path", &target)])
+    })?;
     let shown = path.display().to_string();
     if paths::is_database_file(&path, db) {
         bail!("{}", tf(lang, "cli.is_the_database", &[("path", &shown)]));
     }
-    paths::write_atomically_with(&path, |file| {
-        report::write_with(format, data, options, file)
-    })
-    .with_context(|| tf(lang, "cli.cannot_write", &[("path", &shown)]))?;
+    paths::write_atomically_with(&path, write)
+        .with_context(|| tf(lang, "cli.cannot_write", &[("path", &shown)]))?;
     writeln!(
         out,
         "{}",

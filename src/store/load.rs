@@ -20,6 +20,32 @@ fn in_tree_order(all: Vec<Contribution>, stages: &[Stage]) -> Vec<Contribution> 
     order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
+/// A session with `stages`, `contributions` and everything else read from `conn`.
+pub(super) fn read_parts(
+    conn: &rusqlite::Connection,
+    session: crate::model::Session,
+    stages: Vec<Stage>,
+    contributions: Vec<Contribution>,
+) -> Result<SessionData> {
+    let id = session.id;
+    Ok(SessionData {
+        session,
+        participants: super::roster::participants(conn, id)?,
+        stages,
+        contributions,
+        synthesis: super::synthesis::synthesis(conn, id)?,
+        decisions: super::decisions::decisions(conn, id)?,
+        actions: super::actions::actions(conn, id)?,
+        passes: super::passes::passes(conn, id)?,
+        themes: super::themes::themes(conn, id)?,
+        voting: super::votes::voting(conn, id)?,
+        links: super::links::links(conn, id)?,
+        review: super::review::review_log(conn, id)?,
+        room_merges: super::room_inbox::merges(conn, id)?,
+        merge_conflicts: super::merge_conflicts::logged(conn, id)?,
+    })
+}
+
 impl Store {
     /// Reads a whole session. Contributions come in tree order: stage by
     /// stage, each parent followed by its sub-points, siblings by position.
@@ -29,22 +55,7 @@ impl Store {
             let stages = super::stages::stages(conn, session)?;
             let all = super::contributions::all(conn, session)?;
             let contributions = in_tree_order(all, &stages);
-            Ok(SessionData {
-                session: s,
-                participants: super::roster::participants(conn, session)?,
-                stages,
-                contributions,
-                synthesis: super::synthesis::synthesis(conn, session)?,
-                decisions: super::decisions::decisions(conn, session)?,
-                actions: super::actions::actions(conn, session)?,
-                passes: super::passes::passes(conn, session)?,
-                themes: super::themes::themes(conn, session)?,
-                voting: super::votes::voting(conn, session)?,
-                links: super::links::links(conn, session)?,
-                review: super::review::review_log(conn, session)?,
-                room_merges: super::room_inbox::merges(conn, session)?,
-                merge_conflicts: super::merge_conflicts::logged(conn, session)?,
-            })
+            read_parts(conn, s, stages, contributions)
         })
     }
 

@@ -35,6 +35,7 @@ mod search;
 mod sessions;
 mod short_ids;
 mod stages;
+mod stream;
 mod structures;
 mod synthesis;
 mod synthesis_sources;

@@ -178,3 +178,24 @@ fn search_reads_the_index_then_rows_by_key() {
         }
     }
 }
+
+/// A streamed export reads a stage's outline from the session's index,
+/// then each contribution by its rowid, its revisions counted from theirs.
+#[test]
+fn streamed_exports_read_outline_and_rows_by_key() {
+    check(
+        super::stream::STAGE_OUTLINE,
+        &[&ID, &ID],
+        &["contributions_by_session"],
+        None,
+    );
+    check(
+        &super::stream::one_row_sql(),
+        &[&1],
+        &[
+            "INTEGER PRIMARY KEY",
+            "COVERING INDEX revisions_by_contribution",
+        ],
+        None,
+    );
+}
