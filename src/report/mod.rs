@@ -30,6 +30,7 @@ mod structures;
 mod themes;
 mod timing;
 mod trace;
+mod typography;
 mod view;
 mod votes;
 pub use charts::{time_chart, TimeChart, TimeRow};
@@ -140,8 +141,8 @@ impl Format {
 /// of the output; [`bytes`] gives a file's bytes, packages included.
 pub fn render(format: Format, data: &SessionData) -> String {
     match format {
-        Format::Odt => odt::xml(&Report::build(data)).expect("write to memory"),
-        Format::Pdf => pdf::text(&Report::build(data)),
+        Format::Odt => odt::xml(&Report::for_reading(data, Options::default())).expect("write to memory"),
+        Format::Pdf => pdf::text(&Report::for_reading(data, Options::default())),
         _ => String::from_utf8(bytes(format, data)).expect("every text format writes UTF-8"),
     }
 }

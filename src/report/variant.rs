@@ -72,12 +72,14 @@ pub fn write_with(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     check(format, options).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
-    let report = || Report::build_with(data, options);
+    // Data formats keep the stored text as typed; the others are read.
+    let data_report = || Report::build_with(data, options);
+    let report = || Report::for_reading(data, options);
     match format {
         Format::Markdown => super::markdown::write(&report(), out),
         Format::Html => super::html::write(report(), out),
-        Format::Json => super::json::write(&report(), out),
-        Format::Csv => super::csv_tables::write(&report(), options.table, out),
+        Format::Json => super::json::write(&data_report(), out),
+        Format::Csv => super::csv_tables::write(&data_report(), options.table, out),
         Format::Bundle => crate::bundle::write_json(data, out),
         Format::Odt => super::odt::write(&report(), out),
         Format::Pdf => super::pdf::write(&report(), out),
@@ -106,7 +108,7 @@ pub fn render_with(
     check(format, options)?;
     if format == Format::Odt {
         // A package as text: the XML of its documents (see `odt::xml`).
-        let report = Report::build_with(data, options);
+        let report = Report::for_reading(data, options);
         return Ok(super::odt::xml(&report).expect("write to memory"));
     }
     let mut out = Vec::new();

@@ -6,6 +6,7 @@
 mod common;
 
 mod anonymised_export;
+mod french_typography;
 mod pdf_fonts;
 mod report;
 mod report_choices;

@@ -26,6 +26,7 @@ mod tui_structures;
 mod tui_synthesis_sources;
 mod tui_themes;
 mod tui_time;
+mod tui_typography;
 mod tui_tryout;
 mod tui_update;
 mod tui_voices;

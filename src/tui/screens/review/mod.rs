@@ -80,7 +80,7 @@ impl Screen for ReviewState {
     /// Shows changes made elsewhere, keeping the scroll position.
     fn refresh(&mut self, core: &mut Core) {
         if let Some(data) = load(core, self.data.session.id) {
-            self.paragraphs = preview(&Report::build(&data));
+            self.paragraphs = preview(&Report::for_reading(&data, Default::default()));
             self.data = data;
         }
     }
@@ -95,7 +95,7 @@ impl Screen for ReviewState {
 impl ReviewState {
     pub fn open(core: &mut Core, id: Id, back: Option<Nav>) -> Option<ReviewState> {
         let data = load(core, id)?;
-        let paragraphs = preview(&Report::build(&data));
+        let paragraphs = preview(&Report::for_reading(&data, Default::default()));
         // Files exported earlier (their names are the session's own) are
         // listed again, and `o` opens them.
         let exported = Format::REPORTS
