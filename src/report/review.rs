@@ -138,9 +138,7 @@ fn sign_offs(
     counts
         .into_iter()
         .map(|(v, n)| {
-            let args = [("n", n.to_string()), ("version", on(v))];
-            let args = args.each_ref().map(|(k, v)| (*k, v.as_str()));
-            tf(lang, "cycle.approved_by_n", &args)
+            crate::i18n::tn(lang, "cycle.approved_by_n", n, &[("version", &on(v))])
         })
         .collect()
 }
