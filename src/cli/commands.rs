@@ -213,7 +213,10 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
                 ..Default::default()
             };
             if report::check_variant(format, options).is_err() {
-                bail!("{}", t(lang, "finish8.bundle_not_anonymised"));
+                // Every report format has an anonymised variant.
+                let formats = Format::list(&Format::REPORTS, lang);
+                let key = "finish8.bundle_not_anonymised";
+                bail!("{}", tf(lang, key, &[("formats", &formats)]));
             }
             let store = open_store_read_only(cli.db.as_ref())?;
             let id = store.resolve_session(&session)?;

@@ -26,7 +26,11 @@ pub(super) fn parse_table(lang: Lang, s: &str) -> Result<crate::report::csv_tabl
 }
 
 pub(super) fn parse_format(lang: Lang, s: &str) -> Result<crate::report::Format, String> {
-    crate::report::Format::parse(s).ok_or_else(|| tf(lang, "cli.unknown_format", &[("value", s)]))
+    use crate::report::Format;
+    Format::parse(s).ok_or_else(|| {
+        let formats = Format::list(&Format::ALL, lang);
+        tf(lang, "cli.unknown_format", &[("value", s), ("formats", &formats)])
+    })
 }
 
 /// The command line with its value checks worded in `lang`. clap's own

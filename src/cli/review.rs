@@ -184,7 +184,7 @@ fn list(out: &mut dyn Write, log: &ReviewLog, current: bool, json: bool, lang: L
             let about = if f.section.is_empty() {
                 f.contribution_id.map(|c| short_id(&c)).unwrap_or_default()
             } else {
-                f.section.clone()
+                crate::report::section_label(lang, &f.section)
             };
             let about = if about.is_empty() {
                 String::new()

@@ -171,14 +171,11 @@ pub(super) fn row<T>(
         kind_label: kind.to_string(),
         rank: r.rank,
         tied: r.tied,
-        title: tf(
+        title: crate::i18n::tn(
             lang,
             "votes.report_bar",
-            &[
-                ("place", &place),
-                ("text", text),
-                ("n", &r.dots.to_string()),
-            ],
+            r.dots as usize,
+            &[("place", &place), ("text", text)],
         ),
         place,
         dots: r.dots,
@@ -215,6 +212,18 @@ mod tests {
         assert!(lines[2].ends_with('…'));
         assert_eq!(label_lines("Short idea"), ["Short idea"]);
         assert_eq!(label_lines("Two\nlines"), ["Two lines"]);
+    }
+
+    #[test]
+    fn a_bars_title_counts_in_singular_or_plural() {
+        use crate::model::{Lang, Ranked};
+        let title = |lang, dots| {
+            let r = Ranked { item: (), dots, rank: 1, tied: false };
+            super::row(0, &r, ("id".into(), "Idée", "Idée"), 3, lang).title
+        };
+        assert_eq!(title(Lang::Fr, 1), "1 : Idée, 1 point");
+        assert_eq!(title(Lang::Fr, 3), "1 : Idée, 3 points");
+        assert_eq!(title(Lang::En, 1), "1: Idée, 1 dot");
     }
 
     #[test]

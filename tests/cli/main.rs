@@ -10,6 +10,7 @@ mod cli_events;
 mod cli_follow;
 mod cli_follow_through;
 mod cli_inbox;
+mod cli_language;
 mod cli_review;
 mod cli_search;
 mod cli_themes;
