@@ -453,6 +453,16 @@ pub(super) fn for_terminal(format: Format, text: &str) -> String {
     }
 }
 
+/// Refused for a terminal: a binary format (ODT, PDF), whose bytes are
+/// not text. The one rule for session and event reports.
+pub(super) fn refuse_binary_on_terminal(format: Format, lang: Lang) -> Result<()> {
+    if format.is_binary() {
+        let name = format.name().to_uppercase();
+        bail!("{}", tf(lang, "odt.binary_on_terminal", &[("format", &name)]));
+    }
+    Ok(())
+}
+
 fn export(
     out: &mut impl Write,
     data: &SessionData,
@@ -466,9 +476,7 @@ fn export(
         // Shown on a terminal, the export must not act on it; piped to a
         // file or a program, it streams byte for byte what was asked for.
         if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-            if format.is_binary() {
-                bail!("{}", t(lang, "odt.binary_on_terminal"));
-            }
+            refuse_binary_on_terminal(format, lang)?;
             let text = report::render_with(format, data, options)?;
             out.write_all(for_terminal(format, &text).as_bytes())?;
         } else {

@@ -285,9 +285,7 @@ fn report(
     }
     let Some(target) = target else {
         if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-            if format.is_binary() {
-                bail!("{}", t(lang, "odt.binary_on_terminal"));
-            }
+            super::commands::refuse_binary_on_terminal(format, lang)?;
             let text = event::render(format, &r);
             out.write_all(for_terminal(format, &text).as_bytes())?;
         } else {

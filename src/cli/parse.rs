@@ -53,7 +53,10 @@ fn command(lang: Lang) -> clap::Command {
         })
         .mut_subcommand("export", |c| {
             c.mut_arg("format", |a| {
+                let (name, help) = format_help();
                 a.value_parser(move |s: &str| parse_format(lang, s))
+                    .value_name(name)
+                    .help(help)
             })
             .mut_arg("order", |a| {
                 a.value_parser(move |s: &str| report_choices::parse_order(lang, s))
@@ -70,6 +73,21 @@ fn command(lang: Lang) -> clap::Command {
                 a.value_parser(move |s: &str| super::merge::parse_keep(lang, s))
             })
         })
+}
+
+/// `export --format`'s value name ("md|html|…|bundle") and help, one
+/// line per format, from the one list of formats.
+fn format_help() -> (String, String) {
+    use crate::report::Format;
+    let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+    let mut help = String::from(
+        "The report for participants (no names in an anonymous session, no stage \
+         notes, deleted items or earlier versions), or the complete archive:",
+    );
+    for f in Format::ALL {
+        help.push_str(&format!("\n  {}: {}", f.name(), f.about()));
+    }
+    (names.join("|"), help)
 }
 
 /// The language asked for with `--lang`, read before the full parse so the
@@ -112,7 +130,8 @@ pub fn main() -> std::process::ExitCode {
             if e.use_stderr() {
                 eprint!("{shown}");
             } else {
-                print!("{shown}");
+                // `--help | head`: a closed pipe is not an error.
+                let _ = std::io::Write::write_all(&mut std::io::stdout(), shown.as_bytes());
             }
             return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
         }
@@ -124,12 +143,24 @@ pub fn main() -> std::process::ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`atelier export … | head`): what it wanted
+        // was printed; nothing went wrong on our side.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let message = crate::text::clean(&format!("{e:#}"), false);
             eprintln!("atelier: {message}");
             ExitCode::from(1)
         }
     }
+}
+
+/// Whether `e` comes from writing to a pipe whose reader has closed it.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// `e` with its store, command or import error worded in `lang`; the

@@ -167,10 +167,10 @@ impl Format {
         }
     }
 
-    /// Whether the format's bytes are not text (a ZIP package), so never
-    /// for a terminal.
+    /// Whether the format's bytes are not text (a ZIP package, a PDF), so
+    /// never for a terminal.
     pub fn is_binary(self) -> bool {
-        self == Format::Odt
+        matches!(self, Format::Odt | Format::Pdf)
     }
 
     pub fn parse(s: &str) -> Option<Format> {
@@ -193,11 +193,7 @@ impl Format {
 /// `pdf::text`). Exports write with [`write`] instead, which holds no copy
 /// of the output; [`bytes`] gives a file's bytes, packages included.
 pub fn render(format: Format, data: &SessionData) -> String {
-    match format {
-        Format::Odt => odt::xml(&Report::for_reading(data, Options::default())).expect("write to memory"),
-        Format::Pdf => pdf::text(&Report::for_reading(data, Options::default())),
-        _ => String::from_utf8(bytes(format, data)).expect("every text format writes UTF-8"),
-    }
+    render_with(format, data, Options::default()).expect("every format has its default variant")
 }
 
 /// Renders a session in `format`, as the bytes of its file.

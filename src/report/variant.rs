@@ -106,12 +106,19 @@ pub fn render_with(
     options: Options,
 ) -> Result<String, BundleNotAnonymised> {
     check(format, options)?;
-    if format == Format::Odt {
+    match format {
         // A package as text: the XML of its documents (see `odt::xml`).
-        let report = Report::for_reading(data, options);
-        return Ok(super::odt::xml(&report).expect("write to memory"));
+        Format::Odt => Ok(super::odt::xml(&Report::for_reading(data, options))
+            .expect("write to memory")),
+        // The text its pages show, page by page (see `pdf::text`).
+        Format::Pdf => Ok(super::pdf::text(&Report::for_reading(data, options))),
+        _ => {
+            let mut out = Vec::new();
+            write_with(format, data, options, &mut out).expect("write to memory");
+            // Text formats write UTF-8; were one not to, a reader gets
+            // replacement characters, never a crash.
+            Ok(String::from_utf8(out)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+        }
     }
-    let mut out = Vec::new();
-    write_with(format, data, options, &mut out).expect("write to memory");
-    Ok(String::from_utf8(out).expect("every text format writes UTF-8"))
 }
