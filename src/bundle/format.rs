@@ -410,7 +410,7 @@ pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::
             .collect(),
         review: super::check_review::export(&data.review),
     };
-    serde_json::to_writer_pretty(&mut *out, &bundle)?;
+    crate::safe_json::to_writer_pretty(&mut *out, &bundle)?;
     out.write_all(b"\n")
 }
 

@@ -343,8 +343,8 @@ fn list(out: &mut impl Write, store: &Store, json: bool, all: bool, lang: Lang) 
                 })
             })
             .collect();
-        let json = serde_json::to_string_pretty(&array)?;
-        writeln!(out, "{}", crate::text::json_for_terminal(&json))?;
+        let json = crate::safe_json::to_string_pretty(&array)?;
+        writeln!(out, "{}", json)?;
         return Ok(());
     }
     if sessions.is_empty() {
@@ -444,11 +444,12 @@ fn contribution(
     })
 }
 
-/// An export made harmless for a terminal: JSON keeps the same data (its
-/// controls as `\uXXXX` escapes), the text formats lose their controls.
+/// An export made harmless for a terminal: JSON already is (its controls
+/// are `\uXXXX` escapes, `safe_json`), the text formats lose their
+/// controls.
 pub(super) fn for_terminal(format: Format, text: &str) -> String {
     match format {
-        Format::Json | Format::Bundle => crate::text::json_for_terminal(text),
+        Format::Json | Format::Bundle => text.to_string(),
         _ => crate::text::clean(text, true),
     }
 }

@@ -86,8 +86,8 @@ pub(super) fn ranking(
     let id = store.resolve_session(session)?;
     let data = store.load(id)?;
     if json {
-        let json = serde_json::to_string_pretty(&ranking_json(&data))?;
-        writeln!(out, "{}", crate::text::json_for_terminal(&json))?;
+        let json = crate::safe_json::to_string_pretty(&ranking_json(&data))?;
+        writeln!(out, "{}", json)?;
     } else {
         let text = crate::text::clean(&lines(&data, lang), true);
         write!(out, "{text}")?;
