@@ -31,7 +31,10 @@ pub fn is_escaped(c: char) -> bool {
 pub struct Escaping<F>(pub F);
 
 /// `value` as pretty-printed, terminal-safe JSON, to `out`.
-pub fn to_writer_pretty<W: Write, T: Serialize + ?Sized>(out: W, value: &T) -> serde_json::Result<()> {
+pub fn to_writer_pretty<W: Write, T: Serialize + ?Sized>(
+    out: W,
+    value: &T,
+) -> serde_json::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(out, Escaping(PrettyFormatter::new()));
     value.serialize(&mut ser)
 }
@@ -51,7 +54,11 @@ pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<
 }
 
 impl<F: Formatter> Formatter for Escaping<F> {
-    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
         let mut start = 0;
         for (at, c) in fragment.char_indices() {
             if is_escaped(c) {

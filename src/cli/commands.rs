@@ -459,7 +459,10 @@ pub(super) fn for_terminal(format: Format, text: &str) -> String {
 pub(super) fn refuse_binary_on_terminal(format: Format, lang: Lang) -> Result<()> {
     if format.is_binary() {
         let name = format.name().to_uppercase();
-        bail!("{}", tf(lang, "odt.binary_on_terminal", &[("format", &name)]));
+        bail!(
+            "{}",
+            tf(lang, "odt.binary_on_terminal", &[("format", &name)])
+        );
     }
     Ok(())
 }

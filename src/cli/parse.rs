@@ -29,7 +29,11 @@ pub(super) fn parse_format(lang: Lang, s: &str) -> Result<crate::report::Format,
     use crate::report::Format;
     Format::parse(s).ok_or_else(|| {
         let formats = Format::list(&Format::ALL, lang);
-        tf(lang, "cli.unknown_format", &[("value", s), ("formats", &formats)])
+        tf(
+            lang,
+            "cli.unknown_format",
+            &[("value", s), ("formats", &formats)],
+        )
     })
 }
 
@@ -55,7 +59,8 @@ fn command(lang: Lang) -> clap::Command {
             c.mut_arg("format", |a| {
                 let (name, help) = format_help();
                 a.value_parser(move |s: &str| parse_format(lang, s))
-                    .value_name(name)
+                    // clap keeps names as `&'static str`; made once a run.
+                    .value_name(&*Box::leak(name.into_boxed_str()))
                     .help(help)
             })
             .mut_arg("order", |a| {

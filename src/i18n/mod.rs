@@ -295,9 +295,9 @@ mod tests {
     fn texts_use_neutral_words_and_real_plurals() {
         for lang in Lang::ALL {
             for (key, text) in table(lang) {
-                let inclusive = text
-                    .char_indices()
-                    .any(|(i, c)| c == '·' && text[i + c.len_utf8()..].starts_with(|n: char| n.is_alphabetic()));
+                let inclusive = text.char_indices().any(|(i, c)| {
+                    c == '·' && text[i + c.len_utf8()..].starts_with(|n: char| n.is_alphabetic())
+                });
                 assert!(!inclusive, "{key}: {text}");
                 assert!(!text.contains("(s)"), "{key}: {text}");
             }

@@ -148,9 +148,7 @@ fn sign_offs(
     }
     counts
         .into_iter()
-        .map(|(v, n)| {
-            crate::i18n::tn(lang, "cycle.approved_by_n", n, &[("version", &on(v))])
-        })
+        .map(|(v, n)| crate::i18n::tn(lang, "cycle.approved_by_n", n, &[("version", &on(v))]))
         .collect()
 }
 

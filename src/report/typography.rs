@@ -196,8 +196,17 @@ mod tests {
         assert!(face.glyph_index(NARROW).is_some());
         assert!(face.glyph_index(NO_BREAK).is_some());
         let text = "agents\u{202F}? note\u{A0}: fin";
-        let breaks: Vec<usize> = unicode_linebreak::linebreaks(text).map(|(at, _)| at).collect();
+        let breaks: Vec<usize> = unicode_linebreak::linebreaks(text)
+            .map(|(at, _)| at)
+            .collect();
         // Only after "? " and at the end: never before the punctuation.
-        assert_eq!(breaks, [text.find("note").unwrap(), text.find("fin").unwrap(), text.len()]);
+        assert_eq!(
+            breaks,
+            [
+                text.find("note").unwrap(),
+                text.find("fin").unwrap(),
+                text.len()
+            ]
+        );
     }
 }

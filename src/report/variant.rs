@@ -108,8 +108,9 @@ pub fn render_with(
     check(format, options)?;
     match format {
         // A package as text: the XML of its documents (see `odt::xml`).
-        Format::Odt => Ok(super::odt::xml(&Report::for_reading(data, options))
-            .expect("write to memory")),
+        Format::Odt => {
+            Ok(super::odt::xml(&Report::for_reading(data, options)).expect("write to memory"))
+        }
         // The text its pages show, page by page (see `pdf::text`).
         Format::Pdf => Ok(super::pdf::text(&Report::for_reading(data, options))),
         _ => {

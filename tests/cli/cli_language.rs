@@ -7,7 +7,11 @@ use atelier::model::Lang;
 
 fn imported() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    atelier(&dir).arg("import").arg(common::sample_path()).assert().success();
+    atelier(&dir)
+        .arg("import")
+        .arg(common::sample_path())
+        .assert()
+        .success();
     dir
 }
 
@@ -30,7 +34,15 @@ fn the_anonymised_bundle_is_refused_in_the_ui_language_naming_every_format() {
         ("en", "md, html, csv, json, odt or pdf"),
     ] {
         let out = atelier(&dir)
-            .args(["--lang", lang, "export", "latest", "--format", "bundle", "--anonymise"])
+            .args([
+                "--lang",
+                lang,
+                "export",
+                "latest",
+                "--format",
+                "bundle",
+                "--anonymise",
+            ])
             .output()
             .unwrap();
         assert!(!out.status.success());
@@ -42,15 +54,30 @@ fn the_anonymised_bundle_is_refused_in_the_ui_language_naming_every_format() {
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("md, html, csv, json, odt, pdf ou bundle"), "{stderr}");
+    assert!(
+        stderr.contains("md, html, csv, json, odt, pdf ou bundle"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn a_remarks_section_is_named_in_the_ui_language() {
     let dir = imported();
     stdout(atelier(&dir).args(["review", "latest", "publish"]));
-    let remark = ["review", "latest", "feedback", "--version", "1", "--from", "Marc"];
-    stdout(atelier(&dir).args(remark).args(["--item", "synthesis", "Trop long"]));
+    let remark = [
+        "review",
+        "latest",
+        "feedback",
+        "--version",
+        "1",
+        "--from",
+        "Marc",
+    ];
+    stdout(
+        atelier(&dir)
+            .args(remark)
+            .args(["--item", "synthesis", "Trop long"]),
+    );
     let list = stdout(atelier(&dir).args(["--lang", "fr", "review", "latest", "list"]));
     assert!(list.contains("[Synthèse]"), "{list}");
     assert!(!list.contains("[synthesis]"), "{list}");

@@ -47,7 +47,10 @@ fn a_terminal_is_never_sent_a_binary_format() {
             }
             let shown = on_terminal(&dir, &args);
             assert!(shown.starts_with("atelier: "), "{format}: {shown}");
-            assert!(shown.contains(&format!("{name} est un fichier binaire")), "{shown}");
+            assert!(
+                shown.contains(&format!("{name} est un fichier binaire")),
+                "{shown}"
+            );
             assert!(!shown.contains("panicked"), "{shown}");
             assert!(!shown.contains("%PDF") && !shown.contains("PK"), "{shown}");
         }

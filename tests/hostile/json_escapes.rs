@@ -8,10 +8,13 @@ use atelier::model::{Kind, Lang};
 use atelier::report::{event::EventReport, render, Format};
 use atelier::templates::Catalog;
 
-const HOSTILE: &str = "csi\u{9b}31m bidi\u{202e}txet iso\u{2066}x\u{2069} zw\u{200b} del\u{7f} esc\u{1b}[2J";
+const HOSTILE: &str =
+    "csi\u{9b}31m bidi\u{202e}txet iso\u{2066}x\u{2069} zw\u{200b} del\u{7f} esc\u{1b}[2J";
 
 fn raw(json: &str) -> Vec<char> {
-    json.chars().filter(|&c| atelier::safe_json::is_escaped(c) && c != '\n').collect()
+    json.chars()
+        .filter(|&c| atelier::safe_json::is_escaped(c) && c != '\n')
+        .collect()
 }
 
 #[test]
@@ -20,13 +23,21 @@ fn json_files_escape_what_a_terminal_would_act_on() {
     let id = common::new_session_in(&mut store, &["Ana"], Lang::Fr);
     let stage = store.stages(id).unwrap()[1].id;
     common::add_item(&mut store, stage, Kind::Observation, HOSTILE);
+    // The event report shows titles, not contributions.
+    let mut session = store.session(id).unwrap();
+    session.title = HOSTILE.into();
+    store.update_session(&session).unwrap();
     let data = store.load(id).unwrap();
     let report = render(Format::Json, &data);
     let bundle = render(Format::Bundle, &data);
-    let event = atelier::report::event::render(Format::Json, &EventReport::build("E", [data.clone()]));
+    let event =
+        atelier::report::event::render(Format::Json, &EventReport::build("E", [data.clone()]));
     for (what, json) in [("report", &report), ("bundle", &bundle), ("event", &event)] {
         assert_eq!(raw(json), Vec::<char>::new(), "{what}");
-        assert!(json.contains("\\u009b") && json.contains("\\u202e"), "{what}");
+        assert!(
+            json.contains("\\u009b") && json.contains("\\u202e"),
+            "{what}"
+        );
         let value: serde_json::Value = serde_json::from_str(json).unwrap();
         assert!(value.to_string().contains("txet"), "{what}");
     }

@@ -7,8 +7,7 @@ use atelier::model::{Kind, Lang};
 use atelier::report::{render, Format};
 
 const TYPED: &str = "Pour tous les agents ? Oui ! Voir « ici » : fin";
-const READ: &str =
-    "Pour tous les agents\u{202F}? Oui\u{202F}! Voir «\u{A0}ici\u{A0}»\u{A0}: fin";
+const READ: &str = "Pour tous les agents\u{202F}? Oui\u{202F}! Voir «\u{A0}ici\u{A0}»\u{A0}: fin";
 
 fn session(lang: Lang) -> atelier::model::SessionData {
     let (_dir, mut store) = common::temp_store();
@@ -24,7 +23,10 @@ fn french_reports_glue_the_space_before_punctuation() {
     for format in [Format::Markdown, Format::Html, Format::Odt, Format::Pdf] {
         let text = render(format, &data);
         assert!(text.contains(READ), "{format:?} lacks the no-break spaces");
-        assert!(!text.contains("agents ?"), "{format:?} keeps a breakable space");
+        assert!(
+            !text.contains("agents ?"),
+            "{format:?} keeps a breakable space"
+        );
     }
 }
 

@@ -19,3 +19,4 @@ mod report_time;
 mod report_voices;
 mod theme_ranking;
 mod themes_report;
+mod tryout_low;

@@ -6,6 +6,7 @@
 mod common;
 
 mod tui_actions;
+mod tui_closed_setup;
 mod tui_commands;
 mod tui_conflict_marker;
 mod tui_depth;
@@ -26,8 +27,8 @@ mod tui_structures;
 mod tui_synthesis_sources;
 mod tui_themes;
 mod tui_time;
-mod tui_typography;
 mod tui_tryout;
+mod tui_typography;
 mod tui_update;
 mod tui_voices;
 mod tui_vote_themes;

@@ -219,8 +219,13 @@ fn export_archive(s: &mut ReviewState, core: &mut Core) {
     let shown = path.display().to_string();
     match crate::paths::write_atomically(&path, text.as_bytes()) {
         Ok(()) => {
+            // The file is listed in the exports panel; the status line,
+            // one line wide, names its folder only, so it is never cut.
+            let folder = archive_dir(core);
+            let folder = folder.strip_prefix(&core.export_dir).unwrap_or(&folder);
+            let folder = format!("{}/", folder.display());
             s.archive = Some(path);
-            core.success(tf(core.lang, "review.archived", &[("path", &shown)]));
+            core.success(tf(core.lang, "review.archived", &[("dir", &folder)]));
         }
         Err(e) => core.error(tf(
             core.lang,
