@@ -10,6 +10,7 @@ pub mod notes;
 pub mod paths;
 pub mod report;
 pub mod room;
+pub mod safe_json;
 pub mod store;
 pub mod templates;
 pub mod text;

@@ -141,7 +141,10 @@ pub fn write_atomically_with(
         .suffix(".part")
         // A new file gets the usual 0666 less the umask, not tempfile's 0600.
         .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666))
-        .tempfile_in(&dir)?;
+        .tempfile_in(&dir)
+        // tempfile names its own `.part` file in the error; the caller
+        // names the destination, which is all a person needs to know.
+        .map_err(|e| io::Error::from(e.kind()))?;
     if let Some(perms) = kept {
         tmp.as_file().set_permissions(perms)?;
     }

@@ -35,24 +35,6 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// JSON that is the same data but safe on a terminal: serde_json escapes
-/// C0 controls but writes C1 controls and bidi controls raw, so each is
-/// rewritten as its `\uXXXX` escape. Apart from the newlines of pretty
-/// printing, such characters can only occur inside JSON strings, where the
-/// escape means exactly the same character.
-pub fn json_for_terminal(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        if is_unsafe(c) && c != '\n' {
-            // All of them are in the Basic Multilingual Plane.
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -79,15 +61,6 @@ pub(crate) mod tests {
             prop_assert!(!lines.chars().any(|c| is_unsafe(c) && c != '\n'), "{:?}", lines);
             prop_assert_eq!(lines.matches('\n').count(), text.matches('\n').count());
         }
-
-        #[test]
-        fn json_for_terminal_is_the_same_json(texts in prop::collection::vec(any_text(), 0..4)) {
-            let json = serde_json::to_string_pretty(&texts).unwrap();
-            let safe = json_for_terminal(&json);
-            prop_assert!(!safe.chars().any(|c| is_unsafe(c) && c != '\n'));
-            let back: Vec<String> = serde_json::from_str(&safe).unwrap();
-            prop_assert_eq!(back, texts);
-        }
     }
 
     #[test]
@@ -97,17 +70,5 @@ pub(crate) mod tests {
         assert_eq!(clean("\u{9b}31m\u{7f}", true), "\u{FFFD}31m\u{FFFD}");
         assert_eq!(clean("ab\u{202E}cd\u{2066}", true), "ab\u{FFFD}cd\u{FFFD}");
         assert_eq!(clean("é漢🎉 \u{200F}", false), "é漢🎉 \u{200F}");
-    }
-
-    #[test]
-    fn json_keeps_its_meaning_without_raw_controls() {
-        let json = serde_json::to_string(&"a\u{1b}b\u{9b}c\u{202e}").unwrap();
-        let safe = json_for_terminal(&json);
-        assert!(!safe.chars().any(is_unsafe), "{safe}");
-        let back: String = serde_json::from_str(&safe).unwrap();
-        assert_eq!(back, "a\u{1b}b\u{9b}c\u{202e}");
-        let pretty = serde_json::to_string_pretty(&["\u{85}", "b"]).unwrap();
-        let back: Vec<String> = serde_json::from_str(&json_for_terminal(&pretty)).unwrap();
-        assert_eq!(back, ["\u{85}", "b"]);
     }
 }

@@ -444,7 +444,7 @@ pub fn write_json_from(
         review: super::check_review::export(&data.review),
         merge_conflicts: super::check_conflicts::export(&data.merge_conflicts),
     };
-    serde_json::to_writer_pretty(&mut *out, &bundle)?;
+    crate::safe_json::to_writer_pretty(&mut *out, &bundle)?;
     out.write_all(b"\n")
 }
 

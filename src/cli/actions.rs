@@ -152,8 +152,8 @@ fn print_json(out: &mut dyn Write, store: &Store, list: &[(Id, Action)]) -> Resu
             "carried_to": a.carried_to.map(|f| f.to_string()),
         }));
     }
-    let json = serde_json::to_string_pretty(&array)?;
-    writeln!(out, "{}", crate::text::json_for_terminal(&json))?;
+    let json = crate::safe_json::to_string_pretty(&array)?;
+    writeln!(out, "{}", json)?;
     Ok(())
 }
 

@@ -214,7 +214,10 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
                 ..Default::default()
             };
             if report::check_variant(format, options).is_err() {
-                bail!("{}", t(lang, "finish8.bundle_not_anonymised"));
+                // Every report format has an anonymised variant.
+                let formats = Format::list(&Format::REPORTS, lang);
+                let key = "finish8.bundle_not_anonymised";
+                bail!("{}", tf(lang, key, &[("formats", &formats)]));
             }
             let store = open_store_read_only(cli.db.as_ref())?;
             let id = store.resolve_session(&session)?;
@@ -359,8 +362,8 @@ fn list(out: &mut impl Write, store: &Store, json: bool, all: bool, lang: Lang) 
                 })
             })
             .collect();
-        let json = serde_json::to_string_pretty(&array)?;
-        writeln!(out, "{}", crate::text::json_for_terminal(&json))?;
+        let json = crate::safe_json::to_string_pretty(&array)?;
+        writeln!(out, "{}", json)?;
         return Ok(());
     }
     if sessions.is_empty() {
@@ -460,13 +463,27 @@ fn contribution(
     })
 }
 
-/// An export made harmless for a terminal: JSON keeps the same data (its
-/// controls as `\uXXXX` escapes), the text formats lose their controls.
+/// An export made harmless for a terminal: JSON already is (its controls
+/// are `\uXXXX` escapes, `safe_json`), the text formats lose their
+/// controls.
 pub(super) fn for_terminal(format: Format, text: &str) -> String {
     match format {
-        Format::Json | Format::Bundle => crate::text::json_for_terminal(text),
+        Format::Json | Format::Bundle => text.to_string(),
         _ => crate::text::clean(text, true),
     }
+}
+
+/// Refused for a terminal: a binary format (ODT, PDF), whose bytes are
+/// not text. The one rule for session and event reports.
+pub(super) fn refuse_binary_on_terminal(format: Format, lang: Lang) -> Result<()> {
+    if format.is_binary() {
+        let name = format.name().to_uppercase();
+        bail!(
+            "{}",
+            tf(lang, "odt.binary_on_terminal", &[("format", &name)])
+        );
+    }
+    Ok(())
 }
 
 /// Writes `format` with `write` to the terminal, a pipe, or a file named
@@ -484,12 +501,12 @@ fn export(
         // Shown on a terminal, the export must not act on it; piped to a
         // file or a program, it streams byte for byte what was asked for.
         if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-            if format.is_binary() {
-                bail!("{}", t(lang, "odt.binary_on_terminal"));
-            }
+            refuse_binary_on_terminal(format, lang)?;
             let mut text = Vec::new();
             write(&mut text)?;
-            let text = String::from_utf8(text).expect("every text format writes UTF-8");
+            // Every format left is text; a stray byte shows as U+FFFD
+            // rather than stopping the export.
+            let text = String::from_utf8_lossy(&text);
             out.write_all(for_terminal(format, &text).as_bytes())?;
         } else {
             let mut buffered = std::io::BufWriter::new(out);

@@ -118,8 +118,8 @@ fn list(out: &mut dyn Write, store: &Store, json: bool, all: bool, lang: Lang) -
             let event = (!event.is_empty()).then_some(event);
             array.push(serde_json::json!({ "event": event, "sessions": rows }));
         }
-        let json = serde_json::to_string_pretty(&array)?;
-        writeln!(out, "{}", crate::text::json_for_terminal(&json))?;
+        let json = crate::safe_json::to_string_pretty(&array)?;
+        writeln!(out, "{}", json)?;
         return Ok(());
     }
     if groups.is_empty() {
@@ -285,9 +285,7 @@ fn report(
     }
     let Some(target) = target else {
         if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-            if format.is_binary() {
-                bail!("{}", t(lang, "odt.binary_on_terminal"));
-            }
+            super::commands::refuse_binary_on_terminal(format, lang)?;
             let text = event::render(format, &r);
             out.write_all(for_terminal(format, &text).as_bytes())?;
         } else {

@@ -125,12 +125,12 @@ fn list(
     let inbox = store.inbox(id, !all)?;
     if json {
         let rows: Vec<serde_json::Value> = inbox.iter().map(|i| row_json(&data, i)).collect();
-        let json = serde_json::to_string_pretty(&serde_json::json!({
+        let json = crate::safe_json::to_string_pretty(&serde_json::json!({
             "session": id.to_string(),
             "settings": settings_json(store.room_settings(id)?),
             "inputs": rows,
         }))?;
-        writeln!(out, "{}", crate::text::json_for_terminal(&json))?;
+        writeln!(out, "{}", json)?;
         return Ok(());
     }
     let mut text = String::new();

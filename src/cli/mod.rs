@@ -323,19 +323,9 @@ pub enum Command {
     Export {
         /// An id, a unique id prefix, or `latest`.
         session: String,
-        /// md, html, csv, json or odt: the report for participants (no names
-        /// in an anonymous session, no stage notes, deleted items or earlier
-        /// versions; odt, for word processors, is a binary file: use --out
-        /// or a redirection). bundle: the complete archive (every name, stage notes,
-        /// deleted items, edit history), for `atelier import`; keep it
-        /// private. CSV: UTF-8 with BOM, `;`-separated for French sessions,
-        /// `,` for English ones, times on this computer's clock
-        /// (`10/06/2021 14:05` in French, `2021-06-10 14:05` in English).
-        #[arg(
-            long,
-            value_parser = |s: &str| parse_format(Lang::En, s),
-            value_name = "md|html|csv|json|odt|bundle"
-        )]
+        /// The format: its value name and the help listing each one are
+        /// made from `report::Format::ALL` (see `parse::format_help`).
+        #[arg(long, value_parser = |s: &str| parse_format(Lang::En, s))]
         format: crate::report::Format,
         /// Write to this file (or into this folder) instead of stdout.
         #[arg(long)]

@@ -26,7 +26,15 @@ pub(super) fn parse_table(lang: Lang, s: &str) -> Result<crate::report::csv_tabl
 }
 
 pub(super) fn parse_format(lang: Lang, s: &str) -> Result<crate::report::Format, String> {
-    crate::report::Format::parse(s).ok_or_else(|| tf(lang, "cli.unknown_format", &[("value", s)]))
+    use crate::report::Format;
+    Format::parse(s).ok_or_else(|| {
+        let formats = Format::list(&Format::ALL, lang);
+        tf(
+            lang,
+            "cli.unknown_format",
+            &[("value", s), ("formats", &formats)],
+        )
+    })
 }
 
 /// The command line with its value checks worded in `lang`. clap's own
@@ -49,7 +57,11 @@ fn command(lang: Lang) -> clap::Command {
         })
         .mut_subcommand("export", |c| {
             c.mut_arg("format", |a| {
+                let (name, help) = format_help();
                 a.value_parser(move |s: &str| parse_format(lang, s))
+                    // clap keeps names as `&'static str`; made once a run.
+                    .value_name(&*Box::leak(name.into_boxed_str()))
+                    .help(help)
             })
             .mut_arg("order", |a| {
                 a.value_parser(move |s: &str| report_choices::parse_order(lang, s))
@@ -66,6 +78,21 @@ fn command(lang: Lang) -> clap::Command {
                 a.value_parser(move |s: &str| super::merge::parse_keep(lang, s))
             })
         })
+}
+
+/// `export --format`'s value name ("md|html|…|bundle") and help, one
+/// line per format, from the one list of formats.
+fn format_help() -> (String, String) {
+    use crate::report::Format;
+    let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+    let mut help = String::from(
+        "The report for participants (no names in an anonymous session, no stage \
+         notes, deleted items or earlier versions), or the complete archive:",
+    );
+    for f in Format::ALL {
+        help.push_str(&format!("\n  {}: {}", f.name(), f.about()));
+    }
+    (names.join("|"), help)
 }
 
 /// The language asked for with `--lang`, read before the full parse so the
@@ -108,7 +135,8 @@ pub fn main() -> std::process::ExitCode {
             if e.use_stderr() {
                 eprint!("{shown}");
             } else {
-                print!("{shown}");
+                // `--help | head`: a closed pipe is not an error.
+                let _ = std::io::Write::write_all(&mut std::io::stdout(), shown.as_bytes());
             }
             return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
         }
@@ -120,12 +148,24 @@ pub fn main() -> std::process::ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`atelier export … | head`): what it wanted
+        // was printed; nothing went wrong on our side.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let message = crate::text::clean(&format!("{e:#}"), false);
             eprintln!("atelier: {message}");
             ExitCode::from(1)
         }
     }
+}
+
+/// Whether `e` comes from writing to a pipe whose reader has closed it.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// `e` with its store, command or import error worded in `lang`; the

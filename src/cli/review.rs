@@ -160,8 +160,8 @@ fn list(out: &mut dyn Write, log: &ReviewLog, current: bool, json: bool, lang: L
     if json {
         let mut doc = list_json(log);
         doc["latest_is_current"] = current.into();
-        let text = serde_json::to_string_pretty(&doc)?;
-        writeln!(out, "{}", crate::text::json_for_terminal(&text))?;
+        let text = crate::safe_json::to_string_pretty(&doc)?;
+        writeln!(out, "{}", text)?;
         return Ok(());
     }
     if log.latest().is_none() {
@@ -184,7 +184,7 @@ fn list(out: &mut dyn Write, log: &ReviewLog, current: bool, json: bool, lang: L
             let about = if f.section.is_empty() {
                 f.contribution_id.map(|c| short_id(&c)).unwrap_or_default()
             } else {
-                f.section.clone()
+                crate::report::section_label(lang, &f.section)
             };
             let about = if about.is_empty() {
                 String::new()
@@ -294,8 +294,8 @@ pub(super) fn diff(
         )
     })?;
     if json {
-        let text = serde_json::to_string_pretty(&d)?;
-        writeln!(out, "{}", crate::text::json_for_terminal(&text))?;
+        let text = crate::safe_json::to_string_pretty(&d)?;
+        writeln!(out, "{}", text)?;
         return Ok(());
     }
     writeln!(out, "{heading}")?;

@@ -53,8 +53,8 @@ pub(super) fn search(
     let typed = args.words.join(" ");
     let hits = store.search(&typed, &filter, LIMIT)?;
     if args.json {
-        let json = serde_json::to_string_pretty(&as_json(&hits))?;
-        writeln!(out, "{}", crate::text::json_for_terminal(&json))?;
+        let json = crate::safe_json::to_string_pretty(&as_json(&hits))?;
+        writeln!(out, "{}", json)?;
         return Ok(());
     }
     if hits.is_empty() {

@@ -156,8 +156,8 @@ fn list(out: &mut dyn Write, store: &Store, session: Id, json: bool) -> Result<(
                 })
             })
             .collect();
-        let json = serde_json::to_string_pretty(&array)?;
-        writeln!(out, "{}", crate::text::json_for_terminal(&json))?;
+        let json = crate::safe_json::to_string_pretty(&array)?;
+        writeln!(out, "{}", json)?;
         return Ok(());
     }
     for t in &themes {

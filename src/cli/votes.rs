@@ -57,13 +57,11 @@ pub(super) fn vote(
         .map_err(|e| anyhow!(e.message(lang)))?;
     let voting = outcome.changes.delta.voting.unwrap_or_default();
     let line = match (said, args.tally) {
-        (Some(p), _) => tf(
+        (Some(p), _) => crate::i18n::tn(
             lang,
             "votes.cli_placed",
-            &[
-                ("n", &items.len().to_string()),
-                ("left", &voting.remaining(p).to_string()),
-            ],
+            items.len(),
+            &[("left", &voting.remaining(p).to_string())],
         ),
         (None, Some(count)) => tf(lang, "votes.cli_tally", &[("n", &count.to_string())]),
         (None, None) => tf(
@@ -88,8 +86,8 @@ pub(super) fn ranking(
     let id = store.resolve_session(session)?;
     let data = store.load(id)?;
     if json {
-        let json = serde_json::to_string_pretty(&ranking_json(&data))?;
-        writeln!(out, "{}", crate::text::json_for_terminal(&json))?;
+        let json = crate::safe_json::to_string_pretty(&ranking_json(&data))?;
+        writeln!(out, "{}", json)?;
     } else {
         let text = crate::text::clean(&lines(&data, lang), true);
         write!(out, "{text}")?;

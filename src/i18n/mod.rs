@@ -45,6 +45,23 @@ pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     s
 }
 
+/// `tf` for a count `n`, in real singular or plural: the text of
+/// `KEY_one` when `n` is singular in `lang` (French: 0 and 1, "0 point
+/// placé"; English: 1), else of `KEY`; `{n}` is filled with `n`. The one
+/// way the app words a count: never "élément(s)".
+pub fn tn(lang: Lang, key: &str, n: usize, args: &[(&str, &str)]) -> String {
+    let singular = match lang {
+        Lang::Fr => n <= 1,
+        Lang::En => n == 1,
+    };
+    let one = format!("{key}_one");
+    let key = if singular { one.as_str() } else { key };
+    let count = n.to_string();
+    let mut all = vec![("n", count.as_str())];
+    all.extend_from_slice(args);
+    tf(lang, key, &all)
+}
+
 /// An error whose message exists in both languages.
 pub trait Localized {
     fn message_in(&self, lang: Lang) -> String;
@@ -259,5 +276,31 @@ mod tests {
             ),
             "10 juin 2021"
         );
+    }
+
+    #[test]
+    fn counts_are_worded_singular_or_plural() {
+        let placed = |lang, n| tn(lang, "votes.cli_placed", n, &[("left", "2")]);
+        assert_eq!(placed(Lang::Fr, 1), "1 point placé, il en reste 2");
+        assert_eq!(placed(Lang::Fr, 0), "0 point placé, il en reste 2");
+        assert_eq!(placed(Lang::Fr, 3), "3 points placés, il en reste 2");
+        assert_eq!(placed(Lang::En, 1), "1 dot placed, 2 left");
+        assert_eq!(placed(Lang::En, 0), "0 dots placed, 2 left");
+    }
+
+    /// Official documents avoid the point médian and "(s)": texts use
+    /// neutral words and real plurals ([`tn`]). A "·" between spaces is a
+    /// separator, which is fine.
+    #[test]
+    fn texts_use_neutral_words_and_real_plurals() {
+        for lang in Lang::ALL {
+            for (key, text) in table(lang) {
+                let inclusive = text.char_indices().any(|(i, c)| {
+                    c == '·' && text[i + c.len_utf8()..].starts_with(|n: char| n.is_alphabetic())
+                });
+                assert!(!inclusive, "{key}: {text}");
+                assert!(!text.contains("(s)"), "{key}: {text}");
+            }
+        }
     }
 }

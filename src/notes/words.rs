@@ -109,6 +109,7 @@ const HEADINGS: &[(&str, Section, Lang)] = &[
     ("animee par", Section::Lead, Lang::Fr),
     ("animation", Section::Lead, Lang::Fr),
     ("animateur", Section::Lead, Lang::Fr),
+    ("responsable", Section::Lead, Lang::Fr),
     ("animatrice", Section::Lead, Lang::Fr),
     ("referent", Section::Lead, Lang::Fr),
     ("referente", Section::Lead, Lang::Fr),

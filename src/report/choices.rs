@@ -15,6 +15,13 @@ pub(super) fn apply(r: &mut Report, data: &SessionData, names: &Names) {
         r.stats.by_participant.clear();
         r.participation.bars.clear();
         r.participation.height = 0;
+    } else if !r.participation.bars.is_empty() {
+        // Each person's count is in the participation table (with their
+        // share): the counts per participant keep only what no one
+        // present said (the group's, anonymous, former participants'),
+        // so no number is printed twice. People come first there.
+        let people = data.roster().count().min(r.stats.by_participant.len());
+        r.stats.by_participant.drain(..people);
     }
 }
 

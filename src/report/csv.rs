@@ -7,7 +7,8 @@
 //! toolkit grew (so older columns keep their place), give the theme a
 //! contribution is sorted into, its dots in the vote, and the ids of what
 //! it answers (see `model::Links`), its 1-2-4-All group, and where it
-//! came from (`facilitator`, `room` or `notes`, the same in every language).
+//! came from, in the session's language like every other cell (`animation`,
+//! `salle`, `notes` in French; `facilitator`, `room`, `notes` in English).
 //!
 //! Made to open right by double-click: UTF-8 with a byte-order mark (Excel
 //! otherwise guesses a legacy code page), `;` between cells in French
@@ -85,6 +86,7 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         let mut stack: Vec<(&Item, &str)> = vec![(top, "")];
         while let Some((item, parent)) = stack.pop() {
             let group = item.group.map(|g| g.to_string()).unwrap_or_default();
+            let origin = t(lang, &format!("inbox.csv_origin.{}", item.origin));
             let row = [
                 item.id.as_str(),
                 &neutralise(&item.stage),
@@ -98,7 +100,7 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
                 dots.get(item.id.as_str()).map_or("", String::as_str),
                 &r.trace.answers_of(&item.id),
                 &group,
-                item.origin,
+                origin,
             ];
             w.write_record(row)?;
             stack.extend(item.children.iter().rev().map(|c| (c, item.id.as_str())));

@@ -68,7 +68,9 @@ pub fn write(r: &Report, table: Table, out: &mut dyn std::io::Write) -> std::io:
                 w.write_record([
                     neutralise(&a.text),
                     neutralise(a.who.as_deref().unwrap_or("")),
-                    a.iso_due.clone().unwrap_or_default(),
+                    // As the session's language writes a date, like every
+                    // other date of its CSV files.
+                    a.due.clone().unwrap_or_default(),
                     neutralise(&a.status),
                     yes_no(lang, a.carried_over),
                 ])?;
@@ -96,20 +98,32 @@ pub fn write(r: &Report, table: Table, out: &mut dyn std::io::Write) -> std::io:
         Table::Participation => {
             let p = &r.participation;
             w.write_record(header(&["participant", "contributions", "share", "passes"]))?;
+            // Shares of every contribution the report shows: those noted
+            // as the group's or anonymously count too (a sample noted all
+            // as the group's read "Total;0").
+            let all = r.stats.total;
+            let share = |n: usize| (n * 100).checked_div(all).unwrap_or(0).to_string();
             // Per person only when the report may show it (named session,
-            // per-person counts shown); the totals row always.
+            // per-person counts shown); the rest and the totals always.
             for b in &p.bars {
                 w.write_record([
                     neutralise(&b.label),
                     b.count.to_string(),
-                    b.percent.to_string(),
+                    share(b.count),
                     b.passes.to_string(),
                 ])?;
             }
+            // What no one present is credited with: the group's,
+            // anonymous ones, former participants'.
+            let others = all - p.total;
+            if !p.bars.is_empty() && others > 0 {
+                let label = t(lang, "csv_tables.not_by_name").to_string();
+                w.write_record([label, others.to_string(), share(others), String::new()])?;
+            }
             w.write_record([
                 t(lang, "csv_tables.total").to_string(),
-                p.total.to_string(),
-                if p.total > 0 { "100" } else { "0" }.to_string(),
+                all.to_string(),
+                share(all),
                 p.passes.to_string(),
             ])?;
         }

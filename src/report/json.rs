@@ -20,12 +20,13 @@ pub const FORMAT: &str = "atelier.report";
 
 /// Writes the document to `out`, pretty-printed, with a final newline.
 pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &Doc::of(r))?;
+    crate::safe_json::to_writer_pretty(&mut *out, &Doc::of(r))?;
     out.write_all(b"\n")
 }
 
 /// The same document on one line: what a version's content hash covers
-/// (`review::content_hash`).
+/// (`review::content_hash`). Plain serde_json, never written to a file or
+/// a terminal: hashes of versions published earlier stay valid.
 pub(super) fn write_compact(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     serde_json::to_writer(out, &Doc::of(r))?;
     Ok(())

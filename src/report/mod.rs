@@ -32,10 +32,11 @@ mod timing;
 mod trace;
 mod unsettled;
 pub use unsettled::open_count as open_conflicts;
+mod typography;
 mod view;
 mod votes;
 pub use charts::{time_chart, TimeChart, TimeRow};
-pub use review::{as_published, version_name, version_title, ReviewView};
+pub use review::{as_published, section_label, version_name, version_title, ReviewView};
 pub use sections::{sections, Cover, Discussion, Section, Statistics};
 
 pub use outline::flatten;
@@ -93,6 +94,59 @@ impl Format {
         Format::Pdf,
     ];
 
+    /// Every format, as `--format` lists them: the reports, then the
+    /// archive. The one list `--help`, its value name and the messages
+    /// naming formats are made from.
+    pub const ALL: [Format; 7] = [
+        Format::Markdown,
+        Format::Html,
+        Format::Csv,
+        Format::Json,
+        Format::Odt,
+        Format::Pdf,
+        Format::Bundle,
+    ];
+
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Bundle => "bundle",
+            other => other.extension(),
+        }
+    }
+
+    /// What the format is, for `--help` (English, as clap's frame is).
+    pub fn about(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown, for a wiki or an e-mail",
+            Format::Html => "one self-contained page, printable on A4, charts included",
+            Format::Csv => {
+                "for a spreadsheet (UTF-8 with BOM, `;` between cells for French sessions, \
+                 `,` for English ones; --table picks the table)"
+            }
+            Format::Json => "the report's data, for other tools",
+            Format::Odt => "for word processors (a binary file: use --out or a redirection)",
+            Format::Pdf => "A4 pages, fonts embedded (a binary file: use --out or a redirection)",
+            Format::Bundle => {
+                "the complete archive (every name, stage notes, deleted items, edit history), \
+                 for `atelier import`: keep it private"
+            }
+        }
+    }
+
+    /// `names` of `formats` as a sentence lists them: "md, html ou pdf".
+    pub fn list(formats: &[Format], lang: Lang) -> String {
+        let names: Vec<&str> = formats.iter().map(|f| f.name()).collect();
+        match names.split_last() {
+            Some((last, list)) if !list.is_empty() => crate::i18n::tf(
+                lang,
+                "cli.or",
+                &[("list", &list.join(", ")), ("last", last)],
+            ),
+            _ => names.concat(),
+        }
+    }
+
     pub fn extension(self) -> &'static str {
         match self {
             Format::Markdown => "md",
@@ -115,10 +169,10 @@ impl Format {
         }
     }
 
-    /// Whether the format's bytes are not text (a ZIP package), so never
-    /// for a terminal.
+    /// Whether the format's bytes are not text (a ZIP package, a PDF), so
+    /// never for a terminal.
     pub fn is_binary(self) -> bool {
-        self == Format::Odt
+        matches!(self, Format::Odt | Format::Pdf)
     }
 
     pub fn parse(s: &str) -> Option<Format> {
@@ -141,11 +195,7 @@ impl Format {
 /// `pdf::text`). Exports write with [`write`] instead, which holds no copy
 /// of the output; [`bytes`] gives a file's bytes, packages included.
 pub fn render(format: Format, data: &SessionData) -> String {
-    match format {
-        Format::Odt => odt::xml(&Report::build(data)).expect("write to memory"),
-        Format::Pdf => pdf::text(&Report::build(data)),
-        _ => String::from_utf8(bytes(format, data)).expect("every text format writes UTF-8"),
-    }
+    render_with(format, data, Options::default()).expect("every format has its default variant")
 }
 
 /// Renders a session in `format`, as the bytes of its file.

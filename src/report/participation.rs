@@ -102,12 +102,12 @@ pub(super) fn build(
             .enumerate()
             .map(|(i, (((label, count), under), passes))| {
                 let percent = (count * 100).checked_div(total).unwrap_or(0);
-                let title = tf(
+                let title = crate::i18n::tn(
                     lang,
                     "report.participation_bar",
+                    count,
                     &[
                         ("name", &label),
-                        ("n", &count.to_string()),
                         ("total", &total.to_string()),
                         ("percent", &percent.to_string()),
                     ],

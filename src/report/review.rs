@@ -40,6 +40,17 @@ pub struct AppliedView {
 }
 
 /// "draft 2" / "validated version 3" in the session's language.
+/// The heading of a report section a remark is about
+/// (`model::REMARK_SECTIONS`: `synthesis` → "Synthèse"), in `lang`.
+pub fn section_label(lang: Lang, key: &str) -> String {
+    let text = match key {
+        "themes" => t(lang, "report.themes_heading"),
+        "votes" => t(lang, "votes.report_heading"),
+        _ => t(lang, &format!("report.{key}")),
+    };
+    text.to_string()
+}
+
 pub fn version_name(lang: Lang, number: u32, validated: bool) -> String {
     let key = if validated {
         "cycle.validated_n"
@@ -137,11 +148,7 @@ fn sign_offs(
     }
     counts
         .into_iter()
-        .map(|(v, n)| {
-            let args = [("n", n.to_string()), ("version", on(v))];
-            let args = args.each_ref().map(|(k, v)| (*k, v.as_str()));
-            tf(lang, "cycle.approved_by_n", &args)
-        })
+        .map(|(v, n)| crate::i18n::tn(lang, "cycle.approved_by_n", n, &[("version", &on(v))]))
         .collect()
 }
 

@@ -190,7 +190,16 @@ fn per_person_counts_show_only_when_chosen() {
         ..ReportChoices::default()
     };
     let shown = Report::build_with(&data, crate::report::Options::choosing(shown));
-    assert_eq!(shown.stats.by_participant.len(), data.roster().count() + 1);
+    // Each person once, in the participation table; the counts per
+    // participant keep only the group's (the sample's every item).
+    assert_eq!(shown.participation.bars.len(), data.roster().count());
+    let rest: Vec<&str> = shown
+        .stats
+        .by_participant
+        .iter()
+        .map(|c| c.label.as_str())
+        .collect();
+    assert_eq!(rest, ["Groupe"]);
 }
 
 #[test]

@@ -72,12 +72,14 @@ pub fn write_with(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     check(format, options).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
-    let report = || Report::build_with(data, options);
+    // Data formats keep the stored text as typed; the others are read.
+    let data_report = || Report::build_with(data, options);
+    let report = || Report::for_reading(data, options);
     match format {
         Format::Markdown => super::markdown::write(&report(), out),
         Format::Html => super::html::write(report(), out),
-        Format::Json => super::json::write(&report(), out),
-        Format::Csv => super::csv_tables::write(&report(), options.table, out),
+        Format::Json => super::json::write(&data_report(), out),
+        Format::Csv => super::csv_tables::write(&data_report(), options.table, out),
         Format::Bundle => crate::bundle::write_json(data, out),
         Format::Odt => super::odt::write(&report(), out),
         Format::Pdf => super::pdf::write(&report(), out),
@@ -104,12 +106,20 @@ pub fn render_with(
     options: Options,
 ) -> Result<String, BundleNotAnonymised> {
     check(format, options)?;
-    if format == Format::Odt {
+    match format {
         // A package as text: the XML of its documents (see `odt::xml`).
-        let report = Report::build_with(data, options);
-        return Ok(super::odt::xml(&report).expect("write to memory"));
+        Format::Odt => {
+            Ok(super::odt::xml(&Report::for_reading(data, options)).expect("write to memory"))
+        }
+        // The text its pages show, page by page (see `pdf::text`).
+        Format::Pdf => Ok(super::pdf::text(&Report::for_reading(data, options))),
+        _ => {
+            let mut out = Vec::new();
+            write_with(format, data, options, &mut out).expect("write to memory");
+            // Text formats write UTF-8; were one not to, a reader gets
+            // replacement characters, never a crash.
+            Ok(String::from_utf8(out)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+        }
     }
-    let mut out = Vec::new();
-    write_with(format, data, options, &mut out).expect("write to memory");
-    Ok(String::from_utf8(out).expect("every text format writes UTF-8"))
 }

@@ -123,19 +123,31 @@ pub(super) fn build(data: &SessionData, shown: &[&Contribution], lang: Lang) -> 
         .collect();
     let height = stack(&mut ranking);
     let total: u32 = ranked.iter().map(|r| r.dots).sum();
+    // Dots placed on what was set aside after the vote: said, not dropped
+    // without a word ("12 dots placed, the ranking shows 11").
+    let parked: u32 = data
+        .contributions
+        .iter()
+        .filter(|c| c.is_parked())
+        .filter_map(|c| totals.get(&c.id))
+        .sum();
+    let items = crate::i18n::tn(lang, "votes.report_items", ranking.len(), &[]);
+    let dots = voting.dots_per_participant.to_string();
+    let args = [("items", items.as_str()), ("dots", &dots)];
+    let mut summary = crate::i18n::tn(lang, "votes.report_summary", total as usize, &args);
+    if parked > 0 {
+        summary.push_str(&crate::i18n::tn(
+            lang,
+            "votes.report_parked",
+            parked as usize,
+            &[],
+        ));
+    }
     Votes {
         dots_per_participant: voting.dots_per_participant,
         total,
         height,
-        summary: tf(
-            lang,
-            "votes.report_summary",
-            &[
-                ("n", &total.to_string()),
-                ("items", &ranking.len().to_string()),
-                ("dots", &voting.dots_per_participant.to_string()),
-            ],
-        ),
+        summary,
         ranking,
         heading: t(lang, "votes.report_heading").to_string(),
         columns: [
@@ -171,14 +183,11 @@ pub(super) fn row<T>(
         kind_label: kind.to_string(),
         rank: r.rank,
         tied: r.tied,
-        title: tf(
+        title: crate::i18n::tn(
             lang,
             "votes.report_bar",
-            &[
-                ("place", &place),
-                ("text", text),
-                ("n", &r.dots.to_string()),
-            ],
+            r.dots as usize,
+            &[("place", &place), ("text", text)],
         ),
         place,
         dots: r.dots,
@@ -215,6 +224,23 @@ mod tests {
         assert!(lines[2].ends_with('…'));
         assert_eq!(label_lines("Short idea"), ["Short idea"]);
         assert_eq!(label_lines("Two\nlines"), ["Two lines"]);
+    }
+
+    #[test]
+    fn a_bars_title_counts_in_singular_or_plural() {
+        use crate::model::{Lang, Ranked};
+        let title = |lang, dots| {
+            let r = Ranked {
+                item: (),
+                dots,
+                rank: 1,
+                tied: false,
+            };
+            super::row(0, &r, ("id".into(), "Idée", "Idée"), 3, lang).title
+        };
+        assert_eq!(title(Lang::Fr, 1), "1 : Idée, 1 point");
+        assert_eq!(title(Lang::Fr, 3), "1 : Idée, 3 points");
+        assert_eq!(title(Lang::En, 1), "1: Idée, 1 dot");
     }
 
     #[test]

@@ -187,7 +187,7 @@ fn three_ateliers_from_three_databases_give_one_event_report() {
         md.contains("| Ana Lopez |") && md.contains("| Mairie |"),
         "{md}"
     );
-    assert!(md.contains("| un·e participant·e |") || md.contains("| a participant |"));
+    assert!(md.contains("| une personne participante |") || md.contains("| a participant |"));
     assert!(
         md.contains("Florence Mensah") && md.contains("Gaëlle Roux"),
         "leads"

@@ -244,7 +244,7 @@ fn each_table_of_the_report_exports_as_a_csv_of_its_own() {
         "{actions}"
     );
     assert!(
-        actions.contains("'=Réserver la salle;Ana;2026-07-10;à faire;non\r\n"),
+        actions.contains("'=Réserver la salle;Ana;10/07/2026;à faire;non\r\n"),
         "{actions}"
     );
     let decisions = csv("decisions");

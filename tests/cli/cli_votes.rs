@@ -41,10 +41,10 @@ fn dots_tallies_and_the_ranking_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = session(&dir);
     let said = stdout(atelier(&dir).args(["vote", "latest", "--participant", "bo", &a, &a]));
-    assert_eq!(said.trim(), "2 dot(s) placed, 1 left");
+    assert_eq!(said.trim(), "2 dots placed, 1 left");
     // The unique start of a name, and a shorter id prefix.
     let said = stdout(atelier(&dir).args(["vote", "latest", "--participant", "Anat", &b[4..]]));
-    assert_eq!(said.trim(), "1 dot(s) placed, 2 left");
+    assert_eq!(said.trim(), "1 dot placed, 2 left");
     let said = stdout(atelier(&dir).args(["vote", "latest", "--tally", "1", &b]));
     assert_eq!(said.trim(), "tally recorded: 1");
 

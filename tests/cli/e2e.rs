@@ -354,10 +354,13 @@ fn an_export_shown_on_a_terminal_cannot_drive_it() {
             assert!(!text.contains(bad), "{format} shows {bad:?}: {text:?}");
         }
     }
-    // Piped, the same export is the exact data.
+    // Piped, the same export is the exact data, escaped (`safe_json`).
     let piped = env.cli(&["export", "latest", "--format", "bundle"]);
     assert!(piped.contains("\\u001b]0;pwned\\u0007"), "{piped}");
-    assert!(piped.contains('\u{9b}'));
+    assert!(
+        piped.contains("\\u009b2J") && !piped.contains('\u{9b}'),
+        "{piped}"
+    );
 }
 
 /// Everything a program wrote to its terminal until it closed it.

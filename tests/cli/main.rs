@@ -11,6 +11,8 @@ mod cli_follow;
 mod cli_follow_through;
 mod cli_inbox;
 mod cli_reopen;
+mod cli_language;
+mod cli_output_edges;
 mod cli_review;
 mod cli_search;
 mod cli_themes;

@@ -131,10 +131,11 @@ pub fn pandoc_attribute(element: &str, attr: &str, value: &str) -> bool {
 
 /// Panics unless `text` shows every line of every payload as itself.
 /// Runs of spaces and line breaks count as one space, as a browser shows
-/// them (pandoc also writes them so, and wraps its lines).
+/// them (pandoc also writes them so, and wraps its lines); so do the
+/// no-break spaces of French typography ("1\u{202f}?" reads "1 ?").
 pub fn assert_shows(what: &str, text: &str, payloads: &[String]) {
     let squeeze = |s: &str| {
-        s.split([' ', '\n'])
+        s.split([' ', '\n', '\u{a0}', '\u{202f}'])
             .filter(|w| !w.is_empty())
             .collect::<Vec<_>>()
             .join(" ")

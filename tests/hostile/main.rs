@@ -11,6 +11,7 @@ mod document;
 mod event;
 mod golden;
 mod inert;
+mod json_escapes;
 mod merge_output;
 mod odt;
 mod pdf;

@@ -82,7 +82,7 @@ fn the_bundle_is_never_anonymised() {
         .failure();
     let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert!(err.contains("complete archive"), "{err}");
-    assert!(err.contains("md, html, csv or json"), "{err}");
+    assert!(err.contains("md, html, csv, json, odt or pdf"), "{err}");
     assert_eq!(
         std::fs::read_dir(&out).unwrap().count(),
         0,

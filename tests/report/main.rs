@@ -6,6 +6,7 @@
 mod common;
 
 mod anonymised_export;
+mod french_typography;
 mod pdf_fonts;
 mod report;
 mod report_choices;
@@ -19,3 +20,4 @@ mod report_time;
 mod report_voices;
 mod theme_ranking;
 mod themes_report;
+mod tryout_low;

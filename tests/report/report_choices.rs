@@ -112,7 +112,7 @@ fn the_set_up_screen_flips_each_choice_and_undo_brings_it_back() {
     // Saved at once: a report of the stored session reads in spoken order.
     let setup = app.screen_as::<SetupState>().unwrap();
     let md = render(Format::Markdown, &setup.data);
-    assert!(md.contains("- *Contexte* : comment favoriser"), "{md}");
+    assert!(md.contains("- *Contexte*\u{a0}: comment favoriser"), "{md}");
     act(&mut app, Action::Undo);
     act(&mut app, Action::Undo);
     assert_eq!(choices(&app), ReportChoices::default());

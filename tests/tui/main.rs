@@ -6,6 +6,7 @@
 mod common;
 
 mod tui_actions;
+mod tui_closed_setup;
 mod tui_commands;
 mod tui_confirm_loss;
 mod tui_conflict_marker;
@@ -30,6 +31,7 @@ mod tui_themes;
 mod tui_time;
 mod tui_tryout;
 mod tui_ui_language;
+mod tui_typography;
 mod tui_update;
 mod tui_voices;
 mod tui_vote_themes;

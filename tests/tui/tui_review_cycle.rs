@@ -246,7 +246,7 @@ fn a_remark_names_the_section_or_the_contribution_it_is_about() {
         ]
     );
     let shown = screen(&app, 100, 30);
-    assert!(shown.contains("[decisions]"), "{shown}");
+    assert!(shown.contains("[Decisions]"), "{shown}");
     assert!(shown.contains("[« Buses are full »]"), "{shown}");
 }
 

@@ -298,7 +298,7 @@ fn set_up_moves_the_1_2_4_all_from_stage_to_stage_and_undo_takes_it_back() {
     while setup(&app).current() != SetupRow::Field(Field::Structure) {
         act(&mut app, Action::Down);
     }
-    assert!(screen(&app, 120, 40).contains("1-2-4-Tous  ‹ aucune ›"));
+    assert!(screen(&app, 120, 40).contains("1-2-4-Tous   ‹ aucune ›"));
     for _ in 0..3 {
         act(&mut app, Action::Right);
     }

@@ -33,6 +33,6 @@ pub fn write(r: &EventReport, out: &mut dyn std::io::Write) -> std::io::Result<(
         actions: &r.actions,
         stats: &r.stats,
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    crate::safe_json::to_writer_pretty(&mut *out, &doc)?;
     out.write_all(b"\n")
 }

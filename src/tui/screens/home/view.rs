@@ -214,7 +214,7 @@ fn session_row<'a>(s: &SessionSummary, core: &Core, shown: Shown) -> Row<'a> {
     }
     let mut cells = vec![
         TableCell::from(Line::from(title_line)),
-        TableCell::from(s.date.format("%Y-%m-%d").to_string()),
+        TableCell::from(crate::i18n::short_date(core.lang, s.date)),
     ];
     if wide {
         cells.insert(1, TableCell::from(truncate(&clean(&s.event, false), 16)));

@@ -80,7 +80,7 @@ impl Screen for ReviewState {
     /// Shows changes made elsewhere, keeping the scroll position.
     fn refresh(&mut self, core: &mut Core) {
         if let Some(data) = load(core, self.data.session.id) {
-            self.paragraphs = preview(&Report::build(&data));
+            self.paragraphs = preview(&Report::for_reading(&data, Default::default()));
             self.data = data;
         }
     }
@@ -95,7 +95,7 @@ impl Screen for ReviewState {
 impl ReviewState {
     pub fn open(core: &mut Core, id: Id, back: Option<Nav>) -> Option<ReviewState> {
         let data = load(core, id)?;
-        let paragraphs = preview(&Report::build(&data));
+        let paragraphs = preview(&Report::for_reading(&data, Default::default()));
         // Files exported earlier (their names are the session's own) are
         // listed again, and `o` opens them.
         let exported = Format::REPORTS
@@ -219,8 +219,13 @@ fn export_archive(s: &mut ReviewState, core: &mut Core) {
     let shown = path.display().to_string();
     match crate::paths::write_atomically(&path, text.as_bytes()) {
         Ok(()) => {
+            // The file is listed in the exports panel; the status line,
+            // one line wide, names its folder only, so it is never cut.
+            let folder = archive_dir(core);
+            let folder = folder.strip_prefix(&core.export_dir).unwrap_or(&folder);
+            let folder = format!("{}/", folder.display());
             s.archive = Some(path);
-            core.success(tf(core.lang, "review.archived", &[("path", &shown)]));
+            core.success(tf(core.lang, "review.archived", &[("dir", &folder)]));
         }
         Err(e) => core.error(tf(
             core.lang,

@@ -13,10 +13,10 @@ use std::path::PathBuf;
 
 pub fn render(s: &ReviewState, core: &Core, area: Rect, buf: &mut Buffer) {
     let theme = &core.theme;
-    // The archive first: the list shows at most four paths.
+    // The archive first, then every report format's file: all fit.
     let written: Vec<&PathBuf> = s.archive.iter().chain(s.exported.iter().rev()).collect();
-    // Four reports and the archive: all five fit.
-    let files = written.len().clamp(1, 5) as u16;
+    let most = crate::report::Format::REPORTS.len() + 1;
+    let files = written.len().clamp(1, most) as u16;
     let [head, body, foot] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),

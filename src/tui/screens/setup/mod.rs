@@ -3,6 +3,7 @@
 //! command, saved as soon as it is confirmed; `u` applies its inverse and
 //! Ctrl+R does it again.
 
+mod closed;
 mod report_choices;
 mod structures;
 mod view;
@@ -338,6 +339,8 @@ fn update(s: &mut SetupState, core: &mut Core, action: Action) -> Option<Nav> {
             return Some(s.back.take().unwrap_or_else(super::home::open));
         }
         Action::Run => return Some(super::run::open(s.data.session.id)),
+        // Said before any typing, not when the typed text is refused.
+        a if closed::refuses(s, &a) => core.error(core.t("command.closed").to_string()),
         Action::Left | Action::Right => {
             if let SetupRow::Field(f) = s.current() {
                 cycle(s, core, f, action == Action::Right);

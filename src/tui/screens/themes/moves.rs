@@ -111,9 +111,9 @@ pub fn put(s: &ThemesState, core: &mut Core) {
         .map(|t| (Some(t.id), t.name.clone()))
         .collect();
     choices.push((None, core.t("themes.unsorted").to_string()));
-    let n = items.len().to_string();
+    let n = items.len();
     core.popup = Some(Popup::Picker(Picker {
-        title: tf(core.lang, "themes.put_title", &[("n", &n)]),
+        title: crate::i18n::tn(core.lang, "themes.put_title", n, &[]),
         items: choices,
         filter: String::new(),
         selected: 0,
@@ -148,12 +148,12 @@ pub fn start_merge(s: &ThemesState, core: &mut Core) {
 pub fn picked(s: &mut ThemesState, core: &mut Core, purpose: ThemesPick, value: Option<Id>) {
     match purpose {
         ThemesPick::Into(items) => {
-            let n = items.len().to_string();
+            let n = items.len();
             let command = Command::PutInTheme {
                 items,
                 theme: value,
             };
-            let said = tf(core.lang, "themes.moved", &[("n", &n)]);
+            let said = crate::i18n::tn(core.lang, "themes.moved", n, &[]);
             if apply(s, core, &command, said) {
                 s.marked.clear();
             }
@@ -173,9 +173,9 @@ pub fn picked(s: &mut ThemesState, core: &mut Core, purpose: ThemesPick, value: 
 /// `o`: takes the marked items (or the selected one) out of their theme.
 pub fn take_out(s: &mut ThemesState, core: &mut Core) {
     let items = s.targets();
-    let n = items.len().to_string();
+    let n = items.len();
     let command = Command::PutInTheme { items, theme: None };
-    let said = tf(core.lang, "themes.taken_out", &[("n", &n)]);
+    let said = crate::i18n::tn(core.lang, "themes.taken_out", n, &[]);
     if apply(s, core, &command, said) {
         s.marked.clear();
     }

@@ -102,11 +102,8 @@ fn items(s: &ThemesState, core: &Core, area: Rect, buf: &mut Buffer) {
     let marked = if s.marked.is_empty() {
         String::new()
     } else {
-        let n = s.marked.len().to_string();
-        format!(
-            "· {} ",
-            crate::i18n::tf(core.lang, "themes.marked", &[("n", &n)])
-        )
+        let n = s.marked.len();
+        format!("· {} ", crate::i18n::tn(core.lang, "themes.marked", n, &[]))
     };
     let block = Block::bordered()
         .title(format!(" {} {marked}", truncate(&name, 40)))

@@ -115,7 +115,8 @@ fn line<'a>(s: &VersionsState, core: &Core, row: Row, selected: bool) -> Line<'a
                 one_line(&f.name)
             ))];
             if !f.section.is_empty() {
-                spans.push(Span::styled(format!(" [{}]", f.section), theme.muted()));
+                let section = crate::report::section_label(core.lang, &f.section);
+                spans.push(Span::styled(format!(" [{section}]"), theme.muted()));
             }
             let about =
                 (f.contribution_id).and_then(|id| s.data.contributions.iter().find(|c| c.id == id));

@@ -28,14 +28,11 @@ pub fn render(s: &VoteState, core: &Core, area: Rect, buf: &mut Buffer) {
     let voting = &s.data.voting;
     let dots = voting.dots_per_participant.to_string();
     let voter = match (s.voter, s.voter_name()) {
-        (Some(id), Some(name)) => tf(
+        (Some(id), Some(name)) => crate::i18n::tn(
             core.lang,
             "votes.voter_line",
-            &[
-                ("name", &clean(name, false)),
-                ("left", &voting.remaining(id).to_string()),
-                ("dots", &dots),
-            ],
+            voting.remaining(id) as usize,
+            &[("name", &clean(name, false)), ("dots", &dots)],
         ),
         _ => core.t("votes.no_voter").to_string(),
     };
