@@ -234,7 +234,8 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
                 order,
                 person_stats,
             ));
-            super::merge::warn_open_conflicts(&data, lang);
+            let open = store.conflict_copies(id)?.len();
+            super::merge::warn_open_conflicts(&data, open, lang);
             let write = |out: &mut dyn Write| match format {
                 Format::Bundle => crate::bundle::write_json_from(
                     &data,

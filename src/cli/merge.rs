@@ -45,7 +45,7 @@ pub(super) fn import(
         text.push_str(&describe(p, dry_run, lang));
         if let Step::New(data) = &p.step {
             // Its conflicts came listed from the laptop it was merged on.
-            warn_open_conflicts(data, lang);
+            warn_open_conflicts(data, crate::report::open_conflicts(data), lang);
         }
     }
     if dry_run {
@@ -179,9 +179,10 @@ fn conflict_lines(
 
 /// On stderr, before an export: how many merge conflicts are still open in
 /// the session and the command that lists them (the report reads each of
-/// those items once, with the text here; the bundle carries them).
-pub(super) fn warn_open_conflicts(data: &crate::model::SessionData, lang: Lang) {
-    let n = crate::report::open_conflicts(data);
+/// those items once, with the text here; the bundle carries them). `n`
+/// is counted by the caller: an archive's export reads no contributions
+/// into `data`, so it asks the store.
+pub(super) fn warn_open_conflicts(data: &crate::model::SessionData, n: usize, lang: Lang) {
     if n == 0 {
         return;
     }

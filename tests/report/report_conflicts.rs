@@ -45,9 +45,10 @@ fn the_statistics_and_the_participation_count_the_item_once() {
     };
     let r = Report::build_with(&data, report::Options::choosing(choices));
     assert_eq!(r.stats.total, 2);
+    // Each person's count is printed once, in the participation table.
     let by_person: Vec<(&str, usize)> = r
-        .stats
-        .by_participant
+        .participation
+        .bars
         .iter()
         .map(|x| (x.label.as_str(), x.count))
         .collect();
