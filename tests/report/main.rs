@@ -9,6 +9,7 @@ mod anonymised_export;
 mod pdf_fonts;
 mod report;
 mod report_choices;
+mod report_cover;
 mod report_follow;
 mod report_follow_through;
 mod report_odt;

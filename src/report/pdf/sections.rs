@@ -85,15 +85,14 @@ fn log(r: &Report, title: &str, entries: &[&crate::report::Item], l: &mut Layout
     bullets(l, lines.iter().map(String::as_str));
 }
 
-/// Title, event and date.
+/// Title, event, date and place.
 fn cover(r: &Report, l: &mut Layout) {
     blocks::title(l, &r.title);
-    let meta = if r.event.trim().is_empty() {
-        r.date.clone()
-    } else {
-        format!("{} · {}", r.event, r.date)
-    };
-    note(l, &meta);
+    let meta: Vec<&str> = [r.event.as_str(), &r.date, &r.place]
+        .into_iter()
+        .filter(|m| !m.trim().is_empty())
+        .collect();
+    note(l, &meta.join(" · "));
 }
 
 /// The question, then its context.
