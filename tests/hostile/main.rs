@@ -12,6 +12,7 @@ mod event;
 mod golden;
 mod inert;
 mod merge_output;
+mod noncharacters;
 mod odt;
 mod pdf;
 mod present;

@@ -38,16 +38,10 @@ pub struct Column<'a> {
 }
 
 /// Text that XML 1.0 can hold and that acts on nothing: what
-/// [`crate::text::clean`] leaves (controls and bidi overrides shown as
-/// U+FFFD), with the two non-characters XML 1.0 also forbids shown so too.
+/// [`crate::text::clean`] leaves (controls, bidi overrides and the
+/// noncharacters XML forbids shown as U+FFFD).
 pub fn xml_clean(text: &str, keep_newlines: bool) -> String {
     crate::text::clean(text, keep_newlines)
-        .chars()
-        .map(|c| match c {
-            '\u{FFFE}' | '\u{FFFF}' => char::REPLACEMENT_CHARACTER,
-            c => c,
-        })
-        .collect()
 }
 
 /// Text content escaped by quick-xml: `<`, `>` and `&` (quotes need no
