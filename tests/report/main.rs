@@ -12,6 +12,7 @@ mod report_choices;
 mod report_cover;
 mod report_follow;
 mod report_follow_through;
+mod report_headings;
 mod report_odt;
 mod report_pdf;
 mod report_room_inputs;

@@ -30,7 +30,12 @@ fn odt_cover(package: &[u8]) -> String {
     body.children()
         .filter(|n| n.is_element())
         .take_while(|n| !n.has_tag_name("h"))
-        .map(|n| n.descendants().filter_map(|t| t.text()).collect::<String>())
+        .map(|n| {
+            n.descendants()
+                .filter(|t| t.is_text())
+                .filter_map(|t| t.text())
+                .collect::<String>()
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

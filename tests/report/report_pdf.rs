@@ -39,7 +39,16 @@ fn the_sample_reads_as_a_few_a4_pages_with_its_sections_in_order() {
         "resources",
         "stats",
     ] {
-        let heading = format!("\n{}\n", r.label(key));
+        let label = match key {
+            "stats" => format!(
+                "{}{}{}",
+                atelier::i18n::t(r.language, "sections.appendix"),
+                r.colon,
+                r.label(key)
+            ),
+            _ => r.label(key).to_string(),
+        };
+        let heading = format!("\n{label}\n");
         let at = text[from..]
             .find(&heading)
             .unwrap_or_else(|| panic!("heading {heading:?} missing or out of order"));

@@ -36,10 +36,7 @@ pub fn all(r: &Report, l: &mut Layout) {
             Section::Actions(_) => super::tables::actions(r, l),
             Section::Parking(_) => parking(r, l),
             Section::Review(v) => review(r, v, l),
-            Section::Statistics(_) => {
-                super::tables::participation(r, l);
-                super::tables::statistics(r, l);
-            }
+            Section::Statistics(_) => super::tables::statistics(r, &s.heading(r), l),
             Section::Log(entries) => log(r, &s.heading(r), entries, l),
         }
     }

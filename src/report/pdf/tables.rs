@@ -76,12 +76,12 @@ fn ranking(l: &mut Layout, ranking: &[RankedItem], [rank, what, dots]: &[String;
 
 /// Who spoke how much: a bar per person (none when anonymous, where the
 /// view model keeps totals only).
-pub fn participation(r: &Report, l: &mut Layout) {
+fn participation(r: &Report, l: &mut Layout) {
     let p = &r.participation;
     if p.people == 0 || p.total == 0 {
         return;
     }
-    heading(l, 1, r.label("participation"));
+    heading(l, 2, r.label("participation"));
     note(l, &p.summary);
     let most = p.bars.iter().map(|b| b.count).max().unwrap_or(1).max(1);
     bars(
@@ -100,8 +100,9 @@ pub fn participation(r: &Report, l: &mut Layout) {
 
 /// The appendix: counts per participant, stage and kind, and the time
 /// each stage took against its plan.
-pub fn statistics(r: &Report, l: &mut Layout) {
-    heading(l, 1, r.label("stats"));
+pub fn statistics(r: &Report, title: &str, l: &mut Layout) {
+    heading(l, 1, title);
+    participation(r, l);
     let s = &r.stats;
     let count = r.label("count");
     for (caption, first, rows) in [
