@@ -141,17 +141,32 @@ pub struct Column<'a> {
     pub numeric: bool,
 }
 
-/// A table: a shaded header row (repeated on each page the table continues
-/// on), then one row per entry, never cut unless taller than a page.
+/// Rows a table may have and still be kept whole on one page: a short
+/// table cut after its first row reads badly ("Contributions par étape"
+/// split 1 / 3).
+pub const WHOLE_TABLE_ROWS: usize = 8;
+
+/// A table: a shaded header row, then one row per entry, never cut unless
+/// taller than a page. A table of at most [`WHOLE_TABLE_ROWS`] rows moves
+/// whole to the next page; a longer one breaks between rows and repeats
+/// its header on each page it continues on.
 pub fn table(l: &mut Layout, columns: &[Column], rows: impl IntoIterator<Item = Vec<String>>) {
     let titles = columns.iter().map(|c| c.title.to_string()).collect();
     let header = row(l, columns, titles, Weight::Bold, Some(SHADE));
-    l.start_table(header);
-    for cells in rows {
-        let lines = row(l, columns, cells, Weight::Regular, None);
-        l.place(lines, true);
+    let rows: Vec<Vec<Line>> = rows
+        .into_iter()
+        .map(|cells| row(l, columns, cells, Weight::Regular, None))
+        .collect();
+    if rows.len() <= WHOLE_TABLE_ROWS {
+        let whole = header.into_iter().chain(rows.into_iter().flatten());
+        l.place(whole.collect(), true);
+    } else {
+        l.start_table(header);
+        for lines in rows {
+            l.place(lines, true);
+        }
+        l.end_table();
     }
-    l.end_table();
     l.gap(8.0);
 }
 
