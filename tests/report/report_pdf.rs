@@ -17,7 +17,8 @@ fn the_sample_reads_as_a_few_a4_pages_with_its_sections_in_order() {
         "pages have a size"
     );
     let Some(pages) = pages(&pdf) else { return };
-    assert!((2..=4).contains(&pages.len()), "{} pages", pages.len());
+    // The log is a table of its own at the end.
+    assert!((2..=6).contains(&pages.len()), "{} pages", pages.len());
     for (i, page) in pages.iter().enumerate() {
         let number = format!("{}/{}", i + 1, pages.len());
         assert!(
@@ -29,9 +30,9 @@ fn the_sample_reads_as_a_few_a4_pages_with_its_sections_in_order() {
     let r = Report::build(&data);
     let text = pages.concat();
     let mut from = 0;
-    // In the one order of the sections: who took part is on the cover.
+    // In the one order of the sections (who took part is on the cover,
+    // see pdf::sections' tests).
     for key in [
-        "participants",
         "question",
         "synthesis",
         "discussion",

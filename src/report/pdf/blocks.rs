@@ -23,6 +23,35 @@ pub fn title(l: &mut Layout, text: &str) {
     l.gap(4.0);
 }
 
+/// Width of a cover field's label column.
+const FIELD_LABEL: f32 = 92.0;
+/// A cover field's label: small, grey, beside its value.
+pub const FIELD_LABEL_SIZE: f32 = 8.0;
+
+/// The cover's facts (event, date, place, lead, participants) as a compact
+/// block: each value in body text, its label small and grey beside it,
+/// rather than a heading per fact. A field moves whole.
+pub fn fields<'t>(l: &mut Layout, fields: impl IntoIterator<Item = (&'t str, String)>) {
+    let label_style = l.style(Weight::Regular, FIELD_LABEL_SIZE);
+    let value_style = l.style(Weight::Regular, BODY);
+    // The label's baseline sits on the value's first line's.
+    let drop = line_height(BODY) - line_height(FIELD_LABEL_SIZE) - 0.5;
+    for (label, value) in fields {
+        let width = BODY_WIDTH - FIELD_LABEL;
+        let mut lines = l.text(&value, value_style, FIELD_LABEL, width, INK);
+        let Some(first) = lines.first_mut() else {
+            continue;
+        };
+        let label = text_op(label.to_string(), label_style, MARGIN, MUTED);
+        first.ops.push(label.moved(drop));
+        if let Some(last) = lines.last_mut() {
+            last.height += 3.0;
+        }
+        l.place(lines, true);
+    }
+    l.gap(6.0);
+}
+
 /// A section's heading (level 1), or a part's within it (2, 3).
 pub fn heading(l: &mut Layout, level: u8, text: &str) {
     let (size, space, color) = match level {

@@ -1,0 +1,75 @@
+use super::super::blocks::{BODY, FIELD_LABEL_SIZE};
+use super::super::font::Metrics;
+use super::super::layout::{Layout, Op, Page};
+use crate::report::outline::fixtures::sample_report;
+
+/// The sample report's text ops, page by page: (text, size, y).
+fn laid_out() -> Vec<Vec<(String, f32, f32)>> {
+    let r = sample_report();
+    let metrics = Metrics::new();
+    let mut pages = Vec::new();
+    let mut sink = |page: Page| {
+        let texts = page.ops.into_iter().filter_map(|op| match op {
+            Op::Text { text, size, y, .. } => Some((text, size, y)),
+            Op::Rect { .. } => None,
+        });
+        pages.push(texts.collect());
+    };
+    let mut layout = Layout::new(&metrics, "footer".into(), None, &mut sink);
+    super::all(&r, &mut layout);
+    layout.finish();
+    pages
+}
+
+#[test]
+fn the_cover_is_a_block_of_small_labels_beside_body_text_not_headings() {
+    let r = sample_report();
+    let pages = laid_out();
+    let first = &pages[0];
+    let find = |text: &str| {
+        first
+            .iter()
+            .find(|(t, ..)| t == text)
+            .unwrap_or_else(|| panic!("{text:?} not on the cover: {first:?}"))
+    };
+    let (_, size, participants_y) = find(r.label("participants"));
+    assert_eq!(*size, FIELD_LABEL_SIZE);
+    let (_, size, _) = find(r.label("lead"));
+    assert_eq!(*size, FIELD_LABEL_SIZE);
+    // The value beside its label, in body text, on the same line.
+    let names = first
+        .iter()
+        .find(|(t, ..)| t.starts_with(r.participants[0].as_str()))
+        .expect("the roster");
+    assert_eq!(names.1, BODY);
+    assert!((names.2 - participants_y).abs() < 2.0, "{names:?}");
+    // Nothing but the title is larger than body text before the question.
+    let question = first.iter().position(|(t, ..)| t == r.label("question"));
+    let before = &first[1..question.expect("the question on page 1")];
+    assert!(
+        before.iter().all(|(_, size, _)| *size <= BODY),
+        "{before:?}"
+    );
+}
+
+#[test]
+fn the_log_is_a_table_with_the_stage_of_each_entry() {
+    let r = sample_report();
+    let pages = laid_out();
+    let last = pages.last().unwrap();
+    let word = |key| crate::i18n::t(r.language, key);
+    let row_of = |text: &str| {
+        last.iter()
+            .find(|(t, ..)| t == text)
+            .unwrap_or_else(|| panic!("{text:?} not on the last page"))
+            .2
+    };
+    let header = row_of(word("sections.log_time"));
+    assert_eq!(row_of(r.label("stage")), header);
+    assert_eq!(row_of(word("sections.log_text")), header);
+    let stage = &r.ideas[0].stage;
+    assert!(
+        last.iter().any(|(t, ..)| t == stage),
+        "{stage:?} in {last:?}"
+    );
+}
