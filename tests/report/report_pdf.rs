@@ -114,3 +114,12 @@ fn the_cli_exports_a_pdf_to_a_file_and_to_a_pipe() {
     assert!(piped.starts_with(b"%PDF-"));
     assert!(piped.ends_with(b"%%EOF") || piped.ends_with(b"%%EOF\n"));
 }
+
+#[test]
+fn the_pdf_has_bookmarks_and_says_its_language() {
+    let pdf = bytes(Format::Pdf, &common::sample_data());
+    let has = |what: &[u8]| pdf.windows(what.len()).any(|w| w == what);
+    assert!(has(b"/Outlines"), "bookmarks");
+    assert!(has(b"/Title(Question)"), "a bookmark per section");
+    assert!(has(b"/Lang(fr)"), "the document's language");
+}

@@ -69,7 +69,7 @@ pub fn heading(l: &mut Layout, level: u8, text: &str) {
     } else if let Some(last) = lines.last_mut() {
         last.height += 2.0;
     }
-    l.heading(lines);
+    l.bookmarked_heading(level, text, lines);
 }
 
 /// Running text: may break across pages between its lines.

@@ -1,10 +1,16 @@
 use super::super::blocks::{BODY, FIELD_LABEL_SIZE};
 use super::super::font::Metrics;
-use super::super::layout::{Layout, Op, Page};
+use super::super::layout::{Layout, Mark, Op, Page};
 use crate::report::outline::fixtures::sample_report;
 
+type Texts = Vec<Vec<(String, f32, f32)>>;
+
 /// The sample report's text ops, page by page: (text, size, y).
-fn laid_out() -> Vec<Vec<(String, f32, f32)>> {
+fn laid_out() -> Texts {
+    laid_out_with_marks().0
+}
+
+fn laid_out_with_marks() -> (Texts, Vec<Mark>) {
     let r = sample_report();
     let metrics = Metrics::new();
     let mut pages = Vec::new();
@@ -17,8 +23,35 @@ fn laid_out() -> Vec<Vec<(String, f32, f32)>> {
     };
     let mut layout = Layout::new(&metrics, "footer".into(), None, &mut sink);
     super::all(&r, &mut layout);
-    layout.finish();
-    pages
+    let (_, marks) = layout.finish();
+    (pages, marks)
+}
+
+#[test]
+fn every_section_heading_is_a_bookmark_to_the_page_it_is_on() {
+    let r = sample_report();
+    let (pages, marks) = laid_out_with_marks();
+    let top: Vec<&str> = marks
+        .iter()
+        .filter(|m| m.level == 1)
+        .map(|m| m.text.as_str())
+        .collect();
+    let headings: Vec<String> = crate::report::sections(&r)
+        .iter()
+        .filter(|s| !matches!(s, crate::report::Section::Cover(_)))
+        .map(|s| s.heading(&r))
+        .collect();
+    assert_eq!(top, headings);
+    assert!(
+        marks.iter().any(|m| m.level == 2),
+        "parts are bookmarked too"
+    );
+    for mark in &marks {
+        let page = &pages[mark.page];
+        let drawn = page.iter().find(|(t, ..)| *t == mark.text);
+        let (_, _, y) = drawn.unwrap_or_else(|| panic!("{mark:?} is not on its page"));
+        assert!(*y >= mark.y && *y - mark.y < 30.0, "{mark:?} at {y}");
+    }
 }
 
 #[test]
