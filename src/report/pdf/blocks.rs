@@ -14,7 +14,7 @@ const INDENT: f32 = 14.0;
 /// Space between a table cell's text and its edges.
 const PAD: f32 = 4.0;
 /// A bar under an even share.
-const LIGHT: Rgb = (150, 180, 210);
+pub const LIGHT: Rgb = (150, 180, 210);
 
 /// The report's title, on the first page.
 pub fn title(l: &mut Layout, text: &str) {
@@ -300,13 +300,20 @@ pub fn bars(l: &mut Layout, bars: impl IntoIterator<Item = Bar>) {
 
 /// What a light bar means, after the chart.
 pub fn legend(l: &mut Layout, text: &str) {
+    key(l, text, true);
+    l.gap(8.0);
+}
+
+/// A bar's colour and what it means, on a line of its own: a chart's
+/// legend (light bars when `light`).
+pub fn key(l: &mut Layout, text: &str, light: bool) {
     let style = l.style(Weight::Regular, 9.0);
     let mut lines = l.text(text, style, 14.0, BODY_WIDTH - 14.0, MUTED);
     if let Some(first) = lines.first_mut() {
-        first.ops.push(rect(0.0, 2.5, 9.0, 8.0, LIGHT));
+        let color = if light { LIGHT } else { ACCENT };
+        first.ops.push(rect(0.0, 2.5, 9.0, 8.0, color));
     }
     l.place(lines, true);
-    l.gap(8.0);
 }
 
 /// A rectangle, `x` from the left margin and `y` from the line's top.

@@ -106,3 +106,24 @@ fn the_log_is_a_table_with_the_stage_of_each_entry() {
         "{stage:?} in {last:?}"
     );
 }
+
+#[test]
+fn the_statistics_draw_planned_and_actual_time_per_stage_as_bars() {
+    let r = sample_report();
+    let metrics = Metrics::new();
+    let mut light_bars = 0;
+    let mut sink = |page: Page| {
+        light_bars += page
+            .ops
+            .iter()
+            .filter(|op| matches!(op, Op::Rect { color, h, .. } if *color == super::super::blocks::LIGHT && *h == 8.0))
+            .count();
+    };
+    let mut layout = Layout::new(&metrics, "footer".into(), None, &mut sink);
+    super::super::tables::statistics(&r, "Annexe", &mut layout);
+    layout.finish();
+    let stages = r.stats.time.stages.len();
+    assert!(stages > 1);
+    // One light (planned) bar per stage, and the legend's swatch.
+    assert_eq!(light_bars, stages + 1);
+}
