@@ -192,3 +192,23 @@ fn a_short_table_moves_whole_to_the_next_page_a_long_one_breaks_between_rows() {
     });
     assert_ne!(page_of(&laid, "l0"), page_of(&laid, &format!("l{short}")));
 }
+
+#[test]
+fn a_heading_and_its_one_line_lead_in_move_with_the_list_after_them() {
+    for room in [40.0, 60.0, 80.0] {
+        let pages = pages(|l| {
+            fill_until(l, room);
+            blocks::heading(l, 1, "Review");
+            blocks::lead_in(l, "version");
+            blocks::label(l, "Approved");
+            blocks::bullets(l, ["first", "second"]);
+        });
+        let heading = page_of(&pages, "Review");
+        assert_eq!(
+            heading,
+            page_of(&pages, "version"),
+            "with {room} points left"
+        );
+        assert_eq!(heading, page_of(&pages, "first"), "with {room} points left");
+    }
+}

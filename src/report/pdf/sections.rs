@@ -44,7 +44,9 @@ pub fn all(r: &Report, l: &mut Layout) {
 /// Which version this is, its sign-offs and the remarks applied.
 fn review(r: &Report, v: &crate::report::ReviewView, l: &mut Layout) {
     heading(l, 1, &v.heading);
-    paragraph(l, &v.version);
+    // One line: it waits with the heading for the sign-offs, rather than
+    // end a page under it.
+    blocks::lead_in(l, &v.version);
     if !v.sign_offs.is_empty() {
         label(l, &v.sign_offs_heading);
         bullets(l, v.sign_offs.iter().map(String::as_str));
