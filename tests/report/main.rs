@@ -15,6 +15,7 @@ mod report_follow_through;
 mod report_headings;
 mod report_odt;
 mod report_pdf;
+mod report_phone;
 mod report_room_inputs;
 mod report_time;
 mod report_voices;
