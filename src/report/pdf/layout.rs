@@ -244,6 +244,12 @@ impl<'a> Layout<'a> {
         }
     }
 
+    /// Moves down the page until `room` points are left (tests only).
+    #[cfg(test)]
+    pub fn fill_for_test(&mut self, room: f32) {
+        self.y = BOTTOM - room;
+    }
+
     fn fresh(&self) -> bool {
         self.y <= TOP
     }

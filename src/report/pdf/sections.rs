@@ -42,7 +42,7 @@ pub fn all(r: &Report, l: &mut Layout) {
 }
 
 /// Which version this is, its sign-offs and the remarks applied.
-fn review(r: &Report, v: &crate::report::ReviewView, l: &mut Layout) {
+pub(super) fn review(r: &Report, v: &crate::report::ReviewView, l: &mut Layout) {
     heading(l, 1, &v.heading);
     // One line: it waits with the heading for the sign-offs, rather than
     // end a page under it.

@@ -127,3 +127,37 @@ fn the_statistics_draw_planned_and_actual_time_per_stage_as_bars() {
     // One light (planned) bar per stage, and the legend's swatch.
     assert_eq!(light_bars, stages + 1);
 }
+
+#[test]
+fn the_review_heading_and_its_version_line_move_with_the_sign_offs() {
+    let r = sample_report();
+    let v = crate::report::ReviewView {
+        heading: "Review".into(),
+        version: "Validated".into(),
+        number: 2,
+        validated: true,
+        iso_date: "2026-11-29".into(),
+        sign_offs_heading: "Approved".into(),
+        sign_offs: vec!["Ana".into(), "Ben".into()],
+        applied_heading: "Applied".into(),
+        applied: Vec::new(),
+    };
+    let metrics = Metrics::new();
+    for room in [40.0, 60.0, 80.0] {
+        let mut pages: Vec<Vec<String>> = Vec::new();
+        let mut sink = |page: Page| {
+            let texts = page.ops.into_iter().filter_map(|op| match op {
+                Op::Text { text, .. } => Some(text),
+                Op::Rect { .. } => None,
+            });
+            pages.push(texts.collect());
+        };
+        let mut layout = Layout::new(&metrics, "footer".into(), None, &mut sink);
+        layout.fill_for_test(room);
+        super::review(&r, &v, &mut layout);
+        layout.finish();
+        let page = |word: &str| pages.iter().position(|p| p.iter().any(|t| t == word));
+        assert_eq!(page("Review"), page("Ana"), "with {room} points left");
+        assert_eq!(page("Validated"), page("Ana"), "with {room} points left");
+    }
+}
