@@ -11,14 +11,17 @@
 /// U+FFFD so a reader can tell something was there. Newlines are kept when
 /// `keep_newlines` and become spaces otherwise; tabs become spaces (they
 /// would break columns); carriage returns are dropped (a lone one would
-/// rewrite the start of a terminal line).
+/// rewrite the start of a terminal line). Noncharacters (U+FFFE, U+FFFF,
+/// U+FDD0–U+FDEF and the last two of every plane) are shown as U+FFFD
+/// too: XML 1.0 (ODT, a PDF's XMP metadata) cannot hold U+FFFE or U+FFFF,
+/// and no format should carry what Unicode reserves for internal use.
 pub fn clean(text: &str, keep_newlines: bool) -> String {
     text.chars()
         .filter_map(|c| match c {
             '\n' if keep_newlines => Some('\n'),
             '\n' | '\t' => Some(' '),
             '\r' => None,
-            c if is_unsafe(c) => Some(char::REPLACEMENT_CHARACTER),
+            c if is_unsafe(c) || is_noncharacter(c) => Some(char::REPLACEMENT_CHARACTER),
             c => Some(c),
         })
         .collect()
@@ -27,6 +30,11 @@ pub fn clean(text: &str, keep_newlines: bool) -> String {
 /// A character that a terminal or a bidi-aware renderer would act on.
 pub fn is_unsafe(c: char) -> bool {
     c.is_control() || is_bidi_control(c)
+}
+
+/// One of the 66 code points Unicode sets aside as never being text.
+pub fn is_noncharacter(c: char) -> bool {
+    matches!(c, '\u{FDD0}'..='\u{FDEF}') || (c as u32) & 0xFFFE == 0xFFFE
 }
 
 /// The Unicode bidi embeddings, overrides and isolates: they reorder the
@@ -70,5 +78,9 @@ pub(crate) mod tests {
         assert_eq!(clean("\u{9b}31m\u{7f}", true), "\u{FFFD}31m\u{FFFD}");
         assert_eq!(clean("ab\u{202E}cd\u{2066}", true), "ab\u{FFFD}cd\u{FFFD}");
         assert_eq!(clean("é漢🎉 \u{200F}", false), "é漢🎉 \u{200F}");
+        assert_eq!(
+            clean("a\u{FFFE}b\u{FFFF}c\u{FDD0}d\u{10FFFF}e\u{FFFD}", false),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}"
+        );
     }
 }

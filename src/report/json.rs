@@ -41,6 +41,8 @@ struct Doc<'a> {
     title: &'a str,
     event: &'a str,
     date: &'a str,
+    /// Where the session took place (empty when not said).
+    place: &'a str,
     status: &'a str,
     question: &'a str,
     context: &'a str,
@@ -108,6 +110,7 @@ impl<'a> Doc<'a> {
             title: &r.title,
             event: &r.event,
             date: &r.iso_date,
+            place: r.place.trim(),
             status: r.status,
             question: &r.question,
             context: &r.context,

@@ -13,6 +13,7 @@ mod golden;
 mod inert;
 mod json_escapes;
 mod merge_output;
+mod noncharacters;
 mod odt;
 mod pdf;
 mod present;

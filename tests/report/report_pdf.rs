@@ -17,7 +17,8 @@ fn the_sample_reads_as_a_few_a4_pages_with_its_sections_in_order() {
         "pages have a size"
     );
     let Some(pages) = pages(&pdf) else { return };
-    assert!((2..=4).contains(&pages.len()), "{} pages", pages.len());
+    // The log is a table of its own at the end.
+    assert!((2..=6).contains(&pages.len()), "{} pages", pages.len());
     for (i, page) in pages.iter().enumerate() {
         let number = format!("{}/{}", i + 1, pages.len());
         assert!(
@@ -29,9 +30,9 @@ fn the_sample_reads_as_a_few_a4_pages_with_its_sections_in_order() {
     let r = Report::build(&data);
     let text = pages.concat();
     let mut from = 0;
-    // In the one order of the sections: who took part is on the cover.
+    // In the one order of the sections (who took part is on the cover,
+    // see pdf::sections' tests).
     for key in [
-        "participants",
         "question",
         "synthesis",
         "discussion",
@@ -39,7 +40,16 @@ fn the_sample_reads_as_a_few_a4_pages_with_its_sections_in_order() {
         "resources",
         "stats",
     ] {
-        let heading = format!("\n{}\n", r.label(key));
+        let label = match key {
+            "stats" => format!(
+                "{}{}{}",
+                atelier::i18n::t(r.language, "sections.appendix"),
+                r.colon,
+                r.label(key)
+            ),
+            _ => r.label(key).to_string(),
+        };
+        let heading = format!("\n{label}\n");
         let at = text[from..]
             .find(&heading)
             .unwrap_or_else(|| panic!("heading {heading:?} missing or out of order"));
@@ -103,4 +113,13 @@ fn the_cli_exports_a_pdf_to_a_file_and_to_a_pipe() {
         .clone();
     assert!(piped.starts_with(b"%PDF-"));
     assert!(piped.ends_with(b"%%EOF") || piped.ends_with(b"%%EOF\n"));
+}
+
+#[test]
+fn the_pdf_has_bookmarks_and_says_its_language() {
+    let pdf = bytes(Format::Pdf, &common::sample_data());
+    let has = |what: &[u8]| pdf.windows(what.len()).any(|w| w == what);
+    assert!(has(b"/Outlines"), "bookmarks");
+    assert!(has(b"/Title(Question)"), "a bookmark per section");
+    assert!(has(b"/Lang(fr)"), "the document's language");
 }

@@ -38,16 +38,10 @@ pub struct Column<'a> {
 }
 
 /// Text that XML 1.0 can hold and that acts on nothing: what
-/// [`crate::text::clean`] leaves (controls and bidi overrides shown as
-/// U+FFFD), with the two non-characters XML 1.0 also forbids shown so too.
+/// [`crate::text::clean`] leaves (controls, bidi overrides and the
+/// noncharacters XML forbids shown as U+FFFD).
 pub fn xml_clean(text: &str, keep_newlines: bool) -> String {
     crate::text::clean(text, keep_newlines)
-        .chars()
-        .map(|c| match c {
-            '\u{FFFE}' | '\u{FFFF}' => char::REPLACEMENT_CHARACTER,
-            c => c,
-        })
-        .collect()
 }
 
 /// Text content escaped by quick-xml: `<`, `>` and `&` (quotes need no
@@ -118,11 +112,11 @@ impl Doc {
     }
 
     /// Stored text as it reads: cleaned (see the module's comment), its
-    /// line breaks as `text:line-break` and its runs of spaces kept with
-    /// `text:s` (ODF, like HTML, would fold them into one).
+    /// line breaks as `text:line-break` and its spaces kept (see
+    /// [`Doc::line`]). A line break that starts or ends it is dropped.
     pub fn text(&mut self, text: &str) -> io::Result<()> {
         let text = xml_clean(text, true);
-        for (i, line) in text.trim_matches([' ', '\n']).split('\n').enumerate() {
+        for (i, line) in text.trim_matches('\n').split('\n').enumerate() {
             if i > 0 {
                 self.empty("text:line-break", &[])?;
             }
@@ -131,30 +125,38 @@ impl Doc {
         Ok(())
     }
 
-    /// One line: words as text, every space but the first of a run (and
-    /// every one at the line's start, where ODF drops them) as `text:s`.
+    /// One line, every space kept. ODF, like HTML, folds a run of spaces
+    /// into one and drops those at a paragraph's edges or after another
+    /// space, even across a span's edge; so the spaces at either end of
+    /// a text (a span's, a separator's: " — Jacky") and every space but
+    /// the first of a run inside it are written as `text:s`, which no
+    /// reader folds.
     fn line(&mut self, line: &str) -> io::Result<()> {
-        let mut rest = line;
+        let inner = line.trim_matches(' ');
+        let leading = line.len() - line.trim_start_matches(' ').len();
+        self.spaces(leading)?;
+        if inner.is_empty() {
+            return Ok(());
+        }
+        let mut rest = inner;
         while !rest.is_empty() {
             let word_end = rest.find(' ').unwrap_or(rest.len());
             let after = &rest[word_end..];
             let spaces = after.len() - after.trim_start_matches(' ').len();
-            let at_start = rest.len() == line.len();
-            let (kept, extra) = match spaces {
-                0 => (word_end, 0),
-                _ if at_start && word_end == 0 => (0, spaces),
-                _ => (word_end + 1, spaces - 1),
-            };
-            if kept > 0 {
-                self.w.write_event(escaped(&rest[..kept]))?;
-            }
-            if extra > 0 {
-                let count = extra.to_string();
-                self.empty("text:s", &[("text:c", &count)])?;
-            }
+            let kept = if spaces > 0 { word_end + 1 } else { word_end };
+            self.w.write_event(escaped(&rest[..kept]))?;
+            self.spaces(spaces.saturating_sub(1))?;
             rest = &rest[word_end + spaces..];
         }
-        Ok(())
+        self.spaces(line.len() - line.trim_end_matches(' ').len())
+    }
+
+    /// `count` spaces no reader folds.
+    fn spaces(&mut self, count: usize) -> io::Result<()> {
+        if count == 0 {
+            return Ok(());
+        }
+        self.empty("text:s", &[("text:c", &count.to_string())])
     }
 
     /// A bulleted list of `rows` (each with its depth, at most one deeper
@@ -207,9 +209,10 @@ impl Doc {
         })
     }
 
-    /// A separator of our own (" — ", " : "), spaces kept as they are.
+    /// A separator of our own (" — ", " : "), spaces kept as they are
+    /// (see [`Doc::line`]).
     pub fn literal(&mut self, text: &str) -> io::Result<()> {
-        self.w.write_event(escaped(text))
+        self.line(text)
     }
 
     /// A table named `name` (an ASCII name of ours, shown in the

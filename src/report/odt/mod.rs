@@ -100,10 +100,7 @@ fn sections(d: &mut Doc, r: &Report) -> io::Result<()> {
             Section::Actions(_) => tables::actions(d, r)?,
             Section::Parking(_) => prose::parking(d, r)?,
             Section::Review(v) => prose::review(d, r, v)?,
-            Section::Statistics(_) => {
-                tables::participation(d, r)?;
-                tables::statistics(d, r)?;
-            }
+            Section::Statistics(_) => tables::statistics(d, r, &s.heading(r))?,
             Section::Log(entries) => prose::log(d, r, &s.heading(r), entries)?,
         }
     }

@@ -10,7 +10,7 @@ type Out = io::Result<()>;
 const BODY: &str = "Text_20_body";
 const STRONG: &str = "Strong_20_Emphasis";
 
-/// Title, then the event and the date.
+/// Title, then the event, the date and the place.
 pub fn cover(d: &mut Doc, r: &Report) -> Out {
     d.paragraph("Title", &r.title)?;
     d.paragraph_with("Subtitle", |d| {
@@ -18,7 +18,12 @@ pub fn cover(d: &mut Doc, r: &Report) -> Out {
             d.span("Emphasis", &r.event)?;
             d.literal(" · ")?;
         }
-        d.text(&r.date)
+        d.text(&r.date)?;
+        if !r.place.trim().is_empty() {
+            d.literal(" · ")?;
+            d.text(&r.place)?;
+        }
+        Ok(())
     })
 }
 

@@ -98,12 +98,12 @@ fn ranking(d: &mut Doc, name: &str, ranking: &[RankedItem], columns: &[String; 3
 
 /// Who spoke how much; only the totals when the session is anonymous
 /// (the view model then holds no row per person).
-pub fn participation(d: &mut Doc, r: &Report) -> Out {
+fn participation(d: &mut Doc, r: &Report) -> Out {
     let p = &r.participation;
     if p.people == 0 || p.total == 0 {
         return Ok(());
     }
-    d.heading(1, r.label("participation"))?;
+    d.heading(2, r.label("participation"))?;
     if !p.summary.trim().is_empty() {
         d.paragraph("Text_20_body", &p.summary)?;
     }
@@ -139,8 +139,9 @@ pub fn participation(d: &mut Doc, r: &Report) -> Out {
 }
 
 /// Counts per participant, stage and kind, then time per stage.
-pub fn statistics(d: &mut Doc, r: &Report) -> Out {
-    d.heading(1, r.label("stats"))?;
+pub fn statistics(d: &mut Doc, r: &Report, heading: &str) -> Out {
+    d.heading(1, heading)?;
+    participation(d, r)?;
     let s = &r.stats;
     let count = r.label("count");
     for (name, caption, first, rows) in [

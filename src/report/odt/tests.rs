@@ -180,3 +180,52 @@ fn the_properties_hold_the_title_and_the_sessions_date() {
     );
     assert_eq!(field("language").as_deref(), Some("fr-FR"));
 }
+
+/// A paragraph's text as an ODF reader shows it: white space folded into
+/// one space, none at the paragraph's edges or after another space (even
+/// across a span's edge), `text:s` giving spaces that are never folded.
+fn as_shown(fragment: &str) -> String {
+    let wrapped = parse(&format!("<text:p>{fragment}</text:p>"));
+    let doc = roxmltree::Document::parse(&wrapped).unwrap();
+    let mut shown = String::new();
+    // A folded space waits for a character after it: none ends a paragraph.
+    let mut folded = false;
+    for node in doc.descendants() {
+        if node.has_tag_name((TEXT_NS, "s")) {
+            let count: usize = node
+                .attribute((TEXT_NS, "c"))
+                .map_or(1, |c| c.parse().unwrap());
+            shown.push_str(&" ".repeat(count));
+            folded = false;
+        } else if let Some(text) = node.text().filter(|_| node.is_text()) {
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    folded = !shown.is_empty() && !shown.ends_with(' ');
+                } else {
+                    if std::mem::take(&mut folded) {
+                        shown.push(' ');
+                    }
+                    shown.push(c);
+                }
+            }
+        }
+    }
+    shown
+}
+
+#[test]
+fn spaces_at_the_edges_of_a_text_or_a_span_are_kept() {
+    let xml = fragment(|d| {
+        d.span("Emphasis", "Synthèse ")?;
+        d.literal(" : ")?;
+        d.text("à compléter par le terrain")?;
+        d.text(" — Jacky LE BIHAN")
+    });
+    assert_eq!(
+        as_shown(&xml),
+        "Synthèse  : à compléter par le terrain — Jacky LE BIHAN",
+        "{xml}"
+    );
+    let xml = fragment(|d| d.text("  deux espaces devant"));
+    assert_eq!(as_shown(&xml), "  deux espaces devant", "{xml}");
+}

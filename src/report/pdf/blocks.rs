@@ -14,13 +14,42 @@ const INDENT: f32 = 14.0;
 /// Space between a table cell's text and its edges.
 const PAD: f32 = 4.0;
 /// A bar under an even share.
-const LIGHT: Rgb = (150, 180, 210);
+pub const LIGHT: Rgb = (150, 180, 210);
 
 /// The report's title, on the first page.
 pub fn title(l: &mut Layout, text: &str) {
     let lines = l.text(text, l.style(Weight::Bold, 22.0), 0.0, BODY_WIDTH, ACCENT);
     l.place(lines, true);
     l.gap(4.0);
+}
+
+/// Width of a cover field's label column.
+const FIELD_LABEL: f32 = 92.0;
+/// A cover field's label: small, grey, beside its value.
+pub const FIELD_LABEL_SIZE: f32 = 8.0;
+
+/// The cover's facts (event, date, place, lead, participants) as a compact
+/// block: each value in body text, its label small and grey beside it,
+/// rather than a heading per fact. A field moves whole.
+pub fn fields<'t>(l: &mut Layout, fields: impl IntoIterator<Item = (&'t str, String)>) {
+    let label_style = l.style(Weight::Regular, FIELD_LABEL_SIZE);
+    let value_style = l.style(Weight::Regular, BODY);
+    // The label's baseline sits on the value's first line's.
+    let drop = line_height(BODY) - line_height(FIELD_LABEL_SIZE) - 0.5;
+    for (label, value) in fields {
+        let width = BODY_WIDTH - FIELD_LABEL;
+        let mut lines = l.text(&value, value_style, FIELD_LABEL, width, INK);
+        let Some(first) = lines.first_mut() else {
+            continue;
+        };
+        let label = text_op(label.to_string(), label_style, MARGIN, MUTED);
+        first.ops.push(label.moved(drop));
+        if let Some(last) = lines.last_mut() {
+            last.height += 3.0;
+        }
+        l.place(lines, true);
+    }
+    l.gap(6.0);
 }
 
 /// A section's heading (level 1), or a part's within it (2, 3).
@@ -40,7 +69,7 @@ pub fn heading(l: &mut Layout, level: u8, text: &str) {
     } else if let Some(last) = lines.last_mut() {
         last.height += 2.0;
     }
-    l.heading(lines);
+    l.bookmarked_heading(level, text, lines);
 }
 
 /// Running text: may break across pages between its lines.
@@ -141,17 +170,32 @@ pub struct Column<'a> {
     pub numeric: bool,
 }
 
-/// A table: a shaded header row (repeated on each page the table continues
-/// on), then one row per entry, never cut unless taller than a page.
+/// Rows a table may have and still be kept whole on one page: a short
+/// table cut after its first row reads badly ("Contributions par étape"
+/// split 1 / 3).
+pub const WHOLE_TABLE_ROWS: usize = 8;
+
+/// A table: a shaded header row, then one row per entry, never cut unless
+/// taller than a page. A table of at most [`WHOLE_TABLE_ROWS`] rows moves
+/// whole to the next page; a longer one breaks between rows and repeats
+/// its header on each page it continues on.
 pub fn table(l: &mut Layout, columns: &[Column], rows: impl IntoIterator<Item = Vec<String>>) {
     let titles = columns.iter().map(|c| c.title.to_string()).collect();
     let header = row(l, columns, titles, Weight::Bold, Some(SHADE));
-    l.start_table(header);
-    for cells in rows {
-        let lines = row(l, columns, cells, Weight::Regular, None);
-        l.place(lines, true);
+    let rows: Vec<Vec<Line>> = rows
+        .into_iter()
+        .map(|cells| row(l, columns, cells, Weight::Regular, None))
+        .collect();
+    if rows.len() <= WHOLE_TABLE_ROWS {
+        let whole = header.into_iter().chain(rows.into_iter().flatten());
+        l.place(whole.collect(), true);
+    } else {
+        l.start_table(header);
+        for lines in rows {
+            l.place(lines, true);
+        }
+        l.end_table();
     }
-    l.end_table();
     l.gap(8.0);
 }
 
@@ -256,13 +300,20 @@ pub fn bars(l: &mut Layout, bars: impl IntoIterator<Item = Bar>) {
 
 /// What a light bar means, after the chart.
 pub fn legend(l: &mut Layout, text: &str) {
+    key(l, text, true);
+    l.gap(8.0);
+}
+
+/// A bar's colour and what it means, on a line of its own: a chart's
+/// legend (light bars when `light`).
+pub fn key(l: &mut Layout, text: &str, light: bool) {
     let style = l.style(Weight::Regular, 9.0);
     let mut lines = l.text(text, style, 14.0, BODY_WIDTH - 14.0, MUTED);
     if let Some(first) = lines.first_mut() {
-        first.ops.push(rect(0.0, 2.5, 9.0, 8.0, LIGHT));
+        let color = if light { LIGHT } else { ACCENT };
+        first.ops.push(rect(0.0, 2.5, 9.0, 8.0, color));
     }
     l.place(lines, true);
-    l.gap(8.0);
 }
 
 /// A rectangle, `x` from the left margin and `y` from the line's top.

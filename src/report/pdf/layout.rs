@@ -69,6 +69,17 @@ pub struct Line {
     pub ops: Vec<Op>,
 }
 
+/// Where a heading landed: for the PDF's bookmarks (its outline).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub level: u8,
+    pub text: String,
+    /// Counted from 0.
+    pub page: usize,
+    /// The top of the heading, points from the page's top.
+    pub y: f32,
+}
+
 /// A finished page: what it draws, in order.
 pub struct Page {
     pub ops: Vec<Op>,
@@ -82,6 +93,11 @@ pub struct Layout<'a> {
     page: usize,
     /// Headings waiting for the block they introduce.
     pending: Vec<Line>,
+    /// The bookmarks of the waiting headings (each with how far below
+    /// the first waiting line it starts), placed with them.
+    pending_marks: Vec<(u8, String, f32)>,
+    /// Where each heading placed so far landed.
+    marks: Vec<Mark>,
     /// The header row of the table being laid out.
     repeat: Option<Vec<Line>>,
     /// What the running footer says beside the page number.
@@ -104,6 +120,8 @@ impl<'a> Layout<'a> {
             y: TOP,
             page: 1,
             pending: Vec::new(),
+            pending_marks: Vec::new(),
+            marks: Vec::new(),
             repeat: None,
             footer,
             total,
@@ -150,6 +168,13 @@ impl<'a> Layout<'a> {
         self.pending.extend(lines);
     }
 
+    /// A heading that is also a bookmark of the document's outline.
+    pub fn bookmarked_heading(&mut self, level: u8, text: &str, lines: Vec<Line>) {
+        let below: f32 = self.pending.iter().map(|l| l.height).sum();
+        self.pending_marks.push((level, text.to_string(), below));
+        self.heading(lines);
+    }
+
     /// Places lines, kept together on one page when `keep` (and when they
     /// fit a page), otherwise free to break between lines.
     pub fn place(&mut self, lines: Vec<Line>, keep: bool) {
@@ -167,9 +192,7 @@ impl<'a> Layout<'a> {
         if self.y + pending + first > BOTTOM && !self.fresh() {
             self.break_page();
         }
-        for line in std::mem::take(&mut self.pending) {
-            self.draw(line);
-        }
+        self.draw_pending();
         for line in lines {
             if self.y + line.height > BOTTOM && !self.fresh() {
                 self.break_page();
@@ -197,13 +220,34 @@ impl<'a> Layout<'a> {
         self.repeat = None;
     }
 
-    /// Hands over the last page; returns how many there are.
-    pub fn finish(mut self) -> usize {
+    /// Hands over the last page; returns how many there are and where
+    /// each heading landed.
+    pub fn finish(mut self) -> (usize, Vec<Mark>) {
+        self.draw_pending();
+        self.emit();
+        (self.page, self.marks)
+    }
+
+    /// Draws the waiting headings where the layout stands, noting their
+    /// bookmarks there.
+    fn draw_pending(&mut self) {
+        for (level, text, below) in std::mem::take(&mut self.pending_marks) {
+            self.marks.push(Mark {
+                level,
+                text,
+                page: self.page - 1,
+                y: self.y + below,
+            });
+        }
         for line in std::mem::take(&mut self.pending) {
             self.draw(line);
         }
-        self.emit();
-        self.page
+    }
+
+    /// Moves down the page until `room` points are left (tests only).
+    #[cfg(test)]
+    pub fn fill_for_test(&mut self, room: f32) {
+        self.y = BOTTOM - room;
     }
 
     fn fresh(&self) -> bool {

@@ -157,3 +157,58 @@ fn a_right_to_left_paragraph_is_aligned_on_the_right() {
         assert_eq!((left, rtl), (MARGIN, false));
     }
 }
+
+#[test]
+fn a_short_table_moves_whole_to_the_next_page_a_long_one_breaks_between_rows() {
+    let columns = [Column {
+        title: "Stage",
+        share: 1.0,
+        numeric: false,
+    }];
+    let table = |l: &mut Layout, prefix: &str, count: usize| {
+        blocks::label(l, &format!("{prefix}caption"));
+        let rows = (0..count).map(|i| vec![format!("{prefix}{i}")]);
+        blocks::table(l, &columns, rows.collect::<Vec<_>>());
+    };
+    // Room for the caption, the header and about two rows.
+    let short = blocks::WHOLE_TABLE_ROWS;
+    let laid = pages(|l| {
+        fill_until(l, 70.0);
+        table(l, "s", short);
+    });
+    let first = page_of(&laid, "scaption");
+    assert!(first > 0, "the short table moved to the next page");
+    for i in 0..short {
+        assert_eq!(
+            page_of(&laid, &format!("s{i}")),
+            first,
+            "row {i} of {short}"
+        );
+    }
+    let long = short + 1;
+    let laid = pages(|l| {
+        fill_until(l, 70.0);
+        table(l, "l", long);
+    });
+    assert_ne!(page_of(&laid, "l0"), page_of(&laid, &format!("l{short}")));
+}
+
+#[test]
+fn a_heading_and_its_one_line_lead_in_move_with_the_list_after_them() {
+    for room in [40.0, 60.0, 80.0] {
+        let pages = pages(|l| {
+            fill_until(l, room);
+            blocks::heading(l, 1, "Review");
+            blocks::lead_in(l, "version");
+            blocks::label(l, "Approved");
+            blocks::bullets(l, ["first", "second"]);
+        });
+        let heading = page_of(&pages, "Review");
+        assert_eq!(
+            heading,
+            page_of(&pages, "version"),
+            "with {room} points left"
+        );
+        assert_eq!(heading, page_of(&pages, "first"), "with {room} points left");
+    }
+}

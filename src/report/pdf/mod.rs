@@ -20,7 +20,7 @@ mod wrap;
 use super::Report;
 pub use fallback::take_missing;
 use font::{Fonts, Metrics};
-use layout::{Layout, Page};
+use layout::{Layout, Mark, Page};
 use std::io::{self, Write};
 
 /// Writes the session's report as PDF to `out`.
@@ -43,7 +43,7 @@ pub(in crate::report) fn write_document(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let metrics = Metrics::new();
-    let total = lay_out(title, body, &metrics, None, &mut |_| {});
+    let (total, _) = lay_out(title, body, &metrics, None, &mut |_| {});
     let fonts = Fonts::new();
     let mut doc = krilla::Document::new();
     doc.set_metadata(
@@ -52,9 +52,10 @@ pub(in crate::report) fn write_document(
             .language(lang.to_string())
             .creator("Atelier".to_string()),
     );
-    lay_out(title, body, &metrics, Some(total), &mut |page| {
+    let (_, marks) = lay_out(title, body, &metrics, Some(total), &mut |page| {
         draw::page(&mut doc, &fonts, &metrics, page)
     });
+    doc.set_outline(outline(&marks));
     let bytes = doc
         .finish()
         .map_err(|e| io::Error::other(format!("PDF: {e:?}")))?;
@@ -78,14 +79,40 @@ pub(in crate::report) fn document_text(title: &str, body: &dyn Fn(&mut Layout)) 
     out
 }
 
-/// Lays the document out, handing each page to `sink`; returns the count.
+/// The PDF's bookmarks: a section's heading at the top level, the parts
+/// within it (levels 2 and 3) under it.
+fn outline(marks: &[Mark]) -> krilla::outline::Outline {
+    use krilla::destination::XyzDestination;
+    use krilla::outline::OutlineNode;
+    let node = |m: &Mark| {
+        let at = krilla::geom::Point::from_xy(layout::MARGIN, m.y);
+        let title = crate::text::clean(&m.text, false);
+        OutlineNode::new(title, XyzDestination::new(m.page, at))
+    };
+    let mut sections: Vec<(OutlineNode, Vec<OutlineNode>)> = Vec::new();
+    for mark in marks {
+        match sections.last_mut() {
+            Some((_, parts)) if mark.level > 1 => parts.push(node(mark)),
+            _ => sections.push((node(mark), Vec::new())),
+        }
+    }
+    let mut outline = krilla::outline::Outline::new();
+    for (mut section, parts) in sections {
+        parts.into_iter().for_each(|p| section.push_child(p));
+        outline.push_child(section);
+    }
+    outline
+}
+
+/// Lays the document out, handing each page to `sink`; returns the count
+/// and where each heading landed.
 fn lay_out(
     title: &str,
     body: &dyn Fn(&mut Layout),
     metrics: &Metrics,
     total: Option<usize>,
     sink: &mut dyn FnMut(Page),
-) -> usize {
+) -> (usize, Vec<Mark>) {
     let footer = crate::text::clean(title, false);
     let mut layout = Layout::new(metrics, footer, total, sink);
     body(&mut layout);

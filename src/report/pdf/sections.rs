@@ -4,16 +4,14 @@
 
 use super::blocks::{self, bullets, heading, items, label, note, paragraph};
 use super::layout::Layout;
+use super::tables::column;
 use crate::report::{sections, Discussion, Report, Section, SynthesisView};
 
 /// Lays out the whole report, section by section.
 pub fn all(r: &Report, l: &mut Layout) {
     for s in sections(r) {
         match &s {
-            Section::Cover(_) => {
-                cover(r, l);
-                people(r, l);
-            }
+            Section::Cover(c) => cover(r, c, l),
             Section::Question { .. } => {
                 question(r, l);
                 empty(r, l);
@@ -36,10 +34,7 @@ pub fn all(r: &Report, l: &mut Layout) {
             Section::Actions(_) => super::tables::actions(r, l),
             Section::Parking(_) => parking(r, l),
             Section::Review(v) => review(r, v, l),
-            Section::Statistics(_) => {
-                super::tables::participation(r, l);
-                super::tables::statistics(r, l);
-            }
+            Section::Statistics(_) => super::tables::statistics(r, &s.heading(r), l),
             Section::Log(entries) => log(r, &s.heading(r), entries, l),
         }
     }
@@ -47,9 +42,11 @@ pub fn all(r: &Report, l: &mut Layout) {
 }
 
 /// Which version this is, its sign-offs and the remarks applied.
-fn review(r: &Report, v: &crate::report::ReviewView, l: &mut Layout) {
+pub(super) fn review(r: &Report, v: &crate::report::ReviewView, l: &mut Layout) {
     heading(l, 1, &v.heading);
-    paragraph(l, &v.version);
+    // One line: it waits with the heading for the sign-offs, rather than
+    // end a page under it.
+    blocks::lead_in(l, &v.version);
     if !v.sign_offs.is_empty() {
         label(l, &v.sign_offs_heading);
         bullets(l, v.sign_offs.iter().map(String::as_str));
@@ -68,32 +65,66 @@ fn review(r: &Report, v: &crate::report::ReviewView, l: &mut Layout) {
     }
 }
 
-/// The appendix's chronological log: time, kind and text of every item.
+/// The appendix's chronological log as a table, as in HTML: time,
+/// stage, kind, text (and who, when the report names anyone).
 fn log(r: &Report, title: &str, entries: &[&crate::report::Item], l: &mut Layout) {
     heading(l, 1, title);
-    let lines: Vec<String> = entries
-        .iter()
-        .map(|e| {
-            let who = e
-                .author
-                .as_deref()
-                .map(|a| format!(" — {a}"))
-                .unwrap_or_default();
-            format!("{}  {}{}{}{who}", e.time, e.kind_label, r.colon, e.text)
-        })
-        .collect();
-    bullets(l, lines.iter().map(String::as_str));
+    let word = |key: &str| crate::i18n::t(r.language, key);
+    let authors = entries.iter().any(|e| e.author.is_some());
+    let text_share = if authors { 0.36 } else { 0.52 };
+    let mut columns = vec![
+        column(word("sections.log_time"), 0.19, false),
+        column(r.label("stage"), 0.17, false),
+        column(r.label("kind"), 0.12, false),
+        column(word("sections.log_text"), text_share, false),
+    ];
+    if authors {
+        columns.push(column(word("sections.log_who"), 0.16, false));
+    }
+    let rows = entries.iter().map(|e| {
+        let mut text = e.text.clone();
+        if let Some(mark) = &e.room_mark {
+            text.push(' ');
+            text.push_str(mark);
+        }
+        let mut row = vec![
+            e.time.clone(),
+            e.stage.clone(),
+            e.kind_label.to_string(),
+            text,
+        ];
+        if authors {
+            row.push(e.author.clone().unwrap_or_default());
+        }
+        row
+    });
+    blocks::table(l, &columns, rows);
 }
 
-/// Title, event and date.
-fn cover(r: &Report, l: &mut Layout) {
-    blocks::title(l, &r.title);
-    let meta = if r.event.trim().is_empty() {
-        r.date.clone()
-    } else {
-        format!("{} · {}", r.event, r.date)
-    };
-    note(l, &meta);
+/// The title, then the workshop's facts as a compact block: event,
+/// date, place, lead and who took part (a count only when anonymous).
+fn cover(r: &Report, c: &crate::report::Cover, l: &mut Layout) {
+    blocks::title(l, c.title);
+    let word = |key: &str| crate::i18n::t(r.language, key);
+    let mut facts: Vec<(&str, String)> = Vec::new();
+    if let Some(event) = c.event {
+        facts.push((word("setup.event"), event.to_string()));
+    }
+    facts.push((word("setup.date"), c.date.to_string()));
+    if let Some(place) = c.place {
+        facts.push((word("sections.setup_place"), place.to_string()));
+    }
+    if let Some((label, lead)) = c.lead {
+        facts.push((label, lead.to_string()));
+    }
+    match c.anonymous_note {
+        Some(note) => facts.push((r.label("participants"), note.to_string())),
+        None if !c.participants.is_empty() => {
+            facts.push((r.label("participants"), c.participants.join(", ")))
+        }
+        None => {}
+    }
+    blocks::fields(l, facts);
 }
 
 /// The question, then its context.
@@ -135,19 +166,6 @@ pub fn synthesis_parts(l: &mut Layout, s: &SynthesisView, colon: &str, proposal_
     if !s.proposal.trim().is_empty() {
         label(l, proposal_label);
         paragraph(l, &s.proposal);
-    }
-}
-
-/// Who led, and who took part (a count only when anonymous).
-fn people(r: &Report, l: &mut Layout) {
-    if !r.lead.trim().is_empty() {
-        heading(l, 1, r.label("lead"));
-        paragraph(l, &r.lead);
-    }
-    heading(l, 1, r.label("participants"));
-    match &r.anonymous_note {
-        Some(text) => paragraph(l, text),
-        None => bullets(l, r.participants.iter().map(String::as_str)),
     }
 }
 
@@ -240,3 +258,7 @@ fn generated(r: &Report, l: &mut Layout) {
     l.gap(12.0);
     note(l, r.label("generated"));
 }
+
+#[cfg(test)]
+#[path = "sections_tests.rs"]
+mod tests;

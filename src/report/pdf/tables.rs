@@ -76,12 +76,12 @@ fn ranking(l: &mut Layout, ranking: &[RankedItem], [rank, what, dots]: &[String;
 
 /// Who spoke how much: a bar per person (none when anonymous, where the
 /// view model keeps totals only).
-pub fn participation(r: &Report, l: &mut Layout) {
+fn participation(r: &Report, l: &mut Layout) {
     let p = &r.participation;
     if p.people == 0 || p.total == 0 {
         return;
     }
-    heading(l, 1, r.label("participation"));
+    heading(l, 2, r.label("participation"));
     note(l, &p.summary);
     let most = p.bars.iter().map(|b| b.count).max().unwrap_or(1).max(1);
     bars(
@@ -100,8 +100,9 @@ pub fn participation(r: &Report, l: &mut Layout) {
 
 /// The appendix: counts per participant, stage and kind, and the time
 /// each stage took against its plan.
-pub fn statistics(r: &Report, l: &mut Layout) {
-    heading(l, 1, r.label("stats"));
+pub fn statistics(r: &Report, title: &str, l: &mut Layout) {
+    heading(l, 1, title);
+    participation(r, l);
     let s = &r.stats;
     let count = r.label("count");
     for (caption, first, rows) in [
@@ -120,6 +121,7 @@ pub fn statistics(r: &Report, l: &mut Layout) {
         return;
     }
     label(l, r.label("time_by_stage"));
+    time_chart(r, l);
     let columns = [
         column(r.label("stage"), 0.6, false),
         column(r.label("planned"), 0.2, true),
@@ -135,6 +137,39 @@ pub fn statistics(r: &Report, l: &mut Layout) {
             time.actual.to_string(),
         ]));
     table(l, &columns, rows);
+}
+
+/// Planned against actual minutes per stage, as the HTML's chart: a
+/// light bar for the plan, a dark one for what it took, under a legend.
+fn time_chart(r: &Report, l: &mut Layout) {
+    let stages = &r.stats.time.stages;
+    let most = stages.iter().map(|t| t.planned.max(t.actual)).max();
+    let Some(most) = most.filter(|m| *m > 0) else {
+        return;
+    };
+    super::blocks::key(l, r.label("planned"), true);
+    super::blocks::key(l, r.label("actual"), false);
+    l.gap(4.0);
+    let fraction = |minutes: u32| minutes as f32 / most as f32;
+    bars(
+        l,
+        stages.iter().flat_map(|t| {
+            [
+                Bar {
+                    label: t.label.clone(),
+                    fraction: fraction(t.planned),
+                    value: t.planned.to_string(),
+                    light: true,
+                },
+                Bar {
+                    label: String::new(),
+                    fraction: fraction(t.actual),
+                    value: t.actual.to_string(),
+                    light: false,
+                },
+            ]
+        }),
+    );
 }
 
 /// A table of counts under its caption: what is counted, how many.
