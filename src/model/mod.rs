@@ -60,3 +60,16 @@ pub type Id = uuid::Uuid;
 pub fn new_id() -> Id {
     uuid::Uuid::now_v7()
 }
+
+/// A new session's pseudonym seed: 128 random bits as hex. Reports number
+/// an anonymous session's people in the order of a hash keyed with it
+/// (`report::Names`), so nobody without the database can tell who is
+/// "Participant 3". Should the system's random source fail, a new id's
+/// random bits (74 of them) stand in.
+pub fn new_seed() -> String {
+    let mut bytes = [0u8; 16];
+    match getrandom::fill(&mut bytes) {
+        Ok(()) => bytes.iter().map(|b| format!("{b:02x}")).collect(),
+        Err(_) => new_id().simple().to_string(),
+    }
+}

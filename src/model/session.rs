@@ -80,6 +80,9 @@ pub struct Session {
     pub report: super::ReportChoices,
     /// Where it took place, for the report's cover; empty when not said.
     pub place: String,
+    /// Keys the order of an anonymous report's pseudonyms ("Participant
+    /// 3"); random, kept with the session and its complete archive.
+    pub pseudonym_seed: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -2,13 +2,14 @@
 //! participant receives may print it.
 
 use crate::i18n::t;
-use crate::model::{Contribution, Id, Lang, Participant};
+use crate::model::{Contribution, Id, Lang, Participant, Session, SessionData};
+use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
 /// The anonymity rule: who said it, as a report may print it.
 pub struct Names {
-    /// Present roster members: their name, or "Participant N" (numbered
-    /// over the present roster only) in an anonymous session.
+    /// Present roster members: their name, or "Participant N" in an
+    /// anonymous session (numbered in `pseudonym_order`).
     pub(super) present: HashMap<Id, String>,
     /// Removed participants, by name; empty in an anonymous session, where
     /// what they said stays but is credited to no one.
@@ -27,11 +28,20 @@ pub struct Names {
 }
 
 impl Names {
+    /// The rule for a report of the session, read as anonymous or not.
+    pub fn for_report(data: &SessionData, anonymous: bool) -> Names {
+        let s = &data.session;
+        Names::new(s, &data.participants, s.language, anonymous)
+    }
+
     /// The rule over a session's participants, the removed ones included.
-    pub fn new(participants: &[Participant], lang: Lang, anonymous: bool) -> Names {
-        let present = participants
+    fn new(session: &Session, participants: &[Participant], lang: Lang, anonymous: bool) -> Names {
+        let present: Vec<&Participant> = participants
             .iter()
             .filter(|p| p.removed_at.is_none())
+            .collect();
+        let present = pseudonym_order(&session.pseudonym_seed, present)
+            .into_iter()
             .enumerate()
             .map(|(i, p)| {
                 let shown = if anonymous {
@@ -61,10 +71,10 @@ impl Names {
     /// report, except that an anonymous session shows no author at all.
     /// Lines appearing one by one on a screen would let the room tie
     /// "Participant 3" to a face, which a report read afterwards does not.
-    pub fn for_room(participants: &[Participant], lang: Lang, anonymous: bool) -> Names {
+    pub fn for_room(session: &Session, participants: &[Participant], anonymous: bool) -> Names {
         Names {
             nobody: anonymous,
-            ..Names::new(participants, lang, anonymous)
+            ..Names::new(session, participants, session.language, anonymous)
         }
     }
 
@@ -93,4 +103,20 @@ impl Names {
     fn person(&self, id: Id) -> Option<String> {
         self.present.get(&id).or(self.removed.get(&id)).cloned()
     }
+}
+
+/// The people in the order their pseudonyms are numbered: by a hash of the
+/// session's secret seed and each one's id. Not the roster's order, nor
+/// the order they joined or their names' (anyone who saw the roster or an
+/// attendance sheet would know those): without the database, "Participant
+/// 2" is any of them.
+fn pseudonym_order<'a>(seed: &str, mut people: Vec<&'a Participant>) -> Vec<&'a Participant> {
+    people.sort_by_cached_key(|p| {
+        let mut hash = Sha256::new();
+        hash.update(seed.as_bytes());
+        hash.update(b"\0");
+        hash.update(p.id.as_bytes());
+        (hash.finalize().to_vec(), p.id)
+    });
+    people
 }

@@ -55,7 +55,7 @@ pub const BAR_MAX: usize = 300;
 pub fn of_session(data: &SessionData) -> Participation {
     let lang = data.session.language;
     let anonymous = super::view::reads_anonymous(data, super::Options::default());
-    let names = Names::new(&data.participants, lang, anonymous);
+    let names = Names::for_report(data, anonymous);
     let tree = crate::model::Tree::new(data);
     let shown: Vec<&Contribution> = super::view::stage_walks(data, &tree)
         .flat_map(|(_, walk)| walk.into_iter().map(|(c, _)| c))

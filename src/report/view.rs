@@ -280,7 +280,7 @@ impl Report {
         let lang = s.language;
         let anonymous = reads_anonymous(data, options);
         let choices = options.choices.unwrap_or(s.report);
-        let names = Names::new(&data.participants, lang, anonymous);
+        let names = Names::for_report(data, anonymous);
         let tree = Tree::new(data);
         let mut shown: Vec<&Contribution> = Vec::new();
         let mut by_kind: Vec<(Kind, Vec<Item>)> = Vec::new();

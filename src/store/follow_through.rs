@@ -188,6 +188,9 @@ impl Store {
         session.updated_at = t;
         session.archived_at = None;
         session.previous_id = Some(previous);
+        // New people (new ids), new pseudonyms: the next session's
+        // "Participant 2" is no one in particular of this one's.
+        session.pseudonym_seed = crate::model::new_seed();
         self.write(|tx| {
             insert_session(tx, &session)?;
             for stage in &data.stages {

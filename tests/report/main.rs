@@ -7,6 +7,7 @@ mod common;
 
 mod anonymised_export;
 mod pdf_fonts;
+mod pseudonyms;
 mod report;
 mod report_choices;
 mod report_follow;
