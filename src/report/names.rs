@@ -8,12 +8,16 @@ use std::collections::HashMap;
 
 /// The anonymity rule: who said it, as a report may print it.
 pub struct Names {
-    /// Present roster members: their name, or "Participant N" in an
-    /// anonymous session (numbered in `pseudonym_order`).
-    pub(super) present: HashMap<Id, String>,
-    /// Removed participants, by name; empty in an anonymous session, where
-    /// what they said stays but is credited to no one.
-    removed: HashMap<Id, String>,
+    /// Everyone ever on the roster as a report shows them beside a text:
+    /// their name, or in an anonymous report "Participant N" numbered over
+    /// everyone, removed people included, so that a removal renumbers
+    /// nobody and a removed person's texts keep their pseudonym (comparing
+    /// two drafts then tells nothing).
+    people: HashMap<Id, String>,
+    /// Who gets a row in per-person counts, in the order of the rows: the
+    /// roster's when named; by pseudonym when anonymous (roster order beside
+    /// pseudonyms would unmask them), removed people folded in.
+    rows: Vec<Id>,
     /// Whether people may be shown one by one beside what they did.
     pub(super) per_person: bool,
     /// What a contribution stored without its author shows instead.
@@ -36,30 +40,25 @@ impl Names {
 
     /// The rule over a session's participants, the removed ones included.
     fn new(session: &Session, participants: &[Participant], lang: Lang, anonymous: bool) -> Names {
-        let present: Vec<&Participant> = participants
-            .iter()
-            .filter(|p| p.removed_at.is_none())
-            .collect();
-        let present = pseudonym_order(&session.pseudonym_seed, present)
-            .into_iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let shown = if anonymous {
-                    format!("{} {}", t(lang, "report.participant"), i + 1)
-                } else {
-                    p.name.clone()
-                };
-                (p.id, shown)
-            })
-            .collect();
-        let removed = participants
-            .iter()
-            .filter(|p| p.removed_at.is_some() && !anonymous)
-            .map(|p| (p.id, p.name.clone()))
-            .collect();
+        let present = participants.iter().filter(|p| p.removed_at.is_none());
+        let (people, rows) = if anonymous {
+            let ordered = pseudonym_order(&session.pseudonym_seed, participants.iter().collect());
+            let people = ordered
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.id, format!("{} {}", t(lang, "report.participant"), i + 1)))
+                .collect();
+            (people, ordered.iter().map(|p| p.id).collect())
+        } else {
+            let people = participants
+                .iter()
+                .map(|p| (p.id, p.name.clone()))
+                .collect();
+            (people, present.map(|p| p.id).collect())
+        };
         Names {
-            present,
-            removed,
+            people,
+            rows,
             per_person: !anonymous,
             anonymous: t(lang, "structures.anonymous").to_string(),
             someone: t(lang, "report.action_someone").to_string(),
@@ -100,8 +99,16 @@ impl Names {
     }
 
     /// A participant as a report may name them.
-    fn person(&self, id: Id) -> Option<String> {
-        self.present.get(&id).or(self.removed.get(&id)).cloned()
+    pub(super) fn person(&self, id: Id) -> Option<String> {
+        self.people.get(&id).cloned()
+    }
+
+    /// The people per-person counts give a row, in order, with their
+    /// labels (see `rows`).
+    pub(super) fn rows(&self) -> impl Iterator<Item = (Id, String)> + '_ {
+        self.rows
+            .iter()
+            .map(|id| (*id, self.people.get(id).cloned().unwrap_or_default()))
     }
 }
 

@@ -83,7 +83,7 @@ pub(super) fn build(
                 .iter()
                 .filter(|c| c.participant_id == Some(p.id))
                 .count();
-            (names.present.get(&p.id).cloned().unwrap_or_default(), said)
+            (names.person(p.id).unwrap_or_default(), said)
         })
         .collect();
     let passes: Vec<usize> = data.roster().map(|p| passed(p.id)).collect();

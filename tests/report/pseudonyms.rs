@@ -182,3 +182,45 @@ fn the_migration_gives_each_existing_session_its_own_seed() {
     assert!(seeds.iter().all(|s| s.len() == 32), "{seeds:?}");
     assert_ne!(seeds[0], seeds[1]);
 }
+
+#[test]
+fn a_removal_renumbers_no_one_and_the_removed_keep_their_pseudonym() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    let id = common::new_session(&mut store, &PEOPLE);
+    everyone_says(&mut store, id);
+    let amy = store.participants(id).unwrap()[1].clone();
+    drop(store);
+    let before = pseudonyms(&dir, &id.to_string());
+    open(&dir).remove_participant(amy.id).unwrap();
+    let after = pseudonyms(&dir, &id.to_string());
+    // Amy's text still reads "Participant N", hers; nobody else changed.
+    assert_eq!(after, before);
+
+    // Per-person counts, shown: one row per pseudonym, Amy folded in under
+    // hers, no "Former participants" row singling her out.
+    let json = stdout(atelier(&dir).args([
+        "export",
+        &id.to_string(),
+        "--format",
+        "json",
+        "--anonymise",
+        "--person-stats",
+        "show",
+    ]));
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let rows: Vec<String> = json["stats"]["by_participant"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["label"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!rows.iter().any(|r| r.contains("Former")), "{rows:?}");
+    let amys = format!("Participant {}", before["Amy Beta"]);
+    assert!(rows.contains(&amys), "{rows:?}");
+    // In pseudonym order, not the roster's.
+    let expected: Vec<String> = (1..=PEOPLE.len())
+        .map(|n| format!("Participant {n}"))
+        .collect();
+    assert_eq!(rows, expected);
+}
