@@ -29,6 +29,22 @@ pub struct Names {
     /// No author at all, not even a pseudonym or "anonymous": the room's
     /// view of an anonymous session (see `for_room`).
     nobody: bool,
+    /// Who a name typed for an action means (lead or participant), by
+    /// the name as matched (`name_key`): an anonymous report must not print
+    /// a roster name, or the lead's, that came in as typed text.
+    typed: HashMap<String, Typed>,
+    /// How an anonymous report shows the lead beside an action: her role
+    /// ("Porteuse") or "the lead", never her name.
+    lead_role: String,
+    /// Anyone else an anonymous report shows beside an action.
+    outsider: String,
+}
+
+/// Whom a typed name means.
+#[derive(Clone, Copy)]
+enum Typed {
+    Lead,
+    Person(Id),
 }
 
 impl Names {
@@ -56,6 +72,19 @@ impl Names {
                 .collect();
             (people, present.map(|p| p.id).collect())
         };
+        let (lead_role, lead) = match crate::model::lead_title(&session.lead) {
+            Some((role, name)) => (role.to_string(), name.to_string()),
+            None => (
+                t(lang, "report.action_lead").to_string(),
+                session.lead.clone(),
+            ),
+        };
+        let mut typed: HashMap<String, Typed> = participants
+            .iter()
+            .map(|p| (name_key(&p.name), Typed::Person(p.id)))
+            .collect();
+        typed.insert(name_key(&lead), Typed::Lead);
+        typed.remove("");
         Names {
             people,
             rows,
@@ -63,6 +92,9 @@ impl Names {
             anonymous: t(lang, "structures.anonymous").to_string(),
             someone: t(lang, "report.action_someone").to_string(),
             nobody: false,
+            typed,
+            lead_role,
+            outsider: t(lang, "report.action_outsider").to_string(),
         }
     }
 
@@ -88,13 +120,33 @@ impl Names {
         self.person(c.participant_id?)
     }
 
-    /// Who does an action: a roster member by name, or in an anonymous
-    /// session only "a participant"; anyone from outside as typed.
+    /// Who does an action: a roster member by name, anyone else as typed.
+    /// In an anonymous report no name at all: "a participant" for someone
+    /// of the roster (typed or picked), the lead's role for the lead, "a
+    /// person outside the group" for anyone else.
     pub(super) fn action_owner(&self, a: &crate::model::Action) -> Option<String> {
-        match a.who_participant {
-            Some(_) if !self.per_person => Some(self.someone.clone()),
-            Some(p) => self.person(p),
-            None => Some(a.who_name.clone()).filter(|n| !n.trim().is_empty()),
+        let typed = a.who_name.trim();
+        let who = match a.who_participant {
+            Some(p) => Some(Typed::Person(p)),
+            None => self.typed.get(&name_key(typed)).copied(),
+        };
+        match who {
+            Some(Typed::Person(_)) if !self.per_person => Some(self.someone.clone()),
+            Some(Typed::Person(p)) if a.who_participant.is_some() => self.person(p),
+            Some(Typed::Lead) if !self.per_person => Some(self.lead_role.clone()),
+            _ if typed.is_empty() => None,
+            _ if !self.per_person => Some(self.outsider.clone()),
+            _ => Some(typed.to_string()),
+        }
+    }
+
+    /// The lead as the report's cover names her: not at all in an
+    /// anonymous report ("no name next to any text" covers her actions,
+    /// and a cover naming her beside counts only would single her out).
+    pub(super) fn cover_lead(&self, lead: String) -> String {
+        match self.per_person {
+            true => lead,
+            false => String::new(),
         }
     }
 
@@ -126,4 +178,9 @@ fn pseudonym_order<'a>(seed: &str, mut people: Vec<&'a Participant>) -> Vec<&'a 
         (hash.finalize().to_vec(), p.id)
     });
     people
+}
+
+/// A name as names are matched: case and surrounding spaces aside.
+fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
 }

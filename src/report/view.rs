@@ -329,7 +329,7 @@ impl Report {
             status: t(lang, &format!("report.status.{}", s.status.key())),
             question: s.question.clone(),
             context: s.context.clone(),
-            lead,
+            lead: names.cover_lead(lead),
             participants: if anonymous {
                 Vec::new()
             } else {

@@ -6,6 +6,7 @@
 mod common;
 
 mod anonymised_export;
+mod anonymous_owners;
 mod pdf_fonts;
 mod pseudonyms;
 mod report;

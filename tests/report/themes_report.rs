@@ -108,7 +108,11 @@ fn reports_list_ideas_by_theme_without_names_when_anonymous() {
             }
         }
         let md = render(Format::Markdown, &data);
-        let section = format!("## {heading}\n\n### Transport\n\n- Said before leaving\n");
+        // Said by the removed participant: under her pseudonym still.
+        let section = format!(
+            "## {heading}\n\n### Transport\n\n- Said before leaving — *{} ",
+            atelier::i18n::t(lang, "report.participant")
+        );
         assert!(md.contains(&section), "{md}");
         let html = render(Format::Html, &data);
         assert!(html.contains(&format!("<h2>{heading}</h2>")), "{html}");
