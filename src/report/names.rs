@@ -2,7 +2,7 @@
 //! participant receives may print it.
 
 use crate::i18n::t;
-use crate::model::{Contribution, Id, Lang, Participant, Session, SessionData};
+use crate::model::{name_key, Contribution, Id, Lang, Participant, Session, SessionData};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
@@ -178,9 +178,4 @@ fn pseudonym_order<'a>(seed: &str, mut people: Vec<&'a Participant>) -> Vec<&'a 
         (hash.finalize().to_vec(), p.id)
     });
     people
-}
-
-/// A name as names are matched: case and surrounding spaces aside.
-fn name_key(name: &str) -> String {
-    name.trim().to_lowercase()
 }

@@ -4,6 +4,7 @@
 
 use crate::common;
 
+use atelier::commands::Command;
 use common::{atelier, stdout};
 
 /// A named session led by "Porteuse : Florence Mensah" with actions for
@@ -69,4 +70,71 @@ fn an_anonymised_report_names_no_action_owner_and_not_the_lead() {
         "{md}"
     );
     assert!(md.contains("2 participants (anonymous session)"), "{md}");
+}
+
+/// Near misses of a roster name, as a facilitator might type them.
+const NEAR_MISSES: [&str; 4] = ["Amy  Beta", "Amy Beta.", "AMY BETA", "  amy\u{a0}beta !"];
+
+#[test]
+fn a_near_miss_of_a_roster_name_is_that_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = with_actions(&dir);
+    for (i, who) in NEAR_MISSES.iter().enumerate() {
+        let what = format!("Near miss {i}");
+        let out = atelier(&dir)
+            .args(["action", "add", &id, &what, "--who", who])
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        // Not taken for someone from outside (no warning saying so).
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.trim().is_empty(), "{who:?}: {err}");
+    }
+    let named = stdout(atelier(&dir).args(["export", &id, "--format", "md"]));
+    for i in 0..NEAR_MISSES.len() {
+        let row = named
+            .lines()
+            .find(|l| l.contains(&format!("Near miss {i}")));
+        assert!(row.unwrap().contains("| Amy Beta |"), "{named}");
+    }
+}
+
+#[test]
+fn a_stored_near_miss_or_outsider_is_never_printed_in_an_anonymous_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = with_actions(&dir);
+    // As older versions stored them: typed names, no roster link.
+    let mut store = crate::pseudonyms::open(&dir);
+    let session: atelier::model::Id = id.parse().unwrap();
+    for (i, who) in NEAR_MISSES
+        .iter()
+        .chain(&["Florence  Mensah.", "Olga  Outsider"])
+        .enumerate()
+    {
+        let new = atelier::store::NewAction {
+            text: format!("Stored {i}"),
+            who_participant: None,
+            who_name: who.to_string(),
+            due: None,
+        };
+        atelier::commands::apply(&mut store, session, &Command::AddAction(new)).unwrap();
+    }
+    drop(store);
+    for format in ["md", "html", "json", "csv"] {
+        let text = stdout(atelier(&dir).args(["export", &id, "--format", format, "--anonymise"]));
+        for name in ["Amy", "AMY", "amy", "Florence", "Olga"] {
+            assert!(!text.contains(name), "{format} names {name}:\n{text}");
+        }
+    }
+    let md = stdout(atelier(&dir).args(["export", &id, "--format", "md", "--anonymise"]));
+    let row = |what: &str| md.lines().find(|l| l.contains(what)).unwrap().to_string();
+    for i in 0..NEAR_MISSES.len() {
+        assert!(
+            row(&format!("Stored {i} ")).contains("a participant"),
+            "{md}"
+        );
+    }
+    assert!(row("Stored 4 ").contains("Porteuse"), "{md}");
+    assert!(row("Stored 5 ").contains("someone from outside the group"));
 }
