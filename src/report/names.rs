@@ -9,7 +9,8 @@ use std::collections::HashMap;
 /// The anonymity rule: who said it, as a report may print it.
 pub struct Names {
     /// Everyone ever on the roster as a report shows them beside a text:
-    /// their name, or in an anonymous report "Participant N" numbered over
+    /// their name ("a former participant" once removed from the roster,
+    /// which may mean they withdrew), or in an anonymous report "Participant N" numbered over
     /// everyone, removed people included, so that a removal renumbers
     /// nobody and a removed person's texts keep their pseudonym (comparing
     /// two drafts then tells nothing).
@@ -66,9 +67,15 @@ impl Names {
                 .collect();
             (people, ordered.iter().map(|p| p.id).collect())
         } else {
+            // Removal may be someone withdrawing: what they said stays,
+            // their name goes.
+            let former = t(lang, "report.former_person");
             let people = participants
                 .iter()
-                .map(|p| (p.id, p.name.clone()))
+                .map(|p| match p.removed_at {
+                    None => (p.id, p.name.clone()),
+                    Some(_) => (p.id, former.to_string()),
+                })
                 .collect();
             (people, present.map(|p| p.id).collect())
         };
@@ -132,7 +139,7 @@ impl Names {
         };
         match who {
             Some(Typed::Person(_)) if !self.per_person => Some(self.someone.clone()),
-            Some(Typed::Person(p)) if a.who_participant.is_some() => self.person(p),
+            Some(Typed::Person(p)) => self.person(p),
             Some(Typed::Lead) if !self.per_person => Some(self.lead_role.clone()),
             _ if typed.is_empty() => None,
             _ if !self.per_person => Some(self.outsider.clone()),

@@ -370,11 +370,22 @@ fn removed_participants_keep_their_pseudonym_and_their_row() {
     );
     assert_eq!(r.stats.total, 4, "the deleted remark is not counted");
 
-    // Named, what the removed participant said stays theirs.
+    // Named.
     data.session.anonymity = atelier::model::Anonymity::Named;
     let r = Report::build(&data);
     let said = authors(&r.discussion[0].items);
-    assert_eq!(said[2], (SAID[2].into(), Some("Bartholomew Ngata".into())));
+    // Removed from the roster (which may mean withdrawn): what they said
+    // stays, without their name, and is counted with the former ones.
+    assert_eq!(
+        said[2],
+        (SAID[2].into(), Some("a former participant".into()))
+    );
+    for format in Format::REPORTS {
+        if let Some(text) = common::pdf::report_text(format, &data) {
+            assert!(!text.contains("Bartholomew"), "{format:?}");
+            assert!(text.contains(SAID[2]), "{format:?}");
+        }
+    }
     assert_eq!(r.participants.len(), 2);
     assert_eq!(counts(&r)[1], ("Ottoline Vasquez".into(), 2));
     assert_eq!(counts(&r)[2], ("Former participants".into(), 1));
