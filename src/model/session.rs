@@ -91,7 +91,8 @@ pub struct Participant {
     pub name: String,
     pub role: String,
     pub position: i64,
-    /// Removed from the roster; what they said is kept and still credited.
+    /// Removed from the roster (perhaps withdrawn): what they said is kept;
+    /// reports show it without their name (`report::Names`).
     pub removed_at: Option<Timestamp>,
 }
 
