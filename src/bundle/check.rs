@@ -395,6 +395,10 @@ impl Checker<'_> {
             previous_id: None,
             report: s.report,
             place: s.place.clone(),
+            pseudonym_seed: match s.pseudonym_seed.as_deref().map(str::trim) {
+                Some(seed) if !seed.is_empty() => seed.to_string(),
+                _ => crate::model::new_seed(),
+            },
         })
     }
 

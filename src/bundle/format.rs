@@ -154,6 +154,11 @@ pub(super) struct BSession {
     /// Where the session took place; left out when not said.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub(super) place: String,
+    /// Keys the order of the anonymous report's pseudonyms, so the session
+    /// keeps them on another laptop. Optional in every version: a bundle
+    /// without it (older ones) gets a fresh seed at import.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) pseudonym_seed: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -328,6 +333,7 @@ pub fn write_json_from(
             previous: s.previous_id.map(|p| p.to_string()),
             report: s.report,
             place: s.place.clone(),
+            pseudonym_seed: Some(s.pseudonym_seed.clone()).filter(|seed| !seed.is_empty()),
         },
         participants: data
             .participants

@@ -58,6 +58,12 @@ pub enum EventCommand {
         /// Include archived sessions of the event.
         #[arg(long)]
         all: bool,
+        /// Every atelier read as if it had been anonymous (as `export
+        /// --anonymise`): no name beside a text or an action, no lead's
+        /// name; the file name ends in `-anonymised` (`-anonymise` in
+        /// French).
+        #[arg(long, alias = "anonymize")]
+        anonymise: bool,
     },
 }
 
@@ -75,7 +81,16 @@ pub(super) fn run(
             format,
             out: target,
             all,
-        } => report(out, &store, &event, format, target, all, lang),
+            anonymise,
+        } => {
+            let asked = Asked {
+                event: &event,
+                format,
+                all,
+                anonymise,
+            };
+            report(out, &store, asked, target, lang)
+        }
     }
 }
 
@@ -255,15 +270,27 @@ fn close_names<'a>(typed: &str, names: &[&'a str]) -> Vec<&'a str> {
         .collect()
 }
 
+/// The event report asked for.
+struct Asked<'a> {
+    event: &'a str,
+    format: Format,
+    all: bool,
+    anonymise: bool,
+}
+
 fn report(
     out: &mut dyn Write,
     store: &Store,
-    event: &str,
-    format: Format,
+    asked: Asked,
     target: Option<PathBuf>,
-    all: bool,
     lang: Lang,
 ) -> Result<()> {
+    let Asked {
+        event,
+        format,
+        all,
+        anonymise,
+    } = asked;
     // The bundle is one session's archive, not a report.
     if format == Format::Bundle {
         bail!("{}", t(lang, "event.cli_not_a_report"));
@@ -279,7 +306,11 @@ fn report(
             None
         }
     });
-    let r = EventReport::build(event, loaded);
+    let options = crate::report::Options {
+        anonymise,
+        ..Default::default()
+    };
+    let r = EventReport::build_with(event, loaded, options);
     if let Some(e) = failed {
         return Err(e.into());
     }

@@ -1,11 +1,12 @@
 //! Who a name on the command line means: one rule for `add --participant`,
 //! `vote --participant` and `action add --who`. An exact roster name (case
 //! and surrounding spaces ignored) wins; otherwise the unique roster name
-//! that starts with it ("Jacky" for "Jacky LE BIHAN"). Several starts are
+//! that starts with it ("Jacky" for "Jacky LE BIHAN"), both compared as
+//! `model::name_key` reads names ("Jacky  Le Bihan." is Jacky LE BIHAN). Several starts are
 //! an error that lists them, never a guess.
 
 use crate::i18n::{t, tf};
-use crate::model::{Id, Lang};
+use crate::model::{name_key, Id, Lang};
 use crate::store::Store;
 use anyhow::{bail, Result};
 
@@ -20,14 +21,14 @@ pub(super) fn member_or_none(
     if let Some(p) = store.participant_by_name(session, name)? {
         return Ok(Some(p.id));
     }
-    let wanted = name.trim().to_lowercase();
+    let wanted = crate::model::name_key(name);
     if wanted.is_empty() {
         return Ok(None);
     }
     let roster = store.participants(session)?;
     let starts: Vec<_> = roster
         .iter()
-        .filter(|p| p.removed_at.is_none() && p.name.to_lowercase().starts_with(&wanted))
+        .filter(|p| p.removed_at.is_none() && name_key(&p.name).starts_with(&wanted))
         .collect();
     match starts.as_slice() {
         [] => Ok(None),

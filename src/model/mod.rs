@@ -9,6 +9,7 @@ mod lang;
 pub mod lifecycle;
 mod links;
 pub mod merge;
+mod name_key;
 mod report_choices;
 pub mod review;
 mod room;
@@ -31,6 +32,7 @@ pub use kind::Kind;
 pub use lang::Lang;
 pub use lifecycle::{LifecycleEffect, LifecycleError, LifecycleEvent};
 pub use links::{answered_kind, may_answer, Link, Links, MAX_TRACE_DEPTH};
+pub use name_key::name_key;
 pub use report_choices::{DiscussionOrder, PersonStats, ReportChoices};
 pub use review::REMARK_SECTIONS;
 pub use review::{content_hash, Feedback, ReportVersion, ReviewLog, SignOff};
@@ -59,4 +61,17 @@ pub type Id = uuid::Uuid;
 /// A new time-ordered identifier.
 pub fn new_id() -> Id {
     uuid::Uuid::now_v7()
+}
+
+/// A new session's pseudonym seed: 128 random bits as hex. Reports number
+/// an anonymous session's people in the order of a hash keyed with it
+/// (`report::Names`), so nobody without the database can tell who is
+/// "Participant 3". Should the system's random source fail, a new id's
+/// random bits (74 of them) stand in.
+pub fn new_seed() -> String {
+    let mut bytes = [0u8; 16];
+    match getrandom::fill(&mut bytes) {
+        Ok(()) => bytes.iter().map(|b| format!("{b:02x}")).collect(),
+        Err(_) => new_id().simple().to_string(),
+    }
 }

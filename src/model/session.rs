@@ -80,6 +80,9 @@ pub struct Session {
     pub report: super::ReportChoices,
     /// Where it took place, for the report's cover; empty when not said.
     pub place: String,
+    /// Keys the order of an anonymous report's pseudonyms ("Participant
+    /// 3"); random, kept with the session and its complete archive.
+    pub pseudonym_seed: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -88,7 +91,8 @@ pub struct Participant {
     pub name: String,
     pub role: String,
     pub position: i64,
-    /// Removed from the roster; what they said is kept and still credited.
+    /// Removed from the roster (perhaps withdrawn): what they said is kept;
+    /// reports show it without their name (`report::Names`).
     pub removed_at: Option<Timestamp>,
 }
 

@@ -57,7 +57,7 @@ pub fn of_session(data: &SessionData) -> Participation {
     let data: &SessionData = &read;
     let lang = data.session.language;
     let anonymous = super::view::reads_anonymous(data, super::Options::default());
-    let names = Names::new(&data.participants, lang, anonymous);
+    let names = Names::for_report(data, anonymous);
     let tree = crate::model::Tree::new(data);
     let shown: Vec<&Contribution> = super::view::stage_walks(data, &tree)
         .flat_map(|(_, walk)| walk.into_iter().map(|(c, _)| c))
@@ -85,7 +85,7 @@ pub(super) fn build(
                 .iter()
                 .filter(|c| c.participant_id == Some(p.id))
                 .count();
-            (names.present.get(&p.id).cloned().unwrap_or_default(), said)
+            (names.person(p.id).unwrap_or_default(), said)
         })
         .collect();
     let passes: Vec<usize> = data.roster().map(|p| passed(p.id)).collect();

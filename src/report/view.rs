@@ -283,7 +283,7 @@ impl Report {
         let lang = s.language;
         let anonymous = reads_anonymous(data, options);
         let choices = options.choices.unwrap_or(s.report);
-        let names = Names::new(&data.participants, lang, anonymous);
+        let names = Names::for_report(data, anonymous);
         let tree = Tree::new(data);
         let mut shown: Vec<&Contribution> = Vec::new();
         let mut by_kind: Vec<(Kind, Vec<Item>)> = Vec::new();
@@ -332,7 +332,7 @@ impl Report {
             status: t(lang, &format!("report.status.{}", s.status.key())),
             question: s.question.clone(),
             context: s.context.clone(),
-            lead,
+            lead: names.cover_lead(lead),
             participants: if anonymous {
                 Vec::new()
             } else {
@@ -518,8 +518,10 @@ pub fn local_time(lang: Lang, t: &Timestamp) -> String {
     local.format(pattern).to_string()
 }
 
-/// Counts over what the report shows: one row per present participant,
-/// then removed participants together, then the group.
+/// Counts over what the report shows: one row per person as `Names`
+/// orders them (in an anonymous report removed people under their
+/// pseudonym, when they said something), then removed participants
+/// together (named reports), then the group.
 fn stats(data: &SessionData, shown: &[&Contribution], names: &Names, lang: Lang) -> Stats {
     let said_by = |id: Id| {
         shown
@@ -527,19 +529,17 @@ fn stats(data: &SessionData, shown: &[&Contribution], names: &Names, lang: Lang)
             .filter(|c| c.participant_id == Some(id))
             .count()
     };
-    let mut by_participant: Vec<Count> = data
-        .roster()
-        .map(|p| Count {
-            label: names.present.get(&p.id).cloned().unwrap_or_default(),
-            count: said_by(p.id),
-        })
+    let on_roster = |id: Id| data.roster().any(|p| p.id == id);
+    let mut by_participant: Vec<Count> = names
+        .rows()
+        .map(|(id, label)| (id, label, said_by(id)))
+        .filter(|(id, _, count)| *count > 0 || on_roster(*id))
+        .map(|(_, label, count)| Count { label, count })
         .collect();
+    let in_rows: Vec<Id> = names.rows().map(|(id, _)| id).collect();
     let former = shown
         .iter()
-        .filter(|c| {
-            c.participant_id
-                .is_some_and(|id| !names.present.contains_key(&id))
-        })
+        .filter(|c| c.participant_id.is_some_and(|id| !in_rows.contains(&id)))
         .count();
     if former > 0 {
         by_participant.push(Count {

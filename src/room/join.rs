@@ -230,7 +230,7 @@ fn add_or_find_name(
         .collect();
     if let Some(p) = roster
         .iter()
-        .find(|p| p.name.to_lowercase() == name.to_lowercase())
+        .find(|p| crate::model::name_key(&p.name) == crate::model::name_key(name))
     {
         return Ok(p.id);
     }

@@ -150,7 +150,7 @@ pub fn public_state_with(store: &Store, session: Id, templates: &Catalog) -> Res
     };
     let items = match current {
         Some(st) if settings.show_items => {
-            let names = Names::for_room(&participants, lang, anonymous);
+            let names = Names::for_room(&s, &participants, anonymous);
             let live = store.stage_items(session, st.id)?;
             let tree = Tree::of(live.iter());
             tree.walk_stage(st.id)

@@ -76,15 +76,14 @@ impl Tx<'_> {
                     )
                     .optional()?
                     .unwrap_or_default();
+                // The same person here: their name as names are matched.
+                let wanted = crate::model::name_key(&name);
                 let here: Option<Id> = self
-                    .query_row(
-                        "SELECT id FROM participants WHERE session_id = ?1
-                         AND removed_at IS NULL AND lower(name) = lower(?2)
-                         ORDER BY position LIMIT 1",
-                        params![text_id(&session), name],
-                        |r| rows::id(r, 0),
-                    )
-                    .optional()?;
+                    .participants(session)?
+                    .into_iter()
+                    .filter(|p| p.removed_at.is_none())
+                    .find(|p| crate::model::name_key(&p.name) == wanted)
+                    .map(|p| p.id);
                 match here {
                     Some(id) => (Some(id), String::new()),
                     None => (None, name),
@@ -188,6 +187,9 @@ impl Store {
         session.updated_at = t;
         session.archived_at = None;
         session.previous_id = Some(previous);
+        // New people (new ids), new pseudonyms: the next session's
+        // "Participant 2" is no one in particular of this one's.
+        session.pseudonym_seed = crate::model::new_seed();
         self.write(|tx| {
             insert_session(tx, &session)?;
             for stage in &data.stages {

@@ -33,11 +33,11 @@ impl Store {
     /// along `participants_by_session`): SQLite's `lower` knows ASCII only,
     /// so the comparison is Rust's, as everywhere else names are compared.
     pub fn participant_by_name(&self, session: Id, name: &str) -> Result<Option<Participant>> {
-        let wanted = name.trim().to_lowercase();
+        let wanted = crate::model::name_key(name);
         let roster = self.participants(session)?;
         Ok(roster
             .into_iter()
             .filter(|p| p.removed_at.is_none())
-            .find(|p| p.name.to_lowercase() == wanted))
+            .find(|p| crate::model::name_key(&p.name) == wanted))
     }
 }

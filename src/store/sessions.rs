@@ -41,7 +41,7 @@ pub struct SessionSummary {
 
 pub(super) const SESSION_COLUMNS: &str = "id, title, event, date, language, template, question, \
      context, lead, anonymity, status, created_at, updated_at, archived_at, previous_id, \
-     report_order, report_person_stats, place";
+     report_order, report_person_stats, place, pseudonym_seed";
 
 pub(super) fn session_from_row(r: &Row) -> rusqlite::Result<Session> {
     Ok(Session {
@@ -65,12 +65,13 @@ pub(super) fn session_from_row(r: &Row) -> rusqlite::Result<Session> {
             person_stats: rows::parsed(r, 16, "report_person_stats", PersonStats::parse)?,
         },
         place: r.get(17)?,
+        pseudonym_seed: r.get(18)?,
     })
 }
 
 pub(super) fn insert_session(tx: &Transaction, s: &Session) -> rusqlite::Result<()> {
     tx.execute(
-        &format!("INSERT INTO sessions ({SESSION_COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)"),
+        &format!("INSERT INTO sessions ({SESSION_COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)"),
         params![
             text_id(&s.id),
             s.title,
@@ -90,6 +91,7 @@ pub(super) fn insert_session(tx: &Transaction, s: &Session) -> rusqlite::Result<
             s.report.order.key(),
             s.report.person_stats.key(),
             s.place,
+            s.pseudonym_seed,
         ],
     )?;
     Ok(())
@@ -202,6 +204,7 @@ impl Store {
             previous_id: None,
             report: ReportChoices::default(),
             place: String::new(),
+            pseudonym_seed: crate::model::new_seed(),
         };
         self.write(|tx| {
             insert_session(tx, &session)?;

@@ -145,3 +145,22 @@ impl CsvTable {
         found.unwrap_or_else(|| panic!("no row with {text:?}"))
     }
 }
+
+/// `text` with every pseudonym's number as "N" ("Participant N"): the
+/// numbers follow a hash of a random seed and random ids, so a snapshot
+/// pins the words around them, not them.
+pub fn pseudonyms_as_n(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("Participant ") {
+        let after = &rest[at + "Participant ".len()..];
+        let digits = after.chars().take_while(char::is_ascii_digit).count();
+        out.push_str(&rest[..at + "Participant ".len()]);
+        if digits > 0 {
+            out.push('N');
+        }
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    out
+}

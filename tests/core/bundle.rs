@@ -400,8 +400,17 @@ fn a_version_1_bundle_imports_its_stage_times_as_one_segment_each() {
         first.ended_at(),
         atelier::model::parse_time("2021-06-10T09:02:00Z")
     );
-    // Exported again, it is the current sample.
-    assert_eq!(bundle::to_json(&data), sample_text());
+    // Exported again, it is the current sample but for the pseudonym seed
+    // (fresh: a version 1 bundle had none).
+    let seedless = |json: &str| {
+        let mut v: Value = serde_json::from_str(json).unwrap();
+        v["session"]
+            .as_object_mut()
+            .unwrap()
+            .remove("pseudonym_seed");
+        v
+    };
+    assert_eq!(seedless(&bundle::to_json(&data)), seedless(&sample_text()));
     // Each version refuses the other's stage fields.
     let mut v: Value = serde_json::from_str(&std::fs::read_to_string(&v1).unwrap()).unwrap();
     v["stages"][0]["segments"] = json!([{"started_at": "2021-06-10T09:00:00Z"}]);

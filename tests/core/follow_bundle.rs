@@ -103,9 +103,13 @@ fn bundles_of_versions_1_to_3_still_import_and_export_as_the_newest_version() {
         assert_eq!(data.contributions.len(), 26, "{file}");
         let again: Value = serde_json::from_str(&bundle::to_json(&data)).unwrap();
         assert_eq!(again["version"], bundle::VERSION);
-        // Nothing but the version changes.
+        // Nothing but the version changes, and the session gets its
+        // pseudonym seed (older bundles had none: a fresh one).
+        let seed = again["session"]["pseudonym_seed"].as_str().unwrap();
+        assert_eq!(seed.len(), 32, "{seed}");
         let mut old = v.clone();
         old["version"] = json!(bundle::VERSION);
+        old["session"]["pseudonym_seed"] = json!(seed);
         if version >= 2 {
             assert_eq!(again, old);
         }

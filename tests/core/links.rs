@@ -407,11 +407,17 @@ fn every_report_traces_the_proposal_back_to_its_observation() {
             .split("\n## ")
             .find(|s| s.starts_with(atelier::i18n::t(lang, "report.trace")))
             .expect("a trace section");
-        insta::assert_snapshot!(format!("trace_md_{}", lang.code()), section);
+        insta::assert_snapshot!(
+            format!("trace_md_{}", lang.code()),
+            common::pseudonyms_as_n(section)
+        );
         let html = render(Format::Html, &data);
         let start = html.find("<section class=\"trace\"").expect("{html}");
         let end = start + html[start..].find("</section>").unwrap();
-        insta::assert_snapshot!(format!("trace_html_{}", lang.code()), &html[start..end]);
+        insta::assert_snapshot!(
+            format!("trace_html_{}", lang.code()),
+            common::pseudonyms_as_n(&html[start..end])
+        );
 
         let json: serde_json::Value = serde_json::from_str(&render(Format::Json, &data)).unwrap();
         let trace = &json["trace"];
@@ -434,11 +440,12 @@ fn every_report_traces_the_proposal_back_to_its_observation() {
                 "Teams work alone"
             ]
         );
-        // The stake's author is "Participant 1", never a name.
-        assert_eq!(
-            trace[0]["children"][0]["children"][0]["author"],
-            format!("{} 1", atelier::i18n::t(lang, "report.participant"))
-        );
+        // The stake's author is a pseudonym, never a name.
+        let author = trace[0]["children"][0]["children"][0]["author"]
+            .as_str()
+            .unwrap();
+        let label = format!("{} N", atelier::i18n::t(lang, "report.participant"));
+        assert_eq!(common::pseudonyms_as_n(author), label);
     }
 }
 

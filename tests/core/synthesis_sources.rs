@@ -246,13 +246,16 @@ fn every_report_traces_the_synthesis_proposal_back_to_its_observations() {
             .split("\n## ")
             .find(|s| s.starts_with(atelier::i18n::t(lang, "report.trace")))
             .expect("a trace section");
-        insta::assert_snapshot!(format!("synthesis_trace_md_{}", lang.code()), section);
+        insta::assert_snapshot!(
+            format!("synthesis_trace_md_{}", lang.code()),
+            common::pseudonyms_as_n(section)
+        );
         let html = render(Format::Html, &data);
         let start = html.find("<section class=\"trace\"").expect("{html}");
         let end = start + html[start..].find("</section>").unwrap();
         insta::assert_snapshot!(
             format!("synthesis_trace_html_{}", lang.code()),
-            &html[start..end]
+            common::pseudonyms_as_n(&html[start..end])
         );
 
         let json: serde_json::Value = serde_json::from_str(&render(Format::Json, &data)).unwrap();

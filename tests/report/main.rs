@@ -7,7 +7,9 @@ mod common;
 
 mod anonymised_export;
 mod french_typography;
+mod anonymous_owners;
 mod pdf_fonts;
+mod pseudonyms;
 mod report;
 mod report_choices;
 mod report_conflicts;

@@ -340,7 +340,7 @@ fn counts(r: &Report) -> Vec<(String, usize)> {
 }
 
 #[test]
-fn removed_participants_are_neither_numbered_nor_counted() {
+fn removed_participants_keep_their_pseudonym_and_their_row() {
     let (_d, mut store) = common::temp_store();
     let (id, _) = anonymous_session(&mut store, Lang::En);
     let mut data = store.load(id).unwrap();
@@ -348,35 +348,45 @@ fn removed_participants_are_neither_numbered_nor_counted() {
     data.session.report.person_stats = atelier::model::PersonStats::Show;
     let r = Report::build(&data);
     let said = authors(&r.discussion[0].items);
-    let p = |n: &str| Some(n.to_string());
-    assert_eq!(
-        said,
-        [
-            (SAID[0].into(), p("Participant 1")),
-            (SAID[1].into(), p("Participant 2")),
-            (SAID[2].into(), None),
-            (SAID[3].into(), p("Participant 2")),
-        ]
-    );
+    let texts: Vec<&str> = said.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(texts, SAID[..4]);
+    let who: Vec<&str> = said.iter().map(|(_, a)| a.as_deref().unwrap()).collect();
+    // Three people, three pseudonyms; the removed one (SAID[2]) keeps hers.
+    assert!(who.iter().all(|a| a.starts_with("Participant ")), "{who:?}");
+    assert_eq!(who[1], who[3], "the same person, the same pseudonym");
+    assert!(who[0] != who[1] && who[0] != who[2] && who[1] != who[2]);
     assert_eq!(
         r.anonymous_note.as_deref(),
         Some("2 participants (anonymous session)")
     );
+    // One row per pseudonym, in their order: no "Former participants" row
+    // singles the removed person out.
+    let rows = counts(&r);
+    let labels: Vec<&str> = rows.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(labels, ["Participant 1", "Participant 2", "Participant 3"]);
+    let count_of = |who: &str| rows.iter().find(|(l, _)| l == who).unwrap().1;
     assert_eq!(
-        counts(&r),
-        [
-            ("Participant 1".into(), 1),
-            ("Participant 2".into(), 2),
-            ("Former participants".into(), 1),
-        ]
+        (count_of(who[0]), count_of(who[1]), count_of(who[2])),
+        (1, 2, 1)
     );
     assert_eq!(r.stats.total, 4, "the deleted remark is not counted");
 
-    // Named, what the removed participant said stays theirs.
+    // Named.
     data.session.anonymity = atelier::model::Anonymity::Named;
     let r = Report::build(&data);
     let said = authors(&r.discussion[0].items);
-    assert_eq!(said[2], (SAID[2].into(), p("Bartholomew Ngata")));
+    // Removed from the roster (which may mean withdrawn): what they said
+    // stays, without their name, and is counted with the former ones.
+    assert_eq!(
+        said[2],
+        (SAID[2].into(), Some("a former participant".into()))
+    );
+    for format in Format::REPORTS {
+        if let Some(text) = common::pdf::report_text(format, &data) {
+            assert!(!text.contains("Bartholomew"), "{format:?}");
+            assert!(text.contains(SAID[2]), "{format:?}");
+        }
+    }
     assert_eq!(r.participants.len(), 2);
     // Each person's count is in the participation table; the counts per
     // participant keep what no one present said.

@@ -88,8 +88,12 @@ fn reports_list_ideas_by_theme_without_names_when_anonymous() {
         assert_eq!(texts, [common::private::SAID[2], common::private::SAID[0]]);
         let ids: Vec<String> = transport.items.iter().map(|i| i.id.clone()).collect();
         assert_eq!(transport.item_ids, ids);
-        let first_label = format!("{} 1", atelier::i18n::t(lang, "report.participant"));
-        assert_eq!(transport.items[1].author, Some(first_label));
+        let pseudonym = format!("{} N", atelier::i18n::t(lang, "report.participant"));
+        let author = transport.items[1]
+            .author
+            .as_deref()
+            .map(common::pseudonyms_as_n);
+        assert_eq!(author, Some(pseudonym));
 
         let heading = match lang {
             Lang::Fr => "Idées par thème",
@@ -104,7 +108,11 @@ fn reports_list_ideas_by_theme_without_names_when_anonymous() {
             }
         }
         let md = render(Format::Markdown, &data);
-        let section = format!("## {heading}\n\n### Transport\n\n- Said before leaving\n");
+        // Said by the removed participant: under her pseudonym still.
+        let section = format!(
+            "## {heading}\n\n### Transport\n\n- Said before leaving — *{} ",
+            atelier::i18n::t(lang, "report.participant")
+        );
         assert!(md.contains(&section), "{md}");
         let html = render(Format::Html, &data);
         assert!(html.contains(&format!("<h2>{heading}</h2>")), "{html}");

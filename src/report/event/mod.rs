@@ -47,6 +47,9 @@ pub struct EventReport {
     pub stats: EventStats,
     /// Headings and labels, by key without the `event.` prefix.
     pub labels: HashMap<&'static str, String>,
+    /// Built anonymised: its file name says so.
+    #[serde(skip)]
+    pub options: super::Options,
 }
 
 /// One atelier as the event report shows it: its session report's
@@ -110,13 +113,24 @@ impl EventReport {
     /// are put in date, then title order). Each session is read once and
     /// only the parts the event shows are kept.
     pub fn build(name: &str, sessions: impl IntoIterator<Item = SessionData>) -> EventReport {
+        EventReport::build_with(name, sessions, super::Options::default())
+    }
+
+    /// `build` with every atelier's report built as `options` asks
+    /// (`anonymise`: each read as if it had been anonymous, through the
+    /// session report's one rule).
+    pub fn build_with(
+        name: &str,
+        sessions: impl IntoIterator<Item = SessionData>,
+        options: super::Options,
+    ) -> EventReport {
         let mut ateliers = Vec::new();
         let mut actions: Vec<(NaiveDate, String, Vec<ActionView>)> = Vec::new();
         let mut stats = stats::Tally::default();
         let mut langs: Vec<Lang> = Vec::new();
         let mut dates: Vec<NaiveDate> = Vec::new();
         for data in sessions {
-            let report = Report::build(&data);
+            let report = Report::build_with(&data, options);
             let date = data.session.date;
             stats.add(&report);
             langs.push(report.language);
@@ -155,6 +169,7 @@ impl EventReport {
                 })
                 .collect(),
             stats: stats.finish(language),
+            options,
             labels: LABELS
                 .iter()
                 .map(|k| (*k, t(language, &format!("event.{k}")).to_string()))
@@ -240,8 +255,12 @@ pub fn bytes(format: Format, r: &EventReport) -> Vec<u8> {
 /// A file name for the event's report: `event-emergence.md`.
 pub fn file_name(r: &EventReport, format: Format) -> String {
     let slug = super::slug(&r.name, "event");
+    let anonymised = match r.options.anonymise {
+        true => super::Options::ANONYMISED.label(r.language),
+        false => String::new(),
+    };
     format!(
-        "{}-{slug}.{}",
+        "{}-{slug}{anonymised}.{}",
         t(r.language, "event.file_prefix"),
         format.extension()
     )
