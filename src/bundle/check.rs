@@ -393,6 +393,7 @@ impl Checker<'_> {
             previous_id: None,
             report: s.report,
             place: s.place.clone(),
+            reopened_at: self.opt_time("session.reopened_at".into(), &s.reopened_at)?,
         })
     }
 

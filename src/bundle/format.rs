@@ -147,6 +147,10 @@ pub(super) struct BSession {
     /// Where the session took place; left out when not said.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub(super) place: String,
+    /// When the closed session was reopened to correct its report; left
+    /// out when never (its stage clocks no longer run).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) reopened_at: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -293,6 +297,7 @@ pub fn write_json(data: &SessionData, out: &mut dyn std::io::Write) -> std::io::
             previous: s.previous_id.map(|p| p.to_string()),
             report: s.report,
             place: s.place.clone(),
+            reopened_at: s.reopened_at.as_ref().map(format_time),
         },
         participants: data
             .participants

@@ -27,6 +27,7 @@ pub(super) fn close(tx: &Tx, session: Id) -> Result<Done, CommandError> {
                     tx.write_timer(stage.id, stop)?;
                 }
             }
+            LifecycleEffect::MarkReopened => tx.set_reopened(session, Some(tx.now()))?,
         }
     }
     tx.set_status(session, status)?;
@@ -49,10 +50,12 @@ pub(super) fn close(tx: &Tx, session: Id) -> Result<Done, CommandError> {
 
 pub(super) fn reopen(tx: &Tx, session: Id, restore: Option<&Timing>) -> Result<Done, CommandError> {
     let status = tx.session(session)?.status;
-    let (running, _) = lifecycle::transition(status, LifecycleEvent::Reopen).map_err(refused)?;
+    let (running, effects) =
+        lifecycle::transition(status, LifecycleEvent::Reopen).map_err(refused)?;
     let mut done = Done::new(Command::Close);
     done.delta.session_changed = true;
     match restore {
+        // An undone close: the workshop goes on as it was.
         Some(timing) => {
             write_timing(tx, session, timing)?;
             let ids: Vec<Id> = timing.stages.iter().map(|(id, _)| *id).collect();
@@ -62,7 +65,14 @@ pub(super) fn reopen(tx: &Tx, session: Id, restore: Option<&Timing>) -> Result<D
                 .filter(|s| ids.contains(&s.id))
                 .collect();
         }
-        None => tx.set_status(session, running)?,
+        None => {
+            tx.set_status(session, running)?;
+            for effect in effects {
+                if effect == LifecycleEffect::MarkReopened {
+                    tx.set_reopened(session, Some(tx.now()))?;
+                }
+            }
+        }
     }
     Ok(done)
 }

@@ -80,6 +80,16 @@ pub struct Session {
     pub report: super::ReportChoices,
     /// Where it took place, for the report's cover; empty when not said.
     pub place: String,
+    /// When the closed session was last reopened to correct its report:
+    /// from then on no stage clock runs (`lifecycle::clocks_run`).
+    pub reopened_at: Option<Timestamp>,
+}
+
+impl Session {
+    /// Whether its stage clocks run (see `lifecycle::clocks_run`).
+    pub fn clocks_run(&self) -> bool {
+        super::lifecycle::clocks_run(self.status, self.reopened_at.is_some())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -98,6 +98,7 @@ pub fn plan(notes: &Notes, template: &Template, setting: &Setting) -> Plan {
         previous_id: None,
         report: ReportChoices::default(),
         place: String::new(),
+        reopened_at: None,
     };
     let participants = notes
         .participants

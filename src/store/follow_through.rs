@@ -187,6 +187,7 @@ impl Store {
         session.created_at = t;
         session.updated_at = t;
         session.archived_at = None;
+        session.reopened_at = None;
         session.previous_id = Some(previous);
         self.write(|tx| {
             insert_session(tx, &session)?;

@@ -25,6 +25,7 @@ const STEPS: &[&str] = &[
     include_str!("migrations/018_search.sql"),
     include_str!("migrations/019_room_posts.sql"),
     include_str!("migrations/020_merge_conflicts.sql"),
+    include_str!("migrations/023_reopened.sql"),
 ];
 
 /// The schema version this program writes.
