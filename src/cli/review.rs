@@ -282,17 +282,25 @@ pub(super) fn diff(
             None => bail!("{}", crate::store::Missing::ReportVersion(n).message(lang)),
         }
     };
+    // `diff 2 1` compares 1 with 2, as a reader expects, and says so.
+    let (from, to, swapped) = review_diff::in_order(from, to);
     let heading = format!("{} → {}", name(from)?, name(to)?);
+    if swapped {
+        let args = [("from", name(from)?), ("to", name(to)?)];
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        eprintln!("{}", tf(lang, "cycle.diff_swapped", &args));
+    }
     let (old, new) = (
         store.version_report(id, from)?,
         store.version_report(id, to)?,
     );
-    let d = review_diff::diff(from, &old, to, &new).map_err(|e| {
+    let mut d = review_diff::diff(from, &old, to, &new).map_err(|e| {
         anyhow!(
             "{}",
             tf(lang, "cycle.diff_unreadable", &[("error", &e.to_string())])
         )
     })?;
+    d.swapped = swapped;
     if json {
         let text = serde_json::to_string_pretty(&d)?;
         writeln!(out, "{}", crate::text::json_for_terminal(&text))?;

@@ -6,6 +6,7 @@
 mod common;
 
 mod cli;
+mod cli_diff;
 mod cli_events;
 mod cli_follow;
 mod cli_follow_through;
