@@ -199,7 +199,9 @@ fn list(out: &mut dyn Write, log: &ReviewLog, current: bool, json: bool, lang: L
             ));
         }
         for s in log.approvals().filter(|s| s.version == v.id) {
-            lines.push(tf(lang, "cycle.signed_by", &[("name", &s.name)]));
+            let date = crate::report::sign_off_date(lang, s);
+            let args = [("name", s.name.as_str()), ("date", &date)];
+            lines.push(tf(lang, "cycle.signed_by", &args));
         }
     }
     if let Some(v) = log.latest() {

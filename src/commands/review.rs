@@ -105,9 +105,20 @@ pub(super) fn run(tx: &Tx, session: Id, command: &ReviewCommand) -> Result<Done,
             version,
             participant,
             name,
-        } => RemoveSignOff {
-            id: tx.sign_off(session, *version, *participant, name)?.id,
-        },
+        } => {
+            let log = tx.review(session)?;
+            if let Some(given) = log.signed_by(*version, *participant, name) {
+                let v = log.version_by_id(*version);
+                return Err(CommandError::AlreadySigned {
+                    name: given.name.clone(),
+                    number: v.map_or(0, |v| v.number),
+                    validated: v.is_some_and(|v| v.validated),
+                });
+            }
+            RemoveSignOff {
+                id: tx.sign_off(session, *version, *participant, name)?.id,
+            }
+        }
         RemoveSignOff { id } => {
             let mut s = tx
                 .review(session)?

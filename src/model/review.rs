@@ -124,6 +124,34 @@ impl ReviewLog {
             .filter(|s| s.removed_at.is_none() && self.stands(s.version))
     }
 
+    /// The sign-offs that approve `version`'s content: those given on it,
+    /// and on earlier versions that read exactly the same (same content
+    /// hash); a sign-off of other content never counts as an approval of
+    /// this one. One per person, the first given.
+    pub fn approvals_of<'a>(&'a self, version: &'a ReportVersion) -> Vec<&'a SignOff> {
+        let mut out: Vec<&SignOff> = Vec::new();
+        for s in self.approvals() {
+            let same = self
+                .version_by_id(s.version)
+                .is_some_and(|v| v.number <= version.number && v.sha256 == version.sha256);
+            if same
+                && !out
+                    .iter()
+                    .any(|o| same_person(o, s.participant_id, &s.name))
+            {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    /// The standing sign-off of this person on `version`, if they gave one:
+    /// one sign-off per person per version.
+    pub fn signed_by(&self, version: Id, participant: Option<Id>, name: &str) -> Option<&SignOff> {
+        self.approvals()
+            .find(|s| s.version == version && same_person(s, participant, name))
+    }
+
     /// The number of the version `id`, when it stands.
     pub fn number_of(&self, id: Id) -> Option<u32> {
         self.version_by_id(id)
@@ -141,6 +169,15 @@ impl ReviewLog {
 
     fn stands(&self, version: Id) -> bool {
         self.number_of(version).is_some()
+    }
+}
+
+/// Whether a sign-off was given by this person: the same roster member,
+/// or the same name (capitals and outer spaces aside).
+fn same_person(s: &SignOff, participant: Option<Id>, name: &str) -> bool {
+    match (s.participant_id, participant) {
+        (Some(a), Some(b)) => a == b,
+        _ => s.name.trim().to_lowercase() == name.trim().to_lowercase(),
     }
 }
 
@@ -185,6 +222,46 @@ mod tests {
         assert_eq!(log.next_number(), 2);
         assert_eq!(log.latest().map(|v| v.number), Some(1));
         assert!(log.version(2).is_none());
+    }
+
+    fn sign_off(version: &ReportVersion, participant: Option<Id>, name: &str) -> SignOff {
+        SignOff {
+            id: crate::model::new_id(),
+            version: version.id,
+            participant_id: participant,
+            name: name.into(),
+            at: crate::model::now(),
+            removed_at: None,
+        }
+    }
+
+    #[test]
+    fn a_version_is_approved_by_sign_offs_of_the_same_content_only() {
+        let mut log = ReviewLog::default();
+        let (mut v1, mut v2, mut v3) = (version(1, false), version(2, false), version(3, false));
+        v1.sha256 = "old".into();
+        v3.validated = true;
+        let ana = crate::model::new_id();
+        log.sign_offs = vec![
+            sign_off(&v1, Some(ana), "Ana"),
+            sign_off(&v2, None, "Marc"),
+            sign_off(&v2, Some(ana), "Ana"),
+            sign_off(&v3, None, " marc "),
+        ];
+        log.versions = vec![v1, v2, v3];
+        let names = |n: u32| -> Vec<String> {
+            let v = log.version(n).unwrap();
+            log.approvals_of(v).iter().map(|s| s.name.clone()).collect()
+        };
+        // Draft 1 read otherwise: Ana's sign-off of it approves only it.
+        assert_eq!(names(1), ["Ana"]);
+        // Version 3 reads as draft 2: their sign-offs, Marc once.
+        assert_eq!(names(3), ["Marc", "Ana"]);
+        assert_eq!(names(2), ["Marc", "Ana"]);
+        let v2 = log.version(2).unwrap().id;
+        assert!(log.signed_by(v2, None, "MARC").is_some());
+        assert!(log.signed_by(v2, Some(ana), "Ana D.").is_some());
+        assert!(log.signed_by(v2, None, "Bo").is_none());
     }
 
     #[test]

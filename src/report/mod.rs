@@ -33,7 +33,7 @@ mod trace;
 mod view;
 mod votes;
 pub use charts::{time_chart, TimeChart, TimeRow};
-pub use review::{as_published, version_name, version_title, ReviewView};
+pub use review::{as_published, sign_off_date, version_name, version_title, ReviewView};
 pub use sections::{sections, Cover, Discussion, Section, Statistics};
 
 pub use outline::flatten;

@@ -9,7 +9,7 @@
 
 use super::markdown::inline;
 use crate::i18n::{long_date, t, tf};
-use crate::model::{Lang, ReviewLog, SessionData};
+use crate::model::{Lang, SessionData, SignOff};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -23,7 +23,9 @@ pub struct ReviewView {
     /// `2026-11-29`, for data formats.
     pub iso_date: String,
     pub sign_offs_heading: String,
-    /// "Ana Diallo (draft 2)"; in an anonymous session, one line per
+    /// "Ana Diallo (draft 2, 12 June 2026)": the sign-offs of this
+    /// version's content (`ReviewLog::approvals_of`), none when the report
+    /// no longer reads as it; in an anonymous session, one line per
     /// version: "3 people approved draft 2".
     pub sign_offs: Vec<String>,
     pub applied_heading: String,
@@ -79,7 +81,8 @@ pub(super) fn build(
         .with_timezone(&chrono::Local)
         .date_naive();
     let name = version_title(lang, latest.number, latest.validated);
-    let name = match current() == latest.sha256 {
+    let current = current() == latest.sha256;
+    let name = match current {
         true => name,
         false => tf(
             lang,
@@ -95,6 +98,12 @@ pub(super) fn build(
             .map(|v| version_name(lang, v.number, v.validated))
             .unwrap_or_default()
     };
+    // Only a report that reads as the version was approved.
+    let approvals = if current {
+        log.approvals_of(latest)
+    } else {
+        Vec::new()
+    };
     Some(ReviewView {
         heading: t(lang, "cycle.heading").to_string(),
         version: format!("{name} — {}", long_date(lang, local)),
@@ -102,7 +111,7 @@ pub(super) fn build(
         validated: latest.validated,
         iso_date: local.format("%Y-%m-%d").to_string(),
         sign_offs_heading: t(lang, "cycle.sign_offs").to_string(),
-        sign_offs: sign_offs(log, lang, anonymous, &on),
+        sign_offs: sign_offs(&approvals, lang, anonymous, &on),
         applied_heading: t(lang, "cycle.applied").to_string(),
         applied: log
             .remarks()
@@ -116,20 +125,33 @@ pub(super) fn build(
     })
 }
 
+/// The day a sign-off was given, in the session's language.
+pub fn sign_off_date(lang: Lang, s: &SignOff) -> String {
+    long_date(lang, s.at.with_timezone(&chrono::Local).date_naive())
+}
+
 fn sign_offs(
-    log: &ReviewLog,
+    approvals: &[&SignOff],
     lang: Lang,
     anonymous: bool,
     on: &dyn Fn(crate::model::Id) -> String,
 ) -> Vec<String> {
     if !anonymous {
-        return log
-            .approvals()
-            .map(|s| format!("{} ({})", s.name, on(s.version)))
+        return approvals
+            .iter()
+            .map(|s| {
+                let args = [
+                    ("name", s.name.clone()),
+                    ("version", on(s.version)),
+                    ("date", sign_off_date(lang, s)),
+                ];
+                let args = args.each_ref().map(|(k, v)| (*k, v.as_str()));
+                tf(lang, "cycle.sign_off_line", &args)
+            })
             .collect();
     }
     let mut counts: Vec<(crate::model::Id, usize)> = Vec::new();
-    for s in log.approvals() {
+    for s in approvals {
         match counts.iter_mut().find(|(v, _)| *v == s.version) {
             Some((_, n)) => *n += 1,
             None => counts.push((s.version, 1)),
@@ -140,7 +162,11 @@ fn sign_offs(
         .map(|(v, n)| {
             let args = [("n", n.to_string()), ("version", on(v))];
             let args = args.each_ref().map(|(k, v)| (*k, v.as_str()));
-            tf(lang, "cycle.approved_by_n", &args)
+            let key = match n {
+                1 => "cycle.approved_by_one",
+                _ => "cycle.approved_by_n",
+            };
+            tf(lang, key, &args)
         })
         .collect()
 }

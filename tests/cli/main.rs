@@ -13,6 +13,7 @@ mod cli_follow_through;
 mod cli_inbox;
 mod cli_review;
 mod cli_search;
+mod cli_sign_offs;
 mod cli_themes;
 mod cli_votes;
 mod e2e;

@@ -132,10 +132,13 @@ fn line<'a>(s: &VersionsState, core: &Core, row: Row, selected: bool) -> Line<'a
             Line::from(spans)
         }
         Row::SignOff(id) => {
-            let name = (log.sign_offs.iter().find(|x| x.id == id))
-                .map(|x| one_line(&x.name))
+            let sign_off = log.sign_offs.iter().find(|x| x.id == id);
+            let name = sign_off.map(|x| one_line(&x.name)).unwrap_or_default();
+            let date = sign_off
+                .map(|x| crate::report::sign_off_date(core.lang, x))
                 .unwrap_or_default();
-            let text = tf(core.lang, "cycle.signed_line", &[("name", &name)]);
+            let args = [("name", name.as_str()), ("date", &date)];
+            let text = tf(core.lang, "cycle.signed_line", &args);
             Line::from(format!("{mark}    ✔ {text}"))
         }
     }
