@@ -91,6 +91,11 @@ pub(super) fn run(
         CycleCommand::Publish { note, validated } => {
             let data = store.load(id)?;
             let report = as_published(&data, validated, store.clock().now());
+            // Validating a draft that reads exactly so: say which.
+            let sha256 = crate::model::content_hash(&report);
+            let validates = (data.review.validates(&sha256))
+                .filter(|_| validated)
+                .map(|v| version_name(lang, v.number, v.validated));
             let publish = ReviewCommand::Publish {
                 note: note.unwrap_or_default(),
                 validated,
@@ -101,6 +106,9 @@ pub(super) fn run(
             let log = outcome.changes.delta.review.unwrap_or_default();
             if let Some(v) = made.and_then(|v| log.version_by_id(v)) {
                 writeln!(out, "{}", v.number)?;
+            }
+            if let Some(draft) = validates {
+                eprintln!("{}", tf(lang, "cycle.validates", &[("version", &draft)]));
             }
             return Ok(());
         }

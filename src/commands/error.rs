@@ -24,8 +24,16 @@ pub enum CommandError {
         number: u32,
         validated: bool,
     },
+    /// The report reads exactly as its latest version: nothing to publish.
+    #[error("{}", unchanged(Lang::En, *number, *validated))]
+    Unchanged { number: u32, validated: bool },
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+fn unchanged(lang: Lang, number: u32, validated: bool) -> String {
+    let version = crate::report::version_name(lang, number, validated);
+    crate::i18n::tf(lang, "cycle.unchanged", &[("version", &version)])
 }
 
 fn already_signed(lang: Lang, name: &str, number: u32, validated: bool) -> String {
@@ -50,6 +58,7 @@ impl CommandError {
                 number,
                 validated,
             } => already_signed(lang, name, *number, *validated),
+            CommandError::Unchanged { number, validated } => unchanged(lang, *number, *validated),
             CommandError::Store(e) => e.message(lang),
         }
     }

@@ -72,6 +72,13 @@ pub(super) fn run(tx: &Tx, session: Id, command: &ReviewCommand) -> Result<Done,
             validated,
             report,
         } => {
+            let sha256 = crate::model::content_hash(report);
+            if let Err(latest) = tx.review(session)?.may_publish(&sha256, *validated) {
+                return Err(CommandError::Unchanged {
+                    number: latest.number,
+                    validated: latest.validated,
+                });
+            }
             let v = tx.publish(session, note, *validated, report)?;
             RemoveVersion { id: v.id }
         }

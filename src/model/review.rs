@@ -105,6 +105,23 @@ impl ReviewLog {
         self.standing().max_by_key(|v| v.number)
     }
 
+    /// Whether content hashed `sha256` may be published as a new version
+    /// (`validated` or a draft): only when it differs from the latest
+    /// version, or to validate a draft that reads exactly so. `Err` is
+    /// the latest version, which already reads so: nothing to record.
+    pub fn may_publish(&self, sha256: &str, validated: bool) -> Result<(), &ReportVersion> {
+        match self.latest() {
+            Some(v) if v.sha256 == sha256 && !(validated && !v.validated) => Err(v),
+            _ => Ok(()),
+        }
+    }
+
+    /// The draft whose content a validated version of content `sha256`
+    /// validates: the latest version, when it is a draft reading so.
+    pub fn validates(&self, sha256: &str) -> Option<&ReportVersion> {
+        self.latest().filter(|v| !v.validated && v.sha256 == sha256)
+    }
+
     /// The number the next published version gets.
     pub fn next_number(&self) -> u32 {
         self.latest().map_or(1, |v| v.number + 1)
@@ -262,6 +279,24 @@ mod tests {
         assert!(log.signed_by(v2, None, "MARC").is_some());
         assert!(log.signed_by(v2, Some(ana), "Ana D.").is_some());
         assert!(log.signed_by(v2, None, "Bo").is_none());
+    }
+
+    #[test]
+    fn unchanged_content_is_published_only_to_validate_a_draft() {
+        let mut log = ReviewLog::default();
+        let same = content_hash("");
+        assert!(log.may_publish(&same, false).is_ok());
+        log.versions = vec![version(1, false)];
+        assert_eq!(log.may_publish(&same, false).map_err(|v| v.number), Err(1));
+        assert!(log.may_publish("other", false).is_ok());
+        assert!(log.may_publish(&same, true).is_ok());
+        assert_eq!(log.validates(&same).map(|v| v.number), Some(1));
+        let mut validated = version(2, false);
+        validated.validated = true;
+        log.versions.push(validated);
+        assert_eq!(log.may_publish(&same, true).map_err(|v| v.number), Err(2));
+        assert_eq!(log.may_publish(&same, false).map_err(|v| v.number), Err(2));
+        assert!(log.validates(&same).is_none());
     }
 
     #[test]

@@ -1,7 +1,9 @@
-//! Sign-offs through the real binary: one sign-off per person and version
-//! (a second is refused, the file unchanged); the validated report lists
-//! the sign-offs of its own content only, with their dates, and counts
-//! people without "(s)".
+//! Sign-offs and publishing through the real binary: one sign-off per
+//! person and version (a second is refused, the file unchanged); the
+//! validated report lists the sign-offs of its own content only, with
+//! their dates, and counts people without "(s)"; publishing content that
+//! reads exactly as the latest version records nothing, unless it
+//! validates that draft (and says so).
 
 use crate::common;
 
@@ -68,8 +70,24 @@ fn one_sign_off_each_listed_only_for_the_content_it_approved() {
     assert!(said.contains("Marc already approved draft 1"), "{said}");
     assert_eq!(stdout(atelier(&dir).args(list)), before, "nothing recorded");
 
-    let validated = ["review", "latest", "publish", "--validated"];
-    assert_eq!(stdout(atelier(&dir).args(validated)).trim(), "2");
+    // Nothing changed: no second draft.
+    let said = failure(atelier(&dir).args(publish));
+    assert!(said.contains("reads exactly as draft 1"), "{said}");
+    assert_eq!(stdout(atelier(&dir).args(list)), before);
+    // Validating that very content is recorded, and said.
+    let validated = atelier(&dir)
+        .args(["review", "latest", "publish", "--validated"])
+        .assert()
+        .success();
+    let out = validated.get_output();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "2");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("validates the content of draft 1"), "{said}");
+    let again = failure(atelier(&dir).args(["review", "latest", "publish", "--validated"]));
+    assert!(
+        again.contains("reads exactly as validated version 2"),
+        "{again}"
+    );
 
     // Same content as draft 1: its sign-offs approve validated version 2.
     let named = approvals(&report(&dir, false));
@@ -84,6 +102,7 @@ fn one_sign_off_each_listed_only_for_the_content_it_approved() {
     stdout(atelier(&dir).args(["add", "latest", "--stage", "constats", "Buses too"]));
     assert_eq!(stdout(atelier(&dir).args(publish)).trim(), "3");
     stdout(&mut sign("Marc", "3"));
+    let validated = ["review", "latest", "publish", "--validated"];
     assert_eq!(stdout(atelier(&dir).args(validated)).trim(), "4");
     let named = approvals(&report(&dir, false));
     assert!(named.contains("- Marc (draft 3, "), "{named}");

@@ -163,6 +163,10 @@ fn undo_takes_a_publication_back_and_the_next_one_gets_its_number() {
     let mut app = common::tui::app(store, Lang::En);
     act(&mut app, Action::Review);
     press(&mut app, 'p');
+    // The report reads as draft 1: no second draft of the same content.
+    press(&mut app, 'p');
+    assert_eq!(versions(&app).data.review.latest().unwrap().number, 1);
+    say(&mut app, "Trains are late on Mondays");
     press(&mut app, 'p');
     assert_eq!(versions(&app).data.review.latest().unwrap().number, 2);
     press(&mut app, 'u');
