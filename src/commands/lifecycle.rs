@@ -49,10 +49,12 @@ pub(super) fn close(tx: &Tx, session: Id) -> Result<Done, CommandError> {
 }
 
 pub(super) fn reopen(tx: &Tx, session: Id, restore: Option<&Timing>) -> Result<Done, CommandError> {
-    let status = tx.session(session)?.status;
+    let before = tx.session(session)?;
     let (running, effects) =
-        lifecycle::transition(status, LifecycleEvent::Reopen).map_err(refused)?;
-    let mut done = Done::new(Command::Close);
+        lifecycle::transition(before.status, LifecycleEvent::Reopen).map_err(refused)?;
+    let mut done = Done::new(Command::CloseAgain {
+        reopened_at: before.reopened_at,
+    });
     done.delta.session_changed = true;
     match restore {
         // An undone close: the workshop goes on as it was.
@@ -74,6 +76,21 @@ pub(super) fn reopen(tx: &Tx, session: Id, restore: Option<&Timing>) -> Result<D
             }
         }
     }
+    Ok(done)
+}
+
+/// Closes again after a reopening, and puts back when the session was
+/// last reopened before it (`None`: never), so that undoing a reopening
+/// leaves the workshop's clocks as they were.
+pub(super) fn close_again(
+    tx: &Tx,
+    session: Id,
+    reopened_at: Option<crate::model::Timestamp>,
+) -> Result<Done, CommandError> {
+    let mut done = close(tx, session)?;
+    tx.set_reopened(session, reopened_at)?;
+    // Redone: reopened again, marked anew.
+    done.inverse = Command::Reopen { restore: None };
     Ok(done)
 }
 

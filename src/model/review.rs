@@ -255,7 +255,7 @@ mod tests {
     #[test]
     fn a_version_is_approved_by_sign_offs_of_the_same_content_only() {
         let mut log = ReviewLog::default();
-        let (mut v1, mut v2, mut v3) = (version(1, false), version(2, false), version(3, false));
+        let (mut v1, v2, mut v3) = (version(1, false), version(2, false), version(3, false));
         v1.sha256 = "old".into();
         v3.validated = true;
         let ana = crate::model::new_id();

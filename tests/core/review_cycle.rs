@@ -305,7 +305,7 @@ fn the_validated_report_names_its_version_its_sign_offs_and_the_applied_remarks(
         "{section}"
     );
     assert!(
-        section.contains("**Approved by**\n\n- Dora (draft 1)"),
+        section.contains("**Approved by**\n\n- Dora (draft 1, 18 March 2026)"),
         "{section}"
     );
     assert!(
@@ -315,7 +315,7 @@ fn the_validated_report_names_its_version_its_sign_offs_and_the_applied_remarks(
     assert!(!md.contains("Not applied"), "{md}");
     let html = render(Format::Html, &data);
     assert!(html.contains("<h2>Review and validation</h2>"), "{html}");
-    assert!(html.contains("<li>Dora (draft 1)</li>"), "{html}");
+    assert!(html.contains("<li>Dora (draft 1, 18 March 2026)</li>"), "{html}");
     let json: serde_json::Value = serde_json::from_str(&render(Format::Json, &data)).unwrap();
     assert_eq!(json["review"]["number"], 2);
     assert_eq!(json["review"]["validated"], true);
@@ -370,7 +370,7 @@ fn an_anonymous_session_shows_no_name_beside_a_remark_nor_as_a_sign_off() {
         md.contains("- draft 1: Please reword the second point\n"),
         "{md}"
     );
-    assert!(md.contains("2 participant(s) approved draft 1"), "{md}");
+    assert!(md.contains("2 people approved draft 1"), "{md}");
     // Each version kept what participants saw: no names either.
     for n in [1, 2] {
         let kept = store.version_report(session, n).unwrap();
