@@ -450,6 +450,21 @@ pub(super) fn for_terminal(format: Format, text: &str) -> String {
     }
 }
 
+/// A report changed since its latest version bears no version name: the
+/// facilitator is told on stderr, participants never read it.
+fn say_unpublished_changes(data: &SessionData, format: Format, lang: Lang) {
+    let Some(latest) = data.review.latest() else {
+        return;
+    };
+    if format != Format::Bundle && report::current_version(data).is_none() {
+        let version = report::version_name(lang, latest.number, latest.validated);
+        eprintln!(
+            "{}",
+            tf(lang, "cycle.changed_since", &[("version", &version)])
+        );
+    }
+}
+
 fn export(
     out: &mut impl Write,
     data: &SessionData,
@@ -459,6 +474,7 @@ fn export(
     db: &std::path::Path,
     lang: Lang,
 ) -> Result<()> {
+    say_unpublished_changes(data, format, lang);
     let Some(target) = target else {
         // Shown on a terminal, the export must not act on it; piped to a
         // file or a program, it streams byte for byte what was asked for.

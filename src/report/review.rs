@@ -62,7 +62,7 @@ pub fn version_title(lang: Lang, number: u32, validated: bool) -> String {
 }
 
 /// The section for the session's latest standing version; `None` before
-/// any version is published. `anonymous` is the report's one rule
+/// any version is published, and when the report no longer reads as it. `anonymous` is the report's one rule
 /// (`view::Names`): no name beside a remark, sign-offs only counted. When
 /// the report no longer reads as that version, the section says so rather
 /// than give it the version's name. `current` gives the content hash of
@@ -81,29 +81,18 @@ pub(super) fn build(
         .with_timezone(&chrono::Local)
         .date_naive();
     let name = version_title(lang, latest.number, latest.validated);
-    let current = current() == latest.sha256;
-    let name = match current {
-        true => name,
-        false => tf(
-            lang,
-            "cycle.report_changed_since",
-            &[(
-                "version",
-                &version_name(lang, latest.number, latest.validated),
-            )],
-        ),
-    };
+    // A report changed since its latest version is no version: it bears
+    // no version name (the facilitator sees the state in the terminal and
+    // on stderr), and no one approved it yet.
+    if current() != latest.sha256 {
+        return None;
+    }
     let on = |version| {
         log.version_by_id(version)
             .map(|v| version_name(lang, v.number, v.validated))
             .unwrap_or_default()
     };
-    // Only a report that reads as the version was approved.
-    let approvals = if current {
-        log.approvals_of(latest)
-    } else {
-        Vec::new()
-    };
+    let approvals = log.approvals_of(latest);
     Some(ReviewView {
         heading: t(lang, "cycle.heading").to_string(),
         version: format!("{name} — {}", long_date(lang, local)),
@@ -213,6 +202,13 @@ pub(super) fn content_hash(content: &super::Report) -> String {
     let mut hash = sha2::Sha256::new();
     super::json::write_compact(content, &mut hash).expect("write to a hash");
     format!("{:x}", hash.finalize())
+}
+
+/// The published version the report reads as now: the latest standing
+/// one, when the report's content hash is its own.
+pub fn current_version(data: &SessionData) -> Option<&crate::model::ReportVersion> {
+    let latest = data.review.latest()?;
+    (content_hash(&super::Report::without_review(data)) == latest.sha256).then_some(latest)
 }
 
 /// The participants' report data (the report JSON) as version `number`

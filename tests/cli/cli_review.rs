@@ -237,11 +237,8 @@ fn approvals_leave_a_version_current_and_a_change_or_an_anonymised_copy_say_so()
     // Once the report says something new, it no longer bears the name.
     stdout(atelier(&dir).args(add).arg("Buses too"));
     let md = stdout(atelier(&dir).args(["export", "latest", "--format", "md"]));
-    assert!(
-        md.contains("Changed since validated version 1 (not published yet)"),
-        "{md}"
-    );
-    assert!(!md.contains("Validated version 1 — "), "{md}");
+    assert!(!md.contains("not published yet"), "{md}");
+    assert!(!md.contains("Validated version 1"), "{md}");
 }
 
 #[test]

@@ -15,6 +15,7 @@ mod cli_review;
 mod cli_search;
 mod cli_sign_offs;
 mod cli_themes;
+mod cli_version_names;
 mod cli_votes;
 mod e2e;
 mod links_cli;

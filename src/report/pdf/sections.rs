@@ -94,6 +94,9 @@ fn cover(r: &Report, l: &mut Layout) {
         format!("{} · {}", r.event, r.date)
     };
     note(l, &meta);
+    if let Some(version) = &r.review {
+        note(l, &version.version);
+    }
 }
 
 /// The question, then its context.
