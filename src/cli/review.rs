@@ -123,7 +123,21 @@ pub(super) fn run(
             let (contribution_id, section) = match item.as_deref().map(str::trim) {
                 None => (None, String::new()),
                 Some(s) if SECTIONS.contains(&s) => (None, s.to_string()),
-                Some(r) => (Some(store.resolve_contribution(id, r)?), String::new()),
+                Some(s) if section_named(s, lang).is_some() => {
+                    (None, section_named(s, lang).unwrap_or_default().to_string())
+                }
+                Some(r) => match store.resolve_contribution(id, r) {
+                    Ok(c) => (Some(c), String::new()),
+                    Err(e) => bail!(
+                        "{}\n{}",
+                        e.message(lang),
+                        tf(
+                            lang,
+                            "cycle.item_sections",
+                            &[("keys", &SECTIONS.join(", "))]
+                        )
+                    ),
+                },
             };
             ReviewCommand::AddFeedback(NewFeedback {
                 version,
@@ -153,6 +167,17 @@ pub(super) fn run(
         writeln!(out, "{made}")?;
     }
     Ok(())
+}
+
+/// The section key whose heading is `text` in `lang` or in the session's
+/// other language ("Synthèse" for `synthesis`), capitals aside.
+fn section_named(text: &str, lang: Lang) -> Option<&'static str> {
+    let text = text.to_lowercase();
+    SECTIONS.iter().copied().find(|key| {
+        [lang, Lang::Fr, Lang::En]
+            .iter()
+            .any(|l| crate::report::remark_section_label(*l, key).to_lowercase() == text)
+    })
 }
 
 /// The id of standing version `number`.
@@ -192,7 +217,7 @@ fn list(out: &mut dyn Write, log: &ReviewLog, current: bool, json: bool, lang: L
             let about = if f.section.is_empty() {
                 f.contribution_id.map(|c| short_id(&c)).unwrap_or_default()
             } else {
-                f.section.clone()
+                crate::report::remark_section_label(lang, &f.section)
             };
             let about = if about.is_empty() {
                 String::new()

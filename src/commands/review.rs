@@ -94,9 +94,14 @@ pub(super) fn run(tx: &Tx, session: Id, command: &ReviewCommand) -> Result<Done,
             PutVersion(tx.put_version(session, &v)?)
         }
         PutVersion(v) => PutVersion(tx.put_version(session, v)?),
-        AddFeedback(new) => RemoveFeedback {
-            id: tx.add_feedback(session, new)?.id,
-        },
+        AddFeedback(new) => {
+            // A remark's trailing newlines and spaces are not part of it.
+            let mut new = new.clone();
+            new.text = new.text.trim().to_string();
+            RemoveFeedback {
+                id: tx.add_feedback(session, &new)?.id,
+            }
+        }
         SetApplied { id, applied } => {
             let mut f = feedback(tx, session, *id)?;
             f.applied_at = applied.then(|| tx.now());

@@ -34,7 +34,8 @@ mod view;
 mod votes;
 pub use charts::{time_chart, TimeChart, TimeRow};
 pub use review::{
-    as_published, current_version, sign_off_date, version_name, version_title, ReviewView,
+    as_published, current_version, remark_section_label, sign_off_date, version_name,
+    version_title, ReviewView,
 };
 pub use sections::{sections, Cover, Discussion, Section, Statistics};
 

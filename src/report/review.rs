@@ -51,6 +51,16 @@ pub fn version_name(lang: Lang, number: u32, validated: bool) -> String {
     tf(lang, key, &[("n", &number.to_string())])
 }
 
+/// A remark section's heading in `lang` ("Synthèse" for `synthesis`).
+pub fn remark_section_label(lang: Lang, key: &str) -> String {
+    let text = match key {
+        "themes" => t(lang, "report.themes_heading"),
+        "votes" => t(lang, "votes.report_heading"),
+        _ => t(lang, &format!("report.{key}")),
+    };
+    text.to_string()
+}
+
 /// "Draft 2" / "Validated version 3": the name at the start of a line.
 pub fn version_title(lang: Lang, number: u32, validated: bool) -> String {
     let name = version_name(lang, number, validated);

@@ -11,6 +11,7 @@ mod cli_events;
 mod cli_follow;
 mod cli_follow_through;
 mod cli_inbox;
+mod cli_remarks;
 mod cli_review;
 mod cli_search;
 mod cli_sign_offs;

@@ -79,10 +79,10 @@ fn draft_remark_sign_off_and_validated_version_from_the_review_screen() {
         assert_eq!(s.data.review.latest().map(|v| v.number), Some(1));
         assert_eq!(s.rows.len(), 1);
 
-        // A remark from someone off the roster: the picker's last entry,
-        // a name, then the remark.
+        // A remark from someone off the roster: the picker's last entry
+        // (after the roster and the lead), a name, then the remark.
         press(&mut app, 'a');
-        for _ in 0..3 {
+        for _ in 0..4 {
             act(&mut app, Action::Down);
         }
         act(&mut app, Action::Confirm);
@@ -250,7 +250,8 @@ fn a_remark_names_the_section_or_the_contribution_it_is_about() {
         ]
     );
     let shown = screen(&app, 100, 30);
-    assert!(shown.contains("[decisions]"), "{shown}");
+    // The section's heading, as the report names it.
+    assert!(shown.contains("[Decisions]"), "{shown}");
     assert!(shown.contains("[« Buses are full »]"), "{shown}");
 }
 

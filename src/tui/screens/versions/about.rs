@@ -61,13 +61,7 @@ pub struct AboutPick;
 
 /// The section's heading in the session's language ("Synthesis").
 fn section_label(s: &VersionsState, key: &str) -> String {
-    let lang = s.data.session.language;
-    let text = match key {
-        "themes" => crate::i18n::t(lang, "report.themes_heading"),
-        "votes" => crate::i18n::t(lang, "votes.report_heading"),
-        _ => crate::i18n::t(lang, &format!("report.{key}")),
-    };
-    text.to_string()
+    crate::report::remark_section_label(s.data.session.language, key)
 }
 
 /// Asks what the remark of `pending` is about.

@@ -115,7 +115,9 @@ fn line<'a>(s: &VersionsState, core: &Core, row: Row, selected: bool) -> Line<'a
                 one_line(&f.name)
             ))];
             if !f.section.is_empty() {
-                spans.push(Span::styled(format!(" [{}]", f.section), theme.muted()));
+                let label =
+                    crate::report::remark_section_label(s.data.session.language, &f.section);
+                spans.push(Span::styled(format!(" [{label}]"), theme.muted()));
             }
             let about =
                 (f.contribution_id).and_then(|id| s.data.contributions.iter().find(|c| c.id == id));

@@ -1,0 +1,48 @@
+//! The versions screen's pickers offer the session's lead (not on the
+//! roster) after the roster, for a sign-off and for a remark; a remark on
+//! a section shows the section's heading in the session's language.
+
+use crate::common;
+
+use atelier::model::Lang;
+use atelier::tui::action::Action;
+use atelier::tui::screens::versions::VersionsState;
+use common::tui::{act, key, type_text};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+#[test]
+fn the_lead_signs_and_makes_remarks() {
+    let (_dir, store) = common::temp_store();
+    let mut store = store;
+    common::new_session(&mut store, &["Ana", "Bo"]);
+    let mut app = common::tui::app(store, Lang::En);
+    act(&mut app, Action::Review);
+    key(&mut app, KeyCode::Char('p'), KeyModifiers::NONE);
+    // Ana, Bo, then the lead "Lea", then someone else.
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::NONE);
+    act(&mut app, Action::Down);
+    act(&mut app, Action::Down);
+    act(&mut app, Action::Confirm);
+    let s = app.screen_as::<VersionsState>().unwrap();
+    let sign_off = &s.data.review.sign_offs[0];
+    assert_eq!(
+        (sign_off.name.as_str(), sign_off.participant_id),
+        ("Lea", None)
+    );
+
+    key(&mut app, KeyCode::Char('a'), KeyModifiers::NONE);
+    act(&mut app, Action::Down);
+    act(&mut app, Action::Down);
+    act(&mut app, Action::Confirm);
+    // About the whole report, then the remark, with a newline at its end.
+    act(&mut app, Action::Confirm);
+    type_text(&mut app, "Add the dates");
+    key(&mut app, KeyCode::Enter, KeyModifiers::SHIFT);
+    act(&mut app, Action::Submit);
+    let s = app.screen_as::<VersionsState>().unwrap();
+    let remark = &s.data.review.feedback[0];
+    assert_eq!(
+        (remark.name.as_str(), remark.text.as_str()),
+        ("Lea", "Add the dates")
+    );
+}
