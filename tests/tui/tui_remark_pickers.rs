@@ -1,6 +1,6 @@
 //! The versions screen's pickers offer the session's lead (not on the
 //! roster) after the roster, for a sign-off and for a remark; a remark on
-//! a section shows the section's heading in the session's language.
+//! a section offers only the sections the report holds, in its order.
 
 use crate::common;
 
@@ -34,6 +34,15 @@ fn the_lead_signs_and_makes_remarks() {
     act(&mut app, Action::Down);
     act(&mut app, Action::Down);
     act(&mut app, Action::Confirm);
+    // Only the sections the report holds, in its order: no decisions yet.
+    let shown = common::tui::screen(&app, 100, 30);
+    assert!(!shown.contains("Section: Decisions"), "{shown}");
+    let (question, synthesis) = (
+        shown.find("Section: Question"),
+        shown.find("Section: Synthesis"),
+    );
+    assert!(question.is_some(), "{shown}");
+    assert!(synthesis.is_none_or(|at| Some(at) > question), "{shown}");
     // About the whole report, then the remark, with a newline at its end.
     act(&mut app, Action::Confirm);
     type_text(&mut app, "Add the dates");

@@ -203,6 +203,11 @@ fn a_remark_names_the_section_or_the_contribution_it_is_about() {
         };
         apply(&mut store, session, &Command::Record(new)).unwrap();
     }
+    // The picker offers the sections the report holds: one decision.
+    let decide = Command::Decide {
+        text: "Trains first".into(),
+    };
+    apply(&mut store, session, &decide).unwrap();
     let mut app = common::tui::app(store, Lang::En);
     act(&mut app, Action::Review);
     press(&mut app, 'p');
