@@ -55,3 +55,26 @@ fn the_lead_signs_and_makes_remarks() {
         ("Lea", "Add the dates")
     );
 }
+
+/// A long remark, cut on its line in the list, reads in full below it
+/// when selected.
+#[test]
+fn a_long_remark_reads_in_full_when_selected() {
+    let (_dir, mut store) = common::temp_store();
+    common::new_session(&mut store, &["Ana"]);
+    let mut app = common::tui::app(store, Lang::En);
+    act(&mut app, Action::Review);
+    key(&mut app, KeyCode::Char('p'), KeyModifiers::NONE);
+    key(&mut app, KeyCode::Char('a'), KeyModifiers::NONE);
+    act(&mut app, Action::Confirm);
+    act(&mut app, Action::Confirm);
+    let long = format!("{} the very end", "word ".repeat(40));
+    type_text(&mut app, &long);
+    act(&mut app, Action::Submit);
+    act(&mut app, Action::Top);
+    let before = common::tui::screen(&app, 80, 24);
+    assert!(!before.contains("the very end"), "{before}");
+    act(&mut app, Action::Down);
+    let shown = common::tui::screen(&app, 80, 24);
+    assert!(shown.contains("the very end"), "{shown}");
+}

@@ -47,8 +47,24 @@ pub fn render(s: &VersionsState, core: &Core, area: Rect, buf: &mut Buffer) {
         return;
     }
     let block = Block::bordered().border_style(theme.border(true));
-    let inner = block.inner(body);
+    let mut inner = block.inner(body);
     block.render(body, buf);
+    // A selected remark reads in full below the list, wrapped: the list
+    // shows it on one line, cut at the screen's edge.
+    let remark = match s.rows.get(s.selected) {
+        Some(Row::Feedback(id)) => s.data.review.feedback.iter().find(|f| f.id == *id),
+        _ => None,
+    };
+    if let Some(f) = remark.filter(|_| inner.height > 8) {
+        let [list, detail] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(5)]).areas(inner);
+        inner = list;
+        let text = clean(&f.text, false);
+        Paragraph::new(text)
+            .block(Block::default().borders(ratatui::widgets::Borders::TOP))
+            .wrap(Wrap { trim: false })
+            .render(detail, buf);
+    }
     if s.rows.is_empty() {
         let hint = Span::styled(core.t("cycle.none_yet").to_string(), theme.muted());
         Paragraph::new(Line::from(hint))
