@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use atelier::model::Lang;
+use atelier::model::{Kind, Lang};
 use atelier::tui::action::Action;
 use atelier::tui::screens::versions::VersionsState;
 use common::tui::{act, key, type_text};
@@ -77,4 +77,52 @@ fn a_long_remark_reads_in_full_when_selected() {
     act(&mut app, Action::Down);
     let shown = common::tui::screen(&app, 80, 24);
     assert!(shown.contains("the very end"), "{shown}");
+}
+
+/// The contribution a remark is about is picked alone: no checkboxes, the
+/// space bar marks nothing, Enter takes the selected one; sub-points sit
+/// indented under their parent.
+#[test]
+fn a_remark_s_contribution_is_one_picked_with_sub_points_indented() {
+    let (_dir, mut store) = common::temp_store();
+    let session = common::new_session(&mut store, &["Ana"]);
+    let stage = store.stages(session).unwrap()[1].id;
+    let parent = common::add_item(&mut store, stage, Kind::Observation, "Trains are late");
+    let child = store
+        .add_contribution(&atelier::store::NewContribution {
+            stage_id: stage,
+            participant_id: None,
+            kind: Kind::Observation,
+            text: "On Mondays".into(),
+            parent_id: Some(parent),
+            group: None,
+            anonymous: false,
+            origin: atelier::model::Origin::Facilitator,
+        })
+        .unwrap();
+    let mut app = common::tui::app(store, Lang::En);
+    act(&mut app, Action::Review);
+    key(&mut app, KeyCode::Char('p'), KeyModifiers::NONE);
+    key(&mut app, KeyCode::Char('a'), KeyModifiers::NONE);
+    act(&mut app, Action::Confirm);
+    act(&mut app, Action::Down);
+    act(&mut app, Action::Confirm);
+    key(&mut app, KeyCode::Char(' '), KeyModifiers::NONE);
+    let shown = common::tui::screen(&app, 100, 30);
+    assert!(!shown.contains("[x]") && !shown.contains("[ ]"), "{shown}");
+    let column = |text: &str| {
+        let line = shown.lines().find(|l| l.contains(text)).expect(text);
+        line[..line.find("[Observation]").unwrap()].chars().count()
+    };
+    assert_eq!(
+        column("On Mondays"),
+        column("Trains are late") + 2,
+        "{shown}"
+    );
+    act(&mut app, Action::Down);
+    act(&mut app, Action::Confirm);
+    type_text(&mut app, "Which day?");
+    act(&mut app, Action::Submit);
+    let s = app.screen_as::<VersionsState>().unwrap();
+    assert_eq!(s.data.review.feedback[0].contribution_id, Some(child.id));
 }

@@ -13,7 +13,6 @@ use crate::tui::popup::{Picker, Popup, Purpose};
 use crate::tui::screens::item_picker::{ItemPicker, Picking};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use std::collections::HashSet;
 
 /// What a remark names, as the store keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -137,7 +136,7 @@ pub fn picked(s: &mut VersionsState, core: &mut Core, value: Option<Id>) {
         return core.info(core.t("app.cancelled"));
     };
     if value == A_CONTRIBUTION {
-        s.items = Some(ItemPicker::new(&s.data, None, None, HashSet::new()));
+        s.items = Some(ItemPicker::single(&s.data));
         s.pending = Some(pending);
         return;
     }
