@@ -399,6 +399,7 @@ impl Checker<'_> {
                 Some(seed) if !seed.is_empty() => seed.to_string(),
                 _ => crate::model::new_seed(),
             },
+            reopened_at: self.opt_time("session.reopened_at".into(), &s.reopened_at)?,
         })
     }
 

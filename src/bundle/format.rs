@@ -159,6 +159,10 @@ pub(super) struct BSession {
     /// without it (older ones) gets a fresh seed at import.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) pseudonym_seed: Option<String>,
+    /// When the closed session was reopened to correct its report; left
+    /// out when never (its stage clocks no longer run).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) reopened_at: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -334,6 +338,7 @@ pub fn write_json_from(
             report: s.report,
             place: s.place.clone(),
             pseudonym_seed: Some(s.pseudonym_seed.clone()).filter(|seed| !seed.is_empty()),
+            reopened_at: s.reopened_at.as_ref().map(format_time),
         },
         participants: data
             .participants

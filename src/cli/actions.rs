@@ -82,7 +82,9 @@ fn new_action(
 ) -> Result<NewAction> {
     let who = who.unwrap_or("").trim();
     let member = super::names::member_or_none(store, session, who, lang)?;
-    if member.is_none() && !who.is_empty() {
+    let lead = store.session(session)?.lead;
+    let is_lead = !who.is_empty() && lead.trim().to_lowercase() == who.to_lowercase();
+    if member.is_none() && !who.is_empty() && !is_lead {
         // Not a guess gone wrong in silence: say the name is kept as typed.
         let message = tf(lang, "cli.who_from_outside", &[("name", who)]);
         let message = crate::text::clean(&message, true);

@@ -236,6 +236,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             ));
             let open = store.conflict_copies(id)?.len();
             super::merge::warn_open_conflicts(&data, open, lang);
+            say_unpublished_changes(&data, format, lang);
             let write = |out: &mut dyn Write| match format {
                 Format::Bundle => crate::bundle::write_json_from(
                     &data,
@@ -485,6 +486,21 @@ pub(super) fn refuse_binary_on_terminal(format: Format, lang: Lang) -> Result<()
         );
     }
     Ok(())
+}
+
+/// A report changed since its latest version bears no version name: the
+/// facilitator is told on stderr, participants never read it.
+fn say_unpublished_changes(data: &crate::model::SessionData, format: Format, lang: Lang) {
+    let Some(latest) = data.review.latest() else {
+        return;
+    };
+    if format != Format::Bundle && report::current_version(data).is_none() {
+        let version = report::version_name(lang, latest.number, latest.validated);
+        eprintln!(
+            "{}",
+            tf(lang, "cycle.changed_since", &[("version", &version)])
+        );
+    }
 }
 
 /// Writes `format` with `write` to the terminal, a pipe, or a file named

@@ -91,6 +91,11 @@ pub(super) fn run(
         CycleCommand::Publish { note, validated } => {
             let data = store.load(id)?;
             let report = as_published(&data, validated, store.clock().now());
+            // Validating a draft that reads exactly so: say which.
+            let sha256 = crate::model::content_hash(&report);
+            let validates = (data.review.validates(&sha256))
+                .filter(|_| validated)
+                .map(|v| version_name(lang, v.number, v.validated));
             let publish = ReviewCommand::Publish {
                 note: note.unwrap_or_default(),
                 validated,
@@ -101,6 +106,9 @@ pub(super) fn run(
             let log = outcome.changes.delta.review.unwrap_or_default();
             if let Some(v) = made.and_then(|v| log.version_by_id(v)) {
                 writeln!(out, "{}", v.number)?;
+            }
+            if let Some(draft) = validates {
+                eprintln!("{}", tf(lang, "cycle.validates", &[("version", &draft)]));
             }
             return Ok(());
         }
@@ -115,7 +123,21 @@ pub(super) fn run(
             let (contribution_id, section) = match item.as_deref().map(str::trim) {
                 None => (None, String::new()),
                 Some(s) if SECTIONS.contains(&s) => (None, s.to_string()),
-                Some(r) => (Some(store.resolve_contribution(id, r)?), String::new()),
+                Some(s) if section_named(s, lang).is_some() => {
+                    (None, section_named(s, lang).unwrap_or_default().to_string())
+                }
+                Some(r) => match store.resolve_contribution(id, r) {
+                    Ok(c) => (Some(c), String::new()),
+                    Err(e) => bail!(
+                        "{}\n{}",
+                        e.message(lang),
+                        tf(
+                            lang,
+                            "cycle.item_sections",
+                            &[("keys", &SECTIONS.join(", "))]
+                        )
+                    ),
+                },
             };
             ReviewCommand::AddFeedback(NewFeedback {
                 version,
@@ -145,6 +167,17 @@ pub(super) fn run(
         writeln!(out, "{made}")?;
     }
     Ok(())
+}
+
+/// The section key whose heading is `text` in `lang` or in the session's
+/// other language ("Synthèse" for `synthesis`), capitals aside.
+fn section_named(text: &str, lang: Lang) -> Option<&'static str> {
+    let text = text.to_lowercase();
+    SECTIONS.iter().copied().find(|key| {
+        [lang, Lang::Fr, Lang::En]
+            .iter()
+            .any(|l| crate::report::section_label(*l, key).to_lowercase() == text)
+    })
 }
 
 /// The id of standing version `number`.
@@ -199,7 +232,9 @@ fn list(out: &mut dyn Write, log: &ReviewLog, current: bool, json: bool, lang: L
             ));
         }
         for s in log.approvals().filter(|s| s.version == v.id) {
-            lines.push(tf(lang, "cycle.signed_by", &[("name", &s.name)]));
+            let date = crate::report::sign_off_date(lang, s);
+            let args = [("name", s.name.as_str()), ("date", &date)];
+            lines.push(tf(lang, "cycle.signed_by", &args));
         }
     }
     if let Some(v) = log.latest() {
@@ -282,17 +317,25 @@ pub(super) fn diff(
             None => bail!("{}", crate::store::Missing::ReportVersion(n).message(lang)),
         }
     };
+    // `diff 2 1` compares 1 with 2, as a reader expects, and says so.
+    let (from, to, swapped) = review_diff::in_order(from, to);
     let heading = format!("{} → {}", name(from)?, name(to)?);
+    if swapped {
+        let args = [("from", name(from)?), ("to", name(to)?)];
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        eprintln!("{}", tf(lang, "cycle.diff_swapped", &args));
+    }
     let (old, new) = (
         store.version_report(id, from)?,
         store.version_report(id, to)?,
     );
-    let d = review_diff::diff(from, &old, to, &new).map_err(|e| {
+    let mut d = review_diff::diff(from, &old, to, &new).map_err(|e| {
         anyhow!(
             "{}",
             tf(lang, "cycle.diff_unreadable", &[("error", &e.to_string())])
         )
     })?;
+    d.swapped = swapped;
     if json {
         let text = crate::safe_json::to_string_pretty(&d)?;
         writeln!(out, "{}", text)?;

@@ -17,8 +17,32 @@ pub enum CommandError {
     /// Closing and reopening are changes of their own, never in a batch.
     #[error("{}", t(Lang::En, "command.not_in_batch"))]
     NotInBatch,
+    /// This person already approved this version: one sign-off each.
+    #[error("{}", already_signed(Lang::En, name, *number, *validated))]
+    AlreadySigned {
+        name: String,
+        number: u32,
+        validated: bool,
+    },
+    /// The report reads exactly as its latest version: nothing to publish.
+    #[error("{}", unchanged(Lang::En, *number, *validated))]
+    Unchanged { number: u32, validated: bool },
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+fn unchanged(lang: Lang, number: u32, validated: bool) -> String {
+    let version = crate::report::version_name(lang, number, validated);
+    crate::i18n::tf(lang, "cycle.unchanged", &[("version", &version)])
+}
+
+fn already_signed(lang: Lang, name: &str, number: u32, validated: bool) -> String {
+    let version = crate::report::version_name(lang, number, validated);
+    crate::i18n::tf(
+        lang,
+        "cycle.already_signed",
+        &[("name", name), ("version", &version)],
+    )
 }
 
 impl CommandError {
@@ -29,6 +53,12 @@ impl CommandError {
             CommandError::NotClosed => t(lang, "command.not_closed").to_string(),
             CommandError::OtherSession => t(lang, "command.other_session").to_string(),
             CommandError::NotInBatch => t(lang, "command.not_in_batch").to_string(),
+            CommandError::AlreadySigned {
+                name,
+                number,
+                validated,
+            } => already_signed(lang, name, *number, *validated),
+            CommandError::Unchanged { number, validated } => unchanged(lang, *number, *validated),
             CommandError::Store(e) => e.message(lang),
         }
     }

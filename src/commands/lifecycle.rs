@@ -27,6 +27,7 @@ pub(super) fn close(tx: &Tx, session: Id) -> Result<Done, CommandError> {
                     tx.write_timer(stage.id, stop)?;
                 }
             }
+            LifecycleEffect::MarkReopened => tx.set_reopened(session, Some(tx.now()))?,
         }
     }
     tx.set_status(session, status)?;
@@ -48,11 +49,15 @@ pub(super) fn close(tx: &Tx, session: Id) -> Result<Done, CommandError> {
 }
 
 pub(super) fn reopen(tx: &Tx, session: Id, restore: Option<&Timing>) -> Result<Done, CommandError> {
-    let status = tx.session(session)?.status;
-    let (running, _) = lifecycle::transition(status, LifecycleEvent::Reopen).map_err(refused)?;
-    let mut done = Done::new(Command::Close);
+    let before = tx.session(session)?;
+    let (running, effects) =
+        lifecycle::transition(before.status, LifecycleEvent::Reopen).map_err(refused)?;
+    let mut done = Done::new(Command::CloseAgain {
+        reopened_at: before.reopened_at,
+    });
     done.delta.session_changed = true;
     match restore {
+        // An undone close: the workshop goes on as it was.
         Some(timing) => {
             write_timing(tx, session, timing)?;
             let ids: Vec<Id> = timing.stages.iter().map(|(id, _)| *id).collect();
@@ -62,8 +67,30 @@ pub(super) fn reopen(tx: &Tx, session: Id, restore: Option<&Timing>) -> Result<D
                 .filter(|s| ids.contains(&s.id))
                 .collect();
         }
-        None => tx.set_status(session, running)?,
+        None => {
+            tx.set_status(session, running)?;
+            for effect in effects {
+                if effect == LifecycleEffect::MarkReopened {
+                    tx.set_reopened(session, Some(tx.now()))?;
+                }
+            }
+        }
     }
+    Ok(done)
+}
+
+/// Closes again after a reopening, and puts back when the session was
+/// last reopened before it (`None`: never), so that undoing a reopening
+/// leaves the workshop's clocks as they were.
+pub(super) fn close_again(
+    tx: &Tx,
+    session: Id,
+    reopened_at: Option<crate::model::Timestamp>,
+) -> Result<Done, CommandError> {
+    let mut done = close(tx, session)?;
+    tx.set_reopened(session, reopened_at)?;
+    // Redone: reopened again, marked anew.
+    done.inverse = Command::Reopen { restore: None };
     Ok(done)
 }
 

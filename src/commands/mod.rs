@@ -182,6 +182,11 @@ pub enum Command {
     Reopen {
         restore: Option<Timing>,
     },
+    /// Closes the session again and puts back when it was last reopened:
+    /// the inverse of a reopening.
+    CloseAgain {
+        reopened_at: Option<crate::model::Timestamp>,
+    },
     SetLanguage(Lang),
 
     SaveSynthesis(Synthesis),
@@ -388,6 +393,7 @@ fn run(tx: &Tx, session: Id, command: &Command) -> Result<Done, CommandError> {
         SetStageNotes { stage, notes } => stages::set_notes(tx, session, *stage, notes),
         Close => lifecycle::close(tx, session),
         Reopen { restore } => lifecycle::reopen(tx, session, restore.as_ref()),
+        CloseAgain { reopened_at } => lifecycle::close_again(tx, session, *reopened_at),
         SetLanguage(lang) => lifecycle::set_language(tx, session, *lang),
         SaveSynthesis(s) => roster::save_synthesis(tx, session, s),
         AddParticipant { name, role } => roster::add(tx, session, name, role),
@@ -432,7 +438,10 @@ fn batch(tx: &Tx, session: Id, commands: &[Command]) -> Result<Done, CommandErro
     let mut all = Done::new(Command::Batch(Vec::new()));
     let mut inverses = Vec::new();
     for command in commands {
-        if matches!(command, Command::Reopen { .. } | Command::Close) {
+        if matches!(
+            command,
+            Command::Reopen { .. } | Command::Close | Command::CloseAgain { .. }
+        ) {
             // The lifecycle check runs once per `apply`, before the batch.
             return Err(CommandError::NotInBatch);
         }

@@ -72,6 +72,13 @@ pub(super) fn run(tx: &Tx, session: Id, command: &ReviewCommand) -> Result<Done,
             validated,
             report,
         } => {
+            let sha256 = crate::model::content_hash(report);
+            if let Err(latest) = tx.review(session)?.may_publish(&sha256, *validated) {
+                return Err(CommandError::Unchanged {
+                    number: latest.number,
+                    validated: latest.validated,
+                });
+            }
             let v = tx.publish(session, note, *validated, report)?;
             RemoveVersion { id: v.id }
         }
@@ -87,9 +94,14 @@ pub(super) fn run(tx: &Tx, session: Id, command: &ReviewCommand) -> Result<Done,
             PutVersion(tx.put_version(session, &v)?)
         }
         PutVersion(v) => PutVersion(tx.put_version(session, v)?),
-        AddFeedback(new) => RemoveFeedback {
-            id: tx.add_feedback(session, new)?.id,
-        },
+        AddFeedback(new) => {
+            // A remark's trailing newlines and spaces are not part of it.
+            let mut new = new.clone();
+            new.text = new.text.trim().to_string();
+            RemoveFeedback {
+                id: tx.add_feedback(session, &new)?.id,
+            }
+        }
         SetApplied { id, applied } => {
             let mut f = feedback(tx, session, *id)?;
             f.applied_at = applied.then(|| tx.now());
@@ -105,9 +117,20 @@ pub(super) fn run(tx: &Tx, session: Id, command: &ReviewCommand) -> Result<Done,
             version,
             participant,
             name,
-        } => RemoveSignOff {
-            id: tx.sign_off(session, *version, *participant, name)?.id,
-        },
+        } => {
+            let log = tx.review(session)?;
+            if let Some(given) = log.signed_by(*version, *participant, name) {
+                let v = log.version_by_id(*version);
+                return Err(CommandError::AlreadySigned {
+                    name: given.name.clone(),
+                    number: v.map_or(0, |v| v.number),
+                    validated: v.is_some_and(|v| v.validated),
+                });
+            }
+            RemoveSignOff {
+                id: tx.sign_off(session, *version, *participant, name)?.id,
+            }
+        }
         RemoveSignOff { id } => {
             let mut s = tx
                 .review(session)?

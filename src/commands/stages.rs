@@ -57,7 +57,12 @@ pub(super) fn enter(
     }
     let touched: Vec<Id> = leaving.into_iter().chain([stage]).collect();
     let before = timing(tx, session, &touched)?;
-    let changed = tx.enter_stage(stage, leaving)?;
+    // Corrections after the workshop do not count as workshop time.
+    let changed = if tx.session(session)?.clocks_run() {
+        tx.enter_stage(stage, leaving)?
+    } else {
+        Vec::new()
+    };
     let status = before.status;
     let (next, _) =
         lifecycle::transition(status, LifecycleEvent::Start).map_err(|_| CommandError::Closed)?;
@@ -76,6 +81,8 @@ pub(super) fn pause(tx: &Tx, session: Id, stage: Id, stop: bool) -> Result<Done,
     let timer = tx.stage(stage)?;
     let effect = if stop {
         timer.timer().stop(tx.now())
+    } else if !tx.session(session)?.clocks_run() {
+        TimerEffect::Nothing
     } else {
         timer.timer().start(tx.now())
     };

@@ -18,6 +18,9 @@ pub enum LifecycleEvent {
 pub enum LifecycleEffect {
     /// End every running stage timer.
     StopTimers,
+    /// Note that the session was reopened after its workshop: from now on
+    /// it is corrected, and its stage clocks stay as the workshop left them.
+    MarkReopened,
 }
 
 /// Why a transition is refused.
@@ -40,9 +43,19 @@ pub fn transition(
         (Closed, Start) | (Closed, Close) => Err(LifecycleError::Closed),
         (Draft | Running, Start) => Ok((Running, vec![])),
         (Draft | Running, Close) => Ok((Closed, vec![LifecycleEffect::StopTimers])),
-        (Closed, Reopen) => Ok((Running, vec![])),
+        (Closed, Reopen) => Ok((Running, vec![LifecycleEffect::MarkReopened])),
         (Draft | Running, Reopen) => Err(LifecycleError::NotClosed),
     }
+}
+
+/// Whether stage clocks run: only during the workshop. A closed session's
+/// times are final, and a session reopened after closing (`reopened`) is
+/// being corrected: entering a stage, leaving the review screen or
+/// resuming records nothing, so the report's actual time per stage stays
+/// what the workshop took. This is the one rule; the commands and the
+/// terminal's stage flow both ask it.
+pub fn clocks_run(status: SessionStatus, reopened: bool) -> bool {
+    status != SessionStatus::Closed && !reopened
 }
 
 /// Whether the session's content may change: a closed session is read-only
@@ -65,8 +78,18 @@ mod tests {
         assert_eq!((s, fx), (Closed, vec![LifecycleEffect::StopTimers]));
         assert!(!accepts_writes(s));
         let (s, fx) = transition(s, Reopen).unwrap();
-        assert_eq!((s, fx.len()), (Running, 0));
+        assert_eq!((s, fx), (Running, vec![LifecycleEffect::MarkReopened]));
         assert!(accepts_writes(s));
+    }
+
+    #[test]
+    fn clocks_run_only_during_the_workshop() {
+        assert!(clocks_run(Draft, false));
+        assert!(clocks_run(Running, false));
+        assert!(!clocks_run(Closed, false));
+        // Reopened to correct the report: edited, never timed again.
+        assert!(!clocks_run(Running, true));
+        assert!(!clocks_run(Closed, true));
     }
 
     #[test]

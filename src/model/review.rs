@@ -105,6 +105,24 @@ impl ReviewLog {
         self.standing().max_by_key(|v| v.number)
     }
 
+    /// Whether content hashed `sha256` may be published as a new version
+    /// (`validated` or a draft): only when it differs from the latest
+    /// version, or to validate a draft that reads exactly so. `Err` is
+    /// the latest version, which already reads so: nothing to record.
+    pub fn may_publish(&self, sha256: &str, validated: bool) -> Result<(), &ReportVersion> {
+        match self.latest() {
+            // Validating a draft of this very content is the one exception.
+            Some(v) if v.sha256 == sha256 && (v.validated || !validated) => Err(v),
+            _ => Ok(()),
+        }
+    }
+
+    /// The draft whose content a validated version of content `sha256`
+    /// validates: the latest version, when it is a draft reading so.
+    pub fn validates(&self, sha256: &str) -> Option<&ReportVersion> {
+        self.latest().filter(|v| !v.validated && v.sha256 == sha256)
+    }
+
     /// The number the next published version gets.
     pub fn next_number(&self) -> u32 {
         self.latest().map_or(1, |v| v.number + 1)
@@ -124,6 +142,34 @@ impl ReviewLog {
             .filter(|s| s.removed_at.is_none() && self.stands(s.version))
     }
 
+    /// The sign-offs that approve `version`'s content: those given on it,
+    /// and on earlier versions that read exactly the same (same content
+    /// hash); a sign-off of other content never counts as an approval of
+    /// this one. One per person, the first given.
+    pub fn approvals_of<'a>(&'a self, version: &'a ReportVersion) -> Vec<&'a SignOff> {
+        let mut out: Vec<&SignOff> = Vec::new();
+        for s in self.approvals() {
+            let same = self
+                .version_by_id(s.version)
+                .is_some_and(|v| v.number <= version.number && v.sha256 == version.sha256);
+            if same
+                && !out
+                    .iter()
+                    .any(|o| same_person(o, s.participant_id, &s.name))
+            {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    /// The standing sign-off of this person on `version`, if they gave one:
+    /// one sign-off per person per version.
+    pub fn signed_by(&self, version: Id, participant: Option<Id>, name: &str) -> Option<&SignOff> {
+        self.approvals()
+            .find(|s| s.version == version && same_person(s, participant, name))
+    }
+
     /// The number of the version `id`, when it stands.
     pub fn number_of(&self, id: Id) -> Option<u32> {
         self.version_by_id(id)
@@ -141,6 +187,15 @@ impl ReviewLog {
 
     fn stands(&self, version: Id) -> bool {
         self.number_of(version).is_some()
+    }
+}
+
+/// Whether a sign-off was given by this person: the same roster member,
+/// or the same name (capitals and outer spaces aside).
+fn same_person(s: &SignOff, participant: Option<Id>, name: &str) -> bool {
+    match (s.participant_id, participant) {
+        (Some(a), Some(b)) => a == b,
+        _ => s.name.trim().to_lowercase() == name.trim().to_lowercase(),
     }
 }
 
@@ -185,6 +240,64 @@ mod tests {
         assert_eq!(log.next_number(), 2);
         assert_eq!(log.latest().map(|v| v.number), Some(1));
         assert!(log.version(2).is_none());
+    }
+
+    fn sign_off(version: &ReportVersion, participant: Option<Id>, name: &str) -> SignOff {
+        SignOff {
+            id: crate::model::new_id(),
+            version: version.id,
+            participant_id: participant,
+            name: name.into(),
+            at: crate::model::now(),
+            removed_at: None,
+        }
+    }
+
+    #[test]
+    fn a_version_is_approved_by_sign_offs_of_the_same_content_only() {
+        let mut log = ReviewLog::default();
+        let (mut v1, v2, mut v3) = (version(1, false), version(2, false), version(3, false));
+        v1.sha256 = "old".into();
+        v3.validated = true;
+        let ana = crate::model::new_id();
+        log.sign_offs = vec![
+            sign_off(&v1, Some(ana), "Ana"),
+            sign_off(&v2, None, "Marc"),
+            sign_off(&v2, Some(ana), "Ana"),
+            sign_off(&v3, None, " marc "),
+        ];
+        log.versions = vec![v1, v2, v3];
+        let names = |n: u32| -> Vec<String> {
+            let v = log.version(n).unwrap();
+            log.approvals_of(v).iter().map(|s| s.name.clone()).collect()
+        };
+        // Draft 1 read otherwise: Ana's sign-off of it approves only it.
+        assert_eq!(names(1), ["Ana"]);
+        // Version 3 reads as draft 2: their sign-offs, Marc once.
+        assert_eq!(names(3), ["Marc", "Ana"]);
+        assert_eq!(names(2), ["Marc", "Ana"]);
+        let v2 = log.version(2).unwrap().id;
+        assert!(log.signed_by(v2, None, "MARC").is_some());
+        assert!(log.signed_by(v2, Some(ana), "Ana D.").is_some());
+        assert!(log.signed_by(v2, None, "Bo").is_none());
+    }
+
+    #[test]
+    fn unchanged_content_is_published_only_to_validate_a_draft() {
+        let mut log = ReviewLog::default();
+        let same = content_hash("");
+        assert!(log.may_publish(&same, false).is_ok());
+        log.versions = vec![version(1, false)];
+        assert_eq!(log.may_publish(&same, false).map_err(|v| v.number), Err(1));
+        assert!(log.may_publish("other", false).is_ok());
+        assert!(log.may_publish(&same, true).is_ok());
+        assert_eq!(log.validates(&same).map(|v| v.number), Some(1));
+        let mut validated = version(2, false);
+        validated.validated = true;
+        log.versions.push(validated);
+        assert_eq!(log.may_publish(&same, true).map_err(|v| v.number), Err(2));
+        assert_eq!(log.may_publish(&same, false).map_err(|v| v.number), Err(2));
+        assert!(log.validates(&same).is_none());
     }
 
     #[test]

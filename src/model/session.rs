@@ -83,6 +83,16 @@ pub struct Session {
     /// Keys the order of an anonymous report's pseudonyms ("Participant
     /// 3"); random, kept with the session and its complete archive.
     pub pseudonym_seed: String,
+    /// When the closed session was last reopened to correct its report:
+    /// from then on no stage clock runs (`lifecycle::clocks_run`).
+    pub reopened_at: Option<Timestamp>,
+}
+
+impl Session {
+    /// Whether its stage clocks run (see `lifecycle::clocks_run`).
+    pub fn clocks_run(&self) -> bool {
+        super::lifecycle::clocks_run(self.status, self.reopened_at.is_some())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -99,6 +99,7 @@ pub fn plan(notes: &Notes, template: &Template, setting: &Setting) -> Plan {
         report: ReportChoices::default(),
         place: String::new(),
         pseudonym_seed: crate::model::new_seed(),
+        reopened_at: None,
     };
     let participants = notes
         .participants

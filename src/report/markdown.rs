@@ -101,6 +101,9 @@ fn cover(out: &mut dyn Write, r: &Report, c: &Cover) -> io::Result<()> {
         meta.push(inline(place));
     }
     writeln!(out, "{}\n", meta.join(" · "))?;
+    if let Some(version) = &r.review {
+        writeln!(out, "**{}**\n", inline(&version.version))?;
+    }
     if let Some((label, lead)) = c.lead {
         writeln!(out, "**{}**{}{}\n", inline(label), r.colon, inline(lead))?;
     }

@@ -36,7 +36,10 @@ mod typography;
 mod view;
 mod votes;
 pub use charts::{time_chart, TimeChart, TimeRow};
-pub use review::{as_published, section_label, version_name, version_title, ReviewView};
+pub use review::{
+    as_published, current_version, section_label, sign_off_date, version_name, version_title,
+    ReviewView,
+};
 pub use sections::{sections, Cover, Discussion, Section, Statistics};
 
 pub use outline::flatten;
@@ -228,11 +231,20 @@ pub fn file_name(data: &SessionData, format: Format) -> String {
 }
 
 /// [`file_name`] for a report variant: `…-9c3a1f07-anonymised.md`.
+/// A report that reads exactly as a published version names it:
+/// `…-9c3a1f07-draft-2.pdf`, `…-brouillon-2.pdf`, `…-valide-3.pdf`, so a
+/// draft is never overwritten by the next.
 pub fn file_name_with(data: &SessionData, format: Format, options: Options) -> String {
     let slug = slug(&data.session.title, "session");
     let id = data.session.id.simple().to_string();
+    let version = review::current_version(data)
+        .map(|v| {
+            let name = version_name(data.session.language, v.number, v.validated);
+            format!("-{}", self::slug(&name, ""))
+        })
+        .unwrap_or_default();
     format!(
-        "{}-{slug}-{}{}{}.{}",
+        "{}-{slug}-{}{version}{}{}.{}",
         data.session.date.format("%Y-%m-%d"),
         &id[id.len() - 8..],
         options.label(data.session.language),

@@ -9,7 +9,7 @@
 
 use super::markdown::inline;
 use crate::i18n::{long_date, t, tf};
-use crate::model::{Lang, ReviewLog, SessionData};
+use crate::model::{Lang, SessionData, SignOff};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -23,7 +23,9 @@ pub struct ReviewView {
     /// `2026-11-29`, for data formats.
     pub iso_date: String,
     pub sign_offs_heading: String,
-    /// "Ana Diallo (draft 2)"; in an anonymous session, one line per
+    /// "Ana Diallo (draft 2, 12 June 2026)": the sign-offs of this
+    /// version's content (`ReviewLog::approvals_of`), none when the report
+    /// no longer reads as it; in an anonymous session, one line per
     /// version: "3 people approved draft 2".
     pub sign_offs: Vec<String>,
     pub applied_heading: String,
@@ -39,7 +41,6 @@ pub struct AppliedView {
     pub on: String,
 }
 
-/// "draft 2" / "validated version 3" in the session's language.
 /// The heading of a report section a remark is about
 /// (`model::REMARK_SECTIONS`: `synthesis` → "Synthèse"), in `lang`.
 pub fn section_label(lang: Lang, key: &str) -> String {
@@ -51,6 +52,7 @@ pub fn section_label(lang: Lang, key: &str) -> String {
     text.to_string()
 }
 
+/// "draft 2" / "validated version 3" in the session's language.
 pub fn version_name(lang: Lang, number: u32, validated: bool) -> String {
     let key = if validated {
         "cycle.validated_n"
@@ -71,7 +73,7 @@ pub fn version_title(lang: Lang, number: u32, validated: bool) -> String {
 }
 
 /// The section for the session's latest standing version; `None` before
-/// any version is published. `anonymous` is the report's one rule
+/// any version is published, and when the report no longer reads as it. `anonymous` is the report's one rule
 /// (`view::Names`): no name beside a remark, sign-offs only counted. When
 /// the report no longer reads as that version, the section says so rather
 /// than give it the version's name. `current` gives the content hash of
@@ -90,22 +92,18 @@ pub(super) fn build(
         .with_timezone(&chrono::Local)
         .date_naive();
     let name = version_title(lang, latest.number, latest.validated);
-    let name = match current() == latest.sha256 {
-        true => name,
-        false => tf(
-            lang,
-            "cycle.report_changed_since",
-            &[(
-                "version",
-                &version_name(lang, latest.number, latest.validated),
-            )],
-        ),
-    };
+    // A report changed since its latest version is no version: it bears
+    // no version name (the facilitator sees the state in the terminal and
+    // on stderr), and no one approved it yet.
+    if current() != latest.sha256 {
+        return None;
+    }
     let on = |version| {
         log.version_by_id(version)
             .map(|v| version_name(lang, v.number, v.validated))
             .unwrap_or_default()
     };
+    let approvals = log.approvals_of(latest);
     Some(ReviewView {
         heading: t(lang, "cycle.heading").to_string(),
         version: format!("{name} — {}", long_date(lang, local)),
@@ -113,7 +111,7 @@ pub(super) fn build(
         validated: latest.validated,
         iso_date: local.format("%Y-%m-%d").to_string(),
         sign_offs_heading: t(lang, "cycle.sign_offs").to_string(),
-        sign_offs: sign_offs(log, lang, anonymous, &on),
+        sign_offs: sign_offs(&approvals, lang, anonymous, &on),
         applied_heading: t(lang, "cycle.applied").to_string(),
         applied: log
             .remarks()
@@ -127,20 +125,33 @@ pub(super) fn build(
     })
 }
 
+/// The day a sign-off was given, in the session's language.
+pub fn sign_off_date(lang: Lang, s: &SignOff) -> String {
+    long_date(lang, s.at.with_timezone(&chrono::Local).date_naive())
+}
+
 fn sign_offs(
-    log: &ReviewLog,
+    approvals: &[&SignOff],
     lang: Lang,
     anonymous: bool,
     on: &dyn Fn(crate::model::Id) -> String,
 ) -> Vec<String> {
     if !anonymous {
-        return log
-            .approvals()
-            .map(|s| format!("{} ({})", s.name, on(s.version)))
+        return approvals
+            .iter()
+            .map(|s| {
+                let args = [
+                    ("name", s.name.clone()),
+                    ("version", on(s.version)),
+                    ("date", sign_off_date(lang, s)),
+                ];
+                let args = args.each_ref().map(|(k, v)| (*k, v.as_str()));
+                tf(lang, "cycle.sign_off_line", &args)
+            })
             .collect();
     }
     let mut counts: Vec<(crate::model::Id, usize)> = Vec::new();
-    for s in log.approvals() {
+    for s in approvals {
         match counts.iter_mut().find(|(v, _)| *v == s.version) {
             Some((_, n)) => *n += 1,
             None => counts.push((s.version, 1)),
@@ -194,6 +205,13 @@ pub(super) fn content_hash(content: &super::Report) -> String {
     let mut hash = sha2::Sha256::new();
     super::json::write_compact(content, &mut hash).expect("write to a hash");
     format!("{:x}", hash.finalize())
+}
+
+/// The published version the report reads as now: the latest standing
+/// one, when the report's content hash is its own.
+pub fn current_version(data: &SessionData) -> Option<&crate::model::ReportVersion> {
+    let latest = data.review.latest()?;
+    (content_hash(&super::Report::without_review(data)) == latest.sha256).then_some(latest)
 }
 
 /// The participants' report data (the report JSON) as version `number`

@@ -186,6 +186,7 @@ impl Store {
         session.created_at = t;
         session.updated_at = t;
         session.archived_at = None;
+        session.reopened_at = None;
         session.previous_id = Some(previous);
         // New people (new ids), new pseudonyms: the next session's
         // "Participant 2" is no one in particular of this one's.

@@ -25,7 +25,8 @@ const STEPS: &[&str] = &[
     include_str!("migrations/018_search.sql"),
     include_str!("migrations/019_room_posts.sql"),
     include_str!("migrations/020_merge_conflicts.sql"),
-    include_str!("migrations/022_pseudonym_seed.sql"),
+    include_str!("migrations/021_pseudonym_seed.sql"),
+    include_str!("migrations/022_reopened.sql"),
 ];
 
 /// The schema version this program writes.

@@ -41,7 +41,7 @@ pub struct SessionSummary {
 
 pub(super) const SESSION_COLUMNS: &str = "id, title, event, date, language, template, question, \
      context, lead, anonymity, status, created_at, updated_at, archived_at, previous_id, \
-     report_order, report_person_stats, place, pseudonym_seed";
+     report_order, report_person_stats, place, pseudonym_seed, reopened_at";
 
 pub(super) fn session_from_row(r: &Row) -> rusqlite::Result<Session> {
     Ok(Session {
@@ -66,12 +66,13 @@ pub(super) fn session_from_row(r: &Row) -> rusqlite::Result<Session> {
         },
         place: r.get(17)?,
         pseudonym_seed: r.get(18)?,
+        reopened_at: rows::opt_time(r, 19)?,
     })
 }
 
 pub(super) fn insert_session(tx: &Transaction, s: &Session) -> rusqlite::Result<()> {
     tx.execute(
-        &format!("INSERT INTO sessions ({SESSION_COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)"),
+        &format!("INSERT INTO sessions ({SESSION_COLUMNS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)"),
         params![
             text_id(&s.id),
             s.title,
@@ -92,6 +93,7 @@ pub(super) fn insert_session(tx: &Transaction, s: &Session) -> rusqlite::Result<
             s.report.person_stats.key(),
             s.place,
             s.pseudonym_seed,
+            rows::opt_text_time(&s.reopened_at),
         ],
     )?;
     Ok(())
@@ -124,6 +126,17 @@ impl Tx<'_> {
             self.execute(
                 "UPDATE sessions SET updated_at = ?2 WHERE id = ?1",
                 params![text_id(&session), text_time(&self.now())],
+            )?,
+            session,
+        )
+    }
+
+    /// Marks the session reopened (to correct its report) at `at`.
+    pub fn set_reopened(&self, session: Id, at: Option<Timestamp>) -> Result<()> {
+        found(
+            self.execute(
+                "UPDATE sessions SET reopened_at = ?2 WHERE id = ?1",
+                params![text_id(&session), rows::opt_text_time(&at)],
             )?,
             session,
         )
@@ -205,6 +218,7 @@ impl Store {
             report: ReportChoices::default(),
             place: String::new(),
             pseudonym_seed: crate::model::new_seed(),
+            reopened_at: None,
         };
         self.write(|tx| {
             insert_session(tx, &session)?;

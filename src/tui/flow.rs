@@ -8,8 +8,10 @@ use crate::model::Stage;
 pub struct StageFlow {
     pub current: usize,
     pub count: usize,
-    /// A closed session can be browsed without touching its timings.
-    pub closed: bool,
+    /// No stage clock runs (a closed session, or one reopened to correct
+    /// its report, `Session::clocks_run`): stages are browsed without
+    /// touching their timings.
+    pub untimed: bool,
 }
 
 /// Where a session reopens.
@@ -27,7 +29,7 @@ pub enum Effect {
         stage: usize,
         leaving: Option<usize>,
     },
-    /// Just show the stage (closed session).
+    /// Just show the stage (no clock runs).
     Show { stage: usize },
     /// Past the last stage: ask whether to end the session.
     AskToEnd,
@@ -36,11 +38,11 @@ pub enum Effect {
 }
 
 impl StageFlow {
-    pub fn new(current: usize, count: usize, closed: bool) -> StageFlow {
+    pub fn new(current: usize, count: usize, untimed: bool) -> StageFlow {
         StageFlow {
             current: current.min(count.saturating_sub(1)),
             count,
-            closed,
+            untimed,
         }
     }
 
@@ -74,10 +76,10 @@ impl StageFlow {
     }
 
     /// Opening a session: where it lands and what to record there (its
-    /// clock starts unless the stage is paused or the session closed).
-    pub fn resume(stages: &[Stage], closed: bool) -> (StageFlow, Effect) {
+    /// clock starts unless the stage is paused or the session untimed).
+    pub fn resume(stages: &[Stage], untimed: bool) -> (StageFlow, Effect) {
         let at = StageFlow::resume_point(stages);
-        let flow = StageFlow::new(at.stage, stages.len(), closed);
+        let flow = StageFlow::new(at.stage, stages.len(), untimed);
         let effect = if at.paused {
             Effect::Show {
                 stage: flow.current,
@@ -88,9 +90,9 @@ impl StageFlow {
         (flow, effect)
     }
 
-    /// Opening the session: record the current stage's start unless closed.
+    /// Opening the session: record the current stage's start unless untimed.
     pub fn open(&self) -> Effect {
-        if self.closed || self.count == 0 {
+        if self.untimed || self.count == 0 {
             Effect::Show {
                 stage: self.current,
             }
@@ -104,7 +106,7 @@ impl StageFlow {
 
     pub fn next(self) -> (StageFlow, Effect) {
         if self.current + 1 >= self.count {
-            let effect = if self.closed {
+            let effect = if self.untimed {
                 Effect::Nothing
             } else {
                 Effect::AskToEnd
@@ -135,7 +137,7 @@ impl StageFlow {
             current: to,
             ..self
         };
-        let effect = if self.closed {
+        let effect = if self.untimed {
             Effect::Show { stage: to }
         } else {
             Effect::Record {

@@ -31,7 +31,7 @@ pub fn label(command: &Command) -> &'static str {
         Pause { .. } | Resume { .. } | PutTiming(_) => "tuifix.label.timer",
         ExtendStage { .. } | SetPlannedMinutes { .. } => "tuifix.label.planned_time",
         SetStageNotes { .. } => "tuifix.label.notes",
-        Close => "tuifix.label.close",
+        Close | CloseAgain { .. } => "tuifix.label.close",
         Reopen { .. } => "tuifix.label.reopen",
         SetLanguage(_) => "tuifix.label.language",
         SaveSynthesis(_) => "tuifix.label.synthesis",

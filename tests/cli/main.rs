@@ -6,6 +6,7 @@
 mod common;
 
 mod cli;
+mod cli_diff;
 mod cli_event_anonymised;
 mod cli_events;
 mod cli_follow;
@@ -13,10 +14,13 @@ mod cli_follow_through;
 mod cli_inbox;
 mod cli_language;
 mod cli_output_edges;
+mod cli_remarks;
 mod cli_reopen;
 mod cli_review;
 mod cli_search;
+mod cli_sign_offs;
 mod cli_themes;
+mod cli_version_names;
 mod cli_votes;
 mod e2e;
 mod links_cli;

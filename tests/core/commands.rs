@@ -108,7 +108,7 @@ fn a_closed_session_refuses_changes_until_reopened() {
     assert_eq!(std::fs::read(store.path()).unwrap(), before);
     let out = apply(&mut store, session, &Command::Reopen { restore: None }).unwrap();
     assert_eq!(out.changes.session.status, SessionStatus::Running);
-    assert_eq!(out.inverse, Command::Close);
+    assert_eq!(out.inverse, Command::CloseAgain { reopened_at: None });
     apply(&mut store, session, &Command::Delete { id }).unwrap();
     let e = apply(&mut store, session, &Command::Reopen { restore: None }).unwrap_err();
     assert!(matches!(e, CommandError::NotClosed));
@@ -254,11 +254,12 @@ proptest! {
             let undone = without_undone_additions(state(&store, session), &prior);
             prop_assert_eq!(&undone, &prior, "undo of {:?}", command);
             // Redo (the inverse's inverse) gives back what the command did;
-            // a redone Close stops the clocks at the redo's time instead.
+            // a redone Close stops the clocks at the redo's time instead,
+            // and a redone Reopen marks the reopening at the redo's time.
             clock.advance(Duration::seconds(3));
             apply(&mut store, session, &redo)
                 .map_err(|e| TestCaseError::fail(format!("redo of {command:?}: {e}")))?;
-            if command != Command::Close {
+            if !matches!(command, Command::Close | Command::Reopen { .. }) {
                 prop_assert_eq!(&state(&store, session), &done, "redo of {:?}", command);
             }
         }

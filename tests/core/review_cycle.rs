@@ -305,7 +305,7 @@ fn the_validated_report_names_its_version_its_sign_offs_and_the_applied_remarks(
         "{section}"
     );
     assert!(
-        section.contains("**Approved by**\n\n- Dora (draft 1)"),
+        section.contains("**Approved by**\n\n- Dora (draft 1, 18 March 2026)"),
         "{section}"
     );
     assert!(
@@ -315,7 +315,10 @@ fn the_validated_report_names_its_version_its_sign_offs_and_the_applied_remarks(
     assert!(!md.contains("Not applied"), "{md}");
     let html = render(Format::Html, &data);
     assert!(html.contains("<h2>Review and validation</h2>"), "{html}");
-    assert!(html.contains("<li>Dora (draft 1)</li>"), "{html}");
+    assert!(
+        html.contains("<li>Dora (draft 1, 18 March 2026)</li>"),
+        "{html}"
+    );
     let json: serde_json::Value = serde_json::from_str(&render(Format::Json, &data)).unwrap();
     assert_eq!(json["review"]["number"], 2);
     assert_eq!(json["review"]["validated"], true);

@@ -6,8 +6,8 @@
 mod common;
 
 mod anonymised_export;
-mod french_typography;
 mod anonymous_owners;
+mod french_typography;
 mod pdf_fonts;
 mod pseudonyms;
 mod report;

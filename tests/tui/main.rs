@@ -18,6 +18,8 @@ mod tui_home_setup;
 mod tui_inbox;
 mod tui_links;
 mod tui_notes_import;
+mod tui_remark_pickers;
+mod tui_reopen_clocks;
 mod tui_review_cycle;
 mod tui_robustness;
 mod tui_room_elsewhere;

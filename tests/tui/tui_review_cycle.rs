@@ -79,10 +79,10 @@ fn draft_remark_sign_off_and_validated_version_from_the_review_screen() {
         assert_eq!(s.data.review.latest().map(|v| v.number), Some(1));
         assert_eq!(s.rows.len(), 1);
 
-        // A remark from someone off the roster: the picker's last entry,
-        // a name, then the remark.
+        // A remark from someone off the roster: the picker's last entry
+        // (after the roster and the lead), a name, then the remark.
         press(&mut app, 'a');
-        for _ in 0..3 {
+        for _ in 0..4 {
             act(&mut app, Action::Down);
         }
         act(&mut app, Action::Confirm);
@@ -163,6 +163,10 @@ fn undo_takes_a_publication_back_and_the_next_one_gets_its_number() {
     let mut app = common::tui::app(store, Lang::En);
     act(&mut app, Action::Review);
     press(&mut app, 'p');
+    // The report reads as draft 1: no second draft of the same content.
+    press(&mut app, 'p');
+    assert_eq!(versions(&app).data.review.latest().unwrap().number, 1);
+    say(&mut app, "Trains are late on Mondays");
     press(&mut app, 'p');
     assert_eq!(versions(&app).data.review.latest().unwrap().number, 2);
     press(&mut app, 'u');
@@ -199,6 +203,11 @@ fn a_remark_names_the_section_or_the_contribution_it_is_about() {
         };
         apply(&mut store, session, &Command::Record(new)).unwrap();
     }
+    // The picker offers the sections the report holds: one decision.
+    let decide = Command::Decide {
+        text: "Trains first".into(),
+    };
+    apply(&mut store, session, &decide).unwrap();
     let mut app = common::tui::app(store, Lang::En);
     act(&mut app, Action::Review);
     press(&mut app, 'p');
@@ -246,6 +255,7 @@ fn a_remark_names_the_section_or_the_contribution_it_is_about() {
         ]
     );
     let shown = screen(&app, 100, 30);
+    // The section's heading, as the report names it.
     assert!(shown.contains("[Decisions]"), "{shown}");
     assert!(shown.contains("[« Buses are full »]"), "{shown}");
 }

@@ -24,7 +24,11 @@ pub fn cover(d: &mut Doc, r: &Report) -> Out {
             d.text(&r.place)?;
         }
         Ok(())
-    })
+    })?;
+    match &r.review {
+        Some(version) => d.paragraph("Subtitle", &version.version),
+        None => Ok(()),
+    }
 }
 
 /// A paragraph of body text, left out when there is none.

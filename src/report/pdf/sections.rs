@@ -125,6 +125,9 @@ fn cover(r: &Report, c: &crate::report::Cover, l: &mut Layout) {
         None => {}
     }
     blocks::fields(l, facts);
+    if let Some(version) = &r.review {
+        note(l, &version.version);
+    }
 }
 
 /// The question, then its context.

@@ -34,6 +34,9 @@ pub struct ItemPicker {
     pub before: HashSet<Id>,
     pub marked: HashSet<Id>,
     pub selected: usize,
+    /// Choosing one contribution (a remark's): no marks, Enter takes the
+    /// one selected.
+    pub single: bool,
 }
 
 /// Where a key leaves the picker.
@@ -59,8 +62,16 @@ impl ItemPicker {
             marked: before.clone(),
             before,
             selected: 0,
+            single: false,
         };
         picker.fill(data);
+        picker
+    }
+
+    /// A picker of one contribution of any kind: Enter takes the selected.
+    pub fn single(data: &SessionData) -> ItemPicker {
+        let mut picker = ItemPicker::new(data, None, None, HashSet::new());
+        picker.single = true;
         picker
     }
 
@@ -101,6 +112,7 @@ impl ItemPicker {
             return Picking::Open;
         }
         match action {
+            Action::LinkMark if self.single => {}
             Action::LinkMark => {
                 if let Some(&id) = self.candidates.get(self.selected) {
                     if !self.marked.remove(&id) {
@@ -188,18 +200,23 @@ impl ItemPicker {
             .take(rows)
             .filter_map(|(i, id)| {
                 let c = &data.contributions[*index.get(id)?];
-                let check = if self.marked.contains(id) {
-                    "[x] "
-                } else {
-                    "[ ] "
+                let check = match (self.single, self.marked.contains(id)) {
+                    (true, _) if i == self.selected => "▶ ",
+                    (true, _) => "  ",
+                    (false, true) => "[x] ",
+                    (false, false) => "[ ] ",
                 };
+                // Sub-points under their parent, as the run screen shows them.
+                let indent = "  ".repeat(depth(data, &index, c));
                 let style = if i == self.selected {
                     theme.selected()
                 } else {
                     ratatui::style::Style::default()
                 };
+                let width = width.saturating_sub(indent.len());
                 Some(Line::from(vec![
                     Span::styled(check, theme.key()),
+                    Span::raw(indent),
                     Span::styled(label(core.lang, c, width), style),
                 ]))
             })
@@ -208,7 +225,21 @@ impl ItemPicker {
     }
 }
 
-/// `[Kind] text`, one line, cleaned.
+/// How deep a sub-point sits (0 at the top level), bounded like the tree.
+fn depth(
+    data: &SessionData,
+    index: &std::collections::HashMap<Id, usize>,
+    c: &Contribution,
+) -> usize {
+    let mut depth = 0;
+    let mut parent = c.parent_id;
+    while let Some(p) = parent.filter(|_| depth < crate::model::MAX_DEPTH) {
+        depth += 1;
+        parent = index.get(&p).and_then(|i| data.contributions[*i].parent_id);
+    }
+    depth
+}
+
 /// `[Kind] text`, one line, cleaned; the kind in the interface's language
 /// (the text stays as typed).
 pub fn label(lang: crate::model::Lang, c: &Contribution, width: usize) -> String {

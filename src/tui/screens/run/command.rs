@@ -5,7 +5,7 @@
 
 use super::RunState;
 use crate::commands::{self, Changes, Command, CommandError, Outcome};
-use crate::model::{Id, SessionStatus};
+use crate::model::Id;
 use crate::tui::core::Core;
 
 impl RunState {
@@ -123,7 +123,7 @@ impl RunState {
     /// Puts what a command changed into the screen's data.
     fn take_data(&mut self, changes: &Changes) {
         changes.apply_to(&mut self.data, Some(&mut self.index));
-        self.flow.closed = self.data.session.status == SessionStatus::Closed;
+        self.flow.untimed = !self.data.session.clocks_run();
     }
 }
 

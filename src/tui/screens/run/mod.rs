@@ -267,8 +267,7 @@ impl RunState {
     pub fn open(core: &mut Core, id: Id) -> Option<RunState> {
         let data = load(core, id)?;
         let template = core.catalog.get(&data.session.template).cloned();
-        let closed = data.session.status == SessionStatus::Closed;
-        let (flow, effect) = StageFlow::resume(&data.stages, closed);
+        let (flow, effect) = StageFlow::resume(&data.stages, !data.session.clocks_run());
         let mut state = RunState {
             data,
             template,
@@ -330,7 +329,9 @@ impl RunState {
             Action::Redo => self.history.can_redo(),
             Action::NextStage => self.flow.current + 1 < self.data.stages.len(),
             Action::PrevStage => self.flow.current > 0,
-            Action::PauseTimer => self.stage().is_some_and(|st| !st.segments.is_empty()),
+            Action::PauseTimer => {
+                !self.flow.untimed && self.stage().is_some_and(|st| !st.segments.is_empty())
+            }
             Action::NextGroup => self.input_group().is_some(),
             _ => true,
         }
@@ -349,7 +350,7 @@ impl RunState {
     }
 
     pub fn timer_running(&self) -> bool {
-        !self.flow.closed
+        !self.flow.untimed
             && self
                 .stage()
                 .is_some_and(|s| s.started_at().is_some() && s.ended_at().is_none())
@@ -429,7 +430,7 @@ impl RunState {
         if let Some(data) = load(core, self.session_id()) {
             self.data = data;
         }
-        self.flow.closed = self.data.session.status == SessionStatus::Closed;
+        self.flow.untimed = !self.data.session.clocks_run();
         let pending = core.store.pending_inputs(self.session_id());
         self.pending_inputs = pending.unwrap_or(self.pending_inputs);
         if let Ok(copies) = core.store.conflict_copies(self.session_id()) {

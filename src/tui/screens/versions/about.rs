@@ -13,7 +13,6 @@ use crate::tui::popup::{Picker, Popup, Purpose};
 use crate::tui::screens::item_picker::{ItemPicker, Picking};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use std::collections::HashSet;
 
 /// What a remark names, as the store keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -64,6 +63,38 @@ fn section_label(s: &VersionsState, key: &str) -> String {
     crate::report::section_label(s.data.session.language, key)
 }
 
+/// The remark sections the report holds now, in the report's order, with
+/// their index in `REMARK_SECTIONS`: a section left out of the report
+/// (no decisions yet, no context) is not offered.
+fn present(s: &VersionsState) -> Vec<(usize, &'static str)> {
+    let report = crate::report::Report::build(&s.data);
+    let session = &s.data.session;
+    let mut keys: Vec<&str> = Vec::new();
+    for section in crate::report::sections(&report) {
+        match section.anchor().as_str() {
+            "cover" if !report.participants.is_empty() => keys.push("participants"),
+            "question" => {
+                keys.push("question");
+                if !session.context.trim().is_empty() {
+                    keys.push("context");
+                }
+            }
+            "synthesis" => {
+                keys.push("synthesis");
+                if !s.data.synthesis.proposal.trim().is_empty() {
+                    keys.push("proposal");
+                }
+            }
+            "statistics" => keys.push("stats"),
+            other => keys.extend(REMARK_SECTIONS.iter().find(|k| **k == other)),
+        }
+    }
+    keys.iter()
+        .filter_map(|k| REMARK_SECTIONS.iter().position(|r| r == k))
+        .map(|i| (i, REMARK_SECTIONS[i]))
+        .collect()
+}
+
 /// Asks what the remark of `pending` is about.
 pub fn ask(s: &mut VersionsState, core: &mut Core, pending: Pending) {
     let mut items = vec![
@@ -76,7 +107,7 @@ pub fn ask(s: &mut VersionsState, core: &mut Core, pending: Pending) {
             core.t("report_finish.about_contribution").to_string(),
         ),
     ];
-    items.extend(REMARK_SECTIONS.iter().enumerate().map(|(i, key)| {
+    items.extend(present(s).into_iter().map(|(i, key)| {
         let label = tf(
             core.lang,
             "report_finish.about_section",
@@ -105,7 +136,7 @@ pub fn picked(s: &mut VersionsState, core: &mut Core, value: Option<Id>) {
         return core.info(core.t("app.cancelled"));
     };
     if value == A_CONTRIBUTION {
-        s.items = Some(ItemPicker::new(&s.data, None, None, HashSet::new()));
+        s.items = Some(ItemPicker::single(&s.data));
         s.pending = Some(pending);
         return;
     }

@@ -36,6 +36,18 @@ pub enum VersionsEdit {
 
 /// The picker's entry for "someone else": no participant has the nil id.
 const SOMEONE_ELSE: Id = Id::nil();
+/// The picker's entry for the session's lead (no roster id either).
+const THE_LEAD: Id = Id::from_u128(1);
+
+/// The lead's name, when set and not on the roster already.
+fn lead(s: &VersionsState) -> Option<String> {
+    let lead = s.data.session.lead.trim();
+    let on_roster = s
+        .data
+        .roster()
+        .any(|p| p.name.trim().eq_ignore_ascii_case(lead));
+    (!lead.is_empty() && !on_roster).then(|| lead.to_string())
+}
 
 fn pick(s: &VersionsState, core: &mut Core, title: String, purpose: VersionsPick) {
     let mut items: Vec<(Option<Id>, String)> = s
@@ -43,6 +55,7 @@ fn pick(s: &VersionsState, core: &mut Core, title: String, purpose: VersionsPick
         .roster()
         .map(|p| (Some(p.id), p.name.clone()))
         .collect();
+    items.extend(lead(s).map(|name| (Some(THE_LEAD), name)));
     items.push((Some(SOMEONE_ELSE), core.t("cycle.from_someone").to_string()));
     core.popup = Some(Popup::Picker(Picker {
         title,
@@ -92,6 +105,18 @@ pub fn picked(s: &mut VersionsState, core: &mut Core, pick: VersionsPick, value:
             Purpose::new(VersionsEdit::Name { version, signing }),
             false,
         );
+    } else if who == THE_LEAD {
+        let name = lead(s).unwrap_or_default();
+        if signing {
+            sign(s, core, version, None, &name);
+        } else {
+            let pending = Pending {
+                version,
+                participant: None,
+                name,
+            };
+            super::about::ask(s, core, pending);
+        }
     } else if signing {
         sign(s, core, version, Some(who), "");
     } else {

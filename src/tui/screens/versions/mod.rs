@@ -241,6 +241,10 @@ impl VersionsState {
         };
         self.data = data;
         let report = as_published(&self.data, validated, core.store.clock().now());
+        let sha256 = crate::model::content_hash(&report);
+        let validates = (self.data.review.validates(&sha256))
+            .filter(|_| validated)
+            .map(|v| version_name(core.lang, v.number, v.validated));
         let command = ReviewCommand::Publish {
             note: String::new(),
             validated,
@@ -253,7 +257,12 @@ impl VersionsState {
         let log = &self.data.review;
         if let Some(v) = made.and_then(|id| log.version_by_id(id)) {
             let name = version_name(core.lang, v.number, v.validated);
-            core.success(tf(core.lang, "cycle.published", &[("version", &name)]));
+            let mut said = tf(core.lang, "cycle.published", &[("version", &name)]);
+            if let Some(draft) = validates {
+                said.push(' ');
+                said.push_str(&tf(core.lang, "cycle.validates", &[("version", &draft)]));
+            }
+            core.success(said);
             let at = self.rows.iter().position(|r| *r == Row::Version(v.id));
             self.selected = at.unwrap_or(self.selected);
         }

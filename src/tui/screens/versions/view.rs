@@ -47,8 +47,24 @@ pub fn render(s: &VersionsState, core: &Core, area: Rect, buf: &mut Buffer) {
         return;
     }
     let block = Block::bordered().border_style(theme.border(true));
-    let inner = block.inner(body);
+    let mut inner = block.inner(body);
     block.render(body, buf);
+    // A selected remark reads in full below the list, wrapped: the list
+    // shows it on one line, cut at the screen's edge.
+    let remark = match s.rows.get(s.selected) {
+        Some(Row::Feedback(id)) => s.data.review.feedback.iter().find(|f| f.id == *id),
+        _ => None,
+    };
+    if let Some(f) = remark.filter(|_| inner.height > 8) {
+        let [list, detail] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(5)]).areas(inner);
+        inner = list;
+        let text = clean(&f.text, false);
+        Paragraph::new(text)
+            .block(Block::default().borders(ratatui::widgets::Borders::TOP))
+            .wrap(Wrap { trim: false })
+            .render(detail, buf);
+    }
     if s.rows.is_empty() {
         let hint = Span::styled(core.t("cycle.none_yet").to_string(), theme.muted());
         Paragraph::new(Line::from(hint))
@@ -115,8 +131,8 @@ fn line<'a>(s: &VersionsState, core: &Core, row: Row, selected: bool) -> Line<'a
                 one_line(&f.name)
             ))];
             if !f.section.is_empty() {
-                let section = crate::report::section_label(core.lang, &f.section);
-                spans.push(Span::styled(format!(" [{section}]"), theme.muted()));
+                let label = crate::report::section_label(s.data.session.language, &f.section);
+                spans.push(Span::styled(format!(" [{label}]"), theme.muted()));
             }
             let about =
                 (f.contribution_id).and_then(|id| s.data.contributions.iter().find(|c| c.id == id));
@@ -133,10 +149,13 @@ fn line<'a>(s: &VersionsState, core: &Core, row: Row, selected: bool) -> Line<'a
             Line::from(spans)
         }
         Row::SignOff(id) => {
-            let name = (log.sign_offs.iter().find(|x| x.id == id))
-                .map(|x| one_line(&x.name))
+            let sign_off = log.sign_offs.iter().find(|x| x.id == id);
+            let name = sign_off.map(|x| one_line(&x.name)).unwrap_or_default();
+            let date = sign_off
+                .map(|x| crate::report::sign_off_date(core.lang, x))
                 .unwrap_or_default();
-            let text = tf(core.lang, "cycle.signed_line", &[("name", &name)]);
+            let args = [("name", name.as_str()), ("date", &date)];
+            let text = tf(core.lang, "cycle.signed_line", &args);
             Line::from(format!("{mark}    ✔ {text}"))
         }
     }
