@@ -310,7 +310,7 @@ fn report(
         anonymise,
         ..Default::default()
     };
-    let r = EventReport::build_with(event, loaded, options);
+    let r = EventReport::for_format(event, loaded, options, format);
     if let Some(e) = failed {
         return Err(e.into());
     }

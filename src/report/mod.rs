@@ -110,6 +110,17 @@ impl Format {
         Format::Bundle,
     ];
 
+    /// Whether people read this format (Markdown, HTML, ODT, PDF: the
+    /// language's typography applies) or it carries data (CSV, report
+    /// JSON, the bundle: the stored text as typed). The one rule both the
+    /// session's and the event's reports follow.
+    pub fn is_read(self) -> bool {
+        match self {
+            Format::Markdown | Format::Html | Format::Odt | Format::Pdf => true,
+            Format::Json | Format::Csv | Format::Bundle => false,
+        }
+    }
+
     /// The name `--format` takes.
     pub fn name(self) -> &'static str {
         match self {

@@ -14,7 +14,7 @@
 //! model; the data formats (CSV, report JSON) and the bundle are built
 //! without it and keep the stored text as typed. English is unchanged.
 
-use super::{Options, Report};
+use super::{Format, Options, Report};
 use crate::model::{Lang, SessionData};
 
 /// Narrow no-break space, before `? ! ;`.
@@ -53,13 +53,27 @@ impl Report {
         let mut report = Report::build_with(data, options);
         if report.language == Lang::Fr {
             report.colon = "\u{A0}: ";
-            each_text(&mut report, &mut |s| {
-                if s.contains(' ') {
-                    *s = french(s);
-                }
-            });
+            each_text(&mut report, &mut |s| for_lang(Lang::Fr, s));
         }
         report
+    }
+
+    /// The report `format` shows: [`Report::for_reading`] for a format
+    /// people read, [`Report::build_with`] (the stored text) for data.
+    pub fn for_format(data: &SessionData, options: Options, format: Format) -> Report {
+        if format.is_read() {
+            Report::for_reading(data, options)
+        } else {
+            Report::build_with(data, options)
+        }
+    }
+}
+
+/// `text` as a report in `lang` prints it: French typography for French,
+/// unchanged otherwise.
+pub fn for_lang(lang: Lang, text: &mut String) {
+    if lang == Lang::Fr && text.contains(' ') {
+        *text = french(text);
     }
 }
 

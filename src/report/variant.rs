@@ -73,13 +73,12 @@ pub fn write_with(
 ) -> std::io::Result<()> {
     check(format, options).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
     // Data formats keep the stored text as typed; the others are read.
-    let data_report = || Report::build_with(data, options);
-    let report = || Report::for_reading(data, options);
+    let report = || Report::for_format(data, options, format);
     match format {
         Format::Markdown => super::markdown::write(&report(), out),
         Format::Html => super::html::write(report(), out),
-        Format::Json => super::json::write(&data_report(), out),
-        Format::Csv => super::csv_tables::write(&data_report(), options.table, out),
+        Format::Json => super::json::write(&report(), out),
+        Format::Csv => super::csv_tables::write(&report(), options.table, out),
         Format::Bundle => crate::bundle::write_json(data, out),
         Format::Odt => super::odt::write(&report(), out),
         Format::Pdf => super::pdf::write(&report(), out),
@@ -109,10 +108,11 @@ pub fn render_with(
     match format {
         // A package as text: the XML of its documents (see `odt::xml`).
         Format::Odt => {
-            Ok(super::odt::xml(&Report::for_reading(data, options)).expect("write to memory"))
+            Ok(super::odt::xml(&Report::for_format(data, options, format))
+                .expect("write to memory"))
         }
         // The text its pages show, page by page (see `pdf::text`).
-        Format::Pdf => Ok(super::pdf::text(&Report::for_reading(data, options))),
+        Format::Pdf => Ok(super::pdf::text(&Report::for_format(data, options, format))),
         _ => {
             let mut out = Vec::new();
             write_with(format, data, options, &mut out).expect("write to memory");

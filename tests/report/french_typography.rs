@@ -49,3 +49,28 @@ fn english_reports_are_unchanged() {
         assert!(!text.contains('\u{A0}'), "{format:?}");
     }
 }
+
+/// The event report follows the same rule: its formats people read get
+/// the typography (the ateliers' texts and the event's own name), its CSV
+/// and JSON keep the stored text.
+#[test]
+fn event_reports_follow_the_same_rule() {
+    use atelier::report::event::{render as render_event, EventReport};
+    let mut data = session(Lang::Fr);
+    data.session.question = TYPED.to_string();
+    for format in [Format::Markdown, Format::Html, Format::Odt, Format::Pdf] {
+        let r = EventReport::for_format(TYPED, [data.clone()], Default::default(), format);
+        let text = render_event(format, &r);
+        assert!(text.contains(READ), "{format:?} lacks the no-break spaces");
+        assert!(
+            !text.contains("agents ?"),
+            "{format:?} keeps a breakable space"
+        );
+    }
+    for format in [Format::Csv, Format::Json] {
+        let r = EventReport::for_format(TYPED, [data.clone()], Default::default(), format);
+        let text = render_event(format, &r);
+        assert!(text.contains(TYPED), "{format:?} changed the stored text");
+        assert!(!text.contains('\u{202F}'), "{format:?}");
+    }
+}

@@ -124,13 +124,38 @@ impl EventReport {
         sessions: impl IntoIterator<Item = SessionData>,
         options: super::Options,
     ) -> EventReport {
+        EventReport::build_as(name, sessions, options, false)
+    }
+
+    /// The event report `format` shows: for a format people read
+    /// ([`Format::is_read`]) each atelier as [`Report::for_reading`] gives
+    /// it and the event's own texts with the same typography; for data
+    /// (CSV, JSON) the stored text, as [`EventReport::build_with`].
+    pub fn for_format(
+        name: &str,
+        sessions: impl IntoIterator<Item = SessionData>,
+        options: super::Options,
+        format: Format,
+    ) -> EventReport {
+        EventReport::build_as(name, sessions, options, format.is_read())
+    }
+
+    fn build_as(
+        name: &str,
+        sessions: impl IntoIterator<Item = SessionData>,
+        options: super::Options,
+        read: bool,
+    ) -> EventReport {
         let mut ateliers = Vec::new();
         let mut actions: Vec<(NaiveDate, String, Vec<ActionView>)> = Vec::new();
         let mut stats = stats::Tally::default();
         let mut langs: Vec<Lang> = Vec::new();
         let mut dates: Vec<NaiveDate> = Vec::new();
         for data in sessions {
-            let report = Report::build_with(&data, options);
+            let report = match read {
+                true => Report::for_reading(&data, options),
+                false => Report::build_with(&data, options),
+            };
             let date = data.session.date;
             stats.add(&report);
             langs.push(report.language);
@@ -144,7 +169,7 @@ impl EventReport {
         let first = dates.iter().min().copied();
         let last = dates.iter().max().copied();
         let iso = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
-        EventReport {
+        let mut r = EventReport {
             lang: language.code(),
             colon: crate::i18n::colon(language),
             language,
@@ -179,6 +204,27 @@ impl EventReport {
                         .map(|k| (*k, t(language, &format!("report.{k}")).to_string())),
                 )
                 .collect(),
+        };
+        if read {
+            r.typeset();
+        }
+        r
+    }
+
+    /// The event's own texts (its name, headings, labels) with the
+    /// language's typography, as `Report::for_reading` sets the
+    /// ateliers' (their titles, as the action table repeats them, too).
+    fn typeset(&mut self) {
+        let lang = self.language;
+        if lang == Lang::Fr {
+            self.colon = "\u{A0}: ";
+        }
+        let typeset = |s: &mut String| super::typography::for_lang(lang, s);
+        typeset(&mut self.name);
+        self.labels.values_mut().for_each(typeset);
+        let stats = &mut self.stats;
+        for c in stats.by_kind.iter_mut().chain(&mut stats.actions_by_status) {
+            typeset(&mut c.label);
         }
     }
 
