@@ -72,11 +72,12 @@ pub(super) fn stack(rows: &mut [RankedItem]) -> usize {
 }
 
 /// `text` on at most `LABEL_LINES` lines of `LINE_CHARS` characters,
-/// broken between words (a word longer than a line is cut).
+/// broken between words (a word longer than a line is cut), never at a
+/// space French typography glues (see [`unbreakable_words`]).
 fn label_lines(text: &str) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
-    for word in text.split_whitespace() {
+    for word in unbreakable_words(text) {
         let word: String = word.chars().take(LINE_CHARS).collect();
         let fits = current.chars().count() + 1 + word.chars().count() <= LINE_CHARS;
         if current.is_empty() || fits {
@@ -98,6 +99,28 @@ fn label_lines(text: &str) -> Vec<String> {
         lines.push(current);
     }
     lines
+}
+
+/// The words of `text` a label may break between. A no-break space
+/// (U+00A0, U+202F, U+2007) never breaks; nor does an ordinary space
+/// before `? ! ; : »` or after `«`: the reading formats turn it into a
+/// no-break one line by line (`report::typography`), so a label line never
+/// starts with "?".
+fn unbreakable_words(text: &str) -> Vec<String> {
+    let breaks = |c: char| c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{202F}' | '\u{2007}');
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split(breaks).filter(|w| !w.is_empty()) {
+        let glued = word.starts_with(['?', '!', ';', ':', '»'])
+            || words.last().is_some_and(|w| w.ends_with('«'));
+        match words.last_mut() {
+            Some(last) if glued => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_string()),
+        }
+    }
+    words
 }
 
 /// The voted items among those the report shows (`shown`, in report
@@ -224,6 +247,28 @@ mod tests {
         assert!(lines[2].ends_with('…'));
         assert_eq!(label_lines("Short idea"), ["Short idea"]);
         assert_eq!(label_lines("Two\nlines"), ["Two lines"]);
+    }
+
+    #[test]
+    fn a_label_never_breaks_at_a_space_french_typography_glues() {
+        // Each line would end just before the "?" or inside the no-break
+        // space were those spaces breakable.
+        for text in [
+            "Pour tous les agentes xyz ? Oui",
+            "Pour tous les agentes xyz\u{202F}? Oui",
+            "Pour tous les agentes xyz\u{A0}: oui",
+            "Comme le dit bien Mart « tout »",
+        ] {
+            let lines = label_lines(text);
+            assert!(lines.len() > 1, "{lines:?}");
+            for line in &lines {
+                assert!(
+                    !line.starts_with(['?', ':', '»', '\u{A0}', '\u{202F}']),
+                    "{text:?} gives {lines:?}"
+                );
+                assert!(!line.ends_with('«'), "{text:?} gives {lines:?}");
+            }
+        }
     }
 
     #[test]
