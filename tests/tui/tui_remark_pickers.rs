@@ -110,6 +110,10 @@ fn a_remark_s_contribution_is_one_picked_with_sub_points_indented() {
     key(&mut app, KeyCode::Char(' '), KeyModifiers::NONE);
     let shown = common::tui::screen(&app, 100, 30);
     assert!(!shown.contains("[x]") && !shown.contains("[ ]"), "{shown}");
+    // Its own keys: the bar says Enter takes it, nothing about marks.
+    assert_eq!(app.context(), atelier::tui::keymap::Context("pick_one"));
+    assert!(shown.contains("take this one"), "{shown}");
+    assert!(!shown.contains("mark / unmark"), "{shown}");
     let column = |text: &str| {
         let line = shown.lines().find(|l| l.contains(text)).expect(text);
         line[..line.find("[Observation]").unwrap()].chars().count()

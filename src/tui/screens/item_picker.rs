@@ -2,7 +2,8 @@
 //! one kind offered first (Tab for every kind), space marks, Enter saves,
 //! Esc cancels. The run screen picks what an item answers with it; the
 //! synthesis what its proposal or a building block builds on. Its keys are
-//! the `links` context's.
+//! the `links` context's; a picker of one (a remark's contribution) has
+//! the `pick_one` context's.
 
 use crate::i18n::tf;
 use crate::model::{Contribution, Id, Kind, SessionData};
@@ -19,6 +20,8 @@ use std::collections::HashSet;
 
 /// The picker's keys (the run screen's link picker was first).
 pub const LINKS: Context = Context("links");
+/// The keys of a picker of one contribution: no marks, Enter takes it.
+pub const PICK_ONE: Context = Context("pick_one");
 
 #[derive(Debug)]
 pub struct ItemPicker {
@@ -73,6 +76,15 @@ impl ItemPicker {
         let mut picker = ItemPicker::new(data, None, None, HashSet::new());
         picker.single = true;
         picker
+    }
+
+    /// Its keys (and key bar): marking several, or taking one.
+    pub fn context(&self) -> Context {
+        if self.single {
+            PICK_ONE
+        } else {
+            LINKS
+        }
     }
 
     /// The candidates: live contributions of the session but `from`, of

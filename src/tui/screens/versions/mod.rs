@@ -75,8 +75,8 @@ pub fn open_and_publish(id: Id, publish: Option<bool>) -> Nav {
 
 impl Screen for VersionsState {
     fn context(&self) -> Context {
-        if self.items.is_some() {
-            return crate::tui::screens::item_picker::LINKS;
+        if let Some(picker) = &self.items {
+            return picker.context();
         }
         VERSIONS
     }
