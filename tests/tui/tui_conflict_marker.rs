@@ -88,3 +88,17 @@ fn the_conflict_copy_is_marked_in_the_list_and_deleting_it_settles() {
         assert!(open.is_empty());
     }
 }
+
+/// The roster's counts beside each person say how often they spoke: an
+/// open conflict's copy is the same input twice and counts once, by the
+/// report's rule (`merge::open_copies`).
+#[test]
+fn an_open_conflict_s_copy_is_not_counted_twice_beside_its_author() {
+    let c = common::conflict::open_conflict();
+    let people = c.store.participants(c.session).unwrap();
+    let mut app = app(c.store, Lang::En);
+    act(&mut app, Action::Open);
+    let counts = &run(&app).counts;
+    assert_eq!(counts.get(&Some(people[0].id)), Some(&(1, 1)), "{counts:?}");
+    assert_eq!(counts.get(&Some(people[1].id)), Some(&(1, 1)), "{counts:?}");
+}

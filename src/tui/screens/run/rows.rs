@@ -39,7 +39,10 @@ impl RunState {
         self.parked = self.data.parked().len();
         self.counts.clear();
         self.anonymous_counts = (0, 0);
-        for c in self.data.live() {
+        // An open merge conflict's copy is the same input twice: counted
+        // once, as the report counts it (`merge::open_copies`).
+        let copies = crate::model::merge::open_copies(&self.data);
+        for c in self.data.live().filter(|c| !copies.contains(&c.id)) {
             let entry = match c.anonymous {
                 true => &mut self.anonymous_counts,
                 false => self.counts.entry(c.participant_id).or_default(),
