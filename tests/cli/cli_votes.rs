@@ -109,3 +109,23 @@ fn refused_votes_say_why_and_write_nothing() {
     let after = stdout(atelier(&dir).args(["export", "latest", "--format", "bundle"]));
     assert_eq!(before, after);
 }
+
+/// Parking an item leaves the others votable (a try-out saw every vote
+/// refused once something was parked; the parked item alone is refused).
+#[test]
+fn a_parked_item_leaves_the_others_votable() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = session(&dir);
+    let add = ["add", "latest", "--stage", "idees", "--kind", "idea"];
+    let parked = short(&stdout(atelier(&dir).args(add).arg("Free coffee")));
+    stdout(atelier(&dir).args(["vote", "latest", "--participant", "Ana", &parked]));
+    stdout(atelier(&dir).args(["park", &parked]));
+    let said = stdout(atelier(&dir).args(["vote", "latest", "--participant", "Ana", &a]));
+    assert_eq!(said.trim(), "1 dot placed, 1 left");
+    let said = stdout(atelier(&dir).args(["vote", "latest", "--participant", "Bo", &b, &a]));
+    assert_eq!(said.trim(), "2 dots placed, 1 left");
+    let said = stdout(atelier(&dir).args(["vote", "latest", "--tally", "2", &b]));
+    assert_eq!(said.trim(), "tally recorded: 2");
+    let refused = fails(&dir, &["vote", "latest", "--participant", "Bo", &parked]);
+    assert!(refused.contains("no contribution with id"), "{refused}");
+}
