@@ -424,8 +424,8 @@ impl Checker<'_> {
 
     /// When a closed session was reopened: only a session that was closed
     /// has one (`lifecycle::transition`: closed → reopened running, or
-    /// closed again), and reopening changed it, so no later than
-    /// `updated_at`.
+    /// closed again). Its order against `updated_at` is no rule: reopening
+    /// does not move `updated_at`.
     fn reopened_at(&self, s: &BSession) -> Result<Option<Timestamp>, BundleError> {
         let place = "session.reopened_at";
         let Some(at) = self.opt_time(place.into(), &s.reopened_at)? else {
@@ -433,14 +433,6 @@ impl Checker<'_> {
         };
         if s.status == crate::model::SessionStatus::Draft {
             return Err(self.said(place, "bundle.reopened_never_closed", &[]));
-        }
-        let updated_at = self.time("session.updated_at".into(), &s.updated_at)?;
-        if at > updated_at {
-            return Err(self.said(
-                place,
-                "bundle.reopened_after_update",
-                &[("updated_at", &s.updated_at)],
-            ));
         }
         Ok(Some(at))
     }
