@@ -395,12 +395,46 @@ impl Checker<'_> {
             previous_id: None,
             report: s.report,
             place: s.place.clone(),
-            pseudonym_seed: match s.pseudonym_seed.as_deref().map(str::trim) {
-                Some(seed) if !seed.is_empty() => seed.to_string(),
-                _ => crate::model::new_seed(),
-            },
-            reopened_at: self.opt_time("session.reopened_at".into(), &s.reopened_at)?,
+            pseudonym_seed: self.seed(s.pseudonym_seed.as_deref())?,
+            reopened_at: self.reopened_at(s)?,
         })
+    }
+
+    /// The key of the session's pseudonyms: what `model::new_seed` writes
+    /// (32 lower-case hexadecimal digits). A bundle written before seeds
+    /// existed (none, or blank) gets a fresh one, as a new session would.
+    fn seed(&self, seed: Option<&str>) -> Result<String, BundleError> {
+        match seed.map(str::trim) {
+            None | Some("") => Ok(crate::model::new_seed()),
+            Some(seed) if seed.len() == 32 && seed.bytes().all(is_lower_hex) => {
+                Ok(seed.to_string())
+            }
+            Some(seed) => {
+                // Quoted cut short and escaped: the value may be huge or
+                // hostile.
+                let shown: String = seed.chars().take(40).collect();
+                Err(self.said(
+                    "session.pseudonym_seed",
+                    "bundle.not_a_seed",
+                    &[("value", &shown.escape_debug())],
+                ))
+            }
+        }
+    }
+
+    /// When a closed session was reopened: only a session that was closed
+    /// has one (`lifecycle::transition`: closed → reopened running, or
+    /// closed again). Its order against `updated_at` is no rule: reopening
+    /// does not move `updated_at`.
+    fn reopened_at(&self, s: &BSession) -> Result<Option<Timestamp>, BundleError> {
+        let place = "session.reopened_at";
+        let Some(at) = self.opt_time(place.into(), &s.reopened_at)? else {
+            return Ok(None);
+        };
+        if s.status == crate::model::SessionStatus::Draft {
+            return Err(self.said(place, "bundle.reopened_never_closed", &[]));
+        }
+        Ok(Some(at))
     }
 
     fn contributions(
@@ -486,6 +520,10 @@ impl Checker<'_> {
         }
         Ok(())
     }
+}
+
+fn is_lower_hex(b: u8) -> bool {
+    b.is_ascii_digit() || (b'a'..=b'f').contains(&b)
 }
 
 /// The first importable year as dates write it ("0001").

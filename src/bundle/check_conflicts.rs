@@ -5,7 +5,8 @@
 //! one says when and which text was kept.
 
 use super::check::Checker;
-use super::BundleError;
+use super::{BundleError, Problem};
+use crate::model::conflict_copies::{copy_faults, CopyFault};
 use crate::model::merge::{Keep, LoggedConflict};
 use crate::model::{format_time, Contribution, Id};
 use serde::{Deserialize, Serialize};
@@ -112,6 +113,27 @@ impl Checker<'_> {
                 kept: b.kept,
             });
         }
+        if let Some((i, fault)) = copy_faults(&conflicts, contributions).into_iter().next() {
+            return Err(BundleError {
+                file: self.file.into(),
+                place: format!("merge_conflicts[{i}].copy"),
+                problem: copy_problem(fault, |j| format!("merge_conflicts[{j}]")),
+            });
+        }
         Ok(conflicts)
+    }
+}
+
+/// Why a copy is refused, worded; `other` names the conflict at `j` (a
+/// place in the bundle, or a conflict of the database).
+pub(super) fn copy_problem(fault: CopyFault, other: impl Fn(usize) -> String) -> Problem {
+    match fault {
+        CopyFault::Missing => Problem::said("merge.copy_missing", &[]),
+        CopyFault::OtherStage => Problem::said("merge.copy_other_stage", &[]),
+        CopyFault::HasSubPoints => Problem::said("merge.copy_has_sub_points", &[]),
+        CopyFault::CopyTwice(j) => Problem::said("merge.copy_twice", &[("other", &other(j))]),
+        CopyFault::ItemOfEarlier(j) => {
+            Problem::said("merge.copy_is_an_earlier_item", &[("other", &other(j))])
+        }
     }
 }

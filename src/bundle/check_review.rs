@@ -202,13 +202,38 @@ impl Checker<'_> {
                 &[("value", &v.sha256)],
             ));
         }
-        // The report data participants received: a report JSON, never
-        // anything else (`atelier diff` reads it back).
-        let report = serde_json::from_str::<serde_json::Value>(&v.report).ok();
-        if report.as_ref().and_then(|r| r["format"].as_str()) != Some("atelier.report") {
+        // The report data participants received: a report JSON as this
+        // Atelier writes it, never anything else (`atelier diff` reads it
+        // back, and would show an unknown shape as all new).
+        #[derive(serde::Deserialize)]
+        struct Head {
+            format: String,
+            version: u32,
+        }
+        let head = serde_json::from_str::<Head>(&v.report).ok();
+        let Some(head) = head.filter(|h| h.format == crate::report::JSON_FORMAT) else {
             return Err(self.said(
                 format!("{at}.report"),
                 "report_finish.bundle_not_a_report",
+                &[],
+            ));
+        };
+        if head.version != crate::report::JSON_VERSION {
+            return Err(self.said(
+                format!("{at}.report"),
+                "report_finish.bundle_report_version",
+                &[
+                    ("found", &head.version),
+                    ("version", &crate::report::JSON_VERSION),
+                ],
+            ));
+        }
+        // The hash publishing gave it: a version's content and its hash
+        // agree, or the report data was changed after it was published.
+        if crate::model::content_hash(&v.report) != v.sha256 {
+            return Err(self.said(
+                format!("{at}.sha256"),
+                "report_finish.bundle_hash_mismatch",
                 &[],
             ));
         }

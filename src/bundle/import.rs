@@ -142,6 +142,7 @@ pub fn plan_files(
                 refuse_closed(&file, data, &bundle.data, &plan)?;
                 merge::apply_to(data, &plan);
                 refuse_too_deep(&file, &bundle, data, &plan)?;
+                refuse_false_copies(&file, &bundle, data, &plan)?;
                 known.extend(
                     plan.conflicts
                         .iter()
@@ -211,6 +212,40 @@ fn refuse_too_deep(
             "bundle.merge_too_deep",
             &[("level", &level), ("max", &crate::model::MAX_DEPTH)],
         ),
+    })
+}
+
+/// Refuses a bundle whose carried conflicts, beside the session's own
+/// and its contributions as they are here, name a copy that cannot be one
+/// (`model::conflict_copies`; the bundle alone kept the rules).
+fn refuse_false_copies(
+    file: &str,
+    bundle: &Checked,
+    merged: &SessionData,
+    plan: &MergePlan,
+) -> Result<(), BundleError> {
+    let conflicts = &merged.merge_conflicts;
+    let carried = |i: &usize| plan.carried.iter().any(|c| c.id == conflicts[*i].id);
+    let faults = crate::model::conflict_copies::copy_faults(conflicts, &merged.contributions);
+    let Some((i, fault)) = faults.into_iter().find(|(i, _)| carried(i)) else {
+        return Ok(());
+    };
+    let place_of = |id: Id| {
+        bundle
+            .places
+            .iter()
+            .find(|(other, _)| *other == id)
+            .map(|(_, place)| place.trim_end_matches(".id").to_string())
+    };
+    // A conflict of the database has no place in the bundle: its id, as
+    // `atelier conflicts --all` lists it.
+    let other = |j: usize| place_of(conflicts[j].id).unwrap_or_else(|| conflicts[j].id.to_string());
+    Err(BundleError {
+        file: file.into(),
+        place: place_of(conflicts[i].id)
+            .map(|p| format!("{p}.copy"))
+            .unwrap_or_default(),
+        problem: super::check_conflicts::copy_problem(fault, other),
     })
 }
 

@@ -211,8 +211,16 @@ pub(super) fn conflicts(
         if !crate::model::lifecycle::accepts_writes(status) {
             bail!(t(lang, "command.closed"));
         }
-        store.settle_conflict(conflict.id, keep)?;
+        let moved = store.settle_conflict(conflict.id, keep)?;
         writeln!(out, "{}", t(lang, "merge.settled"))?;
+        if moved > 0 {
+            let n = moved.to_string();
+            writeln!(
+                out,
+                "{}",
+                tf(lang, "merge.settle_moved_sub_points", &[("n", &n)])
+            )?;
+        }
         return Ok(());
     }
     let store = super::commands::open_store_read_only(db)?;

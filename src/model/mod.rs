@@ -3,6 +3,7 @@
 
 mod action;
 mod clock;
+pub mod conflict_copies;
 mod contribution;
 mod kind;
 mod lang;

@@ -17,6 +17,9 @@ use serde::Serialize as DeriveSerialize;
 /// Names this document among Atelier's JSON files (a bundle says
 /// `atelier.session`).
 pub const FORMAT: &str = "atelier.report";
+/// The version of this document's shape (bundles check a version's stored
+/// report data against it).
+pub const VERSION: u32 = 1;
 
 /// Writes the document to `out`, pretty-printed, with a final newline.
 pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -105,7 +108,7 @@ impl<'a> Doc<'a> {
     fn of(r: &'a Report) -> Doc<'a> {
         Doc {
             format: FORMAT,
-            version: 1,
+            version: VERSION,
             language: r.lang,
             title: &r.title,
             event: &r.event,

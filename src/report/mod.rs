@@ -17,6 +17,7 @@ mod choices;
 mod html;
 mod html_rows;
 mod json;
+pub use json::{FORMAT as JSON_FORMAT, VERSION as JSON_VERSION};
 mod markdown;
 mod names;
 mod odt;

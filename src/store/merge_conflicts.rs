@@ -97,8 +97,11 @@ impl Store {
 
     /// Settles a conflict by keeping one side: the other text is deleted
     /// (a copy) or replaced (kept as a revision), as an edit or a deletion
-    /// would, so it can still be restored.
-    pub fn settle_conflict(&mut self, id: Id, keep: Keep) -> Result<()> {
+    /// would, so it can still be restored. Only the copy itself is deleted:
+    /// sub-points the facilitator added under it since are moved under the
+    /// item, which holds the kept text (nothing typed is lost, and they were
+    /// about that item); returns how many were moved.
+    pub fn settle_conflict(&mut self, id: Id, keep: Keep) -> Result<usize> {
         self.write(|tx| {
             let (contribution, copy, mine, theirs): (
                 Id,
@@ -114,6 +117,10 @@ impl Store {
                 )
                 .optional()?
                 .ok_or(StoreError::NotFound(Missing::Contribution(id)))?;
+            let moved = match copy {
+                Some(copy) => move_sub_points(tx, copy, contribution)?,
+                None => 0,
+            };
             match (keep, copy) {
                 (Keep::Mine, Some(copy)) => {
                     tx.delete(copy)?;
@@ -140,9 +147,29 @@ impl Store {
                 "UPDATE merge_conflicts SET settled_at = ?2, kept = ?3 WHERE id = ?1",
                 params![text_id(&id), text_time(&tx.now()), keep.key()],
             )?;
-            Ok(())
+            Ok(moved)
         })
     }
+}
+
+/// Moves every sub-point of `copy` (deleted ones too: restoring one must
+/// not bring the copy back) to the end of `item`'s, in their order. The
+/// copy sits beside its item, so their depth stays; the store refuses the
+/// move (and so the settling) when it would not fit.
+fn move_sub_points(tx: &super::Tx, copy: Id, item: Id) -> Result<usize> {
+    let children = {
+        let mut stmt = tx.prepare(
+            "SELECT id FROM contributions WHERE parent_id = ?1 ORDER BY position, rowid",
+        )?;
+        let ids = stmt
+            .query_map([text_id(&copy)], |r| rows::id(r, 0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        ids
+    };
+    for child in &children {
+        tx.indent_under(*child, item)?;
+    }
+    Ok(children.len())
 }
 
 /// Every conflict of `session`, open and settled, oldest first: loaded with

@@ -468,3 +468,55 @@ fn a_stage_time_that_ends_before_it_starts_or_a_loose_date_is_refused() {
         assert_eq!(e.place, "session.date", "{date}");
     }
 }
+
+#[test]
+fn a_pseudonym_key_and_a_reopening_must_be_what_atelier_writes() {
+    // attack2 N8: a key of any length or bytes; a draft "reopened".
+    let cases: Vec<(Edit, &str)> = vec![
+        (
+            Box::new(|v| v["session"]["pseudonym_seed"] = json!("x".repeat(100_000))),
+            "session.pseudonym_seed: \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\" is not a pseudonym key",
+        ),
+        (
+            Box::new(|v| v["session"]["pseudonym_seed"] = json!("\u{1b}[31m6d1f0a9c3b7e4d2a8f5c0b1e9a7d")),
+            "session.pseudonym_seed: \"\\u{1b}[31m6d1f",
+        ),
+        (
+            Box::new(|v| v["session"]["pseudonym_seed"] = json!("6D1F0A9C3B7E4D2A8F5C0B1E9A7D3C42")),
+            "is not a pseudonym key (32 lower-case hexadecimal digits",
+        ),
+        (
+            Box::new(|v| {
+                v["session"]["status"] = json!("draft");
+                v["session"]["reopened_at"] = json!("2021-06-10T09:00:00.000Z");
+            }),
+            "session.reopened_at: a draft session was never closed",
+        ),
+    ];
+    for (edit, wanted) in cases {
+        let e = import_error(edit);
+        assert!(e.to_string().contains(wanted), "{e}");
+    }
+    // The key as written, a missing one (older bundles: a fresh one) and a
+    // closed session's reopening (after its last change: reopening does
+    // not move it) all import.
+    for edit in [
+        Box::new(|_: &mut Value| {}) as Edit,
+        Box::new(|v| {
+            v["session"]
+                .as_object_mut()
+                .unwrap()
+                .remove("pseudonym_seed");
+        }),
+        Box::new(|v| v["session"]["reopened_at"] = json!("2021-06-10T10:00:00.000Z")),
+    ] {
+        let mut v: Value = serde_json::from_str(&sample_text()).unwrap();
+        edit(&mut v);
+        let (dir, mut store) = temp_store();
+        let path = dir.path().join("ok.json");
+        std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+        let id = bundle::import_file(&mut store, &Catalog::built_in(), &path).unwrap();
+        let seed = store.session(id).unwrap().pseudonym_seed;
+        assert_eq!(seed.len(), 32, "{seed}");
+    }
+}

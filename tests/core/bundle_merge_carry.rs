@@ -208,3 +208,125 @@ fn import_lists_the_conflicts_a_bundle_carries() {
     assert_eq!(out.trim(), c.session.to_string());
     assert!(err.contains("open merge conflicts in \"Test\": 1"), "{err}");
 }
+
+/// Records `text` as a sub-point of `parent` (the facilitator's own).
+fn sub_point(store: &mut Store, parent: atelier::model::Id, text: &str) -> atelier::model::Id {
+    let parent = store.contribution(parent).unwrap();
+    let new = atelier::store::NewContribution {
+        stage_id: parent.stage_id,
+        participant_id: None,
+        kind: atelier::model::Kind::Observation,
+        text: text.into(),
+        parent_id: Some(parent.id),
+        group: None,
+        anonymous: false,
+        origin: atelier::model::Origin::Facilitator,
+    };
+    store.add_contribution(&new).unwrap().id
+}
+
+/// The contribution of `c`'s session that says `text`.
+fn said(store: &Store, c: &Conflicted, text: &str) -> atelier::model::Id {
+    let data = store.load(c.session).unwrap();
+    data.contributions
+        .iter()
+        .find(|x| x.text == text)
+        .unwrap()
+        .id
+}
+
+#[test]
+fn a_conflict_copy_must_be_one_the_merge_made() {
+    // attack2 N1: a copy that is someone's contribution would be left out
+    // of every report while open, then deleted by settling.
+    let mut c = open_conflict();
+    let other = said(&c.store, &c, common::conflict::OTHER);
+    sub_point(&mut c.store, other, "CHILD OF IDEA");
+    let copy = c.store.merge_conflicts(Some(c.session), true).unwrap()[0]
+        .copy
+        .unwrap();
+    let (item, copy, other) = (c.item.to_string(), copy.to_string(), other.to_string());
+    let file = edited(&c, |j| {
+        j["merge_conflicts"][0]["copy"] = other.clone().into()
+    });
+    let error = refusal(&c, &file);
+    assert!(
+        error.contains("merge_conflicts[0].copy: has sub-points of its own"),
+        "{error}"
+    );
+    // Two conflicts naming each other's item as their copy.
+    let file = edited(&c, |j| {
+        let mut second = j["merge_conflicts"][0].clone();
+        second["id"] = atelier::model::new_id().to_string().into();
+        second["contribution"] = copy.clone().into();
+        second["copy"] = item.clone().into();
+        j["merge_conflicts"].as_array_mut().unwrap().push(second);
+    });
+    let error = refusal(&c, &file);
+    assert!(
+        error.contains("merge_conflicts[0].copy: is the item of merge_conflicts[1]"),
+        "{error}"
+    );
+    // One copy for two conflicts.
+    let file = edited(&c, |j| {
+        let mut second = j["merge_conflicts"][0].clone();
+        second["id"] = atelier::model::new_id().to_string().into();
+        second["contribution"] = other.clone().into();
+        j["merge_conflicts"].as_array_mut().unwrap().push(second);
+    });
+    let error = refusal(&c, &file);
+    assert!(
+        error.contains("merge_conflicts[0].copy: is also the copy of merge_conflicts[1]"),
+        "{error}"
+    );
+    // A copy in another stage than its item.
+    let stage = c.store.stages(c.session).unwrap()[1].id;
+    let copy_id = c.store.merge_conflicts(Some(c.session), true).unwrap()[0]
+        .copy
+        .unwrap();
+    c.store.move_contribution_to_stage(copy_id, stage).unwrap();
+    let error = refusal(&c, &export(&c.store, c.session, &c.dir, "moved.json"));
+    assert!(
+        error.contains("merge_conflicts[0].copy: is in another stage"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_carried_copy_is_checked_against_the_session_it_merges_into() {
+    // The bundle alone keeps the rules; the session here gave its would-be
+    // copy a sub-point.
+    let c = open_conflict();
+    let mut there = organiser(&c);
+    import(&mut there, &c.base);
+    let other = said(&there, &c, common::conflict::OTHER);
+    sub_point(&mut there, other, "said here, under the other item");
+    let text = other.to_string();
+    let file = edited(&c, |j| {
+        j["merge_conflicts"][0]["copy"] = text.clone().into()
+    });
+    let before = there.load(c.session).unwrap();
+    let error = bundle::import_file(&mut there, &Catalog::built_in(), &file)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("edited.json: merge_conflicts[0].copy: has sub-points of its own"),
+        "{error}"
+    );
+    assert_eq!(there.load(c.session).unwrap(), before);
+}
+
+#[test]
+fn settling_moves_sub_points_added_under_the_copy_to_the_item() {
+    for keep in [Keep::Mine, Keep::Theirs] {
+        let mut c = open_conflict();
+        let conflict = c.store.merge_conflicts(Some(c.session), true).unwrap()[0].clone();
+        let child = sub_point(&mut c.store, conflict.copy.unwrap(), "added under the copy");
+        assert_eq!(c.store.settle_conflict(conflict.id, keep).unwrap(), 1);
+        let child = c.store.contribution(child).unwrap();
+        assert_eq!(child.parent_id, Some(c.item), "{keep:?}");
+        assert!(child.deleted_at.is_none(), "{keep:?}");
+        let copy = c.store.contribution(conflict.copy.unwrap()).unwrap();
+        assert!(copy.deleted_at.is_some(), "{keep:?}");
+    }
+}

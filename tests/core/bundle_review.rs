@@ -222,3 +222,34 @@ fn every_reference_of_the_review_cycle_is_checked_and_named() {
         );
     }
 }
+
+#[test]
+fn a_version_s_report_data_must_be_as_published() {
+    // attack2 N9: report data of another shape, or changed after its hash.
+    let with_report = |change: fn(&mut Value)| -> Edit {
+        Box::new(move |v| {
+            let text = v["review"]["versions"][1]["report"].as_str().unwrap();
+            let mut report: Value = serde_json::from_str(text).unwrap();
+            change(&mut report);
+            v["review"]["versions"][1]["report"] = json!(report.to_string());
+        })
+    };
+    let cases: Vec<(Edit, &str)> = vec![
+        (
+            with_report(|r| r["version"] = json!(99)),
+            "review.versions[1].report: the report data is of version 99; this Atelier writes version 1",
+        ),
+        (
+            with_report(|r| r["title"] = json!("Not what was published")),
+            "review.versions[1].sha256: is not the SHA-256 of this version's report data",
+        ),
+        (
+            Box::new(|v| v["review"]["versions"][0]["sha256"] = json!("0".repeat(64))),
+            "review.versions[0].sha256: is not the SHA-256 of this version's report data",
+        ),
+    ];
+    for (edit, wanted) in cases {
+        let error = refused(edit);
+        assert!(error.contains(wanted), "{error}");
+    }
+}
