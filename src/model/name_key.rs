@@ -2,6 +2,7 @@
 //! normalisation every match of a name goes through (roster look-ups,
 //! action owners, the room's join, reports).
 
+use super::Participant;
 use unicode_normalization::UnicodeNormalization;
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
@@ -17,6 +18,17 @@ pub fn name_key(name: &str) -> String {
     joined
         .trim_matches(|c: char| c.is_whitespace() || is_punctuation(c))
         .nfkc()
+        .collect()
+}
+
+/// The people still on `roster` whose name reads as `name` does
+/// (`name_key`): none, one, or several in a database from before a roster
+/// had to hold distinct names (the caller then asks, never guesses).
+pub fn same_name<'a>(roster: &'a [Participant], name: &str) -> Vec<&'a Participant> {
+    let wanted = name_key(name);
+    roster
+        .iter()
+        .filter(|p| p.removed_at.is_none() && name_key(&p.name) == wanted)
         .collect()
 }
 
