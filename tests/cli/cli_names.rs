@@ -97,3 +97,51 @@ fn a_bundle_whose_roster_holds_twins_is_refused_and_an_old_database_still_export
     let err = failure(atelier(&other).arg("import").arg(&bundle));
     assert!(err.contains("\"anne\" reads as \"Anne\""), "{err}");
 }
+
+/// A sign-off or a remark is a record of who approved or spoke: only a
+/// name typed in full is a roster person's; a start of one ("Al") stays
+/// an outsider, as typed. Elsewhere a start still finds the one person
+/// it begins, and says so on stderr.
+#[test]
+fn a_start_of_a_name_never_signs_for_a_roster_person() {
+    let dir = tempfile::tempdir().unwrap();
+    stdout(&mut new_session(&dir, &["Alice Zorro", "Bob"]));
+    stdout(atelier(&dir).args(["add", "latest", "--stage", "constats", "Trains are late"]));
+    stdout(atelier(&dir).args(["review", "latest", "publish"]));
+    let sign = ["review", "latest", "sign", "--version", "1", "--by", "Al"];
+    stdout(atelier(&dir).args(sign));
+    let feedback = [
+        "review",
+        "latest",
+        "feedback",
+        "--version",
+        "1",
+        "--from",
+        "Al",
+        "Fix the title",
+    ];
+    stdout(atelier(&dir).args(feedback));
+    let sign = [
+        "review",
+        "latest",
+        "sign",
+        "--version",
+        "1",
+        "--by",
+        "alice  zorro",
+    ];
+    stdout(atelier(&dir).args(sign));
+    let list = stdout(atelier(&dir).args(["review", "latest", "list"]));
+    assert_eq!(list.matches("Alice Zorro").count(), 1, "{list}");
+    assert!(list.contains("Al: Fix the title"), "{list}");
+    assert!(list.contains("approved by Al on"), "{list}");
+
+    let out = atelier(&dir)
+        .args(["action", "add", "latest", "Write it up", "--who", "Al"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("\"Al\": Alice Zorro"), "{err}");
+}
