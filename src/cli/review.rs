@@ -128,9 +128,11 @@ pub(super) fn run(
                 }
                 Some(r) => match store.resolve_contribution(id, r) {
                     Ok(c) => (Some(c), String::new()),
+                    // Two sentences, each ended (the CLI prints errors on
+                    // one line).
                     Err(e) => bail!(
-                        "{}\n{}",
-                        e.message(lang),
+                        "{}. {}",
+                        e.message(lang).trim_end().trim_end_matches('.'),
                         tf(
                             lang,
                             "cycle.item_sections",

@@ -13,6 +13,7 @@ mod cli_follow;
 mod cli_follow_through;
 mod cli_inbox;
 mod cli_language;
+mod cli_messages;
 mod cli_names;
 mod cli_output_edges;
 mod cli_remarks;
