@@ -72,3 +72,55 @@ fn a_removed_persons_remark_and_sign_off_are_a_former_participants() {
         assert!(report.contains("former participant"), "{format}: {report}");
     }
 }
+
+/// The participation summary never calls a removed person's contributions
+/// "said for the group or anonymously": they were someone's.
+#[test]
+fn a_removed_persons_contributions_are_counted_as_theirs() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = [
+        "new",
+        "--lang",
+        "en",
+        "--title",
+        "Retro",
+        "--question",
+        "Next?",
+    ];
+    stdout(
+        atelier(&dir)
+            .args(new)
+            .args(["--participant", "Carol Xu", "--participant", "Bob"]),
+    );
+    for (who, text) in [("Carol Xu", "Trains are late"), ("Bob", "Buses too")] {
+        let add = [
+            "add",
+            "latest",
+            "--stage",
+            "constats",
+            "--participant",
+            who,
+            text,
+        ];
+        stdout(atelier(&dir).args(add));
+    }
+    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    let session = store.list_sessions(true).unwrap()[0].id;
+    let carol = store.participants(session).unwrap()[0].id;
+    store.remove_participant(carol).unwrap();
+    drop(store);
+    let export = [
+        "export",
+        "latest",
+        "--format",
+        "md",
+        "--person-stats",
+        "show",
+    ];
+    let md = stdout(atelier(&dir).args(export));
+    assert!(!md.contains("said for the group or anonymously"), "{md}");
+    assert!(
+        md.contains("1 from people who have since left the group"),
+        "{md}"
+    );
+}
