@@ -11,15 +11,23 @@
 /// U+FFFD so a reader can tell something was there. Newlines are kept when
 /// `keep_newlines` and become spaces otherwise; tabs become spaces (they
 /// would break columns); carriage returns are dropped (a lone one would
-/// rewrite the start of a terminal line). Noncharacters (U+FFFE, U+FFFF,
+/// rewrite the start of a terminal line). The line and paragraph
+/// separators U+2028/U+2029 break lines in some viewers and not in others
+/// (a terminal, a JSON-fed script): U+2029 is a newline where newlines are
+/// kept, U+2028 always a space, as in one cell or one line of output.
+/// The bidi marks (U+200E, U+200F, U+061C) stay: they reorder nothing
+/// beyond the neutral characters beside them, and Arabic or Hebrew text
+/// with numbers or Latin words needs them to read in the right order (the
+/// HTML's `dir="auto"` and the PDF's paragraphs lay them out); names are
+/// compared without them (`model::name_key`). Noncharacters (U+FFFE, U+FFFF,
 /// U+FDD0–U+FDEF and the last two of every plane) are shown as U+FFFD
 /// too: XML 1.0 (ODT, a PDF's XMP metadata) cannot hold U+FFFE or U+FFFF,
 /// and no format should carry what Unicode reserves for internal use.
 pub fn clean(text: &str, keep_newlines: bool) -> String {
     text.chars()
         .filter_map(|c| match c {
-            '\n' if keep_newlines => Some('\n'),
-            '\n' | '\t' => Some(' '),
+            '\n' | '\u{2029}' if keep_newlines => Some('\n'),
+            '\n' | '\t' | '\u{2028}' | '\u{2029}' => Some(' '),
             '\r' => None,
             c if is_unsafe(c) || is_noncharacter(c) => Some(char::REPLACEMENT_CHARACTER),
             c => Some(c),
@@ -53,8 +61,8 @@ pub(crate) mod tests {
     pub(crate) fn any_text() -> impl Strategy<Value = String> {
         let nasty = prop::sample::select(vec![
             '\u{1b}', '\u{7}', '\n', '\r', '\t', '\0', '\u{7f}', '\u{85}', '\u{9b}', '\u{9c}',
-            '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{200f}', '\u{a0}', ' ', '[', '<',
-            '&', '#', '*', '_', '`', '\\', '|', '-', '=', '1', '.', ')',
+            '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{200f}', '\u{2028}', '\u{2029}',
+            '\u{a0}', ' ', '[', '<', '&', '#', '*', '_', '`', '\\', '|', '-', '=', '1', '.', ')',
         ]);
         prop::collection::vec(prop_oneof![any::<char>(), nasty], 0..48)
             .prop_map(|chars| chars.into_iter().collect())
@@ -67,7 +75,9 @@ pub(crate) mod tests {
             prop_assert!(!one_line.chars().any(is_unsafe), "{:?}", one_line);
             let lines = clean(&text, true);
             prop_assert!(!lines.chars().any(|c| is_unsafe(c) && c != '\n'), "{:?}", lines);
-            prop_assert_eq!(lines.matches('\n').count(), text.matches('\n').count());
+            let breaks = text.matches(['\n', '\u{2029}']).count();
+            prop_assert_eq!(lines.matches('\n').count(), breaks);
+            prop_assert!(!lines.contains(['\u{2028}', '\u{2029}']), "{:?}", lines);
         }
     }
 
@@ -78,6 +88,8 @@ pub(crate) mod tests {
         assert_eq!(clean("\u{9b}31m\u{7f}", true), "\u{FFFD}31m\u{FFFD}");
         assert_eq!(clean("ab\u{202E}cd\u{2066}", true), "ab\u{FFFD}cd\u{FFFD}");
         assert_eq!(clean("é漢🎉 \u{200F}", false), "é漢🎉 \u{200F}");
+        assert_eq!(clean("a\u{2028}b\u{2029}c", true), "a b\nc");
+        assert_eq!(clean("a\u{2028}b\u{2029}c", false), "a b c");
         assert_eq!(
             clean("a\u{FFFE}b\u{FFFF}c\u{FDD0}d\u{10FFFF}e\u{FFFD}", false),
             "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}"

@@ -1,9 +1,11 @@
-//! Who a name on the command line means: one rule for `add --participant`,
-//! `vote --participant` and `action add --who`. An exact roster name (case
-//! and surrounding spaces ignored) wins; otherwise the unique roster name
-//! that starts with it ("Jacky" for "Jacky LE BIHAN"), both compared as
-//! `model::name_key` reads names ("Jacky  Le Bihan." is Jacky LE BIHAN). Several starts are
-//! an error that lists them, never a guess.
+//! Who a name on the command line means. For `add --participant`,
+//! `vote --participant` and `action add --who`: an exact roster name (as
+//! `model::name_key` reads names: "Jacky  Le Bihan." is Jacky LE BIHAN)
+//! wins; otherwise the unique roster name that starts with it ("Jacky" for
+//! "Jacky LE BIHAN"), said on stderr so that a mistaken start shows.
+//! Several starts are an error that lists them, never a guess. A remark's
+//! author and a sign-off are records of who spoke or approved: an exact
+//! name only (see `member_and_name`).
 
 use crate::i18n::{t, tf};
 use crate::model::{name_key, Id, Lang};
@@ -21,7 +23,7 @@ pub(super) fn member_or_none(
     if let Some(p) = store.participant_by_name(session, name)? {
         return Ok(Some(p.id));
     }
-    let wanted = crate::model::name_key(name);
+    let wanted = name_key(name);
     if wanted.is_empty() {
         return Ok(None);
     }
@@ -32,7 +34,14 @@ pub(super) fn member_or_none(
         .collect();
     match starts.as_slice() {
         [] => Ok(None),
-        [one] => Ok(Some(one.id)),
+        [one] => {
+            let args = [("typed", name.trim()), ("name", one.name.as_str())];
+            eprintln!(
+                "{}",
+                crate::text::clean(&tf(lang, "cli.name_taken", &args), false)
+            );
+            Ok(Some(one.id))
+        }
         several => {
             let names: Vec<&str> = several.iter().map(|p| p.name.as_str()).collect();
             let names = names.join(", ");
@@ -64,18 +73,21 @@ pub(super) fn member(store: &Store, session: Id, name: &str, lang: Lang) -> Resu
 }
 
 /// Who `name` means for a record that keeps a name (a remark, a sign-off):
-/// a roster member and their name as on the roster, or nobody and the name
-/// as typed.
+/// a roster member or the lead, typed in full, and their name as stored;
+/// anyone else is someone from outside, named exactly as typed. No start
+/// of a name here: "Al" approving must never become Alice Zorro's approval.
 pub(super) fn member_and_name(
     store: &Store,
     session: Id,
     name: &str,
-    lang: Lang,
 ) -> Result<(Option<Id>, String)> {
-    let Some(id) = member_or_none(store, session, name, lang)? else {
-        return Ok((None, name.to_string()));
-    };
-    let roster = store.participants(session)?;
-    let shown = roster.into_iter().find(|p| p.id == id).map(|p| p.name);
-    Ok((Some(id), shown.unwrap_or_else(|| name.to_string())))
+    if let Some(p) = store.participant_by_name(session, name)? {
+        return Ok((Some(p.id), p.name));
+    }
+    let lead = store.session(session)?.lead;
+    let lead = crate::model::lead_title(&lead).map_or(lead.as_str(), |(_, n)| n);
+    if !lead.trim().is_empty() && name_key(lead) == name_key(name) {
+        return Ok((None, lead.trim().to_string()));
+    }
+    Ok((None, name.to_string()))
 }

@@ -36,8 +36,8 @@ pub enum CycleCommand {
         /// The version's number.
         #[arg(long)]
         version: u32,
-        /// Who said it: a name on the roster (or the unique start of one),
-        /// or anyone's name.
+        /// Who said it: a name on the roster in full, or anyone's name
+        /// (kept as typed).
         #[arg(long)]
         from: String,
         /// What it is about: a contribution id (or a unique part of one),
@@ -56,8 +56,8 @@ pub enum CycleCommand {
     Sign {
         #[arg(long)]
         version: u32,
-        /// A name on the roster (or the unique start of one), or anyone's
-        /// name.
+        /// A name on the roster in full, or anyone's name (kept as typed:
+        /// a start of a roster name signs for nobody on the roster).
         #[arg(long)]
         by: String,
     },
@@ -119,7 +119,7 @@ pub(super) fn run(
             text,
         } => {
             let version = version_id(&store, id, version)?;
-            let (participant_id, from) = super::names::member_and_name(&store, id, &from, lang)?;
+            let (participant_id, from) = super::names::member_and_name(&store, id, &from)?;
             let (contribution_id, section) = match item.as_deref().map(str::trim) {
                 None => (None, String::new()),
                 Some(s) if SECTIONS.contains(&s) => (None, s.to_string()),
@@ -128,9 +128,11 @@ pub(super) fn run(
                 }
                 Some(r) => match store.resolve_contribution(id, r) {
                     Ok(c) => (Some(c), String::new()),
+                    // Two sentences, each ended (the CLI prints errors on
+                    // one line).
                     Err(e) => bail!(
-                        "{}\n{}",
-                        e.message(lang),
+                        "{}. {}",
+                        e.message(lang).trim_end().trim_end_matches('.'),
                         tf(
                             lang,
                             "cycle.item_sections",
@@ -153,7 +155,7 @@ pub(super) fn run(
             applied: true,
         },
         CycleCommand::Sign { version, by } => {
-            let (participant, name) = super::names::member_and_name(&store, id, &by, lang)?;
+            let (participant, name) = super::names::member_and_name(&store, id, &by)?;
             ReviewCommand::SignOff {
                 version: version_id(&store, id, version)?,
                 participant,

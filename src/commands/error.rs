@@ -33,7 +33,12 @@ pub enum CommandError {
 
 fn unchanged(lang: Lang, number: u32, validated: bool) -> String {
     let version = crate::report::version_name(lang, number, validated);
-    crate::i18n::tf(lang, "cycle.unchanged", &[("version", &version)])
+    // A validated version is validated already: no hint to validate it.
+    let key = match validated {
+        true => "cycle.unchanged_validated",
+        false => "cycle.unchanged",
+    };
+    crate::i18n::tf(lang, key, &[("version", &version)])
 }
 
 fn already_signed(lang: Lang, name: &str, number: u32, validated: bool) -> String {

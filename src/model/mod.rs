@@ -33,7 +33,7 @@ pub use kind::Kind;
 pub use lang::Lang;
 pub use lifecycle::{LifecycleEffect, LifecycleError, LifecycleEvent};
 pub use links::{answered_kind, may_answer, Link, Links, MAX_TRACE_DEPTH};
-pub use name_key::name_key;
+pub use name_key::{name_key, same_name};
 pub use report_choices::{DiscussionOrder, PersonStats, ReportChoices};
 pub use review::REMARK_SECTIONS;
 pub use review::{content_hash, Feedback, ReportVersion, ReviewLog, SignOff};

@@ -191,11 +191,12 @@ impl ReviewLog {
 }
 
 /// Whether a sign-off was given by this person: the same roster member,
-/// or the same name (capitals and outer spaces aside).
+/// or the same name as names are matched (`name_key`: capitals, spaces
+/// and invisible characters aside).
 fn same_person(s: &SignOff, participant: Option<Id>, name: &str) -> bool {
     match (s.participant_id, participant) {
         (Some(a), Some(b)) => a == b,
-        _ => s.name.trim().to_lowercase() == name.trim().to_lowercase(),
+        _ => super::name_key(&s.name) == super::name_key(name),
     }
 }
 
@@ -280,6 +281,10 @@ mod tests {
         assert!(log.signed_by(v2, None, "MARC").is_some());
         assert!(log.signed_by(v2, Some(ana), "Ana D.").is_some());
         assert!(log.signed_by(v2, None, "Bo").is_none());
+        // A hidden joiner or a full-width letter is still Marc.
+        assert!(log.signed_by(v2, None, "Marc\u{200d}").is_some());
+        assert!(log.signed_by(v2, None, "\u{200b}Ｍarc.").is_some());
+        assert!(log.signed_by(v2, None, "Marcel").is_none());
     }
 
     #[test]

@@ -147,6 +147,27 @@ impl Names {
         }
     }
 
+    /// Who gave a remark or a sign-off, kept as a roster member (`person`)
+    /// or a typed name: as texts and actions show people, so a removed
+    /// person is "a former participant" here too (a typed name that is
+    /// theirs included); `None` in an anonymous report.
+    pub(super) fn signer(&self, person: Option<Id>, typed: &str) -> Option<String> {
+        if !self.per_person {
+            return None;
+        }
+        let who = match person {
+            Some(p) => Some(p),
+            None => match self.typed.get(&name_key(typed)) {
+                Some(Typed::Person(p)) => Some(*p),
+                _ => None,
+            },
+        };
+        match who.and_then(|p| self.person(p)) {
+            Some(name) => Some(name),
+            None => Some(typed.to_string()),
+        }
+    }
+
     /// The lead as the report's cover names her: not at all in an
     /// anonymous report ("no name next to any text" covers her actions,
     /// and a cover naming her beside counts only would single her out).

@@ -89,6 +89,11 @@ pub(super) fn build(
         })
         .collect();
     let passes: Vec<usize> = data.roster().map(|p| passed(p.id)).collect();
+    let present: Vec<_> = data.roster().map(|p| p.id).collect();
+    let former = shown
+        .iter()
+        .filter(|c| c.participant_id.is_some_and(|id| !present.contains(&id)))
+        .count();
     let total: usize = counts.iter().map(|(_, n)| n).sum();
     let people = counts.len();
     let shares: Vec<usize> = counts.iter().map(|(_, n)| *n).collect();
@@ -135,7 +140,22 @@ pub(super) fn build(
         // Said how many were credited to someone, out of how many: "2
         // contributions from 4 people" alone reads as "only 2 were said"
         // when most were noted as the group's or anonymously.
-        summary: if total == shown.len() {
+        summary: if former > 0 {
+            // Said by people since taken off the roster: theirs, not the
+            // group's nor anonymous (the rest, if any, is).
+            let key = match total + former == shown.len() {
+                true => "report.participation_total_former",
+                false => "report.participation_total_of_former",
+            };
+            let args = [
+                ("n", total.to_string()),
+                ("all", shown.len().to_string()),
+                ("people", people.to_string()),
+                ("former", former.to_string()),
+            ];
+            let args = args.each_ref().map(|(k, v)| (*k, v.as_str()));
+            tf(lang, key, &args)
+        } else if total == shown.len() {
             tf(
                 lang,
                 "report.participation_total",

@@ -104,6 +104,7 @@ pub(super) fn build(
             .unwrap_or_default()
     };
     let approvals = log.approvals_of(latest);
+    let names = super::Names::for_report(data, anonymous);
     Some(ReviewView {
         heading: t(lang, "cycle.heading").to_string(),
         version: format!("{name} — {}", long_date(lang, local)),
@@ -111,14 +112,14 @@ pub(super) fn build(
         validated: latest.validated,
         iso_date: local.format("%Y-%m-%d").to_string(),
         sign_offs_heading: t(lang, "cycle.sign_offs").to_string(),
-        sign_offs: sign_offs(&approvals, lang, anonymous, &on),
+        sign_offs: sign_offs(&approvals, lang, &names, &on),
         applied_heading: t(lang, "cycle.applied").to_string(),
         applied: log
             .remarks()
             .filter(|f| f.applied_at.is_some())
             .map(|f| AppliedView {
                 text: f.text.clone(),
-                from: (!anonymous).then(|| f.name.clone()),
+                from: names.signer(f.participant_id, &f.name),
                 on: on(f.version),
             })
             .collect(),
@@ -133,15 +134,16 @@ pub fn sign_off_date(lang: Lang, s: &SignOff) -> String {
 fn sign_offs(
     approvals: &[&SignOff],
     lang: Lang,
-    anonymous: bool,
+    names: &super::Names,
     on: &dyn Fn(crate::model::Id) -> String,
 ) -> Vec<String> {
-    if !anonymous {
+    if names.per_person {
         return approvals
             .iter()
-            .map(|s| {
+            .filter_map(|s| Some((s, names.signer(s.participant_id, &s.name)?)))
+            .map(|(s, name)| {
                 let args = [
-                    ("name", s.name.clone()),
+                    ("name", name),
                     ("version", on(s.version)),
                     ("date", sign_off_date(lang, s)),
                 ];

@@ -228,10 +228,7 @@ fn add_or_find_name(
         .into_iter()
         .filter(|p| p.removed_at.is_none())
         .collect();
-    if let Some(p) = roster
-        .iter()
-        .find(|p| crate::model::name_key(&p.name) == crate::model::name_key(name))
-    {
+    if let Some(p) = store.participant_by_name(session, name)? {
         return Ok(p.id);
     }
     if shared.devices.added_name(token).is_some() {

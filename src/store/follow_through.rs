@@ -76,17 +76,12 @@ impl Tx<'_> {
                     )
                     .optional()?
                     .unwrap_or_default();
-                // The same person here: their name as names are matched.
-                let wanted = crate::model::name_key(&name);
-                let here: Option<Id> = self
-                    .participants(session)?
-                    .into_iter()
-                    .filter(|p| p.removed_at.is_none())
-                    .find(|p| crate::model::name_key(&p.name) == wanted)
-                    .map(|p| p.id);
-                match here {
-                    Some(id) => (Some(id), String::new()),
-                    None => (None, name),
+                // The same person here: their name as names are matched;
+                // two bearing it here (an old roster) is nobody's guess.
+                let roster = self.participants(session)?;
+                match crate::model::same_name(&roster, &name).as_slice() {
+                    [one] => (Some(one.id), String::new()),
+                    _ => (None, name),
                 }
             }
         };

@@ -2,7 +2,7 @@
 //! that recording one contribution never reads the whole session.
 
 use super::rows::text_id;
-use super::{Result, Store};
+use super::{Refused, Result, Store, StoreError};
 use crate::model::{Id, Participant, Stage};
 use rusqlite::OptionalExtension;
 
@@ -28,16 +28,25 @@ impl Store {
         })
     }
 
-    /// The current roster member of `session` called `name`, ignoring
-    /// case and surrounding spaces. Reads the roster only (a few rows,
+    /// The current roster member of `session` called `name`, as names
+    /// are matched (`model::name_key`). Reads the roster only (a few rows,
     /// along `participants_by_session`): SQLite's `lower` knows ASCII only,
     /// so the comparison is Rust's, as everywhere else names are compared.
+    /// Two people bearing that name (a roster from before names had to
+    /// differ) is an error that names them, never the first one.
     pub fn participant_by_name(&self, session: Id, name: &str) -> Result<Option<Participant>> {
-        let wanted = crate::model::name_key(name);
         let roster = self.participants(session)?;
-        Ok(roster
-            .into_iter()
-            .filter(|p| p.removed_at.is_none())
-            .find(|p| crate::model::name_key(&p.name) == wanted))
+        match crate::model::same_name(&roster, name).as_slice() {
+            [] => Ok(None),
+            [one] => Ok(Some((*one).clone())),
+            several => Err(StoreError::Invalid(Refused::AmbiguousName {
+                name: name.trim().to_string(),
+                names: several
+                    .iter()
+                    .map(|p| p.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })),
+        }
     }
 }

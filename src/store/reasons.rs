@@ -78,6 +78,18 @@ pub enum Refused {
     EmptyText,
     EmptyTitle,
     EmptyName,
+    /// A second roster name that reads as one already there (`name_key`):
+    /// what is typed for either would go to the first.
+    SameName {
+        name: String,
+        taken: String,
+    },
+    /// A typed name that several people still on the roster bear (a
+    /// database from before names had to differ).
+    AmbiguousName {
+        name: String,
+        names: String,
+    },
     /// A sub-point and its parent sit in different stages.
     ParentInOtherStage,
     /// A contribution would become a sub-point of itself or of one of its
@@ -218,6 +230,14 @@ impl Refused {
                 let state = crate::i18n::t(lang, &format!("inbox.state.{}", state.key()));
                 return tf(lang, "inbox.already_decided", &[("state", state)]);
             }
+            SameName { name, taken } => {
+                let args = [("name", name.as_str()), ("taken", taken.as_str())];
+                return tf(lang, "store.refused.same_name", &args);
+            }
+            AmbiguousName { name, names } => {
+                let args = [("name", name.as_str()), ("names", names.as_str())];
+                return tf(lang, "store.refused.ambiguous_name", &args);
+            }
             AlreadyImported { id, title } => {
                 return tf(
                     lang,
@@ -303,6 +323,14 @@ mod tests {
                 Refused::EmptyText,
                 Refused::EmptyTitle,
                 Refused::EmptyName,
+                Refused::SameName {
+                    name: "anne".into(),
+                    taken: "Anne".into(),
+                },
+                Refused::AmbiguousName {
+                    name: "anne".into(),
+                    names: "Anne, anne".into(),
+                },
                 Refused::ParentInOtherStage,
                 Refused::ParentInsideItself,
                 Refused::SwapNotSiblings,

@@ -13,6 +13,7 @@ pub(super) fn insert_participant(
     if name.is_empty() {
         return Err(StoreError::Invalid(Refused::EmptyName));
     }
+    refuse_same_name(tx, session, name, None)?;
     let position: i64 = tx.query_row(
         "SELECT coalesce(max(position), 0) + 1 FROM participants WHERE session_id = ?1",
         [text_id(&session)],
@@ -29,11 +30,34 @@ pub(super) fn insert_participant(
     Ok(p)
 }
 
-pub(super) fn insert_participant_row(
-    tx: &Transaction,
+/// Refuses `name` for someone on `session`'s roster (other than `except`)
+/// when it reads as a name still there: one roster, distinct names, so
+/// that what is typed for one never goes to the other.
+fn refuse_same_name(
+    conn: &rusqlite::Connection,
     session: Id,
-    p: &Participant,
-) -> rusqlite::Result<()> {
+    name: &str,
+    except: Option<Id>,
+) -> Result<()> {
+    let roster: Vec<Participant> = participants(conn, session)?
+        .into_iter()
+        .filter(|p| Some(p.id) != except)
+        .collect();
+    match crate::model::same_name(&roster, name).first() {
+        Some(taken) => Err(StoreError::Invalid(Refused::SameName {
+            name: name.trim().to_string(),
+            taken: taken.name.clone(),
+        })),
+        None => Ok(()),
+    }
+}
+
+/// Writes a roster entry as it comes (an imported or merged session),
+/// refusing a present name that reads as one already there.
+pub(super) fn insert_participant_row(tx: &Transaction, session: Id, p: &Participant) -> Result<()> {
+    if p.removed_at.is_none() {
+        refuse_same_name(tx, session, &p.name, Some(p.id))?;
+    }
     tx.execute(
         "INSERT INTO participants (id, session_id, name, role, position, removed_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -156,8 +180,18 @@ impl super::Tx<'_> {
         insert_participant(self, session, name, role)
     }
 
-    /// Writes a roster entry back exactly as given (name, role, place, removal).
+    /// Writes a roster entry back exactly as given (name, role, place,
+    /// removal). A new name, or someone back on the roster, must read
+    /// unlike everyone still there; a roster from before that rule keeps
+    /// its twins through swaps and removals.
     pub fn put_participant(&self, p: &Participant) -> Result<()> {
+        let before = self.participant(p.id)?;
+        let renamed = crate::model::name_key(&before.name) != crate::model::name_key(&p.name);
+        let back = before.removed_at.is_some();
+        if p.removed_at.is_none() && (renamed || back) {
+            let session = self.participant_session(p.id)?;
+            refuse_same_name(self, session, &p.name, Some(p.id))?;
+        }
         let n = self.execute(
             "UPDATE participants SET name = ?2, role = ?3, position = ?4, removed_at = ?5
              WHERE id = ?1",

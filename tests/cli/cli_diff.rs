@@ -42,6 +42,12 @@ fn the_diff_shows_what_a_reader_sees_and_only_that() {
         diff.contains("Decisions\n  + Charter drafted by September"),
         "{diff}"
     );
+    // Its time as the (French) session writes times, not raw RFC 3339.
+    let decided = diff
+        .lines()
+        .find(|l| l.contains("Charter drafted by September ("))
+        .unwrap_or_default();
+    assert!(decided.contains('/') && !decided.contains('Z'), "{decided}");
     assert!(
         diff.contains("Actions\n  + Write the charter (open)"),
         "{diff}"

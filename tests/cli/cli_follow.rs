@@ -168,9 +168,11 @@ fn who_and_due_are_read_as_a_person_types_them() {
     // The unique start of a roster name means that person, as for `vote`.
     let room = ["Réserver la salle", "--who", "Jacky", "--due", "10/07/2026"];
     let ok = atelier(&dir).args(add).args(room).assert().success();
-    assert!(
-        ok.get_output().stderr.is_empty(),
-        "no warning for a roster name"
+    let said = String::from_utf8_lossy(&ok.get_output().stderr).to_string();
+    assert_eq!(
+        said.trim(),
+        "\"Jacky\": Jacky LE BIHAN",
+        "which roster name was taken"
     );
     let json = stdout(atelier(&dir).args(["action", "list", "--json"]));
     let list: serde_json::Value = serde_json::from_str(&json).unwrap();

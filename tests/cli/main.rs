@@ -13,6 +13,8 @@ mod cli_follow;
 mod cli_follow_through;
 mod cli_inbox;
 mod cli_language;
+mod cli_messages;
+mod cli_names;
 mod cli_output_edges;
 mod cli_remarks;
 mod cli_reopen;

@@ -10,6 +10,7 @@ mod anonymous_owners;
 mod french_typography;
 mod pdf_fonts;
 mod pseudonyms;
+mod removed_people;
 mod report;
 mod report_choices;
 mod report_conflicts;

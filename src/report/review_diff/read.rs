@@ -77,9 +77,19 @@ pub(super) fn decisions(report: &Value) -> Vec<String> {
         .iter()
         .map(|d| match str_of(d, "decided_at") {
             "" => str_of(d, "text").to_string(),
-            at => format!("{} ({at})", str_of(d, "text")),
+            at => format!("{} ({})", str_of(d, "text"), shown_time(report, at)),
         })
         .collect()
+}
+
+/// A stored instant as the report's language writes times (as the
+/// report itself does), or as stored when it does not read as one.
+fn shown_time(report: &Value, at: &str) -> String {
+    let lang = crate::model::Lang::parse(str_of(report, "language"));
+    match crate::model::parse_time(at) {
+        Some(t) => crate::report::local_time(lang.unwrap_or(crate::model::Lang::En), &t),
+        None => at.to_string(),
+    }
 }
 
 /// The actions, one line each: what, who, by when, done or open.
