@@ -196,7 +196,7 @@ pub fn markdown(out: &mut dyn Write, view: Option<&ReviewView>, colon: &str) -> 
 
 /// `model::content_hash` of the report JSON of `content` (a report built
 /// as the session's choices say, without its review section), streamed
-/// into the hash: without review the compact JSON is exactly what
+/// into the hash: without review (and status) the compact JSON is exactly what
 /// `model::content_hash` hashes, and neither the JSON text nor its parsed
 /// tree (many times the session's size) is held in memory.
 pub(super) fn content_hash(content: &super::Report) -> String {
