@@ -26,7 +26,7 @@ pub struct ReviewView {
     /// "Ana Diallo (draft 2, 12 June 2026)": the sign-offs of this
     /// version's content (`ReviewLog::approvals_of`), none when the report
     /// no longer reads as it; in an anonymous session, one line per
-    /// version: "3 people approved draft 2".
+    /// version: "3 people (draft 2)", under "Approved by".
     pub sign_offs: Vec<String>,
     pub applied_heading: String,
     pub applied: Vec<AppliedView>,
