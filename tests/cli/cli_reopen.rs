@@ -66,7 +66,7 @@ fn a_new_session_is_not_closed_so_it_is_not_reopened() {
     let id = stdout(atelier(&dir).args(["new", "--title", "Fresh", "--question", "Q"]));
     let err = refused(&dir, &["reopen", id.trim()]);
     assert!(err.contains("“Fresh”"), "{err}");
-    assert!(err.contains("status: draft"), "{err}");
+    assert!(err.contains("status: upcoming"), "{err}");
 }
 
 /// The sample (closed) with draft 1 published; reopening it then changes
