@@ -158,6 +158,8 @@ impl Checker<'_> {
             log.reports.push((checked.id, v.report.clone()));
             log.versions.push(checked);
         }
+        // A bundle written before the hash left the status out.
+        log.rehash();
         let known = Known {
             versions: log.versions.iter().map(|v| v.id).collect(),
             people,

@@ -200,20 +200,48 @@ fn same_person(s: &SignOff, participant: Option<Id>, name: &str) -> bool {
     }
 }
 
-/// SHA-256 of a version's content (the report JSON), in lower-case hex.
-/// The review section is left out: it records who approved that very
-/// content, so a sign-off or an applied remark does not make a version
-/// out of date — only a change to what the report says does.
+/// The report JSON's top-level fields that are not content: the review
+/// section (it records who approved that very content, so a sign-off or
+/// an applied remark does not make a version out of date) and the
+/// session's status (closing or reopening a session changes nothing a
+/// reader sees). `atelier diff` does not list them either.
+pub const NOT_CONTENT: &[&str] = &["review", "status"];
+
+/// SHA-256 of a version's content (the report JSON without the
+/// [`NOT_CONTENT`] fields), in lower-case hex: only a change to what the
+/// report says makes a version out of date.
 pub fn content_hash(report: &str) -> String {
     use sha2::Digest;
     let content = match serde_json::from_str::<serde_json::Value>(report) {
         Ok(serde_json::Value::Object(mut doc)) => {
-            doc.remove("review");
+            for key in NOT_CONTENT {
+                // In place: the others keep their order, which the
+                // streamed hash of the report (`report::review`) follows.
+                doc.shift_remove(*key);
+            }
             serde_json::Value::Object(doc).to_string()
         }
         _ => report.to_string(),
     };
     format!("{:x}", sha2::Sha256::digest(content.as_bytes()))
+}
+
+impl ReviewLog {
+    /// Each version's content hash taken again from the report it kept, so
+    /// every hash follows today's [`content_hash`]: a version stored when
+    /// the hash still covered the session's status reads as current as
+    /// long as what it says is unchanged. A version without its report
+    /// keeps the hash it was stored with.
+    pub fn rehash(&mut self) {
+        for (id, report) in &self.reports {
+            if report.is_empty() {
+                continue;
+            }
+            if let Some(v) = self.versions.iter_mut().find(|v| v.id == *id) {
+                v.sha256 = content_hash(report);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

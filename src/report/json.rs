@@ -27,11 +27,15 @@ pub fn write(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     out.write_all(b"\n")
 }
 
-/// The same document on one line: what a version's content hash covers
-/// (`review::content_hash`). Plain serde_json, never written to a file or
+/// The same document on one line, without the session's status: what a
+/// version's content hash covers (`review::content_hash`). Plain serde_json, never written to a file or
 /// a terminal: hashes of versions published earlier stay valid.
 pub(super) fn write_compact(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer(out, &Doc::of(r))?;
+    let content = Doc {
+        status: None,
+        ..Doc::of(r)
+    };
+    serde_json::to_writer(out, &content)?;
     Ok(())
 }
 
@@ -46,7 +50,10 @@ struct Doc<'a> {
     date: &'a str,
     /// Where the session took place (empty when not said).
     place: &'a str,
-    status: &'a str,
+    /// The session's state; left out of the compact document a version's
+    /// hash covers (`model::review::NOT_CONTENT`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'a str>,
     question: &'a str,
     context: &'a str,
     lead: &'a str,
@@ -114,7 +121,7 @@ impl<'a> Doc<'a> {
             event: &r.event,
             date: &r.iso_date,
             place: r.place.trim(),
-            status: r.status,
+            status: Some(r.status),
             question: &r.question,
             context: &r.context,
             lead: &r.lead,

@@ -26,7 +26,7 @@ pub struct ReviewView {
     /// "Ana Diallo (draft 2, 12 June 2026)": the sign-offs of this
     /// version's content (`ReviewLog::approvals_of`), none when the report
     /// no longer reads as it; in an anonymous session, one line per
-    /// version: "3 people approved draft 2".
+    /// version: "3 people (draft 2)", under "Approved by".
     pub sign_offs: Vec<String>,
     pub applied_heading: String,
     pub applied: Vec<AppliedView>,
@@ -198,7 +198,7 @@ pub fn markdown(out: &mut dyn Write, view: Option<&ReviewView>, colon: &str) -> 
 
 /// `model::content_hash` of the report JSON of `content` (a report built
 /// as the session's choices say, without its review section), streamed
-/// into the hash: without review the compact JSON is exactly what
+/// into the hash: without review (and status) the compact JSON is exactly what
 /// `model::content_hash` hashes, and neither the JSON text nor its parsed
 /// tree (many times the session's size) is held in memory.
 pub(super) fn content_hash(content: &super::Report) -> String {

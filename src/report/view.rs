@@ -344,8 +344,14 @@ impl Report {
                     .collect()
             },
             participant_count: roster,
-            anonymous_note: anonymous
-                .then(|| tf(lang, "report.anonymous", &[("n", &roster.to_string())])),
+            anonymous_note: anonymous.then(|| {
+                // A named session's anonymised variant says what it is.
+                let key = match data.session.anonymity {
+                    Anonymity::Anonymous => "report.anonymous",
+                    _ => "report.anonymised",
+                };
+                tf(lang, key, &[("n", &roster.to_string())])
+            }),
             synthesis: SynthesisView {
                 text: syn.text.clone(),
                 blocks_heading: blocks_heading(lang, syn.blocks.len()),

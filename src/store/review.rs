@@ -77,7 +77,7 @@ fn all<T>(
 
 /// A session's review cycle, oldest first, rows taken back included.
 pub(super) fn review_log(conn: &Connection, session: Id) -> Result<ReviewLog> {
-    Ok(ReviewLog {
+    let mut log = ReviewLog {
         versions: all(
             conn,
             &format!(
@@ -112,7 +112,11 @@ pub(super) fn review_log(conn: &Connection, session: Id) -> Result<ReviewLog> {
             session,
             |r| Ok((rows::id(r, 0)?, r.get(1)?)),
         )?,
-    })
+    };
+    // Versions stored before the hash left the status out read as current
+    // while what they say is unchanged (the file itself is not rewritten).
+    log.rehash();
+    Ok(log)
 }
 
 /// Writes a whole review cycle as a bundle holds it (already checked).

@@ -28,7 +28,15 @@ fn the_diff_shows_what_a_reader_sees_and_only_that() {
     // (Voting after a park is refused by `vote` today: voted first.)
     stdout(atelier(&dir).args(["park", "efc1e7a2"]));
     stdout(atelier(&dir).args(["decide", &s, "Charter drafted by September"]));
-    stdout(atelier(&dir).args(["action", "add", &s, "Write the charter"]));
+    let action = [
+        "action",
+        "add",
+        &s,
+        "Write the charter",
+        "--due",
+        "2021-06-30",
+    ];
+    stdout(atelier(&dir).args(action));
     assert_eq!(stdout(atelier(&dir).args(publish)).trim(), "2");
 
     let diff = stdout(atelier(&dir).args(["--lang", "en", "diff", &s, "1", "2"]));
@@ -49,7 +57,8 @@ fn the_diff_shows_what_a_reader_sees_and_only_that() {
         .unwrap_or_default();
     assert!(decided.contains('/') && !decided.contains('Z'), "{decided}");
     assert!(
-        diff.contains("Actions\n  + Write the charter (open)"),
+        // As the (French) report words it: its date format, "à faire".
+        diff.contains("Actions\n  + Write the charter (30/06/2021, à faire)"),
         "{diff}"
     );
     assert!(

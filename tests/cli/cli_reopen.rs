@@ -66,5 +66,68 @@ fn a_new_session_is_not_closed_so_it_is_not_reopened() {
     let id = stdout(atelier(&dir).args(["new", "--title", "Fresh", "--question", "Q"]));
     let err = refused(&dir, &["reopen", id.trim()]);
     assert!(err.contains("“Fresh”"), "{err}");
-    assert!(err.contains("status: draft"), "{err}");
+    assert!(err.contains("status: upcoming"), "{err}");
+}
+
+/// The sample (closed) with draft 1 published; reopening it then changes
+/// the status and nothing a reader sees.
+fn sample_with_a_draft(dir: &TempDir) -> String {
+    let id = stdout(atelier(dir).arg("import").arg(common::sample_path()));
+    let id = id.trim().to_string();
+    assert_eq!(
+        stdout(atelier(dir).args(["review", &id, "publish"])).trim(),
+        "1"
+    );
+    id
+}
+
+#[test]
+fn reopening_does_not_make_a_published_version_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = sample_with_a_draft(&dir);
+    stdout(atelier(&dir).args(["reopen", &id]));
+    let list = stdout(atelier(&dir).args(["--lang", "en", "review", &id, "list"]));
+    assert!(!list.contains("has changed since"), "{list}");
+    // Nothing to publish: the report reads exactly as draft 1.
+    let again = atelier(&dir)
+        .args(["--lang", "en", "review", &id, "publish"])
+        .assert()
+        .failure();
+    let err = String::from_utf8_lossy(&again.get_output().stderr).to_string();
+    assert!(err.contains("reads exactly as draft 1"), "{err}");
+
+    // A real change: the diff names it, and never the session's status.
+    let add = ["add", &id, "--stage", "constats", "After reopening"];
+    stdout(atelier(&dir).args(add));
+    assert_eq!(
+        stdout(atelier(&dir).args(["review", &id, "publish"])).trim(),
+        "2"
+    );
+    let diff = stdout(atelier(&dir).args(["--lang", "en", "diff", &id, "1", "2"]));
+    assert!(diff.contains("After reopening"), "{diff}");
+    assert!(!diff.contains("status"), "{diff}");
+}
+
+/// A version stored when the content hash still covered the status (a
+/// database from before): it reads as current while its content holds.
+#[test]
+fn a_version_hashed_with_its_status_still_reads_as_current() {
+    use sha2::Digest;
+    let dir = tempfile::tempdir().unwrap();
+    let id = sample_with_a_draft(&dir);
+    let db = rusqlite::Connection::open(dir.path().join("db.sqlite3")).unwrap();
+    let report: String = db
+        .query_row("SELECT report FROM report_versions", [], |r| r.get(0))
+        .unwrap();
+    let mut doc: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&report).unwrap();
+    doc.shift_remove("review");
+    let old = serde_json::Value::Object(doc).to_string();
+    let old = format!("{:x}", sha2::Sha256::digest(old.as_bytes()));
+    db.execute("UPDATE report_versions SET sha256 = ?1", [&old])
+        .unwrap();
+    drop(db);
+    stdout(atelier(&dir).args(["reopen", &id]));
+    let list = stdout(atelier(&dir).args(["--lang", "en", "review", &id, "list"]));
+    assert!(!list.contains("has changed since"), "{list}");
 }

@@ -338,7 +338,7 @@ fn notes_with_lines_to_sort_make_a_session_that_stays_open() {
     assert!(data.synthesis.blocks.is_empty());
     assert_eq!(data.session.question, "Comment faire ?");
     let listed = stdout(atelier(&dir).args(["--lang", "fr", "list"]));
-    assert!(listed.contains("brouillon"), "{listed}");
+    assert!(listed.contains("à venir"), "{listed}");
     assert!(!listed.contains("terminée"), "{listed}");
     let to_sort: Vec<&str> = data.contributions.iter().map(|c| c.text.as_str()).collect();
     assert!(to_sort.contains(&"Fabrique de l'info"), "{to_sort:?}");

@@ -373,7 +373,7 @@ fn an_anonymous_session_shows_no_name_beside_a_remark_nor_as_a_sign_off() {
         md.contains("- draft 1: Please reword the second point\n"),
         "{md}"
     );
-    assert!(md.contains("2 people approved draft 1"), "{md}");
+    assert!(md.contains("2 people (draft 1)"), "{md}");
     // Each version kept what participants saw: no names either.
     for n in [1, 2] {
         let kept = store.version_report(session, n).unwrap();

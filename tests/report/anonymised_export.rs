@@ -46,6 +46,14 @@ fn an_anonymised_export_names_no_one_in_any_format() {
             assert!(name.contains(label), "{name}");
             let text = std::fs::read_to_string(&path).unwrap();
             secrets.assert_none_in(&text, &format!("{format} ({})", lang.code()));
+            if format == "md" {
+                // The variant says what it is, not "anonymous session".
+                let said = match lang {
+                    Lang::Fr => "(compte rendu anonymisé)",
+                    Lang::En => "(anonymised report)",
+                };
+                assert!(text.contains(said), "{text}");
+            }
             let piped =
                 stdout(atelier(&dir).args(["export", &id, "--format", format, "--anonymise"]));
             assert_eq!(piped, text, "{format}: a pipe gets the same bytes");

@@ -69,7 +69,7 @@ fn an_anonymised_report_names_no_action_owner_and_not_the_lead() {
         row("Send the minutes").contains("someone from outside the group"),
         "{md}"
     );
-    assert!(md.contains("2 participants (anonymous session)"), "{md}");
+    assert!(md.contains("2 participants (anonymised report)"), "{md}");
 }
 
 /// Near misses of a roster name, as a facilitator might type them.

@@ -37,6 +37,9 @@ fn a_reopened_session_keeps_the_workshop_times() {
     act(&mut app, Action::NextStage);
     act(&mut app, Action::PrevStage);
     act(&mut app, Action::PauseTimer);
+    // The timer key says why nothing runs, never "timer resumed".
+    let said = &app.core.status.as_ref().unwrap().text;
+    assert!(said.contains("No clock after the workshop"), "{said}");
     act(&mut app, Action::Review);
     assert!(app.screen_as::<ReviewState>().is_some());
     act(&mut app, Action::Back);

@@ -94,19 +94,19 @@ pub fn synthesis_parts(d: &mut Doc, s: &SynthesisView, colon: &str, proposal_lab
     Ok(())
 }
 
-/// The lead, then the participants (or how many, when anonymous).
+/// The lead, then the participants (or how many, when anonymous): the
+/// cover's facts as labelled lines, not sections (as the PDF's cover).
 pub fn people(d: &mut Doc, r: &Report) -> Out {
     if !r.lead.trim().is_empty() {
-        d.heading(1, r.label("lead"))?;
-        body(d, &r.lead)?;
+        labelled(d, r.colon, r.label("lead"), &r.lead)?;
     }
-    d.heading(1, r.label("participants"))?;
     match &r.anonymous_note {
-        Some(note) => body(d, note),
-        None => {
-            let rows: Vec<_> = r.participants.iter().map(|p| (p, 0)).collect();
-            d.list(&rows, |d, name| d.text(name))
+        Some(note) => labelled(d, r.colon, r.label("participants"), note),
+        None if !r.participants.is_empty() => {
+            let names = r.participants.join(", ");
+            labelled(d, r.colon, r.label("participants"), &names)
         }
+        None => Ok(()),
     }
 }
 
@@ -229,20 +229,49 @@ pub fn review(d: &mut Doc, r: &Report, v: &crate::report::ReviewView) -> Out {
     Ok(())
 }
 
-/// The appendix's chronological log: when, which kind, what (and who,
-/// when the report may say).
+/// The appendix's chronological log as a table, as in the PDF and the
+/// HTML: when, in which stage, which kind, what (and who, when the
+/// report may say).
 pub fn log(d: &mut Doc, r: &Report, title: &str, entries: &[&crate::report::Item]) -> Out {
+    use super::doc::Cell;
+    use super::tables::text as column;
     d.heading(1, title)?;
-    let rows: Vec<_> = entries.iter().map(|e| (*e, 0)).collect();
-    d.list(&rows, |d, e| {
-        d.span("Emphasis", &e.time)?;
-        d.literal("  ")?;
-        d.text(e.kind_label)?;
-        d.literal(r.colon)?;
-        d.text(&e.text)?;
-        match &e.author {
-            Some(who) => d.text(&format!(" — {who}")),
-            None => Ok(()),
-        }
-    })
+    let word = |key: &str| crate::i18n::t(r.language, key);
+    let authors = entries.iter().any(|e| e.author.is_some());
+    let mut columns = vec![
+        column(word("sections.log_time"), "Col_3"),
+        column(r.label("stage"), "Col_3"),
+        column(r.label("kind"), "Col_2_5"),
+        column(
+            word("sections.log_text"),
+            if authors { "Col_5" } else { "Col_8_5" },
+        ),
+    ];
+    if authors {
+        columns.push(column(word("sections.log_who"), "Col_3_5"));
+    }
+    let texts: Vec<String> = entries
+        .iter()
+        .map(|e| match &e.room_mark {
+            Some(mark) => format!("{} {mark}", e.text),
+            None => e.text.clone(),
+        })
+        .collect();
+    let rows: Vec<Vec<Cell>> = entries
+        .iter()
+        .zip(&texts)
+        .map(|(e, text)| {
+            let mut row = vec![
+                Cell::Text(&e.time),
+                Cell::Text(&e.stage),
+                Cell::Text(e.kind_label),
+                Cell::Text(text),
+            ];
+            if authors {
+                row.push(Cell::Text(e.author.as_deref().unwrap_or("")));
+            }
+            row
+        })
+        .collect();
+    d.table("Log", &columns, &rows, false)
 }

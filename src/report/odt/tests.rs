@@ -229,3 +229,24 @@ fn spaces_at_the_edges_of_a_text_or_a_span_are_kept() {
     let xml = fragment(|d| d.text("  deux espaces devant"));
     assert_eq!(as_shown(&xml), "  deux espaces devant", "{xml}");
 }
+
+/// The cover's lead and participants are labelled lines, not section
+/// headings; the chronological log is a table with the stage column, as
+/// in the PDF and the HTML.
+#[test]
+fn the_cover_is_a_compact_block_and_the_log_a_table() {
+    let r = sample_report();
+    let content = entry(&odt(&r), "content.xml");
+    for label in [r.label("lead"), r.label("participants")] {
+        assert!(
+            !content.contains(&format!(">{label}</text:h>")),
+            "{label} is a heading"
+        );
+        assert!(
+            content.contains(&format!(">{label}</text:span>")),
+            "{label}"
+        );
+    }
+    let log = &content[content.find(r#"table:name="Log""#).expect("a log table")..];
+    assert!(log.contains(&format!(">{}</text:p>", r.label("stage"))));
+}

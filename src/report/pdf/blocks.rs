@@ -264,56 +264,73 @@ pub struct Bar {
     pub light: bool,
 }
 
-/// A horizontal bar chart: labels on the left, bars drawn as rectangles,
-/// each value after its bar.
-pub fn bars(l: &mut Layout, bars: impl IntoIterator<Item = Bar>) {
-    let label_width = BODY_WIDTH * 0.36;
-    let bar_room = BODY_WIDTH * 0.46;
-    let style = l.style(Weight::Regular, 9.0);
-    for bar in bars {
-        let mut lines = l.text(&bar.label, style, 0.0, label_width - PAD, INK);
-        if lines.is_empty() {
-            lines.push(Line {
-                height: line_height(9.0),
+/// One part of a chart: its bars, a legend key, or a little space.
+pub enum ChartPart {
+    Bars(Vec<Bar>),
+    /// A bar's colour (light when `true`) and what it means.
+    Key(String, bool),
+    Space(f32),
+}
+
+/// A chart placed as one block (it is short): never split across pages,
+/// moved whole to the next page when it does not fit where it stands.
+pub fn chart(l: &mut Layout, parts: impl IntoIterator<Item = ChartPart>) {
+    let mut lines = Vec::new();
+    for part in parts {
+        match part {
+            ChartPart::Bars(list) => lines.extend(list.into_iter().flat_map(|b| bar(l, b))),
+            ChartPart::Key(text, light) => lines.extend(key(l, &text, light)),
+            ChartPart::Space(height) => lines.push(Line {
+                height,
                 ops: Vec::new(),
-            });
+            }),
         }
-        let length = bar.fraction.clamp(0.0, 1.0) * bar_room;
-        let color = if bar.light { LIGHT } else { ACCENT };
-        let first = &mut lines[0];
-        first
-            .ops
-            .push(rect(label_width, 2.5, length.max(1.0), 8.0, color));
-        first.ops.push(text_op(
-            bar.value,
-            style,
-            MARGIN + label_width + length + 5.0,
-            MUTED,
-        ));
-        if let Some(last) = lines.last_mut() {
-            last.height += 3.0;
-        }
-        l.place(lines, true);
     }
+    l.place(lines, true);
     l.gap(8.0);
 }
 
-/// What a light bar means, after the chart.
-pub fn legend(l: &mut Layout, text: &str) {
-    key(l, text, true);
-    l.gap(8.0);
+/// A horizontal bar: its label on the left, the bar drawn as a
+/// rectangle, its value after it.
+fn bar(l: &Layout, bar: Bar) -> Vec<Line> {
+    let label_width = BODY_WIDTH * 0.36;
+    let bar_room = BODY_WIDTH * 0.46;
+    let style = l.style(Weight::Regular, 9.0);
+    let mut lines = l.text(&bar.label, style, 0.0, label_width - PAD, INK);
+    if lines.is_empty() {
+        lines.push(Line {
+            height: line_height(9.0),
+            ops: Vec::new(),
+        });
+    }
+    let length = bar.fraction.clamp(0.0, 1.0) * bar_room;
+    let color = if bar.light { LIGHT } else { ACCENT };
+    let first = &mut lines[0];
+    first
+        .ops
+        .push(rect(label_width, 2.5, length.max(1.0), 8.0, color));
+    first.ops.push(text_op(
+        bar.value,
+        style,
+        MARGIN + label_width + length + 5.0,
+        MUTED,
+    ));
+    if let Some(last) = lines.last_mut() {
+        last.height += 3.0;
+    }
+    lines
 }
 
 /// A bar's colour and what it means, on a line of its own: a chart's
 /// legend (light bars when `light`).
-pub fn key(l: &mut Layout, text: &str, light: bool) {
+fn key(l: &Layout, text: &str, light: bool) -> Vec<Line> {
     let style = l.style(Weight::Regular, 9.0);
     let mut lines = l.text(text, style, 14.0, BODY_WIDTH - 14.0, MUTED);
     if let Some(first) = lines.first_mut() {
         let color = if light { LIGHT } else { ACCENT };
         first.ops.push(rect(0.0, 2.5, 9.0, 8.0, color));
     }
-    l.place(lines, true);
+    lines
 }
 
 /// A rectangle, `x` from the left margin and `y` from the line's top.

@@ -201,9 +201,13 @@ impl<'a> Layout<'a> {
         }
     }
 
-    /// Vertical space, dropped at the top of a page.
+    /// Vertical space, dropped at the top of a page. After lines still
+    /// waiting for what follows them (a heading, a version line), the
+    /// space goes below them, where it was asked, not above.
     pub fn gap(&mut self, height: f32) {
-        if !self.fresh() {
+        if let Some(last) = self.pending.last_mut() {
+            last.height += height;
+        } else if !self.fresh() {
             self.y = (self.y + height).min(BOTTOM);
         }
     }

@@ -212,3 +212,74 @@ fn a_heading_and_its_one_line_lead_in_move_with_the_list_after_them() {
         assert_eq!(heading, page_of(&pages, "first"), "with {room} points left");
     }
 }
+
+#[test]
+fn a_chart_is_one_block_moved_whole_to_the_next_page() {
+    let bars = || {
+        (0..8).map(|i| blocks::Bar {
+            label: format!("stage{i}"),
+            fraction: 0.5,
+            value: i.to_string(),
+            light: false,
+        })
+    };
+    // A chart that starts near the foot of a page: not a bar is left there.
+    let pages = pages(|l| {
+        fill_until(l, 60.0);
+        blocks::chart(
+            l,
+            [
+                blocks::ChartPart::Key("planned".into(), true),
+                blocks::ChartPart::Space(4.0),
+                blocks::ChartPart::Bars(bars().collect()),
+            ],
+        );
+    });
+    let first = page_of(&pages, "planned");
+    assert!(first > 0, "the key moved with the chart");
+    for i in 0..8 {
+        assert_eq!(page_of(&pages, &format!("stage{i}")), first, "bar {i}");
+    }
+}
+
+/// Each text's baseline, by its text, on the first page.
+fn baselines(build: impl FnOnce(&mut Layout)) -> Vec<(String, f32)> {
+    let metrics = Metrics::new();
+    let mut out = Vec::new();
+    let mut sink = |page: Page| {
+        for op in page.ops {
+            if let Op::Text { text, y, .. } = op {
+                out.push((text, y));
+            }
+        }
+    };
+    let mut layout = Layout::new(&metrics, "footer".into(), Some(99), &mut sink);
+    build(&mut layout);
+    layout.finish();
+    out
+}
+
+#[test]
+fn a_section_heading_keeps_its_space_after_a_bare_version_line() {
+    let at = |build: fn(&mut Layout)| {
+        let lines = baselines(build);
+        let y = |t: &str| lines.iter().find(|(x, _)| x == t).unwrap().1;
+        y("Annex") - y("before")
+    };
+    // A version line with nothing after it, then the appendix, is as far
+    // from it as from a paragraph.
+    let after_version = at(|l| {
+        blocks::paragraph(l, "filler");
+        blocks::lead_in(l, "before");
+        blocks::heading(l, 1, "Annex");
+    });
+    let after_paragraph = at(|l| {
+        blocks::paragraph(l, "filler");
+        blocks::paragraph(l, "before");
+        blocks::heading(l, 1, "Annex");
+    });
+    assert!(
+        after_version >= after_paragraph,
+        "{after_version} < {after_paragraph}"
+    );
+}

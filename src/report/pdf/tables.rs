@@ -1,7 +1,7 @@
 //! The report's tables and charts as PDF: actions, the vote ranking,
 //! participation and the statistics appendix.
 
-use super::blocks::{bars, heading, label, note, paragraph, table, Bar, Column};
+use super::blocks::{chart, heading, label, note, paragraph, table, Bar, ChartPart, Column};
 use super::layout::Layout;
 use crate::report::votes::RankedItem;
 use crate::report::{Count, Report};
@@ -54,15 +54,13 @@ fn theme_votes(r: &Report, l: &mut Layout) {
 /// A ranking by dots (of items or of themes): a bar each, then a table.
 fn ranking(l: &mut Layout, ranking: &[RankedItem], [rank, what, dots]: &[String; 3]) {
     let most = ranking.iter().map(|i| i.dots).max().unwrap_or(1).max(1);
-    bars(
-        l,
-        ranking.iter().map(|i| Bar {
-            label: format!("{}. {}", i.place, i.text),
-            fraction: i.dots as f32 / most as f32,
-            value: i.dots.to_string(),
-            light: false,
-        }),
-    );
+    let bars = ranking.iter().map(|i| Bar {
+        label: format!("{}. {}", i.place, i.text),
+        fraction: i.dots as f32 / most as f32,
+        value: i.dots.to_string(),
+        light: false,
+    });
+    chart(l, [ChartPart::Bars(bars.collect())]);
     let columns = [
         column(rank, 0.17, false),
         column(what, 0.67, false),
@@ -84,18 +82,19 @@ fn participation(r: &Report, l: &mut Layout) {
     heading(l, 2, r.label("participation"));
     note(l, &p.summary);
     let most = p.bars.iter().map(|b| b.count).max().unwrap_or(1).max(1);
-    bars(
-        l,
-        p.bars.iter().map(|b| Bar {
-            label: b.label.clone(),
-            fraction: b.count as f32 / most as f32,
-            value: format!("{} · {} %", b.count, b.percent),
-            light: b.under,
-        }),
-    );
+    let bars = p.bars.iter().map(|b| Bar {
+        label: b.label.clone(),
+        fraction: b.count as f32 / most as f32,
+        value: format!("{} · {} %", b.count, b.percent),
+        light: b.under,
+    });
+    let mut parts = vec![ChartPart::Bars(bars.collect())];
     if p.bars.iter().any(|b| b.under) {
-        super::blocks::legend(l, r.label("under_share"));
+        // What a light bar means, after the chart.
+        parts.push(ChartPart::Space(8.0));
+        parts.push(ChartPart::Key(r.label("under_share").to_string(), true));
     }
+    chart(l, parts);
 }
 
 /// The appendix: counts per participant, stage and kind, and the time
@@ -147,28 +146,31 @@ fn time_chart(r: &Report, l: &mut Layout) {
     let Some(most) = most.filter(|m| *m > 0) else {
         return;
     };
-    super::blocks::key(l, r.label("planned"), true);
-    super::blocks::key(l, r.label("actual"), false);
-    l.gap(4.0);
     let fraction = |minutes: u32| minutes as f32 / most as f32;
-    bars(
+    let bars = stages.iter().flat_map(|t| {
+        [
+            Bar {
+                label: t.label.clone(),
+                fraction: fraction(t.planned),
+                value: t.planned.to_string(),
+                light: true,
+            },
+            Bar {
+                label: String::new(),
+                fraction: fraction(t.actual),
+                value: t.actual.to_string(),
+                light: false,
+            },
+        ]
+    });
+    chart(
         l,
-        stages.iter().flat_map(|t| {
-            [
-                Bar {
-                    label: t.label.clone(),
-                    fraction: fraction(t.planned),
-                    value: t.planned.to_string(),
-                    light: true,
-                },
-                Bar {
-                    label: String::new(),
-                    fraction: fraction(t.actual),
-                    value: t.actual.to_string(),
-                    light: false,
-                },
-            ]
-        }),
+        [
+            ChartPart::Key(r.label("planned").to_string(), true),
+            ChartPart::Key(r.label("actual").to_string(), false),
+            ChartPart::Space(4.0),
+            ChartPart::Bars(bars.collect()),
+        ],
     );
 }
 

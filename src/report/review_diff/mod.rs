@@ -12,6 +12,7 @@ mod render;
 
 pub use render::lines;
 
+use crate::model::review::NOT_CONTENT;
 use read::{actions, decisions, items, list_changes, ranking, themes, Placed};
 use serde::Serialize;
 use serde_json::Value;
@@ -153,10 +154,10 @@ const READ: &[&str] = &[
     "themes",
     "votes",
     "trace",
-    // Not content: the format, and the review section (who approved).
+    // Not content: the format (and what is not content at all,
+    // `model::review::NOT_CONTENT`, is never a change).
     "format",
     "version",
-    "review",
 ];
 
 /// Compares version `from` (its report JSON `old`) with `to` (`new`); the
@@ -217,7 +218,8 @@ pub fn diff(from: u32, old: &str, to: u32, new: &str) -> serde_json::Result<Vers
     let mut other: Vec<String> = o
         .keys()
         .chain(n.keys())
-        .filter(|k| !READ.contains(&k.as_str()) && o.get(*k) != n.get(*k))
+        .filter(|k| !READ.contains(&k.as_str()) && !NOT_CONTENT.contains(&k.as_str()))
+        .filter(|k| o.get(*k) != n.get(*k))
         .cloned()
         .collect();
     other.sort();

@@ -4,6 +4,8 @@
 //! their order).
 
 use super::{DiffItem, ListChange, Place, RankChange, ThemeChange};
+use crate::i18n::t;
+use crate::model::Lang;
 use serde_json::Value;
 use std::collections::HashSet;
 
@@ -92,12 +94,23 @@ fn shown_time(report: &Value, at: &str) -> String {
     }
 }
 
-/// The actions, one line each: what, who, by when, done or open.
+/// The actions, one line each as the report words them, in the report's
+/// language: what, who, by when ("30/06/2021"), "à faire" or "fait".
 pub(super) fn actions(report: &Value) -> Vec<String> {
+    let lang = Lang::parse(str_of(report, "language")).unwrap_or_default();
     array(report, "/actions")
         .iter()
         .map(|a| {
-            let details: Vec<&str> = [str_of(a, "who"), str_of(a, "due"), str_of(a, "status")]
+            let due = match chrono::NaiveDate::parse_from_str(str_of(a, "due"), "%Y-%m-%d") {
+                Ok(day) => crate::i18n::short_date(lang, day),
+                Err(_) => str_of(a, "due").to_string(),
+            };
+            let status = match str_of(a, "status") {
+                "done" => t(lang, "report.action_done"),
+                "open" => t(lang, "report.action_open"),
+                other => other,
+            };
+            let details: Vec<&str> = [str_of(a, "who"), &due, status]
                 .into_iter()
                 .filter(|s| !s.is_empty())
                 .collect();

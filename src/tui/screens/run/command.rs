@@ -81,6 +81,12 @@ impl RunState {
     /// stack: the clock records what happened.
     pub fn toggle_timer(&mut self, core: &mut Core) {
         let Some(stage) = self.stage() else { return };
+        // Reopened after the workshop: the clocks keep the workshop's
+        // times, so there is nothing to run again, and saying so is true.
+        if !stage.timer().is_running() && !self.data.session.clocks_run() {
+            core.info(core.t("run.timer_after_workshop"));
+            return;
+        }
         let (command, said) = if stage.timer().is_running() {
             (Command::Pause { stage: stage.id }, "run.timer_paused")
         } else {
