@@ -36,7 +36,7 @@ pub use links::{answered_kind, may_answer, Link, Links, MAX_TRACE_DEPTH};
 pub use name_key::{name_key, same_name};
 pub use report_choices::{DiscussionOrder, PersonStats, ReportChoices};
 pub use review::REMARK_SECTIONS;
-pub use review::{content_hash, Feedback, ReportVersion, ReviewLog, SignOff};
+pub use review::{content_hash, legacy_content_hash, Feedback, ReportVersion, ReviewLog, SignOff};
 pub use room::{InboxItem, InboxState, Origin, RoomStatus};
 pub use session::{
     lead_title, Anonymity, BuildingBlock, Participant, Session, SessionData, SessionStatus, Stage,

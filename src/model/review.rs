@@ -226,6 +226,22 @@ pub fn content_hash(report: &str) -> String {
     format!("{:x}", sha2::Sha256::digest(content.as_bytes()))
 }
 
+/// The hash versions published before the session's status was left out
+/// of [`content_hash`] carry (only the review section left out, removed
+/// as that code did): a bundle written then still holds it, and it still
+/// vouches for its report.
+pub fn legacy_content_hash(report: &str) -> String {
+    use sha2::Digest;
+    let content = match serde_json::from_str::<serde_json::Value>(report) {
+        Ok(serde_json::Value::Object(mut doc)) => {
+            doc.remove("review");
+            serde_json::Value::Object(doc).to_string()
+        }
+        _ => report.to_string(),
+    };
+    format!("{:x}", sha2::Sha256::digest(content.as_bytes()))
+}
+
 impl ReviewLog {
     /// Each version's content hash taken again from the report it kept, so
     /// every hash follows today's [`content_hash`]: a version stored when

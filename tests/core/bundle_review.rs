@@ -253,3 +253,25 @@ fn a_version_s_report_data_must_be_as_published() {
         assert!(error.contains(wanted), "{error}");
     }
 }
+
+#[test]
+fn a_bundle_written_before_the_status_left_the_hash_still_imports() {
+    // Its versions carry the older hash of the same report data (only the
+    // review section left out): it still vouches for the report.
+    let (dir, mut store) = temp_store();
+    let session = reviewed_session(&mut store);
+    let mut v: Value =
+        serde_json::from_str(&bundle::to_json(&store.load(session).unwrap())).unwrap();
+    let report = v["review"]["versions"][0]["report"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let legacy = atelier::model::legacy_content_hash(&report);
+    assert_ne!(legacy, atelier::model::content_hash(&report));
+    v["review"]["versions"][0]["sha256"] = json!(legacy);
+    let path = dir.path().join("older.json");
+    std::fs::write(&path, v.to_string()).unwrap();
+    let (_d2, mut other) = temp_store();
+    bundle::import_file(&mut other, &Catalog::built_in(), &path).unwrap();
+    assert_eq!(other.list_sessions(true).unwrap().len(), 1);
+}
