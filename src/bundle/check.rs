@@ -50,6 +50,21 @@ impl Checker<'_> {
         self.err(place, Problem::said(key, args))
     }
 
+    /// `value` as the id of one of `known`, or the error `key` at `place`:
+    /// the one check of every reference a bundle makes.
+    pub(super) fn known_id(
+        &self,
+        place: String,
+        value: &str,
+        known: &std::collections::HashSet<Id>,
+        key: &'static str,
+    ) -> Result<Id, BundleError> {
+        Id::parse_str(value)
+            .ok()
+            .filter(|id| known.contains(id))
+            .ok_or_else(|| self.said(place, key, &[("value", &value)]))
+    }
+
     pub(super) fn id(&mut self, place: String, value: &str) -> Result<Id, BundleError> {
         let id = Id::parse_str(value)
             .map_err(|_| self.said(&place, "bundle.not_an_id", &[("value", &value)]))?;

@@ -76,16 +76,13 @@ impl Checker<'_> {
             let at = format!("merge_conflicts[{i}]");
             let id = self.id(format!("{at}.id"), &b.id)?;
             let item = |field: &str, value: &str| {
-                Id::parse_str(value)
-                    .ok()
-                    .filter(|id| known.contains(id))
-                    .ok_or_else(|| {
-                        self.said(
-                            format!("{at}.{field}"),
-                            "report_finish.bundle_unknown_reference",
-                            &[("value", &value)],
-                        )
-                    })
+                let place = format!("{at}.{field}");
+                self.known_id(
+                    place,
+                    value,
+                    &known,
+                    "report_finish.bundle_unknown_reference",
+                )
             };
             let contribution = item("contribution", &b.contribution)?;
             let copy = b.copy.as_deref().map(|c| item("copy", c)).transpose()?;

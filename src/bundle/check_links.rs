@@ -22,16 +22,12 @@ impl Checker<'_> {
             let at = format!("links[{i}]");
             let id = self.id(format!("{at}.id"), &l.id)?;
             let end = |field: &str, value: &str| {
-                Id::parse_str(value)
-                    .ok()
-                    .filter(|id| known.contains(id))
-                    .ok_or_else(|| {
-                        self.said(
-                            format!("{at}.{field}"),
-                            "links.bundle_unknown_end",
-                            &[("value", &value)],
-                        )
-                    })
+                self.known_id(
+                    format!("{at}.{field}"),
+                    value,
+                    &known,
+                    "links.bundle_unknown_end",
+                )
             };
             let from = end("from", &l.from)?;
             let to = end("to", &l.to)?;

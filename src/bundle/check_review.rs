@@ -293,16 +293,12 @@ impl Checker<'_> {
         value: &str,
         known: &HashSet<Id>,
     ) -> Result<Id, BundleError> {
-        Id::parse_str(value)
-            .ok()
-            .filter(|id| known.contains(id))
-            .ok_or_else(|| {
-                self.said(
-                    format!("{at}.{field}"),
-                    "report_finish.bundle_unknown_reference",
-                    &[("value", &value)],
-                )
-            })
+        self.known_id(
+            format!("{at}.{field}"),
+            value,
+            known,
+            "report_finish.bundle_unknown_reference",
+        )
     }
 
     /// Who made a remark or signed: someone on the roster, or a name.

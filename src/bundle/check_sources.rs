@@ -48,12 +48,7 @@ impl Checker<'_> {
         let mut ids = Vec::new();
         for (i, value) in list.iter().enumerate() {
             let place = format!("{at}[{i}]");
-            let id = Id::parse_str(value)
-                .ok()
-                .filter(|id| known.contains(id))
-                .ok_or_else(|| {
-                    self.said(&place, "finish8.bundle_unknown_source", &[("value", value)])
-                })?;
+            let id = self.known_id(place.clone(), value, known, "finish8.bundle_unknown_source")?;
             if !seen.insert(id) {
                 return Err(self.said(&place, "finish8.bundle_source_twice", &[("value", value)]));
             }
