@@ -27,6 +27,7 @@ mod pdf;
 mod review;
 pub mod review_diff;
 mod sections;
+mod stats;
 mod structures;
 mod themes;
 mod timing;
@@ -47,13 +48,13 @@ pub use outline::flatten;
 pub use participation::{
     of_session as participation_of, rows as participation_rows, Bar, Participation, BAR_MAX,
 };
+pub use stats::{Count, Stats};
 pub use structures::{GroupIdeas, SharedIdeas};
 pub use themes::ThemeView;
 pub use timing::{StageTime, Timing};
 pub use trace::TraceView;
 pub use view::{
-    blocks_heading, local_time, ActionView, Count, DecisionView, Group, Item, Report, Stats,
-    SynthesisView,
+    blocks_heading, local_time, ActionView, DecisionView, Group, Item, Report, SynthesisView,
 };
 pub use votes::{RankedItem, Votes};
 mod origin;

@@ -2,7 +2,8 @@
 //! each group shared in the All step, by group. Authors go through the one
 //! anonymity rule (`Names`), like every other item.
 
-use super::view::{nest, Count, Item, Names};
+use super::view::{nest, Item, Names};
+use super::Count;
 use crate::i18n::{t, tf};
 use crate::model::{Contribution, Lang, SessionData, Structure, Tree};
 use serde::Serialize;

@@ -9,7 +9,7 @@ pub(super) use super::names::Names;
 use super::participation::Participation;
 use crate::i18n::{long_date, t, tf};
 use crate::model::{
-    format_time, Anonymity, Contribution, Id, Kind, Lang, SessionData, Stage, Timestamp, Tree,
+    format_time, Anonymity, Contribution, Kind, Lang, SessionData, Stage, Timestamp, Tree,
     MAX_DEPTH,
 };
 use serde::Serialize;
@@ -51,7 +51,7 @@ pub struct Report {
     pub decisions: Vec<DecisionView>,
     /// Who does what by when, oldest first.
     pub actions: Vec<ActionView>,
-    pub stats: Stats,
+    pub stats: super::Stats,
     /// Who spoke how much, as a chart; totals only when anonymous.
     pub participation: Participation,
     /// The dot vote: voted items ranked, ties sharing a rank.
@@ -173,26 +173,6 @@ pub struct ActionView {
     pub status: String,
     /// Carried over from the previous session of the workshop.
     pub carried_over: bool,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Count {
-    pub label: String,
-    pub count: usize,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Stats {
-    pub total: usize,
-    pub by_participant: Vec<Count>,
-    pub by_stage: Vec<Count>,
-    pub by_kind: Vec<Count>,
-    /// Planned against actual minutes per stage.
-    pub time: super::Timing,
-    /// Contributions per origin, when any came from the room or notes.
-    pub by_origin: Vec<Count>,
-    /// The room's inputs, merged ones included, when it sent any.
-    pub room_inputs: Option<super::RoomInputs>,
 }
 
 const LABELS: &[&str] = &[
@@ -377,7 +357,7 @@ impl Report {
                 })
                 .collect(),
             actions: actions(data, &names, lang),
-            stats: stats(data, &shown, &names, lang),
+            stats: super::stats::stats(data, &shown, &names, lang),
             participation: super::participation::build(data, &shown, &names, lang),
             votes: super::votes::build(data, &shown, lang),
             labels: LABELS
@@ -522,74 +502,6 @@ pub fn local_time(lang: Lang, t: &Timestamp) -> String {
         Lang::En => "%Y-%m-%d %H:%M",
     };
     local.format(pattern).to_string()
-}
-
-/// Counts over what the report shows: one row per person as `Names`
-/// orders them (in an anonymous report removed people under their
-/// pseudonym, when they said something), then removed participants
-/// together (named reports), then the group.
-fn stats(data: &SessionData, shown: &[&Contribution], names: &Names, lang: Lang) -> Stats {
-    let said_by = |id: Id| {
-        shown
-            .iter()
-            .filter(|c| c.participant_id == Some(id))
-            .count()
-    };
-    let on_roster = |id: Id| data.roster().any(|p| p.id == id);
-    let mut by_participant: Vec<Count> = names
-        .rows()
-        .map(|(id, label)| (id, label, said_by(id)))
-        .filter(|(id, _, count)| *count > 0 || on_roster(*id))
-        .map(|(_, label, count)| Count { label, count })
-        .collect();
-    let in_rows: Vec<Id> = names.rows().map(|(id, _)| id).collect();
-    let former = shown
-        .iter()
-        .filter(|c| c.participant_id.is_some_and(|id| !in_rows.contains(&id)))
-        .count();
-    if former > 0 {
-        by_participant.push(Count {
-            label: t(lang, "report.former").to_string(),
-            count: former,
-        });
-    }
-    let group = shown
-        .iter()
-        .filter(|c| c.participant_id.is_none() && !c.anonymous)
-        .count();
-    if group > 0 {
-        by_participant.push(Count {
-            label: t(lang, "report.group").to_string(),
-            count: group,
-        });
-    }
-    by_participant.extend(super::structures::anonymous_count(shown, lang));
-    let by_stage = data
-        .stages
-        .iter()
-        .map(|s| Count {
-            label: s.title.clone(),
-            count: shown.iter().filter(|c| c.stage_id == s.id).count(),
-        })
-        .collect();
-    let by_kind = Kind::ALL
-        .iter()
-        .map(|k| Count {
-            label: k.label(lang).to_string(),
-            count: shown.iter().filter(|c| c.kind == *k).count(),
-        })
-        .filter(|c| c.count > 0)
-        .collect();
-    let room_inputs = super::origin::room_inputs(shown, &data.room_merges, lang);
-    Stats {
-        total: shown.len(),
-        by_participant,
-        by_stage,
-        by_kind,
-        time: super::timing::timing(data),
-        by_origin: super::origin::by_origin(shown, room_inputs.is_some(), lang),
-        room_inputs,
-    }
 }
 
 /// "3 grandes briques", "1 building block".
