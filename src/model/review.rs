@@ -211,19 +211,13 @@ pub const NOT_CONTENT: &[&str] = &["review", "status"];
 /// [`NOT_CONTENT`] fields), in lower-case hex: only a change to what the
 /// report says makes a version out of date.
 pub fn content_hash(report: &str) -> String {
-    use sha2::Digest;
-    let content = match serde_json::from_str::<serde_json::Value>(report) {
-        Ok(serde_json::Value::Object(mut doc)) => {
-            for key in NOT_CONTENT {
-                // In place: the others keep their order, which the
-                // streamed hash of the report (`report::review`) follows.
-                doc.shift_remove(*key);
-            }
-            serde_json::Value::Object(doc).to_string()
+    hash_without(report, |doc| {
+        for key in NOT_CONTENT {
+            // In place: the others keep their order, which the streamed
+            // hash of the report (`report::review`) follows.
+            doc.shift_remove(*key);
         }
-        _ => report.to_string(),
-    };
-    format!("{:x}", sha2::Sha256::digest(content.as_bytes()))
+    })
 }
 
 /// The hash versions published before the session's status was left out
@@ -231,10 +225,21 @@ pub fn content_hash(report: &str) -> String {
 /// as that code did): a bundle written then still holds it, and it still
 /// vouches for its report.
 pub fn legacy_content_hash(report: &str) -> String {
+    hash_without(report, |doc| {
+        doc.remove("review");
+    })
+}
+
+/// SHA-256, in lower-case hex, of the report JSON with `drop` applied to
+/// its top-level fields (of the text as it is when it is no JSON object).
+fn hash_without(
+    report: &str,
+    drop: impl Fn(&mut serde_json::Map<String, serde_json::Value>),
+) -> String {
     use sha2::Digest;
     let content = match serde_json::from_str::<serde_json::Value>(report) {
         Ok(serde_json::Value::Object(mut doc)) => {
-            doc.remove("review");
+            drop(&mut doc);
             serde_json::Value::Object(doc).to_string()
         }
         _ => report.to_string(),
