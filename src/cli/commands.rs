@@ -236,7 +236,13 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
             ));
             let open = store.conflict_copies(id)?.len();
             super::merge::warn_open_conflicts(&data, open, lang);
-            say_unpublished_changes(&data, format, lang);
+            // The archive bears no version name; a report is named by the
+            // version it reads as, looked for once.
+            let current = match format {
+                Format::Bundle => None,
+                _ => report::current_version(&data),
+            };
+            say_unpublished_changes(&data, current.is_some(), format, lang);
             let write = |out: &mut dyn Write| match format {
                 Format::Bundle => crate::bundle::write_json_from(
                     &data,
@@ -249,7 +255,7 @@ fn dispatch(cli: Cli, lang: Lang) -> Result<()> {
                 ),
                 _ => report::write_with(format, &data, options, out),
             };
-            let name = report::file_name_with(&data, format, options);
+            let name = report::file_name_for(&data, format, options, current);
             export(out, format, &name, &write, target, store.path(), lang)
         }
         Command::Review { session, command } => {
@@ -490,11 +496,16 @@ pub(super) fn refuse_binary_on_terminal(format: Format, lang: Lang) -> Result<()
 
 /// A report changed since its latest version bears no version name: the
 /// facilitator is told on stderr, participants never read it.
-fn say_unpublished_changes(data: &crate::model::SessionData, format: Format, lang: Lang) {
+fn say_unpublished_changes(
+    data: &crate::model::SessionData,
+    reads_as_a_version: bool,
+    format: Format,
+    lang: Lang,
+) {
     let Some(latest) = data.review.latest() else {
         return;
     };
-    if format != Format::Bundle && report::current_version(data).is_none() {
+    if format != Format::Bundle && !reads_as_a_version {
         let version = report::version_name(lang, latest.number, latest.validated);
         eprintln!(
             "{}",

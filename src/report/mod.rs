@@ -248,9 +248,21 @@ pub fn file_name(data: &SessionData, format: Format) -> String {
 /// `…-9c3a1f07-draft-2.pdf`, `…-brouillon-2.pdf`, `…-valide-3.pdf`, so a
 /// draft is never overwritten by the next.
 pub fn file_name_with(data: &SessionData, format: Format, options: Options) -> String {
+    file_name_for(data, format, options, review::current_version(data))
+}
+
+/// [`file_name_with`] when the caller already knows the version the report
+/// reads as (`current_version`, a build and a hash of the whole report):
+/// one look for every file of an export.
+pub fn file_name_for(
+    data: &SessionData,
+    format: Format,
+    options: Options,
+    current: Option<&crate::model::ReportVersion>,
+) -> String {
     let slug = slug(&data.session.title, "session");
     let id = data.session.id.simple().to_string();
-    let version = review::current_version(data)
+    let version = current
         .map(|v| {
             let name = version_name(data.session.language, v.number, v.validated);
             format!("-{}", self::slug(&name, ""))

@@ -164,11 +164,12 @@ fn export(s: &mut ReviewState, core: &mut Core, formats: &[Format]) {
 /// Writes each report format as `options` says, beside the others: the
 /// anonymised variant's file names say it (`…-anonymised.md`).
 fn export_with(s: &mut ReviewState, core: &mut Core, formats: &[Format], options: Options) {
+    // Every file names the same version: looked for once, not per format.
+    let current = report::current_version(&s.data).cloned();
     for format in formats {
         core.status = None;
-        let path = core
-            .export_dir
-            .join(report::file_name_with(&s.data, *format, options));
+        let name = report::file_name_for(&s.data, *format, options, current.as_ref());
+        let path = core.export_dir.join(name);
         let Ok(bytes) = report::bytes_with(*format, &s.data, options) else {
             return;
         };
